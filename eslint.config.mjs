@@ -1,0 +1,55 @@
+// ESLint: typescript-eslint's recommended rules, the Office add-in rules (load before read, sync before
+// read, no sync in loops), and the architecture rule that the core imports nothing from the shells.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
+
+const officeRules = Object.fromEntries(
+  [
+    'call-sync-after-load',
+    'call-sync-before-read',
+    'load-object-before-read',
+    'no-context-sync-in-loop',
+    'no-empty-load',
+    'no-navigational-load',
+    'test-for-null-using-isNullObject',
+  ].map((rule) => [`office-addins/${rule}`, 'error']),
+);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      ...officeRules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'zlib'], message: 'The core is pure: no Node imports.' },
+            { group: ['exceljs', 'jszip', 'react', 'react-dom', '@fluentui/*'], message: 'The core is pure: no shell libraries.' },
+            { group: ['**/excel/**', '**/xlsx/**', '**/taskpane/**', '**/cli/**', '**/commands/**'], message: 'The core does not import shells.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'Office', 'Excel', 'document', 'window', 'process'],
+    },
+  },
+  {
+    files: ['bin/**/*.js', '*.config.js', 'webpack.config.js', 'scripts/**/*.js'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

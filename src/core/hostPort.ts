@@ -1,0 +1,74 @@
+/**
+ * The port between the task pane (and the ribbon command) and a workbook host.
+ * Implemented by the Office.js shell (src/excel/) and by the browser preview over an in-memory workbook.
+ * Components and commands talk only to this interface, never to Office.js.
+ */
+import type { WorkbookSnapshot } from './grid';
+import type { WritePlan } from './writePlan';
+
+export interface HostCapabilities {
+  /** In-cell dropdowns (ExcelApi 1.8). */
+  readonly dataValidation: boolean;
+  /** Settings stored in the workbook (ExcelApi 1.4, else Office.context.document.settings). */
+  readonly workbookSettings: boolean;
+  /** Links from a cell to another cell (ExcelApi 1.7). */
+  readonly hyperlinks: boolean;
+  /** Native charts. */
+  readonly charts: boolean;
+}
+
+/** A single cell edit the user confirmed (e.g. 〇 → ○). */
+export interface CellEdit {
+  readonly sheet: string;
+  readonly cell: string;
+  /** The value the cell must still hold; the edit is refused if it changed meanwhile. */
+  readonly expected: string;
+  readonly value: string;
+}
+
+export interface ApplyResult {
+  readonly written: readonly string[];
+  readonly replaced: readonly string[];
+}
+
+/** Why a host operation failed, for the message catalogue. */
+export type HostErrorCode =
+  | 'conflict'
+  | 'protected'
+  | 'notSupported'
+  | 'cellEdit'
+  | 'payloadTooLarge'
+  | 'network'
+  | 'notFound'
+  | 'invalidArgument'
+  | 'accessDenied'
+  | 'changedMeanwhile'
+  | 'unknown';
+
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    message: string,
+    readonly detail: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+export interface HostPort {
+  /** One batched read of every sheet. */
+  readSnapshot(): Promise<WorkbookSnapshot>;
+  /** Create or replace the add-in's own sheets; refuses (HostError 'conflict') to touch any other. */
+  applyPlan(plan: WritePlan): Promise<ApplyResult>;
+  /** Activate the sheet and select the cell. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Write exactly these cells after the user confirmed them; nothing else. */
+  writeCells(edits: readonly CellEdit[]): Promise<void>;
+  /** Install an in-cell list (dropdown) of the given symbols on the given A1 ranges of a sheet. */
+  installDropdowns(sheet: string, ranges: readonly string[], symbols: readonly string[]): Promise<void>;
+  /** Raw stored settings (outside data: the caller parses them with zod), or null when none. */
+  loadSettings(): Promise<unknown>;
+  saveSettings(settings: unknown): Promise<void>;
+  capabilities(): HostCapabilities;
+}

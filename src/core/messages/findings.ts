@@ -1,0 +1,169 @@
+import type { Finding, FindingCode } from '../model';
+import { formatMessage, type Lang, type Message } from './format';
+
+/**
+ * Text of every finding, in Japanese and English. A finding's params fill the placeholders:
+ * see the validator for which params each code carries.
+ */
+export const findingMessages: Readonly<Record<FindingCode, { readonly message: Message; readonly suggestion: Message }>> = {
+  'mark.unknown': {
+    message: {
+      ja: '{year}の進捗状況「{raw}」は認識できない記号です。',
+      en: 'The {year} status "{raw}" is not a recognised mark.',
+    },
+    suggestion: {
+      ja: '{fix}',
+      en: '{fix}',
+    },
+  },
+  'mark.missing': {
+    message: {
+      ja: '「{item}」の{year}の進捗状況が空欄です。',
+      en: 'The {year} status of "{item}" is blank.',
+    },
+    suggestion: {
+      ja: '◎ ○ □ ▲ 終了 のいずれかを入力してください。',
+      en: 'Enter one of ◎ ○ □ ▲ 終了.',
+    },
+  },
+  'mark.variant': {
+    message: {
+      ja: '{year}の進捗状況「{raw}」を「{symbol}」として読み取りました。',
+      en: 'The {year} status "{raw}" was read as "{symbol}".',
+    },
+    suggestion: {
+      ja: '「{symbol}」に統一すると集計が確実になります。',
+      en: 'Replace it with "{symbol}" so that every tool counts it the same way.',
+    },
+  },
+  'mark.afterEnded': {
+    message: {
+      ja: '「{item}」は{endedYear}に終了していますが、{year}に「{raw}」が入力されています。',
+      en: '"{item}" ended in {endedYear}, but {year} has the mark "{raw}".',
+    },
+    suggestion: {
+      ja: '終了した項目の以降の年度は空欄にするか、終了を取り消してください。',
+      en: 'Leave the years after the end blank, or remove the 終了 mark.',
+    },
+  },
+  'value.unparsable': {
+    message: {
+      ja: '{field}「{raw}」を数値として読み取れません。',
+      en: 'The {field} "{raw}" cannot be read as a number.',
+    },
+    suggestion: {
+      ja: '数値は「40.1」「▲3%」のように入力してください。文字のままで良い場合はこのままで構いません。',
+      en: 'Type numbers like "40.1" or "▲3%". If the text is intended, nothing needs to change.',
+    },
+  },
+  'value.yearTag': {
+    message: {
+      ja: '{field}「{raw}」は{tag}の数値です（対象年度は{year}）。',
+      en: 'The {field} "{raw}" is a figure from {tag} (the target year is {year}).',
+    },
+    suggestion: {
+      ja: '{year}の数値が判明したら更新してください。',
+      en: 'Update it when the {year} figure is known.',
+    },
+  },
+  'item.duplicate': {
+    message: {
+      ja: '「{item}」は{other}にも同じ内容で記載されています（1件として集計します）。',
+      en: '"{item}" also appears with the same content at {other} (counted once).',
+    },
+    suggestion: {
+      ja: '重複が意図したものでなければ一方を削除してください。',
+      en: 'Remove one of them if the repetition is not intended.',
+    },
+  },
+  'item.conflict': {
+    message: {
+      ja: '「{item}」の{year}の進捗状況が食い違っています: {cell}は「{raw}」、{other}は「{otherRaw}」。',
+      en: '"{item}" has conflicting {year} statuses: {cell} says "{raw}", {other} says "{otherRaw}".',
+    },
+    suggestion: {
+      ja: 'どちらが正しいか担当課に確認し、一方に揃えてください。',
+      en: 'Ask the owning division which is right and make them agree.',
+    },
+  },
+  'item.noMeasure': {
+    message: {
+      ja: '「{item}」の基本方針・施策が分かりません。',
+      en: 'The basic policy and measure of "{item}" are unknown.',
+    },
+    suggestion: {
+      ja: '表の上に「1. 基本方針」「(1) 施策」の見出し行を置くか、基本方針・施策の列を設けてください。',
+      en: 'Put "1. policy" and "(1) measure" heading rows above the table, or add 基本方針 / 施策 columns.',
+    },
+  },
+  'table.notFound': {
+    message: {
+      ja: 'シート「{sheet}」に実施計画の表が見つかりません。',
+      en: 'No implementation-plan table was found on sheet "{sheet}".',
+    },
+    suggestion: {
+      ja: '見出し行に「実施項目」と「進捗状況」（または年度）の列が必要です。',
+      en: 'A header row needs an item column (実施項目) and status columns (進捗状況 or year labels).',
+    },
+  },
+  'file.unreadable': {
+    message: {
+      ja: 'ファイルを読み込めません: {reason}',
+      en: 'The file cannot be read: {reason}',
+    },
+    suggestion: {
+      ja: 'Excelで開いて .xlsx 形式で保存し直してください（パスワード保護は解除してください）。',
+      en: 'Open it in Excel and save it again as .xlsx (remove any password protection).',
+    },
+  },
+  'indicator.markMismatch': {
+    message: {
+      ja: '「{item}」は{year}が「{symbol}」ですが、指標の達成状況（計画 {target}、実績 {actual}、達成率 {achievement}）と合いません。',
+      en: '"{item}" is "{symbol}" in {year}, which does not match its indicator (target {target}, actual {actual}, achievement {achievement}).',
+    },
+    suggestion: {
+      ja: '{hint}',
+      en: '{hint}',
+    },
+  },
+  'indicator.zeroTarget': {
+    message: {
+      ja: '「{item}」の指標の計画値が0のため、達成率を計算できません（達成・未達のみ判定します）。',
+      en: 'The indicator target of "{item}" is 0, so no percentage can be computed (pass/fail only).',
+    },
+    suggestion: {
+      ja: '目標が「0にする」ものであれば問題ありません。',
+      en: 'Nothing to do if the target really is zero.',
+    },
+  },
+  'summary.mismatch': {
+    message: {
+      ja: '手入力の集計表の{year}「{label}」は{written}ですが、項目データから計算すると{computed}です。',
+      en: 'The hand-made summary says {written} for {label} in {year}, but the item data give {computed}.',
+    },
+    suggestion: {
+      ja: '集計表を作成で計算した値に置き換えることをお勧めします（終了項目の扱い: {rule}）。',
+      en: 'Replace it with the computed figure (ended items counted as: {rule}).',
+    },
+  },
+  'sheet.ownedSkipped': {
+    message: {
+      ja: 'シート「{sheet}」はこのアドインが作成した集計シートのため、読み取り対象外です。',
+      en: 'Sheet "{sheet}" was written by this add-in and is not read as plan data.',
+    },
+    suggestion: { ja: '', en: '' },
+  },
+};
+
+export interface RenderedFinding {
+  readonly message: string;
+  readonly suggestion: string;
+}
+
+export function renderFinding(finding: Finding, lang: Lang): RenderedFinding {
+  const text = findingMessages[finding.code];
+  return {
+    message: formatMessage(text.message, lang, finding.params),
+    suggestion: formatMessage(text.suggestion, lang, finding.params),
+  };
+}

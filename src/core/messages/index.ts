@@ -1,0 +1,3 @@
+/** The message catalogue: every user-facing text, in Japanese and English. */
+export * from './format';
+export * from './findings';

@@ -1,0 +1,154 @@
+/**
+ * Domain model: plan items read from sheets, and the findings about them.
+ * Pure data; every field that came from a cell remembers that cell.
+ */
+
+/** Canonical fiscal-year label: `H30`, `R1`, `R2`, … (see years.ts). */
+export type FiscalYear = string;
+
+/** The five status categories. A city's own vocabulary (◎○□▲終了, S/A/B/C, …) maps onto these. */
+export type MarkKey = 'ahead' | 'onPlan' | 'nearlyOnPlan' | 'behind' | 'ended';
+export const MARK_KEYS: readonly MarkKey[] = ['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'];
+
+export interface SourceRef {
+  readonly file: string;
+  readonly sheet: string;
+  /** A1 address without the sheet. */
+  readonly cell: string;
+}
+
+export interface MarkEntry {
+  readonly year: FiscalYear;
+  /** The cell's text as typed ('' when blank). */
+  readonly raw: string;
+  /** The recognised category, or null when blank or not recognised. */
+  readonly mark: MarkKey | null;
+  readonly source: SourceRef;
+}
+
+export type ValueKind = 'number' | 'notApplicable' | 'text' | 'blank';
+
+/** An indicator target or actual as parsed from a cell. */
+export interface ParsedValue {
+  /** Original text (numbers rendered plainly); '' when blank. */
+  readonly raw: string;
+  readonly kind: ValueKind;
+  /** The number, already in the cell's own unit (`40.1%` → 40.1, with `percent: true`). */
+  readonly value: number | null;
+  readonly percent: boolean;
+  /** Unit written after the number (`人`, `件`, `千円`), null when none; `%` is `percent`. */
+  readonly unit: string | null;
+  /** `39.6 (R1)`: the figure is from that year, not the table's year. */
+  readonly yearTag: FiscalYear | null;
+  readonly source: SourceRef | null;
+}
+
+export type Direction = 'higherIsBetter' | 'lowerIsBetter';
+
+export interface Indicator {
+  readonly name: string;
+  /** ☆ marks a key indicator. */
+  readonly key: boolean;
+  readonly target: ParsedValue;
+  readonly actual: ParsedValue;
+  readonly direction: Direction;
+  /** Where the direction came from: the indicator's name, the user's settings, or the default. */
+  readonly directionSource: 'name' | 'settings' | 'default';
+  readonly source: SourceRef | null;
+}
+
+export interface Owner {
+  readonly department: string;
+  readonly division: string | null;
+}
+
+export type ItemField =
+  | 'policy'
+  | 'measure'
+  | 'number'
+  | 'name'
+  | 'department'
+  | 'division'
+  | 'indicator'
+  | 'target'
+  | 'actual'
+  | 'result'
+  | 'nextPlan';
+
+export interface PlanItem {
+  /** Identity: policy|measure|number when those are known, otherwise file|sheet|row. */
+  readonly key: string;
+  readonly file: string;
+  readonly sheet: string;
+  /** 1-based sheet row of the item. */
+  readonly row: number;
+  readonly policy: string | null;
+  readonly policyNo: number | null;
+  readonly measure: string | null;
+  readonly measureNo: number | null;
+  /** Item number as written (`①`, `12`); '' when absent. */
+  readonly number: string;
+  readonly numberValue: number | null;
+  /** Item name without the 【重点】 tag. */
+  readonly name: string;
+  /** 【重点】 marks a priority item. */
+  readonly priority: boolean;
+  /** One entry per year column of the table, in year order. */
+  readonly marks: readonly MarkEntry[];
+  readonly owners: readonly Owner[];
+  readonly indicator: Indicator | null;
+  readonly result: string | null;
+  readonly nextPlan: string | null;
+  readonly sources: Readonly<Partial<Record<ItemField, SourceRef>>>;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingCode =
+  | 'mark.unknown'
+  | 'mark.missing'
+  | 'mark.variant'
+  | 'mark.afterEnded'
+  | 'value.unparsable'
+  | 'value.yearTag'
+  | 'item.duplicate'
+  | 'item.conflict'
+  | 'item.noMeasure'
+  | 'table.notFound'
+  | 'file.unreadable'
+  | 'indicator.markMismatch'
+  | 'indicator.zeroTarget'
+  | 'summary.mismatch'
+  | 'sheet.ownedSkipped';
+
+export type FindingParams = Readonly<Record<string, string | number>>;
+
+/** A finding is data; its text comes from the message catalogue in the user's language. */
+export interface Finding {
+  readonly severity: Severity;
+  readonly code: FindingCode;
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly params: FindingParams;
+}
+
+/** One plan table found on a sheet (for reporting sources and for actions such as dropdowns). */
+export interface TableInfo {
+  readonly file: string;
+  readonly sheet: string;
+  /** 1-based first and last header rows and last item row. */
+  readonly headerTop: number;
+  readonly headerBottom: number;
+  readonly lastRow: number;
+  readonly years: readonly FiscalYear[];
+  /** 0-based columns of each year's status marks. */
+  readonly markColumns: Readonly<Record<FiscalYear, number>>;
+  readonly items: number;
+}
+
+export interface ReadResult {
+  readonly items: readonly PlanItem[];
+  readonly tables: readonly TableInfo[];
+  readonly findings: readonly Finding[];
+}

@@ -1,0 +1,96 @@
+/**
+ * Write plan: a declarative description of the sheets the add-in owns.
+ * Data, not calls: the Office.js shell and the xlsx shell each apply it, and neither decides anything.
+ * A plan can only name add-in-owned sheets (see ownership.ts), which is what makes "we never change
+ * your data" checkable.
+ */
+
+/**
+ * A value to write. Strings are always text: a shell must never let one become a formula
+ * (user text such as `=1+1` or `-3%` stays text). Dates are not used; years are labels.
+ */
+export type PlanValue = string | number | boolean | null;
+
+export type HorizontalAlign = 'left' | 'center' | 'right';
+
+/** Formatting for a rectangle of cells (A1 range on the same sheet). */
+export interface PlanFormat {
+  readonly range: string;
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Font size in points. */
+  readonly fontSize?: number;
+  /** `#RRGGBB` */
+  readonly fontColor?: string;
+  /** `#RRGGBB` */
+  readonly fill?: string;
+  readonly border?: 'thin' | 'none';
+  readonly wrap?: boolean;
+  readonly align?: HorizontalAlign;
+}
+
+/** A link from a cell of this sheet to a cell elsewhere in the workbook (findings → their cells). */
+export interface PlanLink {
+  /** A1 cell on this sheet. */
+  readonly cell: string;
+  readonly targetSheet: string;
+  /** A1 cell on the target sheet. */
+  readonly targetCell: string;
+}
+
+export type ChartType = 'doughnut' | 'pie' | 'barStacked' | 'columnClustered' | 'line';
+
+export interface ChartSeriesSpec {
+  /** Series name as shown in the legend. */
+  readonly name: string;
+  /** A1 range on this sheet holding the values (one row or one column). */
+  readonly values: string;
+  /** `#RRGGBB` colour of the series (bar, line), optional. */
+  readonly color?: string;
+}
+
+export interface ChartSpec {
+  readonly type: ChartType;
+  readonly title: string;
+  /** A1 range on this sheet holding the category labels (one row or one column). */
+  readonly categories: string;
+  readonly series: readonly ChartSeriesSpec[];
+  /** Per-point colours for pie/doughnut, in category order (`#RRGGBB`). */
+  readonly pointColors?: readonly string[];
+  /** Where the chart sits: top-left and bottom-right cells (A1) on this sheet. */
+  readonly from: string;
+  readonly to: string;
+  /** Axis number format for value axes (e.g. `0%`), optional. */
+  readonly valueFormat?: string;
+}
+
+export interface PrintSetup {
+  readonly orientation: 'landscape' | 'portrait';
+  /** Fit all columns on one page width (height free). */
+  readonly fitToWidth: boolean;
+  /** 1-based rows repeated at the top of every printed page, e.g. [3, 3]. */
+  readonly repeatRows?: readonly [number, number];
+}
+
+export interface PlanSheet {
+  /** Sheet name; must be an owned name (ownership.ts) or the plan is rejected. */
+  readonly name: string;
+  /** Row-major values starting at A1. Rows may be ragged. */
+  readonly values: readonly (readonly PlanValue[])[];
+  readonly formats: readonly PlanFormat[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+  readonly links: readonly PlanLink[];
+  readonly charts: readonly ChartSpec[];
+  readonly print: PrintSetup;
+  /** Rows/columns frozen at the top-left, optional. */
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  /** Optional tab colour `#RRGGBB`. */
+  readonly tabColor?: string;
+}
+
+export interface WritePlan {
+  /** Sheets to create or replace, in the order they should appear. */
+  readonly sheets: readonly PlanSheet[];
+}
