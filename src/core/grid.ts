@@ -24,7 +24,10 @@ export interface SheetSnapshot {
   readonly top: number;
   /** 0-based absolute column of `values[r][0]`. */
   readonly left: number;
-  /** Row-major values of the used range; rows may be shorter than the widest row. */
+  /**
+   * Row-major values of the used range; rows may be shorter than the widest row.
+   * A cell covered by a merged area (other than the area's top-left) is null, as in the file.
+   */
   readonly values: readonly (readonly CellValue[])[];
   /** Number formats, same shape as `values`, where the shell read them. */
   readonly numberFormats?: readonly (readonly string[])[];

@@ -17,8 +17,12 @@ export interface SourceRef {
   readonly cell: string;
 }
 
+/** blank: empty cell; notApplicable: a dash (not in the plan that year); unknown: text that is no mark. */
+export type MarkState = 'blank' | 'notApplicable' | 'mark' | 'unknown';
+
 export interface MarkEntry {
   readonly year: FiscalYear;
+  readonly state: MarkState;
   /** The cell's text as typed ('' when blank). */
   readonly raw: string;
   /** The recognised category, or null when blank or not recognised. */

@@ -1,20 +1,23 @@
-import type { Finding, FindingCode } from '../model';
+import type { Finding, FindingCode, FindingParams } from '../model';
+import { formatFiscalYear, parseFiscalYear } from '../values';
 import { formatMessage, type Lang, type Message } from './format';
+
+type SuggestionText = Message | ((params: FindingParams) => Message);
 
 /**
  * Text of every finding, in Japanese and English. A finding's params fill the placeholders:
  * see the validator for which params each code carries.
  */
-export const findingMessages: Readonly<Record<FindingCode, { readonly message: Message; readonly suggestion: Message }>> = {
+export const findingMessages: Readonly<Record<FindingCode, { readonly message: Message; readonly suggestion: SuggestionText }>> = {
   'mark.unknown': {
     message: {
       ja: '{year}の進捗状況「{raw}」は認識できない記号です。',
       en: 'The {year} status "{raw}" is not a recognised mark.',
     },
-    suggestion: {
-      ja: '{fix}',
-      en: '{fix}',
-    },
+    suggestion: (p) =>
+      p.suggested
+        ? { ja: '「{suggested}」の誤りではありませんか。使える記号: {symbols}', en: 'Did you mean "{suggested}"? Marks in use: {symbols}' }
+        : { ja: '使える記号: {symbols}（1つのセルに1つ）', en: 'Use one of: {symbols} (one per cell)' },
   },
   'mark.missing': {
     message: {
@@ -121,10 +124,10 @@ export const findingMessages: Readonly<Record<FindingCode, { readonly message: M
       ja: '「{item}」は{year}が「{symbol}」ですが、指標の達成状況（計画 {target}、実績 {actual}、達成率 {achievement}）と合いません。',
       en: '"{item}" is "{symbol}" in {year}, which does not match its indicator (target {target}, actual {actual}, achievement {achievement}).',
     },
-    suggestion: {
-      ja: '{hint}',
-      en: '{hint}',
-    },
+    suggestion: (p) =>
+      p.pass === 'pass'
+        ? { ja: '指標は目標を達成しています。進捗状況の記号を見直すか、理由を取組結果に記載してください。', en: 'The indicator meets its target: check the mark, or explain in the results.' }
+        : { ja: '指標は目標の8割に届いていません。進捗状況の記号を見直すか、理由を取組結果に記載してください。', en: 'The indicator is below 80 % of its target: check the mark, or explain in the results.' },
   },
   'indicator.zeroTarget': {
     message: {
@@ -160,10 +163,32 @@ export interface RenderedFinding {
   readonly suggestion: string;
 }
 
+const FIELD_LABELS: Readonly<Record<string, Message>> = {
+  target: { ja: '計画値', en: 'target' },
+  actual: { ja: '実績値', en: 'actual' },
+};
+
+const YEAR_PARAMS = ['year', 'endedYear', 'tag'] as const;
+
+/** Params as the reader sees them: years in the language's long form, field names translated. */
+function localizeParams(params: FindingParams, lang: Lang): FindingParams {
+  const out: Record<string, string | number> = { ...params };
+  for (const name of YEAR_PARAMS) {
+    const value = params[name];
+    const year = typeof value === 'string' ? parseFiscalYear(value) : null;
+    if (year) out[name] = formatFiscalYear(year, lang, 'long');
+  }
+  const field = params.field;
+  if (typeof field === 'string' && FIELD_LABELS[field]) out.field = FIELD_LABELS[field]![lang];
+  return out;
+}
+
 export function renderFinding(finding: Finding, lang: Lang): RenderedFinding {
   const text = findingMessages[finding.code];
+  const params = localizeParams(finding.params, lang);
+  const suggestion = typeof text.suggestion === 'function' ? text.suggestion(finding.params) : text.suggestion;
   return {
-    message: formatMessage(text.message, lang, finding.params),
-    suggestion: formatMessage(text.suggestion, lang, finding.params),
+    message: formatMessage(text.message, lang, params),
+    suggestion: formatMessage(suggestion, lang, params),
   };
 }

@@ -1,0 +1,82 @@
+/**
+ * read → validate for any number of workbooks: the front half of the engine.
+ */
+import type { Analysis, AnalyseOptions, SourceCount } from './engine';
+import type { WorkbookSnapshot } from './grid';
+import type { Finding, FiscalYear, PlanItem, TableInfo } from './model';
+import { dedupeItems } from './reader/dedupe';
+import { finalizeItem, type DraftItem } from './reader/draft';
+import { readSheet } from './reader/sheetReader';
+import type { Settings } from './settings';
+import { validateItems } from './validate';
+import { compareFiscalYears, parseFiscalYear } from './values';
+import { sortFindings } from './findingOrder';
+
+interface WorkbookRead {
+  readonly drafts: DraftItem[];
+  readonly tables: TableInfo[];
+  readonly findings: Finding[];
+}
+
+function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookRead {
+  const owned = new Set(workbook.ownedSheets);
+  const drafts: DraftItem[] = [];
+  const tables: TableInfo[] = [];
+  const findings: Finding[] = [];
+  for (const sheet of workbook.sheets) {
+    // The add-in's own sheets are never plan data; hidden sheets are not what staff see and count.
+    if (owned.has(sheet.name) || sheet.hidden) continue;
+    const read = readSheet(sheet, workbook.file, settings);
+    drafts.push(...read.items);
+    tables.push(...read.tables);
+    findings.push(...read.findings);
+    if (read.tables.length === 0 && read.incompleteHeader) {
+      findings.push({ severity: 'warning', code: 'table.notFound', file: workbook.file, sheet: sheet.name, cell: null, params: { sheet: sheet.name } });
+    }
+  }
+  if (tables.length === 0 && !findings.some((f) => f.code === 'table.notFound')) {
+    findings.push({ severity: 'warning', code: 'table.notFound', file: workbook.file, sheet: null, cell: null, params: { sheet: '*' } });
+  }
+  return { drafts, tables, findings };
+}
+
+/** The latest year in which any item has a recognised mark. */
+function latestMarkedYear(drafts: readonly DraftItem[]): FiscalYear | null {
+  let latest: FiscalYear | null = null;
+  for (const draft of drafts) {
+    for (const entry of draft.marks) {
+      if (entry.state === 'mark' && (latest === null || compareFiscalYears(entry.year, latest) > 0)) latest = entry.year;
+    }
+  }
+  return latest;
+}
+
+export function analyse(workbooks: readonly WorkbookSnapshot[], settings: Settings, options: AnalyseOptions = {}): Analysis {
+  const reads = workbooks.map((w) => readWorkbook(w, settings));
+  const drafts = reads.flatMap((r) => r.drafts);
+  const tables = reads.flatMap((r) => r.tables);
+  const findings: Finding[] = reads.flatMap((r) => r.findings);
+
+  const years = [...new Set(tables.flatMap((t) => t.years))].sort(compareFiscalYears);
+  const asked = options.year ? parseFiscalYear(options.year) : null;
+  const year = asked ?? latestMarkedYear(drafts) ?? years[years.length - 1] ?? null;
+
+  const finalized: PlanItem[] = [];
+  for (const draft of drafts) {
+    const done = finalizeItem(draft, year, settings);
+    finalized.push(done.item);
+    findings.push(...done.findings);
+  }
+  const counts = new Map<string, { file: string; sheet: string; items: number }>();
+  for (const item of finalized) {
+    const id = `${item.file}\u0000${item.sheet}`;
+    const entry = counts.get(id) ?? { file: item.file, sheet: item.sheet, items: 0 };
+    entry.items += 1;
+    counts.set(id, entry);
+  }
+  const sources: SourceCount[] = [...counts.values()];
+  const deduped = dedupeItems(finalized);
+  findings.push(...deduped.findings);
+  if (year) findings.push(...validateItems(deduped.items, year, settings));
+  return { items: deduped.items, tables, sources, years, year, findings: sortFindings(findings, workbooks) };
+}

@@ -1,0 +1,75 @@
+/**
+ * One item read in several places (the kasama workbook and a department file, or the same item in
+ * two owners' files) is counted once. Same content: `item.duplicate` (info). Different marks for
+ * the same year: `item.conflict` (error naming both cells); the first reading is kept.
+ * Same identity but a different name is not the same item: both are kept.
+ */
+import type { Finding, PlanItem } from '../model';
+import { foldForMatch } from '../values';
+
+function markSignature(item: PlanItem, year: string): string {
+  const entry = item.marks.find((m) => m.year === year);
+  if (!entry) return '';
+  return entry.mark ?? (entry.state === 'unknown' ? `?${entry.raw}` : '');
+}
+
+function place(item: PlanItem, cell: string | undefined): string {
+  return `${item.file} ${item.sheet}!${cell ?? `A${item.row}`}`;
+}
+
+export function dedupeItems(items: readonly PlanItem[]): { items: PlanItem[]; findings: Finding[] } {
+  const kept = new Map<string, PlanItem>();
+  const out: PlanItem[] = [];
+  const findings: Finding[] = [];
+  for (const item of items) {
+    const first = kept.get(item.key);
+    if (!first) {
+      kept.set(item.key, item);
+      out.push(item);
+      continue;
+    }
+    if (foldForMatch(first.name) !== foldForMatch(item.name)) {
+      // Same number under the same measure, but another item: keep both under distinct keys.
+      const distinct = { ...item, key: `${item.key}|${item.file}|${item.sheet}|${item.row}` };
+      kept.set(distinct.key, distinct);
+      out.push(distinct);
+      continue;
+    }
+    const years = new Set([...first.marks, ...item.marks].map((m) => m.year));
+    let conflicted = false;
+    for (const year of years) {
+      const a = markSignature(first, year);
+      const b = markSignature(item, year);
+      if (a === '' || b === '' || a === b) continue;
+      conflicted = true;
+      const mine = item.marks.find((m) => m.year === year)!;
+      const theirs = first.marks.find((m) => m.year === year)!;
+      findings.push({
+        severity: 'error',
+        code: 'item.conflict',
+        file: item.file,
+        sheet: item.sheet,
+        cell: mine.source.cell,
+        params: {
+          item: item.name,
+          year,
+          raw: mine.raw,
+          cell: `${item.sheet}!${mine.source.cell}`,
+          other: place(first, theirs.source.cell),
+          otherRaw: theirs.raw,
+        },
+      });
+    }
+    if (!conflicted) {
+      findings.push({
+        severity: 'info',
+        code: 'item.duplicate',
+        file: item.file,
+        sheet: item.sheet,
+        cell: item.sources.name?.cell ?? null,
+        params: { item: item.name, other: place(first, first.sources.name?.cell) },
+      });
+    }
+  }
+  return { items: out, findings };
+}

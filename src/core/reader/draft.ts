@@ -1,0 +1,100 @@
+/**
+ * An item as read from its row, before the target year is known: a table may have indicator
+ * target/actual columns for several years, and which one counts depends on the target year.
+ */
+import type { CellValue } from '../grid';
+import type { Finding, FiscalYear, Indicator, ParsedValue, PlanItem, SourceRef } from '../model';
+import type { Settings } from '../settings';
+import { cellText, cleanText, compareFiscalYears, directionFromName, isDashOnly, parseIndicatorValue, stripIndicatorTags } from '../values';
+
+export interface ValueCell {
+  readonly value: CellValue;
+  readonly numberFormat: string | undefined;
+  readonly source: SourceRef;
+}
+
+export interface DraftItem extends Omit<PlanItem, 'indicator' | 'sources'> {
+  sources: { -readonly [K in keyof PlanItem['sources']]: PlanItem['sources'][K] };
+  readonly indicatorName: ValueCell | null;
+  readonly targets: ReadonlyMap<FiscalYear | null, ValueCell>;
+  readonly actuals: ReadonlyMap<FiscalYear | null, ValueCell>;
+}
+
+/** The column for the target year, else the one without a year, else the latest year before it, else the latest. */
+function pickColumn(cells: ReadonlyMap<FiscalYear | null, ValueCell>, year: FiscalYear | null): ValueCell | null {
+  if (year && cells.has(year)) return cells.get(year)!;
+  if (cells.has(null)) return cells.get(null)!;
+  const years = [...cells.keys()].filter((y): y is FiscalYear => y !== null).sort(compareFiscalYears);
+  if (years.length === 0) return null;
+  const before = year ? years.filter((y) => compareFiscalYears(y, year) <= 0) : [];
+  const chosen = before.length > 0 ? before[before.length - 1]! : years[years.length - 1]!;
+  return cells.get(chosen)!;
+}
+
+const BLANK: ParsedValue = { raw: '', kind: 'blank', value: null, percent: false, unit: null, yearTag: null, source: null };
+
+function parseCell(cell: ValueCell | null): ParsedValue {
+  if (!cell) return BLANK;
+  return { ...parseIndicatorValue(cell.value, cell.numberFormat), source: cell.source };
+}
+
+/** Text that has digits but is no number we understand (`約40`, `3割`) deserves a finding; `(年度毎に決定)` does not. */
+function looksNumeric(raw: string): boolean {
+  return /[0-9０-９]/.test(raw);
+}
+
+export function finalizeItem(draft: DraftItem, year: FiscalYear | null, settings: Settings): { item: PlanItem; findings: Finding[] } {
+  const { indicatorName, targets, actuals, sources, ...rest } = draft;
+  const findings: Finding[] = [];
+  const targetCell = pickColumn(targets, year);
+  const actualCell = pickColumn(actuals, year);
+  const target = parseCell(targetCell);
+  const actual = parseCell(actualCell);
+  const nameText = indicatorName ? cleanText(cellText(indicatorName.value)) : '';
+  const hasName = nameText !== '' && !isDashOnly(nameText);
+  const hasValues = target.kind === 'number' || actual.kind === 'number' || target.kind === 'text' || actual.kind === 'text';
+  let indicator: Indicator | null = null;
+  if (hasName || hasValues) {
+    const { name, key } = stripIndicatorTags(hasName ? nameText : '');
+    const configured = settings.indicatorDirections[name];
+    const fromName = directionFromName(name, settings.lowerIsBetterWords);
+    indicator = {
+      name,
+      key,
+      target,
+      actual,
+      direction: configured ?? fromName ?? 'higherIsBetter',
+      directionSource: configured ? 'settings' : fromName ? 'name' : 'default',
+      source: indicatorName?.source ?? null,
+    };
+    for (const [field, value] of [
+      ['target', target],
+      ['actual', actual],
+    ] as const) {
+      if (!value.source) continue;
+      if (value.kind === 'text' && looksNumeric(value.raw)) {
+        findings.push({
+          severity: 'warning',
+          code: 'value.unparsable',
+          file: draft.file,
+          sheet: draft.sheet,
+          cell: value.source.cell,
+          params: { field, raw: value.raw, item: draft.name },
+        });
+      }
+      if (field === 'actual' && value.yearTag && year && value.yearTag !== year) {
+        findings.push({
+          severity: 'info',
+          code: 'value.yearTag',
+          file: draft.file,
+          sheet: draft.sheet,
+          cell: value.source.cell,
+          params: { field, raw: value.raw, tag: value.yearTag, year, item: draft.name },
+        });
+      }
+    }
+  }
+  if (targetCell) sources.target = targetCell.source;
+  if (actualCell) sources.actual = actualCell.source;
+  return { item: { ...rest, indicator, sources }, findings };
+}

@@ -1,0 +1,91 @@
+/**
+ * Read access to one sheet snapshot with merged cells resolved: a cell inside a merged area reads
+ * as the area's top-left cell and is addressed by it (that is where Excel keeps the value).
+ */
+import { a1, cellAt, type CellRange, type CellValue, type SheetSnapshot, sheetColumnCount } from '../grid';
+import { cellText, cleanText } from '../values';
+
+export class SheetGrid {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  /** For every row, the merged areas that cover it (clipped to the used range). */
+  private readonly mergesByRow = new Map<number, CellRange[]>();
+
+  constructor(readonly sheet: SheetSnapshot) {
+    this.top = sheet.top;
+    this.left = sheet.left;
+    this.bottom = sheet.top + sheet.values.length - 1;
+    this.right = sheet.left + sheetColumnCount(sheet) - 1;
+    for (const merge of sheet.merges) {
+      const from = Math.max(merge.top, this.top);
+      const to = Math.min(merge.bottom, this.bottom);
+      for (let row = from; row <= to; row += 1) {
+        const list = this.mergesByRow.get(row);
+        if (list) list.push(merge);
+        else this.mergesByRow.set(row, [merge]);
+      }
+    }
+  }
+
+  /** The merged area covering a cell, if any. */
+  mergeAt(row: number, col: number): CellRange | null {
+    const list = this.mergesByRow.get(row);
+    if (!list) return null;
+    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    return null;
+  }
+
+  /** Position holding the value of a cell: the top-left of its merged area, or itself. */
+  anchor(row: number, col: number): { row: number; col: number } {
+    const m = this.mergeAt(row, col);
+    return m ? { row: m.top, col: m.left } : { row, col };
+  }
+
+  value(row: number, col: number): CellValue {
+    const p = this.anchor(row, col);
+    return cellAt(this.sheet, p.row, p.col);
+  }
+
+  /** The cell's own value, ignoring merges (a covered cell of a merge is empty). */
+  ownValue(row: number, col: number): CellValue {
+    return cellAt(this.sheet, row, col);
+  }
+
+  text(row: number, col: number): string {
+    return cleanText(cellText(this.value(row, col)));
+  }
+
+  ownText(row: number, col: number): string {
+    return cleanText(cellText(this.ownValue(row, col)));
+  }
+
+  numberFormat(row: number, col: number): string | undefined {
+    const p = this.anchor(row, col);
+    return this.sheet.numberFormats?.[p.row - this.top]?.[p.col - this.left];
+  }
+
+  /** A1 address of the cell that holds the value (the merge's top-left for merged cells). */
+  address(row: number, col: number): string {
+    const p = this.anchor(row, col);
+    return a1(p.row, p.col);
+  }
+
+  /** Columns of a row that hold a value of their own (cells covered by a merge excluded), left to right. */
+  filledColumns(row: number): number[] {
+    const values = this.sheet.values[row - this.top];
+    if (!values) return [];
+    const out: number[] = [];
+    for (let i = 0; i < values.length; i += 1) {
+      const v = values[i];
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string' && cleanText(v) === '') continue;
+      const col = this.left + i;
+      const merge = this.mergeAt(row, col);
+      if (merge && (merge.top !== row || merge.left !== col)) continue;
+      out.push(col);
+    }
+    return out;
+  }
+}

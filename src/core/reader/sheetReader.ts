@@ -1,0 +1,269 @@
+/**
+ * Reads every plan table of one sheet: walks the rows once, taking heading rows (1. 基本方針,
+ * (1) 施策) as context, headers (repeated or not) as the start of a table, and item rows as items.
+ * Blank rows, notes (※…) and legend rows are passed over.
+ */
+import { a1, type SheetSnapshot } from '../grid';
+import type { Finding, FiscalYear, MarkEntry, Owner, SourceRef, TableInfo } from '../model';
+import type { Settings } from '../settings';
+import {
+  cellText,
+  cleanText,
+  findFiscalYear,
+  foldForMatch,
+  isDashOnly,
+  parseHeading,
+  parseItemNumber,
+  parseMark,
+  parseOwners,
+  stripHeadingNumber,
+  stripItemTags,
+} from '../values';
+import type { ColumnMap } from './headers';
+import { tryHeaderAt } from './headerBlock';
+import { SheetGrid } from './sheetGrid';
+import type { DraftItem, ValueCell } from './draft';
+
+export interface SheetRead {
+  readonly items: DraftItem[];
+  readonly tables: TableInfo[];
+  readonly findings: Finding[];
+  /** True when a row looked like a plan header but no status column with a year could be found. */
+  readonly incompleteHeader: boolean;
+}
+
+interface Context {
+  policy: string | null;
+  policyNo: number | null;
+  measure: string | null;
+  measureNo: number | null;
+}
+
+const TOTAL_ROW_NAMES = new Set(['合計', '計', '小計', '総計', 'total', 'subtotal']);
+
+/** Legend rows such as `◎：進んでいる` or `終了:事業終了`, and the word 凡例. */
+function isLegendText(text: string, symbols: readonly string[]): boolean {
+  const t = cleanText(text);
+  if (/^[(（]?凡例/.test(t)) return true;
+  return symbols.some((s) => t.startsWith(s) && /^[\s　]*[:：・＝=]/.test(t.slice(s.length)));
+}
+
+function isNoteText(text: string): boolean {
+  return /^(※|＊|\*|注[)）:：\s]|[(（]注[)）])/.test(cleanText(text));
+}
+
+export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings): SheetRead {
+  const grid = new SheetGrid(sheet);
+  const items: DraftItem[] = [];
+  const tables: TableInfo[] = [];
+  const findings: Finding[] = [];
+  const symbols = settings.marks.flatMap((m) => [m.symbol, ...m.variants]);
+  const context: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
+  const sheetYear = findFiscalYear(sheet.name);
+  let titleYear: FiscalYear | null = null;
+  let table: { map: ColumnMap; info: MutableTable; carry: Context } | null = null;
+  let incompleteHeader = false;
+
+  const source = (row: number, col: number): SourceRef => ({ file, sheet: sheet.name, cell: grid.address(row, col) });
+  const cell = (row: number, col: number | null): ValueCell | null => {
+    if (col === null) return null;
+    return { value: grid.value(row, col), numberFormat: grid.numberFormat(row, col), source: source(row, col) };
+  };
+
+  for (let row = grid.top; row <= grid.bottom; row += 1) {
+    const filled = grid.filledColumns(row);
+    if (filled.length === 0) continue;
+
+    const attempt = tryHeaderAt(grid, row, sheetYear ?? titleYear);
+    if (attempt.kind === 'header') {
+      const { map, top, bottom } = attempt.block;
+      const info: MutableTable = {
+        file,
+        sheet: sheet.name,
+        headerTop: top + 1,
+        headerBottom: bottom + 1,
+        lastRow: bottom + 1,
+        years: [...map.status.keys()],
+        markColumns: Object.fromEntries(map.status),
+        items: 0,
+      };
+      tables.push(info);
+      table = { map, info, carry: { policy: null, policyNo: null, measure: null, measureNo: null } };
+      row = bottom;
+      continue;
+    }
+    if (attempt.kind === 'incomplete') {
+      incompleteHeader = true;
+      continue;
+    }
+
+    const firstText = grid.text(row, filled[0]!);
+    if (filled.length <= 2) {
+      const heading = parseHeading(firstText);
+      if (heading && !(table && isItemRowShape(grid, row, table.map))) {
+        if (heading.level === 'policy') {
+          context.policy = heading.title;
+          context.policyNo = heading.no;
+          context.measure = null;
+          context.measureNo = null;
+        } else {
+          context.measure = heading.title;
+          context.measureNo = heading.no;
+        }
+        continue;
+      }
+    }
+    if (isNoteText(firstText) || isLegendText(firstText, symbols)) continue;
+    if (!table) {
+      // Title rows above the first table may say which year the sheet is about.
+      titleYear = titleYear ?? findFiscalYear(firstText);
+      continue;
+    }
+    if (!isItemRowShape(grid, row, table.map)) continue;
+
+    const item = readItemRow(grid, row, table.map, table.carry, context, settings, file, source, cell, findings);
+    items.push(item);
+    table.info.items += 1;
+    table.info.lastRow = row + 1;
+  }
+  return { items, tables, findings, incompleteHeader };
+}
+
+type MutableTable = { -readonly [K in keyof TableInfo]: TableInfo[K] };
+
+/** An item row has a name and at least one of: a number, an owner, a status cell. */
+function isItemRowShape(grid: SheetGrid, row: number, map: ColumnMap): boolean {
+  const name = grid.text(row, map.name);
+  if (name === '' || TOTAL_ROW_NAMES.has(foldForMatch(name))) return false;
+  const filled = (col: number | null) => col !== null && grid.text(row, col) !== '';
+  if (filled(map.number) || filled(map.department) || filled(map.division) || filled(map.owner)) return true;
+  for (const col of map.status.values()) if (filled(col)) return true;
+  return false;
+}
+
+function readItemRow(
+  grid: SheetGrid,
+  row: number,
+  map: ColumnMap,
+  carry: Context,
+  context: Context,
+  settings: Settings,
+  file: string,
+  source: (row: number, col: number) => SourceRef,
+  cell: (row: number, col: number | null) => ValueCell | null,
+  findings: Finding[],
+): DraftItem {
+  const sheet = grid.sheet.name;
+  const sources: DraftItem['sources'] = {};
+  const textAt = (col: number | null, field: keyof DraftItem['sources']): string => {
+    if (col === null) return '';
+    sources[field] = source(row, col);
+    return grid.text(row, col);
+  };
+
+  // 基本方針 / 施策 columns: a blank cell means "same as above" within the table.
+  const policyCell = stripHeadingNumber(textAt(map.policy, 'policy'));
+  if (map.policy !== null && policyCell.title !== '') {
+    carry.policy = policyCell.title;
+    carry.policyNo = policyCell.no;
+    carry.measure = null;
+    carry.measureNo = null;
+  }
+  const measureCell = stripHeadingNumber(textAt(map.measure, 'measure'));
+  if (map.measure !== null && measureCell.title !== '') {
+    carry.measure = measureCell.title;
+    carry.measureNo = measureCell.no;
+  }
+  const fromColumns = map.policy !== null || map.measure !== null;
+  const policy = fromColumns && carry.policy ? carry.policy : context.policy;
+  const policyNo = fromColumns && carry.policy ? carry.policyNo : context.policyNo;
+  const measure = fromColumns && carry.measure ? carry.measure : context.measure;
+  const measureNo = fromColumns && carry.measure ? carry.measureNo : context.measureNo;
+
+  const numberText = textAt(map.number, 'number');
+  const parsedNumber = map.number === null ? { text: '', value: null } : parseItemNumber(grid.value(row, map.number));
+  const { name, priority } = stripItemTags(textAt(map.name, 'name'));
+
+  const marks: MarkEntry[] = [];
+  for (const [year, col] of map.status) {
+    const raw = cleanText(cellText(grid.value(row, col)));
+    const parsed = parseMark(grid.value(row, col), settings.marks);
+    const ref = source(row, col);
+    if (parsed.kind === 'mark') {
+      marks.push({ year, state: 'mark', raw, mark: parsed.key, source: ref });
+      if (parsed.variant) {
+        findings.push({
+          severity: 'warning',
+          code: 'mark.variant',
+          file,
+          sheet,
+          cell: ref.cell,
+          params: { year, raw, symbol: parsed.symbol, item: name },
+        });
+      }
+    } else if (parsed.kind === 'unknown') {
+      marks.push({ year, state: 'unknown', raw, mark: null, source: ref });
+      findings.push({
+        severity: 'error',
+        code: 'mark.unknown',
+        file,
+        sheet,
+        cell: ref.cell,
+        params: {
+          year,
+          raw,
+          item: name,
+          suggested: parsed.suggestion ?? '',
+          symbols: settings.marks.map((m) => m.symbol).join(' '),
+        },
+      });
+    } else {
+      marks.push({ year, state: parsed.kind, raw, mark: null, source: ref });
+    }
+  }
+
+  const owners: Owner[] =
+    map.department !== null || map.division !== null
+      ? parseOwners(textAt(map.department, 'department'), textAt(map.division, 'division'))
+      : map.owner !== null
+        ? parseOwners(textAt(map.owner, 'department'), '')
+        : [];
+
+  const indicatorName = cell(row, map.indicator);
+  if (indicatorName) sources.indicator = indicatorName.source;
+  const targets = new Map<FiscalYear | null, ValueCell>();
+  const actuals = new Map<FiscalYear | null, ValueCell>();
+  for (const [year, col] of map.target) targets.set(year, cell(row, col)!);
+  for (const [year, col] of map.actual) actuals.set(year, cell(row, col)!);
+
+  const result = textAt(map.result, 'result');
+  const nextPlan = textAt(map.nextPlan, 'nextPlan');
+  const numberValue = parsedNumber.value;
+  const identity =
+    (policy !== null || measure !== null) && (numberValue !== null || numberText !== '')
+      ? `${policy ?? ''}|${measure ?? ''}|${numberValue ?? numberText}`
+      : `${file}|${sheet}|${a1(row, map.name)}`;
+
+  return {
+    key: identity,
+    file,
+    sheet,
+    row: row + 1,
+    policy,
+    policyNo,
+    measure,
+    measureNo,
+    number: numberText,
+    numberValue,
+    name,
+    priority,
+    marks,
+    owners,
+    result: result === '' || isDashOnly(result) ? null : result,
+    nextPlan: nextPlan === '' || isDashOnly(nextPlan) ? null : nextPlan,
+    sources,
+    indicatorName,
+    targets,
+    actuals,
+  };
+}

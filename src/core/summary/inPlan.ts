@@ -1,0 +1,23 @@
+import type { FiscalYear, PlanItem } from '../model';
+import { compareFiscalYears } from '../values';
+
+/**
+ * Whether an item is in the plan in a year (and so in that year's item count):
+ * - it has a mark or some other text for the year; or
+ * - the mark is blank, the item had a mark in an earlier year and had not ended; or
+ * - the mark is blank and the year is the last year column of its table (a listed item is
+ *   expected to report in the table's latest year) and it had not ended.
+ * A dash means "not applicable": not in the plan. No column for the year: not in the plan.
+ * So new items with blank earlier years (the seed's ⑫ DX計画) are not counted in those years.
+ */
+export function inPlan(item: PlanItem, year: FiscalYear): boolean {
+  const entry = item.marks.find((m) => m.year === year);
+  if (!entry) return false;
+  if (entry.state === 'mark' || entry.state === 'unknown') return true;
+  if (entry.state === 'notApplicable') return false;
+  const earlier = item.marks.filter((m) => compareFiscalYears(m.year, year) < 0);
+  if (earlier.some((m) => m.mark === 'ended')) return false;
+  if (earlier.some((m) => m.state === 'mark' || m.state === 'unknown')) return true;
+  const last = item.marks[item.marks.length - 1];
+  return last !== undefined && last.year === year;
+}

@@ -1,0 +1,43 @@
+/**
+ * Rules over items (after de-duplication) for the target year. Cell-level rules (unknown marks,
+ * variants, unparsable values) are found while reading; these need the whole item.
+ */
+import type { Finding, FiscalYear, PlanItem } from './model';
+import type { Settings } from './settings';
+import { inPlan } from './summary/inPlan';
+import { compareFiscalYears } from './values';
+
+function missingMarks(item: PlanItem, year: FiscalYear): Finding[] {
+  const entry = item.marks.find((m) => m.year === year);
+  if (!entry || entry.state !== 'blank' || !inPlan(item, year)) return [];
+  return [{ severity: 'error', code: 'mark.missing', file: item.file, sheet: item.sheet, cell: entry.source.cell, params: { year, item: item.name } }];
+}
+
+/** A mark (other than a repeated 終了) in a year after the item ended. */
+function marksAfterEnded(item: PlanItem): Finding[] {
+  const ended = item.marks.find((m) => m.mark === 'ended');
+  if (!ended) return [];
+  return item.marks
+    .filter((m) => compareFiscalYears(m.year, ended.year) > 0 && (m.state === 'mark' || m.state === 'unknown') && m.mark !== 'ended')
+    .map((m) => ({
+      severity: 'warning' as const,
+      code: 'mark.afterEnded' as const,
+      file: item.file,
+      sheet: item.sheet,
+      cell: m.source.cell,
+      params: { item: item.name, endedYear: ended.year, year: m.year, raw: m.raw },
+    }));
+}
+
+function noMeasure(item: PlanItem): Finding[] {
+  if (item.policy !== null || item.measure !== null) return [];
+  return [{ severity: 'warning', code: 'item.noMeasure', file: item.file, sheet: item.sheet, cell: item.sources.name?.cell ?? null, params: { item: item.name } }];
+}
+
+export function validateItems(items: readonly PlanItem[], year: FiscalYear, settings: Settings): Finding[] {
+  const findings: Finding[] = [];
+  for (const item of items) {
+    findings.push(...missingMarks(item, year), ...marksAfterEnded(item), ...noMeasure(item));
+  }
+  return findings;
+}

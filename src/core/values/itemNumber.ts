@@ -1,0 +1,31 @@
+import type { CellValue } from '../grid';
+import { cellText, cleanText } from './text';
+
+/** Circled and parenthesised numbers used for item numbers, with the number they stand for. */
+function circledValue(ch: string): number | null {
+  const c = ch.codePointAt(0)!;
+  if (c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1; // ①–⑳
+  if (c >= 0x3251 && c <= 0x325f) return c - 0x3251 + 21; // ㉑–㉟
+  if (c >= 0x32b1 && c <= 0x32bf) return c - 0x32b1 + 36; // ㊱–㊿
+  if (c >= 0x2474 && c <= 0x2487) return c - 0x2474 + 1; // ⑴–⒇
+  if (c >= 0x2776 && c <= 0x277f) return c - 0x2776 + 1; // ❶–❿
+  return null;
+}
+
+export function parseItemNumber(v: CellValue): { text: string; value: number | null } {
+  if (typeof v === 'number') return { text: cellText(v), value: Number.isInteger(v) && v >= 0 ? v : null };
+  const text = cleanText(cellText(v));
+  if (text === '') return { text, value: null };
+  if ([...text].length === 1) {
+    const circled = circledValue(text);
+    if (circled !== null) return { text, value: circled };
+  }
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  const m = /^(?:no\.?|№|#)?[(]?(\d{1,4})[)]?[.、:]?$/i.exec(t);
+  return { text, value: m ? Number(m[1]) : null };
+}
+
+/** A short cell that reads as an item number (not a sentence that starts with one). */
+export function looksLikeItemNumber(v: CellValue): boolean {
+  return parseItemNumber(v).value !== null;
+}

@@ -1,0 +1,49 @@
+/**
+ * Status marks against the configured vocabulary (◎ ○ □ ▲ 終了 by default; S/A/B/C elsewhere).
+ */
+import type { CellValue } from '../grid';
+import type { MarkKey } from '../model';
+import type { MarkSymbol } from '../settings';
+import { cellText, isDashOnly } from './text';
+
+export type MarkParse =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'notApplicable'; readonly raw: string }
+  | { readonly kind: 'mark'; readonly key: MarkKey; readonly symbol: string; readonly variant: boolean; readonly raw: string }
+  | { readonly kind: 'unknown'; readonly raw: string; readonly suggestion: string | null };
+
+/** Near misses people type, and the category they most likely meant. */
+const LIKELY: ReadonlyArray<readonly [RegExp, MarkKey]> = [
+  [/^[△▽∆]$/, 'behind'],
+  [/^(済|完了|終|終了済|事業終了済|廃止)$/, 'ended'],
+  [/^[oOｏＯ0０]$/, 'onPlan'],
+  [/^[◯〇○]{2,}$/, 'onPlan'],
+  [/^[◎◉]{2,}$/, 'ahead'],
+  [/^[■]$/, 'nearlyOnPlan'],
+];
+
+export function markSymbol(key: MarkKey, vocabulary: readonly MarkSymbol[]): string {
+  return vocabulary.find((m) => m.key === key)?.symbol ?? key;
+}
+
+/**
+ * Two different marks in one cell (`○□`, `○/□`) are unknown with no suggestion: which one was meant
+ * is the owner's call, not ours.
+ */
+export function parseMark(value: CellValue, vocabulary: readonly MarkSymbol[]): MarkParse {
+  const raw = cellText(value).replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+  if (raw === '') return { kind: 'blank' };
+  if (typeof value === 'string' && isDashOnly(raw)) return { kind: 'notApplicable', raw };
+  const squeezed = raw.replace(/[\s\u3000\u00a0]+/g, '');
+  for (const entry of vocabulary) {
+    if (raw === entry.symbol) return { kind: 'mark', key: entry.key, symbol: entry.symbol, variant: false, raw };
+  }
+  for (const entry of vocabulary) {
+    if (squeezed === entry.symbol || entry.variants.includes(squeezed)) {
+      return { kind: 'mark', key: entry.key, symbol: entry.symbol, variant: true, raw };
+    }
+  }
+  const likely = typeof value === 'string' ? LIKELY.find(([re]) => re.test(squeezed.normalize('NFKC')) || re.test(squeezed)) : undefined;
+  const suggestion = likely ? (vocabulary.find((m) => m.key === likely[1])?.symbol ?? null) : null;
+  return { kind: 'unknown', raw, suggestion };
+}

@@ -1,0 +1,86 @@
+/**
+ * Indicator targets and actuals as people type them: full-width digits, thousands separators,
+ * `%`, ▲/△ for minus, a unit after the number, a year tag `(R1)` for a figure from another year,
+ * dashes for not applicable, or plain text such as `(年度毎に決定)`.
+ */
+import type { CellValue } from '../grid';
+import type { ParsedValue } from '../model';
+import { cellText, cleanText, isDashOnly } from './text';
+import { parseFiscalYear } from './years';
+
+export type ParsedCellValue = Omit<ParsedValue, 'source'>;
+
+const UNITS = ['千円', '万円', '億円', '円', '人', '件', '時間', '団体', '箇所', 'か所', 'ヶ所', '施設', '校', '回', '日', '台', '本', '世帯', '社', '店', '基', '戸', 'km', 'm', 't', 'kg', 'g'];
+const UNIT_RE = new RegExp(`^(.*?)(${UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+const TAG_RE = /^(.*?)[(（]\s*([^()（）]{1,8})\s*[)）]$/;
+const NUMBER_RE = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
+
+function blank(raw: string): ParsedCellValue {
+  return { raw, kind: 'blank', value: null, percent: false, unit: null, yearTag: null };
+}
+
+function textValue(raw: string): ParsedCellValue {
+  return { raw, kind: 'text', value: null, percent: false, unit: null, yearTag: null };
+}
+
+export function parseIndicatorValue(v: CellValue, numberFormat?: string): ParsedCellValue {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return blank('');
+    const percent = !!numberFormat && /%/.test(numberFormat.replace(/"[^"]*"/g, ''));
+    const value = percent ? Number((v * 100).toPrecision(12)) : v;
+    return { raw: percent ? `${value}%` : cellText(v), kind: 'number', value, percent, unit: null, yearTag: null };
+  }
+  if (v === null || typeof v === 'boolean' || v instanceof Date || typeof v !== 'string') {
+    const raw = cellText(v);
+    return raw === '' ? blank('') : textValue(raw);
+  }
+  const raw = cleanText(v);
+  if (raw === '') return blank('');
+  if (isDashOnly(raw)) return { ...blank(raw), kind: 'notApplicable' };
+
+  let body = raw.normalize('NFKC').replace(/[\s\u3000]+/g, ' ').trim();
+  let yearTag = null;
+  const tag = TAG_RE.exec(body);
+  if (tag) {
+    const year = parseFiscalYear(tag[2]!);
+    if (year) {
+      yearTag = year;
+      body = tag[1]!.trim();
+    }
+  }
+  if (body === '' || isDashOnly(body)) {
+    return { raw, kind: yearTag ? 'notApplicable' : 'blank', value: null, percent: false, unit: null, yearTag };
+  }
+  let sign = 1;
+  if (/^[▲△]/.test(body)) {
+    sign = -1;
+    body = body.slice(1).trim();
+  } else if (/^[−‐―–]/.test(body)) {
+    sign = -1;
+    body = body.slice(1).trim();
+  }
+  let percent = false;
+  if (/%$/.test(body)) {
+    percent = true;
+    body = body.slice(0, -1).trim();
+  }
+  let unit: string | null = null;
+  if (!percent) {
+    const withUnit = UNIT_RE.exec(body);
+    if (withUnit && withUnit[1]!.trim() !== '' && NUMBER_RE.test(withUnit[1]!.trim())) {
+      unit = withUnit[2]!;
+      body = withUnit[1]!.trim();
+    }
+  }
+  if (body === '' || !NUMBER_RE.test(body) || !/\d/.test(body)) return { ...textValue(raw), yearTag };
+  const value = sign * Number(body.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return { ...textValue(raw), yearTag };
+  return { raw, kind: 'number', value, percent, unit, yearTag };
+}
+
+/** A value for messages: `40.1`, `▲3%` → `-3%`, `39.6 (R1)`, or the text. */
+export function formatParsedValue(p: Pick<ParsedValue, 'raw' | 'kind' | 'value' | 'percent' | 'unit' | 'yearTag'>): string {
+  if (p.kind !== 'number' || p.value === null) return p.raw === '' ? '—' : p.raw;
+  const number = `${p.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}${p.percent ? '%' : ''}${p.unit ?? ''}`;
+  return p.yearTag ? `${number} (${p.yearTag})` : number;
+}

@@ -1,0 +1,40 @@
+/**
+ * Owners (担当部 / 担当課). A cell may name several owners, one per line or separated by 、 or /,
+ * paired by position across the two columns. The seed's two-owner item writes each owner as
+ * "department division" in its own cell: 担当部 `総務部 総務課`, 担当課 `教育委員会 学務課`.
+ * `・` is not a separator: it appears inside real names (市民活動・協働推進課).
+ */
+import type { Owner } from '../model';
+import { cleanText } from './text';
+
+const DEPARTMENT_END = /(部|室|本部|局|委員会|病院|事務局|会|庁|所)$/;
+const DIVISION_END = /(課|室|係|所|センター|館|園|担当|グループ|班)$/;
+
+function split(cell: string): string[] {
+  return cleanText(cell)
+    .split(/\n|、|，|,|\/|／/)
+    .map((s) => cleanText(s))
+    .filter((s) => s !== '');
+}
+
+/** `総務部 総務課` → {総務部, 総務課}; anything else → null. */
+function asPair(text: string): Owner | null {
+  const parts = text.split(/[\s\u3000]+/).filter((p) => p !== '');
+  if (parts.length !== 2) return null;
+  const [department, division] = parts as [string, string];
+  return DEPARTMENT_END.test(department) && DIVISION_END.test(division) ? { department, division } : null;
+}
+
+export function parseOwners(department: string, division: string): Owner[] {
+  const departments = split(department);
+  const divisions = split(division);
+  if (departments.length === 0) return divisions.length > 0 ? divisions.map((d) => ({ department: '', division: d })) : [];
+  const pairs = [...departments, ...divisions].map(asPair);
+  if (departments.length + divisions.length >= 2 && pairs.every((p) => p !== null)) return pairs as Owner[];
+  const single = departments.length === 1 && divisions.length === 0 ? asPair(departments[0]!) : null;
+  if (single) return [single];
+  return departments.map((d, i) => ({
+    department: d,
+    division: divisions[i] ?? (departments.length === 1 && divisions.length > 1 ? divisions.join('、') : null),
+  }));
+}

@@ -1,0 +1,17 @@
+import { cleanText } from './text';
+
+const PRIORITY_RE = /[【[〔［(（]\s*重点\s*[】\]〕］)）]/g;
+
+/** 【重点】 anywhere in an item's name marks a priority item; the tag is not part of the name. */
+export function stripItemTags(name: string): { name: string; priority: boolean } {
+  const priority = PRIORITY_RE.test(name);
+  PRIORITY_RE.lastIndex = 0;
+  return { name: cleanText(name.replace(PRIORITY_RE, '')), priority };
+}
+
+/** A leading ☆ (or ★) marks a key indicator. */
+export function stripIndicatorTags(name: string): { name: string; key: boolean } {
+  const text = cleanText(name);
+  const m = /^[☆★]+/.exec(text);
+  return m ? { name: cleanText(text.slice(m[0].length)), key: true } : { name: text, key: false };
+}

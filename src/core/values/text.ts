@@ -1,0 +1,46 @@
+import { isCellError, type CellValue } from '../grid';
+
+/**
+ * Dash-like characters that mean "not applicable" in real sheets. NFKC folds － (U+FF0D) to '-',
+ * but not ― (U+2015), − (U+2212), ‐ (U+2010), — (U+2014) or – (U+2013): hence an explicit table.
+ */
+const DASHES = ['-', '－', '―', '‐', '—', '−', '–', '‑', 'ー', '─', '━'];
+const DASH_RE = new RegExp(`[${DASHES.map((d) => (d === '-' ? '\\-' : d)).join('')}]`, 'g');
+
+/** Spaces real cells are padded with: ASCII, U+3000 (full-width) and NBSP. */
+const EDGE_SPACES = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Text of a cell as a person would read it (dates as yyyy-mm-dd, errors as their code). */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    return Number.isNaN(v.getTime()) ? '' : `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1, 2)}-${pad(v.getUTCDate(), 2)}`;
+  }
+  if (isCellError(v)) return v.error;
+  return '';
+}
+
+/** Trimmed (ASCII, full-width and no-break spaces), with line breaks as LF. */
+export function cleanText(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(EDGE_SPACES, '');
+}
+
+/** For matching headers and keywords: NFKC, no whitespace, dashes unified to '-', lower case. */
+export function foldForMatch(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '').replace(DASH_RE, '-').toLowerCase();
+}
+
+/** A cell that says "not applicable": dashes only (any kind, any number), or 該当なし. */
+export function isDashOnly(s: string): boolean {
+  const t = s.replace(/[\s\u3000\u00a0]+/g, '');
+  if (t === '') return false;
+  if (t === '該当なし' || t === '該当無し') return true;
+  return t.replace(DASH_RE, '') === '';
+}

@@ -1,0 +1,108 @@
+/**
+ * Fiscal years. The canonical label follows the western fiscal year: 1989–2018 → H1…H30,
+ * 2019 on → R1, R2, … (so 平成31年度 and 令和元年度, the same fiscal year, are both R1).
+ */
+import type { FiscalYear } from '../model';
+import type { Lang } from '../messages/format';
+
+const ERAS = [
+  { letter: 'R', kanji: '令和', start: 2019 },
+  { letter: 'H', kanji: '平成', start: 1989 },
+  { letter: 'S', kanji: '昭和', start: 1926 },
+] as const;
+
+const MIN_YEAR = 1926;
+const MAX_YEAR = 2099;
+
+export function westernToFiscalYear(year: number): FiscalYear {
+  const era = ERAS.find((e) => year >= e.start) ?? ERAS[ERAS.length - 1]!;
+  return `${era.letter}${year - era.start + 1}`;
+}
+
+export function fiscalYearToWestern(label: FiscalYear): number {
+  const match = /^([RHS])(\d{1,2})$/.exec(label);
+  if (!match) return Number.NaN;
+  const era = ERAS.find((e) => e.letter === match[1])!;
+  return era.start + Number(match[2]) - 1;
+}
+
+function fromEra(eraText: string, yearText: string): FiscalYear | null {
+  const era = ERAS.find((e) => e.letter === eraText.toUpperCase() || e.kanji === eraText);
+  if (!era) return null;
+  const n = yearText === '元' ? 1 : Number(yearText);
+  if (!Number.isInteger(n) || n < 1 || n > 99) return null;
+  const western = era.start + n - 1;
+  return western >= MIN_YEAR && western <= MAX_YEAR ? westernToFiscalYear(western) : null;
+}
+
+function fromWestern(text: string): FiscalYear | null {
+  const n = Number(text);
+  return n >= 1989 && n <= MAX_YEAR ? westernToFiscalYear(n) : null;
+}
+
+/** NFKC without spaces: full-width digits and letters become ASCII. */
+function squeeze(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+}
+
+const WHOLE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => FiscalYear | null]> = [
+  [/^(令和|平成|昭和)(元|\d{1,2})(年度|年)?$/, (m) => fromEra(m[1]!, m[2]!)],
+  [/^([RHSrhs])(元|\d{1,2})(年度|年)?$/, (m) => fromEra(m[1]!, m[2]!)],
+  [/^(?:FY|fy)((?:19|20)\d{2})$/, (m) => fromWestern(m[1]!)],
+  [/^((?:19|20)\d{2})(年度|年)?$/, (m) => fromWestern(m[1]!)],
+];
+
+/** The whole text as a fiscal year (`H30`, `令和元年度`, `R２`, `2020年度`, `FY2020`), else null. */
+export function parseFiscalYear(s: string): FiscalYear | null {
+  const t = squeeze(s);
+  for (const [re, make] of WHOLE_PATTERNS) {
+    const m = re.exec(t);
+    if (m) return make(m);
+  }
+  return null;
+}
+
+const FIND_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => FiscalYear | null]> = [
+  [/(令和|平成|昭和)(元|\d{1,2})(?:年度|年)?/, (m) => fromEra(m[1]!, m[2]!)],
+  [/(?:FY|fy)((?:19|20)\d{2})/, (m) => fromWestern(m[1]!)],
+  [/(?:^|\D)((?:19|20)\d{2})(?:年度|年)/, (m) => fromWestern(m[1]!)],
+  // A lone letter era: not inside a word (`No.12`, `HR2` are not years), not followed by more digits.
+  // (No look-behind: older Safari web views in Excel for Mac cannot parse it.)
+  [/(?:^|[^A-Za-z])([RHrh])(元|\d{1,2})(?!\d)(?![A-Za-z])/, (m) => fromEra(m[1]!, m[2]!)],
+];
+
+/** A fiscal year anywhere in a header text (`進捗状況H30`, `計画(R2)`, `令和3年度の取組計画`), else null. */
+export function findFiscalYear(s: string): FiscalYear | null {
+  const t = squeeze(s);
+  for (const [re, make] of FIND_PATTERNS) {
+    const m = re.exec(t);
+    if (m) {
+      const year = make(m);
+      if (year) return year;
+    }
+  }
+  return null;
+}
+
+export function compareFiscalYears(a: FiscalYear, b: FiscalYear): number {
+  return fiscalYearToWestern(a) - fiscalYearToWestern(b);
+}
+
+export function nextFiscalYear(y: FiscalYear): FiscalYear {
+  return westernToFiscalYear(fiscalYearToWestern(y) + 1);
+}
+
+export function previousFiscalYear(y: FiscalYear): FiscalYear {
+  return westernToFiscalYear(fiscalYearToWestern(y) - 1);
+}
+
+/** ja long 令和2年度 (R1 → 令和元年度), en long FY2020 (R2); short is the label itself. */
+export function formatFiscalYear(y: FiscalYear, lang: Lang, style: 'short' | 'long'): string {
+  if (style === 'short') return y;
+  const western = fiscalYearToWestern(y);
+  if (Number.isNaN(western)) return y;
+  if (lang === 'en') return `FY${western} (${y})`;
+  const era = ERAS.find((e) => e.letter === y[0])!;
+  const n = western - era.start + 1;
+  return `${era.kanji}${n === 1 ? '元' : n}年度`;
+}
