@@ -2,9 +2,7 @@
  * The engine's front door: grid snapshots in, plan items and findings out.
  * Shells call only this module (and summary/layout), never the reader's internals.
  */
-import type { WorkbookSnapshot } from './grid';
 import type { Finding, FiscalYear, PlanItem, TableInfo } from './model';
-import type { Settings } from './settings';
 
 export interface SourceCount {
   readonly file: string;

@@ -168,6 +168,20 @@ const FIELD_LABELS: Readonly<Record<string, Message>> = {
   actual: { ja: '実績値', en: 'actual' },
 };
 
+const UNREADABLE_REASONS: Readonly<Record<string, Message>> = {
+  notZip: { ja: '.xlsx 形式（zip）ではありません', en: 'it is not an .xlsx (zip) file' },
+  truncated: { ja: 'ファイルが壊れているか途中で切れています', en: 'the file is damaged or truncated' },
+  encrypted: {
+    ja: 'パスワードで保護されているか、古い .xls 形式です',
+    en: 'it is password-protected or in the old .xls format',
+  },
+  tooLarge: { ja: '大きすぎます（上限を超えています）', en: 'it is too large (over the limit)' },
+  tooManySheets: { ja: 'シートが多すぎます', en: 'it has too many sheets' },
+  tooManyCells: { ja: 'セルが多すぎます', en: 'it has too many cells' },
+  notFound: { ja: 'ファイルが見つかりません', en: 'the file does not exist' },
+  other: { ja: 'Excel ブックとして読めません', en: 'it cannot be read as an Excel workbook' },
+};
+
 const YEAR_PARAMS = ['year', 'endedYear', 'tag'] as const;
 
 /** Params as the reader sees them: years in the language's long form, field names translated. */
@@ -177,6 +191,11 @@ function localizeParams(params: FindingParams, lang: Lang): FindingParams {
     const value = params[name];
     const year = typeof value === 'string' ? parseFiscalYear(value) : null;
     if (year) out[name] = formatFiscalYear(year, lang, 'long');
+  }
+  const reasonCode = params.reasonCode;
+  if (typeof reasonCode === 'string') {
+    const reason = (UNREADABLE_REASONS[reasonCode] ?? UNREADABLE_REASONS.other!)[lang];
+    out.reason = params.detail ? `${reason} (${params.detail})` : reason;
   }
   const field = params.field;
   if (typeof field === 'string' && FIELD_LABELS[field]) out.field = FIELD_LABELS[field]![lang];

@@ -45,7 +45,7 @@ const TOTAL_ROW_NAMES = new Set(['合計', '計', '小計', '総計', 'total', '
 function isLegendText(text: string, symbols: readonly string[]): boolean {
   const t = cleanText(text);
   if (/^[(（]?凡例/.test(t)) return true;
-  return symbols.some((s) => t.startsWith(s) && /^[\s　]*[:：・＝=]/.test(t.slice(s.length)));
+  return symbols.some((s) => t.startsWith(s) && /^[\s\u3000]*[:：・＝=]/.test(t.slice(s.length)));
 }
 
 function isNoteText(text: string): boolean {
