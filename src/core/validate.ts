@@ -5,7 +5,8 @@
 import type { Finding, FiscalYear, PlanItem } from './model';
 import type { Settings } from './settings';
 import { inPlan } from './summary/inPlan';
-import { compareFiscalYears } from './values';
+import { indicatorRows } from './summary/indicators';
+import { compareFiscalYears, formatParsedValue, markSymbol } from './values';
 
 function missingMarks(item: PlanItem, year: FiscalYear): Finding[] {
   const entry = item.marks.find((m) => m.year === year);
@@ -34,10 +35,40 @@ function noMeasure(item: PlanItem): Finding[] {
   return [{ severity: 'warning', code: 'item.noMeasure', file: item.file, sheet: item.sheet, cell: item.sources.name?.cell ?? null, params: { item: item.name } }];
 }
 
+function indicatorFindings(items: readonly PlanItem[], year: FiscalYear, settings: Settings): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of indicatorRows(items, year, settings)) {
+    const cell = row.actual.source?.cell ?? row.item.sources.indicator?.cell ?? null;
+    const base = { file: row.item.file, sheet: row.item.sheet, cell };
+    if (row.note === 'zeroTarget') {
+      findings.push({ ...base, severity: 'info', code: 'indicator.zeroTarget', params: { item: row.item.name } });
+    }
+    if (row.consistency === 'mismatch' && row.mark) {
+      findings.push({
+        ...base,
+        severity: 'warning',
+        code: 'indicator.markMismatch',
+        params: {
+          item: row.item.name,
+          year,
+          symbol: markSymbol(row.mark, settings.marks),
+          target: formatParsedValue(row.target),
+          actual: formatParsedValue(row.actual),
+          achievement: row.achievement === null ? '—' : `${(row.achievement * 100).toFixed(1)}%`,
+          mark: row.mark,
+          pass: row.pass === null ? '' : row.pass ? 'pass' : 'fail',
+        },
+      });
+    }
+  }
+  return findings;
+}
+
 export function validateItems(items: readonly PlanItem[], year: FiscalYear, settings: Settings): Finding[] {
   const findings: Finding[] = [];
   for (const item of items) {
     findings.push(...missingMarks(item, year), ...marksAfterEnded(item), ...noMeasure(item));
   }
+  findings.push(...indicatorFindings(items, year, settings));
   return findings;
 }

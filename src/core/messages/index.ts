@@ -1,3 +1,4 @@
 /** The message catalogue: every user-facing text, in Japanese and English. */
 export * from './format';
 export * from './findings';
+export * from './cli';

@@ -1,0 +1,73 @@
+/**
+ * Command-line arguments → a checked command. Flags are parsed by hand (there are few) and the
+ * result is validated with zod, so every value that reaches the engine has been checked.
+ */
+import { z } from 'zod';
+import { endedRuleSchema } from '../core/settings';
+import { parseFiscalYear } from '../core/values';
+
+export const COMMANDS = ['validate'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+const FLAGS: Readonly<Record<CommandName, readonly string[]>> = {
+  validate: ['year', 'json', 'lang', 'settings'],
+};
+
+const optionsSchema = z.object({
+  paths: z.array(z.string().min(1)),
+  year: z
+    .string()
+    .refine((s) => parseFiscalYear(s) !== null, { message: 'year' })
+    .optional(),
+  json: z.string().min(1).optional(),
+  lang: z.enum(['ja', 'en']).optional(),
+  settings: z.string().min(1).optional(),
+  ended: endedRuleSchema.optional(),
+  out: z
+    .string()
+    .regex(/\.xlsx$/i, { message: 'out' })
+    .optional(),
+  csv: z.string().min(1).optional(),
+});
+export type CliOptions = z.infer<typeof optionsSchema>;
+
+export type ParsedArgs =
+  | { readonly kind: 'help'; readonly lang?: 'ja' | 'en' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'run'; readonly command: CommandName; readonly options: CliOptions }
+  | { readonly kind: 'error'; readonly key: 'unknownCommand' | 'unknownOption' | 'missingValue' | 'badValue' | 'noPaths'; readonly params: Record<string, string> };
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { kind: 'help' };
+  if (first === '--version' || first === '-v') return { kind: 'version' };
+  if (!(COMMANDS as readonly string[]).includes(first)) return { kind: 'error', key: 'unknownCommand', params: { command: first } };
+  const command = first as CommandName;
+  const raw: Record<string, unknown> = { paths: [] as string[] };
+  const paths = raw.paths as string[];
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i]!;
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (!arg.startsWith('--') || arg === '-') {
+      paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq >= 0 ? eq : undefined);
+    if (!FLAGS[command].includes(name)) return { kind: 'error', key: 'unknownOption', params: { option: `--${name}` } };
+    const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : rest[i + 1];
+    if (eq < 0) i += 1;
+    if (value === undefined || value === '' || (value.startsWith('--') && value.length > 2)) {
+      return { kind: 'error', key: 'missingValue', params: { option: `--${name}` } };
+    }
+    raw[name] = value;
+  }
+  const parsed = optionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const option = String(issue.path[0] ?? '');
+    return { kind: 'error', key: 'badValue', params: { option: `--${option}`, value: String(raw[option] ?? '') } };
+  }
+  if (parsed.data.paths.length === 0) return { kind: 'error', key: 'noPaths', params: {} };
+  return { kind: 'run', command, options: parsed.data };
+}

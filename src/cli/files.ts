@@ -1,0 +1,72 @@
+/**
+ * Paths as given → the workbooks to read, in a stable order, and their snapshots.
+ * Folders are searched recursively; Excel's `~$` lock files and other files are skipped.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { WorkbookSnapshot } from '../core/grid';
+import type { Finding } from '../core/model';
+import { readWorkbookFile, unreadable } from '../xlsx/readWorkbook';
+
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
+
+function isWorkbookName(name: string): boolean {
+  return !name.startsWith('~$') && WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase());
+}
+
+/** `file` values use '/' whatever the platform, joined to the folder as the user typed it. */
+function joinShown(folder: string, name: string): string {
+  return `${folder.replace(/[\\/]+$/, '')}/${name}`;
+}
+
+async function walk(folder: string, shown: string, out: { path: string; shown: string }[]): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) await walk(path, joinShown(shown, entry.name), out);
+    else if (entry.isFile() && isWorkbookName(entry.name)) out.push({ path, shown: joinShown(shown, entry.name) });
+  }
+}
+
+export interface Discovered {
+  readonly files: readonly { path: string; shown: string }[];
+  /** Paths that do not exist: reported as unreadable files. */
+  readonly missing: readonly Finding[];
+}
+
+export async function discoverWorkbooks(paths: readonly string[]): Promise<Discovered> {
+  const files: { path: string; shown: string }[] = [];
+  const missing: Finding[] = [];
+  for (const given of paths) {
+    const info = await stat(given).catch(() => null);
+    if (!info) {
+      const outcome = unreadable(given, 'notFound');
+      if (!outcome.ok) missing.push(outcome.finding);
+    } else if (info.isDirectory()) {
+      await walk(given, given, files);
+    } else {
+      files.push({ path: given, shown: given.replace(/\\/g, '/') });
+    }
+  }
+  return { files, missing };
+}
+
+export interface LoadedWorkbooks {
+  readonly snapshots: WorkbookSnapshot[];
+  readonly unreadable: Finding[];
+  readonly fileCount: number;
+}
+
+/** Read every workbook; an unreadable one becomes a finding and the others are still read. */
+export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWorkbooks> {
+  const discovered = await discoverWorkbooks(paths);
+  const snapshots: WorkbookSnapshot[] = [];
+  const failures: Finding[] = [...discovered.missing];
+  for (const file of discovered.files) {
+    const outcome = await readWorkbookFile(file.path, file.shown);
+    if (outcome.ok) snapshots.push(outcome.snapshot);
+    else failures.push(outcome.finding);
+  }
+  return { snapshots, unreadable: failures, fileCount: discovered.files.length + discovered.missing.length };
+}

@@ -1,0 +1,13 @@
+import { cliMessages, formatMessage, type Lang } from '../core/messages';
+import type { CliIo } from './io';
+
+/** JSON to standard output (`-`) or to a file, announced on stderr so stdout stays clean. */
+export async function writeJson(target: string, data: unknown, io: CliIo, lang: Lang): Promise<void> {
+  const text = `${JSON.stringify(data, null, 2)}\n`;
+  if (target === '-') {
+    io.stdout(text);
+    return;
+  }
+  await io.writeFile(target, text);
+  io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: target })}\n`);
+}

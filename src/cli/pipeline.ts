@@ -1,0 +1,54 @@
+/** The part every command shares: settings, workbooks, and read → validate. */
+import { readFile } from 'node:fs/promises';
+import { analyse, type Analysis } from '../core/engine';
+import type { WorkbookSnapshot } from '../core/grid';
+import type { Finding } from '../core/model';
+import { cliMessages, formatMessage, type Lang } from '../core/messages';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings';
+import type { CliOptions } from './args';
+import { loadWorkbooks } from './files';
+
+export interface PipelineResult {
+  readonly settings: Settings;
+  readonly snapshots: readonly WorkbookSnapshot[];
+  readonly analysis: Analysis;
+  /** Every file named or found, in order (readable or not). */
+  readonly files: readonly string[];
+  /** Reader, validator and unreadable-file findings, grouped by file in that order. */
+  readonly findings: readonly Finding[];
+}
+
+export class UsageError extends Error {}
+
+export async function loadSettingsFile(path: string | undefined, lang: Lang): Promise<Settings> {
+  if (!path) return DEFAULT_SETTINGS;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(formatMessage(cliMessages.settingsInvalid, lang, { file: path, detail: err instanceof Error ? err.message : String(err) }));
+  }
+  const { settings, error } = parseSettings(json);
+  if (error) throw new UsageError(formatMessage(cliMessages.settingsInvalid, lang, { file: path, detail: error }));
+  return settings;
+}
+
+export async function runPipeline(options: CliOptions, lang: Lang): Promise<PipelineResult> {
+  const settings = await loadSettingsFile(options.settings, lang);
+  const loaded = await loadWorkbooks(options.paths);
+  const year = options.year ?? settings.targetYear ?? null;
+  const analysis = analyse(loaded.snapshots, settings, { year });
+  const files = [...new Set([...loaded.snapshots.map((s) => s.file), ...loaded.unreadable.map((f) => f.file)])];
+  const order = new Map(files.map((f, i) => [f, i]));
+  const findings = [...analysis.findings, ...loaded.unreadable]
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (order.get(a.f.file)! - order.get(b.f.file)!) || a.i - b.i)
+    .map((x) => x.f);
+  return { settings, snapshots: loaded.snapshots, analysis, files, findings };
+}
+
+/** 0: no errors; 1: errors found; 2: nothing readable. */
+export function exitCode(result: PipelineResult): number {
+  if (result.snapshots.length === 0) return 2;
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

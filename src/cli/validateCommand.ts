@@ -1,0 +1,18 @@
+import type { Lang } from '../core/messages';
+import type { CliOptions } from './args';
+import { closingLine, formatFindings } from './format';
+import type { CliIo } from './io';
+import { validationJson } from './json';
+import { exitCode, runPipeline } from './pipeline';
+import { writeJson } from './output';
+
+export async function validateCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
+  const result = await runPipeline(options, lang);
+  const quiet = options.json === '-';
+  if (!quiet) {
+    io.stdout(formatFindings(result.files, result.analysis, result.findings, lang, io.color));
+    io.stdout(closingLine(result.files.length, result.analysis, result.findings, lang));
+  }
+  if (options.json) await writeJson(options.json, validationJson(result.analysis, result.findings, lang), io, lang);
+  return exitCode(result);
+}
