@@ -55,7 +55,8 @@ export async function discoverWorkbooks(paths: readonly string[]): Promise<Disco
 export interface LoadedWorkbooks {
   readonly snapshots: WorkbookSnapshot[];
   readonly unreadable: Finding[];
-  readonly fileCount: number;
+  /** Every file named or found, in the order given (folders: sorted by name). */
+  readonly files: string[];
 }
 
 /** Read every workbook; an unreadable one becomes a finding and the others are still read. */
@@ -68,5 +69,5 @@ export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWor
     if (outcome.ok) snapshots.push(outcome.snapshot);
     else failures.push(outcome.finding);
   }
-  return { snapshots, unreadable: failures, fileCount: discovered.files.length + discovered.missing.length };
+  return { snapshots, unreadable: failures, files: [...discovered.files.map((f) => f.shown), ...discovered.missing.map((f) => f.file)] };
 }

@@ -38,7 +38,7 @@ export async function runPipeline(options: CliOptions, lang: Lang): Promise<Pipe
   const loaded = await loadWorkbooks(options.paths);
   const year = options.year ?? settings.targetYear ?? null;
   const analysis = analyse(loaded.snapshots, settings, { year });
-  const files = [...new Set([...loaded.snapshots.map((s) => s.file), ...loaded.unreadable.map((f) => f.file)])];
+  const files = loaded.files;
   const order = new Map(files.map((f, i) => [f, i]));
   const findings = [...analysis.findings, ...loaded.unreadable]
     .map((f, i) => ({ f, i }))

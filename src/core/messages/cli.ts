@@ -38,7 +38,7 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
   noFindings: { ja: '  指摘事項はありません', en: '  no findings' },
   closing: {
     ja: '{files}ファイル・{items}項目（対象年度 {year}）: エラー {errors}件、警告 {warnings}件、情報 {infos}件',
-    en: '{files} files, {items} items (target year {year}): {errors} errors, {warnings} warnings, {infos} info',
+    en: '{files} file(s), {items} items (target year {year}): {errors} errors, {warnings} warnings, {infos} info',
   },
   wrote: { ja: '書き出しました: {file}', en: 'written: {file}' },
   severity_error: { ja: 'エラー', en: 'error' },
