@@ -1,6 +1,7 @@
 import type { Finding, FindingCode, FindingParams } from '../model';
 import { formatFiscalYear, parseFiscalYear } from '../values';
 import { formatMessage, type Lang, type Message } from './format';
+import { endedRuleLabels } from './summary';
 
 type SuggestionText = Message | ((params: FindingParams) => Message);
 
@@ -197,6 +198,8 @@ function localizeParams(params: FindingParams, lang: Lang): FindingParams {
     const reason = (UNREADABLE_REASONS[reasonCode] ?? UNREADABLE_REASONS.other!)[lang];
     out.reason = params.detail ? `${reason} (${params.detail})` : reason;
   }
+  const rule = params.rule;
+  if (typeof rule === 'string' && rule in endedRuleLabels) out.rule = endedRuleLabels[rule as keyof typeof endedRuleLabels][lang];
   const field = params.field;
   if (typeof field === 'string' && FIELD_LABELS[field]) out.field = FIELD_LABELS[field]![lang];
   return out;

@@ -2,3 +2,4 @@
 export * from './format';
 export * from './findings';
 export * from './cli';
+export * from './summary';

@@ -1,0 +1,206 @@
+/**
+ * Reconciliation: a workbook that holds a hand-made summary table (実施項目数, 進んでいる, …, 進捗率
+ * against year columns) is checked figure by figure against the figures computed from the items,
+ * under the ended-item rule in force. Years without item data are not checked.
+ */
+import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../grid';
+import type { Finding, FiscalYear } from '../model';
+import type { EndedRule } from '../settings';
+import { cellText, cleanText, foldForMatch, parseFiscalYear } from '../values';
+import type { YearSummary } from './types';
+
+export type FigureKind = 'items' | 'ahead' | 'onPlan' | 'nearlyOnPlan' | 'behind' | 'ended' | 'rate';
+
+// Order matters: ほぼ計画どおり before 計画どおり.
+const LABELS: ReadonlyArray<readonly [FigureKind, RegExp]> = [
+  ['items', /^(実施)?(項目数|取組項目数|実施項目数)$/],
+  ['rate', /^進捗率/],
+  ['nearlyOnPlan', /^(□)?[:・]?ほぼ計画(どおり|通り)/],
+  ['ahead', /^(◎)?[:・]?進んでいる|^◎$/],
+  ['onPlan', /^(○|〇)?[:・]?計画(どおり|通り)|^[○〇]$/],
+  ['behind', /^(▲)?[:・]?遅れている|^▲$/],
+  ['ended', /^(事業)?終了$/],
+  ['nearlyOnPlan', /^□$/],
+];
+
+export function figureKind(text: string): FigureKind | null {
+  const t = foldForMatch(text);
+  if (t === '' || t.length > 30) return null;
+  for (const [kind, re] of LABELS) if (re.test(t)) return kind;
+  return null;
+}
+
+export interface HandMadeFigure {
+  readonly kind: FigureKind;
+  readonly label: string;
+  readonly year: FiscalYear;
+  readonly row: number;
+  readonly col: number;
+  readonly value: number | null;
+  /** How the figure is written, for messages (`32`, `82.4%`). */
+  readonly written: string;
+  /** Decimals of the percentage as written (82.4% → 1), for rates. */
+  readonly decimals: number;
+}
+
+export interface HandMadeTable {
+  readonly sheet: string;
+  readonly figures: readonly HandMadeFigure[];
+}
+
+function valueAt(sheet: SheetSnapshot, row: number, col: number) {
+  return sheet.values[row - sheet.top]?.[col - sheet.left] ?? null;
+}
+
+function decimalsOf(n: number): number {
+  const text = String(Number(n.toPrecision(12)));
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** A figure cell: a number, or text such as `75.7%`; dashes and other text are not figures. */
+function readFigure(sheet: SheetSnapshot, row: number, col: number, kind: FigureKind): Pick<HandMadeFigure, 'value' | 'written' | 'decimals'> | null {
+  const v = valueAt(sheet, row, col);
+  const format = sheet.numberFormats?.[row - sheet.top]?.[col - sheet.left] ?? '';
+  if (typeof v === 'number') {
+    if (kind !== 'rate') return { value: v, written: String(v), decimals: 0 };
+    const percent = v <= 1.5 ? Number((v * 100).toPrecision(12)) : v;
+    const shownDecimals = /%/.test(format) ? (/0\.(0+)%/.exec(format)?.[1]?.length ?? 0) : decimalsOf(percent);
+    return { value: percent, written: `${percent.toFixed(shownDecimals)}%`, decimals: shownDecimals };
+  }
+  if (typeof v !== 'string') return null;
+  const t = cleanText(v).normalize('NFKC').replace(/\s+/g, '');
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t);
+  if (!m) return null;
+  const n = Number(m[1]);
+  if (kind === 'rate') return { value: m[2] ? n : n <= 1.5 ? n * 100 : n, written: t, decimals: decimalsOf(m[2] ? n : n <= 1.5 ? n * 100 : n) };
+  return { value: n, written: t, decimals: 0 };
+}
+
+function labelCells(sheet: SheetSnapshot): { row: number; col: number; kind: FigureKind; label: string }[] {
+  const out: { row: number; col: number; kind: FigureKind; label: string }[] = [];
+  sheet.values.forEach((values, i) =>
+    values.forEach((v, j) => {
+      if (typeof v !== 'string') return;
+      const kind = figureKind(v);
+      if (kind) out.push({ row: sheet.top + i, col: sheet.left + j, kind, label: cleanText(v) });
+    }),
+  );
+  return out;
+}
+
+/** Years labelling a line of cells: across a row (to the right of `from`) or down a column (below it). */
+function yearsAlong(sheet: SheetSnapshot, fixed: number, from: number, across: boolean): Map<number, FiscalYear> {
+  const years = new Map<number, FiscalYear>();
+  const limit = across ? sheet.left + Math.max(0, ...sheet.values.map((r) => r.length)) : sheet.top + sheet.values.length;
+  for (let k = from + 1; k < limit; k += 1) {
+    const v = across ? valueAt(sheet, fixed, k) : valueAt(sheet, k, fixed);
+    const text = cleanText(cellText(v));
+    if (text === '') continue;
+    const year = parseFiscalYear(text);
+    if (year) years.set(k, year);
+  }
+  return years;
+}
+
+function tablesInSheet(sheet: SheetSnapshot): HandMadeTable[] {
+  const labels = labelCells(sheet);
+  const tables: HandMadeTable[] = [];
+  const byCol = new Map<number, typeof labels>();
+  const byRow = new Map<number, typeof labels>();
+  for (const l of labels) {
+    byCol.set(l.col, [...(byCol.get(l.col) ?? []), l]);
+    byRow.set(l.row, [...(byRow.get(l.row) ?? []), l]);
+  }
+  // Labels down a column, years across a header row above them.
+  for (const [col, group] of byCol) {
+    if (new Set(group.map((g) => g.kind)).size < 3) continue;
+    const firstRow = Math.min(...group.map((g) => g.row));
+    let years = new Map<number, FiscalYear>();
+    for (let r = firstRow - 1; r >= Math.max(sheet.top, firstRow - 3) && years.size === 0; r -= 1) years = yearsAlong(sheet, r, col, true);
+    if (years.size === 0) continue;
+    const figures: HandMadeFigure[] = [];
+    for (const l of group) {
+      for (const [yearCol, year] of years) {
+        const figure = readFigure(sheet, l.row, yearCol, l.kind);
+        if (figure) figures.push({ kind: l.kind, label: l.label, year, row: l.row, col: yearCol, ...figure });
+      }
+    }
+    if (figures.length > 0) tables.push({ sheet: sheet.name, figures });
+  }
+  // Labels across a row, years down a column to their left.
+  for (const [row, group] of byRow) {
+    if (new Set(group.map((g) => g.kind)).size < 3) continue;
+    const firstCol = Math.min(...group.map((g) => g.col));
+    let years = new Map<number, FiscalYear>();
+    for (let c = firstCol - 1; c >= Math.max(sheet.left, firstCol - 3) && years.size === 0; c -= 1) years = yearsAlong(sheet, c, row, false);
+    if (years.size === 0) continue;
+    const figures: HandMadeFigure[] = [];
+    for (const l of group) {
+      for (const [yearRow, year] of years) {
+        const figure = readFigure(sheet, yearRow, l.col, l.kind);
+        if (figure) figures.push({ kind: l.kind, label: l.label, year, row: yearRow, col: l.col, ...figure });
+      }
+    }
+    if (figures.length > 0) tables.push({ sheet: sheet.name, figures });
+  }
+  return tables;
+}
+
+export function findHandMadeSummaries(snapshot: WorkbookSnapshot): HandMadeTable[] {
+  const owned = new Set(snapshot.ownedSheets);
+  return snapshot.sheets.filter((s) => !owned.has(s.name)).flatMap(tablesInSheet);
+}
+
+/** The computed figure a hand-made one stands for, under the rule (on-plan: 計画どおり includes 終了). */
+function computedFigure(kind: FigureKind, summary: YearSummary, rule: EndedRule): number | null {
+  const c = summary.counts;
+  switch (kind) {
+    case 'items':
+      return rule === 'exclude' ? summary.items - c.ended : summary.items;
+    case 'ahead':
+      return c.ahead;
+    case 'onPlan':
+      return rule === 'on-plan' ? c.onPlan + c.ended : c.onPlan;
+    case 'nearlyOnPlan':
+      return c.nearlyOnPlan;
+    case 'behind':
+      return c.behind;
+    case 'ended':
+      return c.ended;
+    case 'rate':
+      return summary.progress.rate === null ? null : summary.progress.rate * 100;
+  }
+}
+
+export function reconcile(tables: readonly HandMadeTable[], summaries: readonly YearSummary[], rule: EndedRule, file: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const table of tables) {
+    for (const figure of table.figures) {
+      const summary = summaries.find((s) => s.year === figure.year);
+      if (!summary || summary.items === 0 || figure.value === null) continue;
+      const computed = computedFigure(figure.kind, summary, rule);
+      if (computed === null) continue;
+      const same =
+        figure.kind === 'rate'
+          ? Number(computed.toFixed(figure.decimals)) === Number(figure.value.toFixed(figure.decimals))
+          : computed === figure.value;
+      if (same) continue;
+      findings.push({
+        severity: 'warning',
+        code: 'summary.mismatch',
+        file,
+        sheet: table.sheet,
+        cell: a1(figure.row, figure.col),
+        params: {
+          year: figure.year,
+          label: figure.label,
+          written: figure.written,
+          computed: figure.kind === 'rate' ? `${computed.toFixed(figure.decimals)}%` : String(computed),
+          rule,
+        },
+      });
+    }
+  }
+  return findings;
+}

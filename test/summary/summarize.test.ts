@@ -1,0 +1,90 @@
+import { analyse } from '../../src/core/engine';
+import { sha256Hex } from '../../src/core/hash';
+import { DEFAULT_SETTINGS, type EndedRule } from '../../src/core/settings';
+import { findHandMadeSummaries, reconcile } from '../../src/core/summary/reconcile';
+import { summarize } from '../../src/core/summary/summarize';
+import type { WorkbookSnapshot } from '../../src/core/grid';
+import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readdirSync } from 'node:fs';
+
+async function load(path: string): Promise<WorkbookSnapshot> {
+  const outcome = await readWorkbookFile(path, path);
+  if (!outcome.ok) throw new Error(path);
+  return outcome.snapshot;
+}
+
+const provenance = { tool: 'reform-progress', version: 'test', generatedAt: '2026-11-24T00:00:00Z', inputs: [] };
+
+async function model(paths: string[], ended: EndedRule = 'on-plan') {
+  const snapshots = await Promise.all(paths.map(load));
+  const settings = { ...DEFAULT_SETTINGS, endedRule: ended };
+  const analysis = analyse(snapshots, settings);
+  return { snapshots, model: summarize(analysis.items, { year: analysis.year!, years: analysis.years, settings, provenance }) };
+}
+
+const departments = readdirSync('examples/departments').map((n) => `examples/departments/${n}`);
+
+describe.each([
+  ['kasama-r2.xlsx', ['examples/kasama-r2.xlsx']],
+  ['departments', departments],
+])('%s', (_name, paths) => {
+  test('R2, H30 and R1 figures from the items; the published 75.7 % under the default rule', async () => {
+    const { model: m } = await model(paths);
+    const byYear = Object.fromEntries(m.years.map((y) => [y.year, y]));
+    expect(m.year).toBe('R2');
+    expect(byYear.R2).toMatchObject({ items: 70, counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2 }, unmarked: 0, progress: { numerator: 53, denominator: 70 } });
+    expect(byYear.R2!.progress.rate).toBeCloseTo(0.757, 3);
+    expect(byYear.H30).toMatchObject({ items: 68, counts: { ahead: 13, onPlan: 33, nearlyOnPlan: 11, behind: 11, ended: 0 } });
+    expect(byYear.R1).toMatchObject({ items: 68, counts: { ahead: 11, onPlan: 33, nearlyOnPlan: 14, behind: 10, ended: 0 } });
+  });
+
+  test('the other ended rules', async () => {
+    expect((await model(paths, 'exclude')).model.years.at(-1)!.progress).toMatchObject({ numerator: 51, denominator: 68 });
+    expect((await model(paths, 'not-achieved')).model.years.at(-1)!.progress).toMatchObject({ numerator: 51, denominator: 70 });
+  });
+
+  test('breakdowns: the two-owner item in both owners\' rows, once in totals', async () => {
+    const { model: m } = await model(paths);
+    const policy = m.groups.policy.map((g) => [g.key, g.items]);
+    expect(policy).toEqual([
+      ['効率的な行政運営', 27],
+      ['持続可能な財政運営', 33],
+      ['市民協働の推進', 10],
+    ]);
+    const dept = Object.fromEntries(m.groups.department.map((g) => [g.key, g]));
+    expect(dept['教育委員会']!.items).toBe(2);
+    expect(m.groups.department.reduce((n, g) => n + g.items, 0)).toBe(71);
+    const general = m.groups.division.filter((g) => g.key === '総務課').map((g) => [g.parent, g.items]);
+    expect(general).toEqual(expect.arrayContaining([['総務部', 9], ['消防本部', 2]]));
+    expect(m.groups.measure).toHaveLength(10);
+  });
+
+  test('lists: behind, ended, rises and falls', async () => {
+    const { model: m } = await model(paths);
+    expect(m.behind).toHaveLength(17);
+    expect(m.endedItems.map((i) => i.name)).toEqual(['給与計算事務の外部委託', '地域ポイント制度の拡充']);
+    const falls = m.changes.filter((c) => c.direction === 'down').map((c) => c.item.name);
+    expect(falls).toContain('ふるさと寄附金(納税)制度の推進');
+    expect(m.changes.every((c) => c.fromYear === 'R1')).toBe(true);
+  });
+});
+
+test('reconciliation flags the hand-typed history exactly where it differs from the items', async () => {
+  const { snapshots, model: m } = await model(['examples/kasama-r2.xlsx']);
+  const tables = findHandMadeSummaries(snapshots[0]!);
+  const findings = reconcile(tables, m.years, 'on-plan', 'examples/kasama-r2.xlsx');
+  const cells = findings.map((f) => f.cell).sort();
+  expect(cells).toEqual(['C6', 'C8', 'C9', 'D5', 'D6', 'D7', 'D8', 'D9']);
+  expect(findings.every((f) => f.code === 'summary.mismatch' && f.severity === 'warning')).toBe(true);
+  const h30Rate = findings.find((f) => f.cell === 'C9')!;
+  expect(h30Rate.params).toMatchObject({ year: 'H30', written: '82.4%', computed: '83.8%' });
+  // Under another rule, R2's 計画どおり 27 (= 25 + 2 ended) no longer matches.
+  const excluded = reconcile(tables, (await model(['examples/kasama-r2.xlsx'], 'not-achieved')).model.years, 'not-achieved', 'x');
+  expect(excluded.map((f) => f.cell)).toContain('E6');
+});
+
+test('SHA-256 known vectors', () => {
+  expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  expect(sha256Hex('a'.repeat(1000))).toBe('41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3');
+});
