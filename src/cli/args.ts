@@ -6,11 +6,12 @@ import { z } from 'zod';
 import { endedRuleSchema } from '../core/settings';
 import { parseFiscalYear } from '../core/values';
 
-export const COMMANDS = ['validate'] as const;
+export const COMMANDS = ['validate', 'summarize'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const FLAGS: Readonly<Record<CommandName, readonly string[]>> = {
   validate: ['year', 'json', 'lang', 'settings'],
+  summarize: ['year', 'json', 'lang', 'settings', 'ended', 'out', 'csv'],
 };
 
 const optionsSchema = z.object({

@@ -6,11 +6,13 @@ import { parseArgs } from './args';
 import { processIo, type CliIo } from './io';
 import { UsageError } from './pipeline';
 import { validateCommand } from './validateCommand';
+import { summarizeCommand } from './summarizeCommand';
 import { VERSION } from '../core/version';
 import type { CommandName, CliOptions } from './args';
 
 const COMMAND_RUNNERS: Readonly<Record<CommandName, (options: CliOptions, lang: Lang, io: CliIo) => Promise<number>>> = {
   validate: validateCommand,
+  summarize: summarizeCommand,
 };
 
 /** Japanese unless the environment asks for English. */

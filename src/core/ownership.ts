@@ -3,7 +3,6 @@
  * defined name (OWNED_MARKER_PREFIX + n) that refers to its A1 cell. A sheet that merely has an
  * owned-looking name is the user's, and the add-in refuses to overwrite it.
  */
-import type { WorkbookSnapshot } from './grid';
 import type { WritePlan } from './writePlan';
 
 export const OWNED_PREFIX = 'RP_';
@@ -34,9 +33,9 @@ export interface PlanCheck {
 }
 
 /** Check a plan against a workbook before any write. Pure; both shells call it. */
-export function checkPlan(plan: WritePlan, workbook: Pick<WorkbookSnapshot, 'sheets' | 'ownedSheets'>): PlanCheck {
+export function checkPlan(plan: WritePlan, workbook: { readonly sheetNames: readonly string[]; readonly ownedSheets: readonly string[] }): PlanCheck {
   const owned = new Set(workbook.ownedSheets);
-  const existing = new Set(workbook.sheets.map((s) => s.name.toLowerCase()));
+  const existing = new Set(workbook.sheetNames.map((s) => s.toLowerCase()));
   const ownedLower = new Set([...owned].map((n) => n.toLowerCase()));
   const planned = plan.sheets.map((s) => s.name);
   // Excel compares sheet names case-insensitively.

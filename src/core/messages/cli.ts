@@ -5,9 +5,15 @@ export const cliMessages = {
   usage: {
     ja: `使い方:
   reform-progress validate <パス...> [--year 年度] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
+  reform-progress summarize <パス...> [--year 年度] [--ended on-plan|exclude|not-achieved]
+                            [--out ファイル.xlsx] [--csv ファイル.csv] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
 
   <パス>        .xlsx ファイルまたはフォルダ（フォルダは下位も検索。~$ で始まるロックファイルは除外）
   --year        対象年度（R2、令和2年度、2020 など）。省略時は進捗状況が入力されている最新の年度
+  --ended       終了項目の扱い: on-plan（計画どおりとして計上。公表資料の方法・既定）、exclude（除外）、
+                not-achieved（未達成として分母のみに計上）
+  --out         集計シートを追加したブックを書き出す（入力ファイルは変更しません。複数入力時は取込項目シート付きの新しいブック）
+  --csv         項目一覧（1セル1データ）を CSV (UTF-8 BOM付き) で書き出す
   --json        結果を JSON で書き出す（- は標準出力）
   --lang        表示言語（ja / en）
   --settings    設定ファイル（JSON。アドインの設定と同じ形式）
@@ -15,9 +21,16 @@ export const cliMessages = {
 終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めるファイルがない・使い方の誤り`,
     en: `Usage:
   reform-progress validate <path...> [--year LABEL] [--json FILE|-] [--lang ja|en] [--settings FILE]
+  reform-progress summarize <path...> [--year LABEL] [--ended on-plan|exclude|not-achieved]
+                            [--out FILE.xlsx] [--csv FILE.csv] [--json FILE|-] [--lang ja|en] [--settings FILE]
 
   <path>        .xlsx files or folders (searched recursively; Excel's ~$ lock files are skipped)
   --year        target fiscal year (R2, 令和2年度, 2020…); default: the latest year that has marks
+  --ended       how ended items count: on-plan (as on plan, the published method; default),
+                exclude (left out), not-achieved (in the denominator only)
+  --out         write a copy of the workbook with the summary sheets added (inputs are never changed;
+                several inputs: a new workbook with the consolidated items)
+  --csv         write the item table (one datum per cell) as CSV (UTF-8 with BOM)
   --json        write the result as JSON (- for standard output)
   --lang        language of the output (ja / en)
   --settings    settings file (JSON, the same format as the add-in's settings)
@@ -41,6 +54,19 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
     en: '{files} file(s), {items} items (target year {year}): {errors} errors, {warnings} warnings, {infos} info',
   },
   wrote: { ja: '書き出しました: {file}', en: 'written: {file}' },
+  noItems: { ja: '実施項目が見つかりません（集計できません）', en: 'no plan items found: nothing to summarize' },
+  noYear: { ja: '進捗状況の年度が分かりません（集計できません）', en: 'no year with status marks: nothing to summarize' },
+  tableTitle: { ja: '進捗状況の集計（{year}）', en: 'Progress summary ({year})' },
+  tableOnPlanNote: { ja: '（計画どおり {raw} ＋ 終了 {ended}）', en: '(on plan {raw} + ended {ended})' },
+  historyTitle: { ja: '推移', en: 'By year' },
+  historyLine: {
+    ja: '  {year}  実施項目数 {items}  ◎{ahead} ○{onPlan} □{nearlyOnPlan} ▲{behind} 終了{ended}  進捗率 {rate} ({numerator}/{denominator})',
+    en: '  {year}  items {items}  ◎{ahead} ○{onPlan} □{nearlyOnPlan} ▲{behind} ended {ended}  progress {rate} ({numerator}/{denominator})',
+  },
+  conflict: {
+    ja: 'シート「{sheets}」は利用者のシートのため上書きしません。何も書き出していません。シート名を変えてから再実行してください。',
+    en: 'Sheet "{sheets}" belongs to you, so it is not overwritten. Nothing was written. Rename it and run again.',
+  },
   severity_error: { ja: 'エラー', en: 'error' },
   severity_warning: { ja: '警告', en: 'warning' },
   severity_info: { ja: '情報', en: 'info' },

@@ -3,3 +3,4 @@ export * from './format';
 export * from './findings';
 export * from './cli';
 export * from './summary';
+export * from './layout';

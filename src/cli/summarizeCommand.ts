@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { generateSummary } from '../core/flows/generateSummary';
+import { itemTableRows } from '../core/layout/itemSheet';
+import { cliMessages, formatMessage, type Lang } from '../core/messages';
+import { toCsv } from '../core/textSafety';
+import { workbookWithPlan } from '../xlsx/saveWorkbook';
+import { PlanConflictError } from '../xlsx/writeWorkbook';
+import type { CliOptions } from './args';
+import { closingLine, formatFindings } from './format';
+import type { CliIo } from './io';
+import { summaryJson } from './json';
+import { writeJson } from './output';
+import { loadSettingsFile, UsageError } from './pipeline';
+import { loadWorkbooks } from './files';
+import { summaryTable } from './summaryTable';
+
+export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
+  const base = await loadSettingsFile(options.settings, lang);
+  const settings = options.ended ? { ...base, endedRule: options.ended } : base;
+  const loaded = await loadWorkbooks(options.paths);
+  if (options.out) {
+    const target = resolve(options.out);
+    if (loaded.files.some((f) => resolve(f) === target)) throw new UsageError(formatMessage(cliMessages.badValue, lang, { option: '--out', value: options.out }));
+  }
+  const single = loaded.snapshots.length === 1 ? loaded.snapshots[0]! : null;
+  const result = generateSummary({
+    workbooks: loaded.snapshots,
+    settings,
+    lang,
+    now: io.now(),
+    year: options.year ?? null,
+    extraFindings: loaded.unreadable,
+    ...(single ? { linkableFile: single.file } : {}),
+  });
+  const quiet = options.json === '-';
+  if (!result.ok) {
+    if (!quiet) io.stdout(formatFindings(loaded.files, result.analysis, [...loaded.unreadable, ...result.analysis.findings], lang, io.color));
+    io.stderr(`${formatMessage(cliMessages[result.reason], lang)}\n`);
+    return 2;
+  }
+  const order = new Map(loaded.files.map((f, i) => [f, i]));
+  const findings = [...result.findings].map((f, i) => ({ f, i })).sort((a, b) => (order.get(a.f.file) ?? 0) - (order.get(b.f.file) ?? 0) || a.i - b.i).map((x) => x.f);
+  if (!quiet) {
+    io.stdout(formatFindings(loaded.files, result.analysis, findings, lang, io.color));
+    io.stdout(closingLine(loaded.files.length, result.analysis, findings, lang));
+    io.stdout(`\n${summaryTable(result.model, settings, lang)}`);
+  }
+  if (options.json) await writeJson(options.json, summaryJson(result.analysis, result.model, findings, lang), io, lang);
+  if (options.csv) {
+    const { header, rows } = itemTableRows(result.model.items, result.model.years.map((y) => y.year), lang, settings.marks);
+    await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`);
+    io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);
+  }
+  if (options.out) {
+    const workbook = new ExcelJS.Workbook();
+    const sourcePath = single ? loaded.files.find((f) => f === single.file) : undefined;
+    if (sourcePath) await workbook.xlsx.readFile(sourcePath);
+    let bytes: Uint8Array;
+    try {
+      bytes = await workbookWithPlan(workbook, result.plan, single ? single.ownedSheets : []);
+    } catch (err) {
+      if (!(err instanceof PlanConflictError)) throw err;
+      io.stderr(`${formatMessage(cliMessages.conflict, lang, { sheets: [...err.conflicts, ...err.invalidNames].join('」「') })}\n`);
+      return 2;
+    }
+    await io.writeFile(options.out, bytes);
+    io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.out })}\n`);
+  }
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

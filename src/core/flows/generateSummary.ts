@@ -1,0 +1,67 @@
+/**
+ * read → validate → summarize → reconcile → lay out: the one flow behind the pane's 集計表を作成,
+ * the ribbon button and `reform-progress summarize`.
+ */
+import { analyse, type Analysis } from '../engine';
+import type { WorkbookSnapshot } from '../grid';
+import { snapshotContentHash } from '../hash';
+import { layoutSummary } from '../layout/layoutSummary';
+import type { Finding } from '../model';
+import type { Lang } from '../messages';
+import type { Settings } from '../settings';
+import { findHandMadeSummaries, reconcile } from '../summary/reconcile';
+import { summarize } from '../summary/summarize';
+import type { InputSummary, SummaryModel } from '../summary/types';
+import { TOOL_NAME, VERSION } from '../version';
+import type { WritePlan } from '../writePlan';
+
+export interface GenerateInput {
+  readonly workbooks: readonly WorkbookSnapshot[];
+  readonly settings: Settings;
+  readonly lang: Lang;
+  /** ISO time of the run, from the shell (the core reads no clock). */
+  readonly now: string;
+  /** Target year as typed; default: settings, then the latest year with marks. */
+  readonly year?: string | null;
+  /** Findings that arose outside the engine (unreadable files), shown on the findings sheet. */
+  readonly extraFindings?: readonly Finding[];
+  /** The workbook being written, whose findings can link to their cells. */
+  readonly linkableFile?: string;
+  readonly includeItemSheet?: boolean;
+}
+
+export type GenerateResult =
+  | { readonly ok: true; readonly analysis: Analysis; readonly model: SummaryModel; readonly plan: WritePlan; readonly findings: readonly Finding[] }
+  | { readonly ok: false; readonly analysis: Analysis; readonly reason: 'noItems' | 'noYear' };
+
+export function generateSummary(input: GenerateInput): GenerateResult {
+  const { settings } = input;
+  const analysis = analyse(input.workbooks, settings, { year: input.year ?? settings.targetYear });
+  if (analysis.items.length === 0) return { ok: false, analysis, reason: 'noItems' };
+  if (!analysis.year) return { ok: false, analysis, reason: 'noYear' };
+  const inputs: InputSummary[] = input.workbooks.map((w) => ({
+    file: w.file,
+    contentHash: snapshotContentHash(w),
+    sheets: analysis.sources.filter((s) => s.file === w.file),
+  }));
+  const model = summarize(analysis.items, {
+    year: analysis.year,
+    years: analysis.years,
+    settings,
+    provenance: { tool: TOOL_NAME, version: VERSION, generatedAt: input.now, inputs },
+  });
+  const mismatches = input.workbooks.flatMap((w) => reconcile(findHandMadeSummaries(w), model.years, settings.endedRule, w.file));
+  const findings = [...(input.extraFindings ?? []), ...analysis.findings, ...mismatches];
+  const plan = layoutSummary(
+    { ...model, findings: mismatches },
+    {
+      lang: input.lang,
+      findings,
+      settings,
+      includeItemSheet: input.includeItemSheet ?? true,
+      consolidated: input.workbooks.length > 1,
+      ...(input.linkableFile ? { linkableFile: input.linkableFile } : {}),
+    },
+  );
+  return { ok: true, analysis, model: { ...model, findings: mismatches }, plan, findings };
+}

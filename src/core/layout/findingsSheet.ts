@@ -1,0 +1,28 @@
+/** RP_検証結果: every finding, with a link to its cell where the cell is in the workbook being written. */
+import { renderFinding, cliMessages, formatMessage } from '../messages';
+import type { PlanSheet } from '../writePlan';
+import type { LayoutContext } from './context';
+import { SheetBuilder } from './sheetBuilder';
+
+export const FINDINGS_SHEET = 'RP_検証結果';
+
+export function findingsSheet(ctx: LayoutContext): PlanSheet {
+  const b = new SheetBuilder(FINDINGS_SHEET);
+  b.title(ctx.t('findingsTitle'));
+  const findings = ctx.options.findings;
+  if (findings.length === 0) {
+    b.note(ctx.t('noFindings'));
+    return b.build([10, 24, 30, 18, 8, 70, 60]);
+  }
+  b.blank();
+  const rows = findings.map((f) => {
+    const { message, suggestion } = renderFinding(f, ctx.lang);
+    return [formatMessage(cliMessages[`severity_${f.severity}`], ctx.lang), f.code, f.file, f.sheet ?? '', f.cell ?? '', message, suggestion];
+  });
+  const table = b.table([ctx.t('severity'), ctx.t('code'), ctx.t('file'), ctx.t('sheet'), ctx.t('cell'), ctx.t('message'), ctx.t('suggestion')], rows, {}, { repeatHeader: true });
+  b.format({ range: `F${table.first}:G${table.last}`, wrap: true });
+  findings.forEach((f, i) => {
+    if (f.file === ctx.options.linkableFile && f.sheet && f.cell) b.link(table.first + i, 4, f.sheet, f.cell);
+  });
+  return b.build([10, 22, 30, 18, 8, 70, 60], { rows: table.header, columns: 0 });
+}

@@ -1,0 +1,44 @@
+/** RP_推移: every year's counts and rate, with charts of the rate and of the counts. */
+import { MARK_KEYS } from '../model';
+import type { PlanSheet, PlanValue } from '../writePlan';
+import { type LayoutContext, MARK_COLORS } from './context';
+import { PERCENT, SheetBuilder, columnRange } from './sheetBuilder';
+
+export const HISTORY_SHEET = 'RP_推移';
+
+export function historySheet(ctx: LayoutContext): PlanSheet {
+  const b = new SheetBuilder(HISTORY_SHEET);
+  b.title(ctx.t('historyTitle'));
+  b.note(`${ctx.t('rule')}: ${ctx.ruleText()}`);
+  b.blank();
+  const header = [ctx.t('year'), ctx.t('items'), ...MARK_KEYS.map((k) => ctx.symbol(k)), ctx.t('unmarked'), ctx.t('numerator'), ctx.t('denominator'), ctx.t('progress')];
+  const rows: PlanValue[][] = ctx.model.years.map((y) => [
+    ctx.year(y.year),
+    y.items,
+    ...MARK_KEYS.map((k) => y.counts[k]),
+    y.unmarked,
+    y.progress.numerator,
+    y.progress.denominator,
+    y.progress.rate,
+  ]);
+  const table = b.table(header, rows, { 10: PERCENT }, { repeatHeader: true });
+  b.note(ctx.t('progressDefinition'));
+  b.chart({
+    type: 'line',
+    title: ctx.t('chartRate'),
+    categories: columnRange(table, 0),
+    series: [{ name: ctx.t('progress'), values: columnRange(table, 10), color: '#1565C0' }],
+    valueFormat: '0%',
+    from: `A${table.last + 3}`,
+    to: `F${table.last + 20}`,
+  });
+  b.chart({
+    type: 'columnClustered',
+    title: ctx.t('chartCounts'),
+    categories: columnRange(table, 0),
+    series: MARK_KEYS.map((k, i) => ({ name: ctx.symbol(k), values: columnRange(table, 2 + i), color: MARK_COLORS[k] })),
+    from: `G${table.last + 3}`,
+    to: `L${table.last + 20}`,
+  });
+  return b.build([14, 10, 7, 7, 7, 7, 7, 9, 12, 10, 10], { rows: table.header, columns: 1 });
+}

@@ -1,0 +1,87 @@
+/**
+ * RP_項目一覧 (and RP_取込項目 when several files are consolidated): the normalized item table that
+ * follows Japan's guidance for machine-readable tables: one datum per cell, numbers as numbers, no
+ * merged cells, the header on row 1, the western year beside the era. The CLI's --csv writes the same rows.
+ */
+import type { FiscalYear, ParsedValue, PlanItem } from '../model';
+import { formatMessage, layoutMessages, type Lang } from '../messages';
+import type { MarkSymbol } from '../settings';
+import { fiscalYearToWestern, markSymbol } from '../values';
+import type { PlanSheet, PlanValue } from '../writePlan';
+import { SheetBuilder } from './sheetBuilder';
+
+export const ITEM_SHEET = 'RP_項目一覧';
+export const CONSOLIDATED_SHEET = 'RP_取込項目';
+
+const t = (key: keyof typeof layoutMessages, lang: Lang, params = {}) => formatMessage(layoutMessages[key], lang, params);
+
+function valueColumns(v: ParsedValue | undefined): PlanValue[] {
+  if (!v) return ['', null, '', ''];
+  return [v.raw, v.kind === 'number' ? v.value : null, v.percent ? '%' : (v.unit ?? ''), v.yearTag ?? ''];
+}
+
+export function itemTableRows(items: readonly PlanItem[], years: readonly FiscalYear[], lang: Lang, marks: readonly MarkSymbol[]): { header: string[]; rows: PlanValue[][] } {
+  const header = [
+    t('file', lang),
+    t('sheet', lang),
+    t('row', lang),
+    t('policyNo', lang),
+    t('policy', lang),
+    t('measureNo', lang),
+    t('measure', lang),
+    t('number', lang),
+    t('numberText', lang),
+    t('name', lang),
+    t('priority', lang),
+    t('department1', lang),
+    t('division1', lang),
+    t('department2', lang),
+    t('division2', lang),
+    ...years.map((y) => t('markOf', lang, { year: `${y} (${fiscalYearToWestern(y)})` })),
+    t('indicator', lang),
+    t('keyIndicator', lang),
+    t('targetRaw', lang),
+    t('targetNumber', lang),
+    t('targetUnit', lang),
+    t('targetTag', lang),
+    t('actualRaw', lang),
+    t('actualNumber', lang),
+    t('actualUnit', lang),
+    t('actualTag', lang),
+    t('sourceCell', lang),
+  ];
+  const rows = items.map((i): PlanValue[] => [
+    i.file,
+    i.sheet,
+    i.row,
+    i.policyNo,
+    i.policy ?? '',
+    i.measureNo,
+    i.measure ?? '',
+    i.numberValue,
+    i.number,
+    i.name,
+    i.priority,
+    i.owners[0]?.department ?? '',
+    i.owners[0]?.division ?? '',
+    i.owners[1]?.department ?? '',
+    i.owners[1]?.division ?? '',
+    ...years.map((y) => {
+      const entry = i.marks.find((m) => m.year === y);
+      return entry?.mark ? markSymbol(entry.mark, marks) : (entry?.raw ?? '');
+    }),
+    i.indicator?.name ?? '',
+    i.indicator ? i.indicator.key : null,
+    ...valueColumns(i.indicator?.target),
+    ...valueColumns(i.indicator?.actual),
+    i.sources.name?.cell ?? '',
+  ]);
+  return { header, rows };
+}
+
+export function itemSheet(name: string, items: readonly PlanItem[], years: readonly FiscalYear[], lang: Lang, marks: readonly MarkSymbol[]): PlanSheet {
+  const { header, rows } = itemTableRows(items, years, lang, marks);
+  const b = new SheetBuilder(name);
+  b.table(header, rows, {}, { repeatHeader: true });
+  return b.build(header.map((h, i) => (i === 9 ? 40 : Math.max(8, Math.min(24, h.length * 2)))), { rows: 1, columns: 0 });
+}

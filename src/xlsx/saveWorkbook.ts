@@ -1,0 +1,11 @@
+/** Write plan → .xlsx bytes: ExcelJS for cells and formats, then the chart parts. No Node imports. */
+import type ExcelJS from 'exceljs';
+import type { WritePlan } from '../core/writePlan';
+import { addChartsToXlsx } from './charts';
+import { writePlanToWorkbook } from './writeWorkbook';
+
+export async function workbookWithPlan(workbook: ExcelJS.Workbook, plan: WritePlan, owned: readonly string[]): Promise<Uint8Array> {
+  writePlanToWorkbook(workbook, plan, owned);
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return addChartsToXlsx(bytes, plan.sheets);
+}

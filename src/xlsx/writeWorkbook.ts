@@ -1,0 +1,100 @@
+/**
+ * Applies a write plan to an ExcelJS workbook: the add-in's own sheets are created or replaced, and
+ * nothing else is touched. No Node imports: the browser preview uses it too.
+ */
+import type ExcelJS from 'exceljs';
+import { checkPlan, isMarkerName, markerName } from '../core/ownership';
+import { parseRange, quoteSheetName } from '../core/grid';
+import type { PlanFormat, PlanSheet, WritePlan } from '../core/writePlan';
+
+export class PlanConflictError extends Error {
+  constructor(
+    readonly conflicts: readonly string[],
+    readonly invalidNames: readonly string[],
+  ) {
+    super(`refusing to write: ${[...conflicts, ...invalidNames].join(', ')}`);
+    this.name = 'PlanConflictError';
+  }
+}
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function applyFormat(ws: ExcelJS.Worksheet, format: PlanFormat): void {
+  const range = parseRange(format.range);
+  if (!range) return;
+  for (let r = range.top; r <= range.bottom; r += 1) {
+    for (let c = range.left; c <= range.right; c += 1) {
+      const cell = ws.getCell(r + 1, c + 1);
+      if (format.numberFormat) cell.numFmt = format.numberFormat;
+      if (format.bold !== undefined || format.italic !== undefined || format.fontSize || format.fontColor) {
+        cell.font = {
+          ...cell.font,
+          ...(format.bold !== undefined ? { bold: format.bold } : {}),
+          ...(format.italic !== undefined ? { italic: format.italic } : {}),
+          ...(format.fontSize ? { size: format.fontSize } : {}),
+          ...(format.fontColor ? { color: { argb: argb(format.fontColor) } } : {}),
+        };
+      }
+      if (format.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(format.fill) } };
+      if (format.border === 'thin') {
+        cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+      }
+      if (format.wrap !== undefined || format.align) {
+        cell.alignment = { ...cell.alignment, vertical: 'top', ...(format.wrap !== undefined ? { wrapText: format.wrap } : {}), ...(format.align ? { horizontal: format.align } : {}) };
+      }
+    }
+  }
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
+  sheet.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      // A string is always stored as text: ExcelJS makes formulas only from {formula} objects.
+      if (value !== null && value !== '') ws.getCell(r + 1, c + 1).value = value;
+    }),
+  );
+  sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  for (const format of sheet.formats) applyFormat(ws, format);
+  for (const link of sheet.links) {
+    const cell = ws.getCell(link.cell);
+    const text = cell.value === null || cell.value === undefined ? link.targetCell : String(cell.value);
+    cell.value = { text, hyperlink: `#${quoteSheetName(link.targetSheet)}!${link.targetCell}` };
+    cell.font = { ...cell.font, color: { argb: 'FF0563C1' }, underline: true };
+  }
+  if (sheet.freeze) ws.views = [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: sheet.print.orientation,
+    fitToPage: sheet.print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(sheet.print.repeatRows ? { printTitlesRow: `${sheet.print.repeatRows[0]}:${sheet.print.repeatRows[1]}` } : {}),
+  };
+  if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
+}
+
+interface DefinedNameEntry {
+  readonly name: string;
+  readonly ranges: readonly string[];
+}
+
+/**
+ * Create or replace the plan's sheets. Refuses (PlanConflictError, before any change) when a planned
+ * name belongs to a user's sheet. Owned sheets the plan no longer produces are left in place, still owned.
+ */
+export function writePlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan, owned: readonly string[]): void {
+  const check = checkPlan(plan, { sheetNames: workbook.worksheets.map((ws) => ws.name), ownedSheets: owned });
+  if (check.conflicts.length > 0 || check.invalidNames.length > 0) throw new PlanConflictError(check.conflicts, check.invalidNames);
+
+  const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  for (const ws of [...workbook.worksheets]) {
+    if (planned.has(ws.name.toLowerCase())) workbook.removeWorksheet(ws.id);
+  }
+  for (const sheet of plan.sheets) writeSheet(workbook.addWorksheet(sheet.name), sheet);
+
+  // Markers: every owned sheet that exists after the write, numbered afresh so none dangles.
+  const model = workbook.definedNames.model as readonly DefinedNameEntry[];
+  for (const entry of model) if (isMarkerName(entry.name)) workbook.definedNames.removeAllNames(entry.name);
+  const stillOwned = check.stale.filter((name) => workbook.getWorksheet(name));
+  [...plan.sheets.map((s) => s.name), ...stillOwned].forEach((name, i) => workbook.definedNames.add(`${quoteSheetName(name)}!$A$1`, markerName(i + 1)));
+}
