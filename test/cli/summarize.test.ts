@@ -136,3 +136,54 @@ test('user text that looks like a formula stays text in the workbook and the CSV
   expect(text).toContain(",'+81-3,");
   expect(text).toContain(",'@cmd,");
 });
+
+test('several inputs: a new workbook with the consolidated items, each traceable to file, sheet and row', async () => {
+  const dir = tmpDir();
+  const out = join(dir, 'all.xlsx');
+  expect((await runCli(['summarize', 'examples/departments', '--out', out])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['RP_集計表', 'RP_推移', 'RP_内訳', 'RP_遅れ・終了', 'RP_指標', 'RP_取込項目', 'RP_検証結果', 'RP_出典']);
+  const items = wb.getWorksheet('RP_取込項目')!;
+  expect(items.rowCount).toBe(71);
+  const header = (items.getRow(1).values as unknown[]).slice(1);
+  expect(header.slice(0, 3)).toEqual(['ファイル', 'シート', '行']);
+  const first = (items.getRow(2).values as unknown[]).slice(1);
+  expect(String(first[0])).toMatch(/^examples\/departments\/.+\.xlsx$/);
+  expect(typeof first[2]).toBe('number');
+});
+
+test('a layout of our own: years down the side in a transposed hand-made table, figures checked', async () => {
+  const dir = tmpDir();
+  const path = join(dir, 'own.xlsx');
+  await buildWorkbook(path, [
+    {
+      name: '計画',
+      origin: 'B2',
+      rows: [
+        ['No.', '取組項目', '所管部', '所管課', '平成30年度', '令和元年度'],
+        [1, '窓口の見直し', '市民生活部', '市民課', '○', '◎'],
+        [2, '電子申請', '市長公室', 'デジタル戦略課', '▲', '□'],
+        [3, '公用車の削減', '総務部', '総務課', '○', '終了'],
+      ],
+    },
+    {
+      name: '集計',
+      rows: [
+        ['年度', '実施項目数', '進んでいる', '計画どおり', 'ほぼ計画どおり', '遅れている', '進捗率'],
+        ['H30', 3, 0, 2, 0, 1, '66.7%'],
+        ['R1', 3, 1, 2, 1, 0, 1],
+      ],
+    },
+  ]);
+  const run = await runCli(['summarize', path, '--json', '-']);
+  const json = JSON.parse(run.stdout) as SummaryJson;
+  expect(json.year).toBe('R1');
+  expect(json.years.map((y) => [y.year, y.items, y.progress.numerator])).toEqual([
+    ['H30', 3, 2],
+    ['R1', 3, 3],
+  ]);
+  // R1: 計画どおり written 2, computed 0 on plan + 1 ended = 1 (on-plan rule).
+  const mismatches = json.findings.filter((f) => f.code === 'summary.mismatch').map((f) => `${f.sheet}!${f.cell}`);
+  expect(mismatches).toEqual(['集計!D3']);
+});
