@@ -13,7 +13,6 @@ const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8'
 const ci = process.env.CI === 'true';
 
 if (!soffice && !ci) {
-  // eslint-disable-next-line no-console
   console.warn('chartsRender: skipped, LibreOffice is not installed (apt-get install libreoffice-calc-nogui)');
 }
 
