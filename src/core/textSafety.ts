@@ -18,3 +18,13 @@ export function csvField(value: string | number | boolean | null): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null)[])[]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * A value as Excel's `range.values` must receive it so that text stays text: a string that looks like
+ * a formula (or starts with an apostrophe, which Excel would swallow) gets a leading apostrophe,
+ * which Excel stores as "this is text" and does not show.
+ */
+export function asLiteralText<T>(value: T): T | string {
+  if (typeof value !== 'string') return value;
+  return looksLikeFormula(value) || value.startsWith("'") ? `'${value}` : value;
+}

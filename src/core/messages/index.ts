@@ -4,3 +4,4 @@ export * from './findings';
 export * from './cli';
 export * from './summary';
 export * from './layout';
+export * from './host';
