@@ -5,3 +5,4 @@ export * from './cli';
 export * from './summary';
 export * from './layout';
 export * from './host';
+export * from './pane';

@@ -1,0 +1,29 @@
+/** Pure helpers behind the pane's confirmed actions. */
+import type { CellEdit } from '../hostPort';
+import type { Finding, TableInfo } from '../model';
+import type { Settings } from '../settings';
+import { columnLetters } from '../grid';
+
+/** 〇 → ○ and the like: exactly the cells of mark.variant findings, each with what it holds now. */
+export function markVariantEdits(findings: readonly Finding[], settings: Settings): CellEdit[] {
+  const edits: CellEdit[] = [];
+  for (const f of findings) {
+    if (f.code !== 'mark.variant' || !f.sheet || !f.cell) continue;
+    const symbol = String(f.params.symbol ?? '');
+    if (!settings.marks.some((m) => m.symbol === symbol)) continue;
+    edits.push({ sheet: f.sheet, cell: f.cell, expected: String(f.params.raw ?? ''), value: symbol });
+  }
+  return edits;
+}
+
+/** The status columns' item rows of every table on a sheet, as A1 ranges (one per year column). */
+export function dropdownTargets(tables: readonly TableInfo[], sheet: string): string[] {
+  const ranges: string[] = [];
+  for (const t of tables) {
+    if (t.sheet !== sheet || t.lastRow <= t.headerBottom) continue;
+    for (const col of Object.values(t.markColumns)) {
+      ranges.push(`${columnLetters(col)}${t.headerBottom + 1}:${columnLetters(col)}${t.lastRow}`);
+    }
+  }
+  return ranges;
+}

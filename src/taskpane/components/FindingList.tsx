@@ -1,0 +1,50 @@
+/** Findings grouped by sheet; each one a button that takes the user to its cell. */
+import { Badge, Button, Text } from '@fluentui/react-components';
+import type { Finding, Severity } from '../../core/model';
+import { renderFinding, type Lang } from '../../core/messages';
+import type { Translate } from '../text';
+
+const COLORS: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+export function FindingList(props: { findings: readonly Finding[]; lang: Lang; t: Translate; onSelect: (f: Finding) => void }) {
+  const { findings, lang, t, onSelect } = props;
+  if (findings.length === 0) return <Text>{t('noFindings')}</Text>;
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const title = `${f.file}${f.sheet ? ` — ${f.sheet}` : ''}`;
+    groups.set(title, [...(groups.get(title) ?? []), f]);
+  }
+  return (
+    <div>
+      {[...groups].map(([title, list]) => (
+        <section key={title} aria-label={title}>
+          <h3 style={{ fontSize: 14, margin: '12px 0 4px' }}>{title}</h3>
+          <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {list.map((f, i) => {
+              const { message, suggestion } = renderFinding(f, lang);
+              return (
+                <li key={`${f.code}-${f.cell}-${i}`} style={{ marginBottom: 6 }}>
+                  <Button
+                    appearance="subtle"
+                    style={{ textAlign: 'left', justifyContent: 'flex-start', width: '100%', height: 'auto', padding: 6 }}
+                    disabled={!f.sheet || !f.cell}
+                    aria-label={f.sheet && f.cell ? `${t('goToCell', { sheet: f.sheet, cell: f.cell })}: ${message}` : message}
+                    onClick={() => onSelect(f)}
+                  >
+                    <span>
+                      <Badge appearance="filled" color={COLORS[f.severity]} style={{ marginRight: 6 }}>
+                        {t(`severity_${f.severity}`)}
+                      </Badge>
+                      <strong>{f.cell ?? t('sheetLevel')}</strong> {message}
+                      {suggestion && <span style={{ display: 'block', color: '#555' }}>→ {suggestion}</span>}
+                    </span>
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

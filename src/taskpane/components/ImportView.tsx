@@ -1,0 +1,81 @@
+/** 取り込み: several department workbooks parsed here, then consolidated into the open workbook. */
+import { Button, Field, Spinner, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { analyse } from '../../core/engine';
+import { generateSummary } from '../../core/flows/generateSummary';
+import type { HostPort } from '../../core/hostPort';
+import { renderFinding, type Lang } from '../../core/messages';
+import type { Settings } from '../../core/settings';
+import { importFiles, type ImportedFile } from '../importFiles';
+import type { Translate } from '../text';
+import { InfoBar } from './ErrorBar';
+
+export function ImportView(props: { host: HostPort; lang: Lang; t: Translate; settings: Settings; onError: (err: unknown) => void }) {
+  const { host, lang, t, settings, onError } = props;
+  const [files, setFiles] = useState<ImportedFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  const choose = async (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    setBusy(true);
+    setDone(null);
+    try {
+      setFiles(await importFiles([...list]));
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const readable = files.flatMap((f) => (f.snapshot ? [f.snapshot] : []));
+  const perFile = readable.length > 0 ? analyse(readable, settings) : null;
+
+  const write = async () => {
+    setBusy(true);
+    try {
+      const extra = files.flatMap((f) => (f.finding ? [f.finding] : []));
+      const outcome = generateSummary({ workbooks: readable, settings, lang, now: new Date().toISOString(), extraFindings: extra, includeItemSheet: true });
+      if (!outcome.ok) {
+        setDone(t('noItems'));
+        return;
+      }
+      const applied = await host.applyPlan(outcome.plan);
+      setDone(t('resultSheets', { sheets: applied.written.join('、') }));
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div>
+      <Field label={t('chooseFiles')}>
+        {(field) => <input {...field} type="file" multiple accept=".xlsx,.xlsm" disabled={busy} onChange={(e) => void choose(e.target.files)} />}
+      </Field>
+      {busy && <Spinner size="tiny" label={t('parsing')} />}
+      <ul aria-label={t('tabImport')}>
+        {files.map((f) => (
+          <li key={f.name}>
+            {f.snapshot && perFile
+              ? t('fileRow', {
+                  file: f.name,
+                  items: perFile.sources.filter((s) => s.file === f.name).reduce((n, s) => n + s.items, 0),
+                  findings: perFile.findings.filter((x) => x.file === f.name).length,
+                })
+              : t('fileUnreadable', { file: f.name, reason: f.finding ? renderFinding(f.finding, lang).message : '' })}
+          </li>
+        ))}
+      </ul>
+      {readable.length > 0 && (
+        <Button appearance="primary" disabled={busy} onClick={() => void write()}>
+          {t('importWrite')}
+        </Button>
+      )}
+      <InfoBar message={done} />
+      {files.length === 0 && <Text size={200}>{t('undoNote')}</Text>}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+/** Task pane entry inside Excel. */
+import { langFromTag } from '../core/messages';
+import { createExcelHost } from '../excel/host';
+import { mountPane } from './mount';
+
+void Office.onReady(() => {
+  const root = document.getElementById('root');
+  if (!root) return;
+  mountPane(root, createExcelHost(), langFromTag(Office.context.displayLanguage));
+});

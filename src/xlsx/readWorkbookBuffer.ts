@@ -1,0 +1,87 @@
+/**
+ * .xlsx bytes → grid snapshot, or a `file.unreadable` finding saying why. Hostile files are refused
+ * before they cost memory: the zip's central directory is checked (sizes, sheet count) before
+ * anything is inflated. No Node imports: the task pane uses it too.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { WorkbookSnapshot } from '../core/grid';
+import type { Finding } from '../core/model';
+import { snapshotFromExcelJs, TooManyCellsError, MAX_CELLS } from './snapshotFromExcelJs';
+
+export interface ReadLimits {
+  /** Size of the file on disk. */
+  readonly maxFileBytes: number;
+  /** Sum of the uncompressed sizes of all parts (a zip bomb claims gigabytes here). */
+  readonly maxUncompressedBytes: number;
+  readonly maxSheets: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxUncompressedBytes: 500 * 1024 * 1024,
+  maxSheets: 2000,
+};
+
+/** The limits as the README states them. */
+export const LIMITS_FOR_DOCS = { ...DEFAULT_LIMITS, maxCells: MAX_CELLS };
+
+export type UnreadableReason = 'notZip' | 'truncated' | 'encrypted' | 'tooLarge' | 'tooManySheets' | 'tooManyCells' | 'notFound' | 'other';
+
+export type ReadOutcome = { readonly ok: true; readonly snapshot: WorkbookSnapshot } | { readonly ok: false; readonly finding: Finding };
+
+export function unreadable(file: string, reasonCode: UnreadableReason, detail = ''): ReadOutcome {
+  return {
+    ok: false,
+    finding: { severity: 'error', code: 'file.unreadable', file, sheet: null, cell: null, params: { reasonCode, detail } },
+  };
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+// Password-protected .xlsx files (and old .xls) are OLE2 compound files, not zips.
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+interface ZipEntryInternals {
+  readonly _data?: { readonly uncompressedSize?: number };
+}
+
+async function checkPackage(bytes: Uint8Array, file: string, limits: ReadLimits): Promise<ReadOutcome | null> {
+  if (bytes.length > limits.maxFileBytes) return unreadable(file, 'tooLarge', `${bytes.length} bytes`);
+  if (startsWith(bytes, CFB_MAGIC)) return unreadable(file, 'encrypted');
+  if (!startsWith(bytes, ZIP_MAGIC)) return unreadable(file, 'notZip');
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch (err) {
+    return unreadable(file, 'truncated', err instanceof Error ? err.message : '');
+  }
+  let total = 0;
+  let sheets = 0;
+  for (const [name, entry] of Object.entries(zip.files)) {
+    // JSZip keeps each entry's declared size from the central directory; nothing is inflated yet.
+    total += (entry as unknown as ZipEntryInternals)._data?.uncompressedSize ?? 0;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) sheets += 1;
+  }
+  if (total > limits.maxUncompressedBytes) return unreadable(file, 'tooLarge', `${total} bytes uncompressed`);
+  if (sheets > limits.maxSheets) return unreadable(file, 'tooManySheets', `${sheets}`);
+  if (!zip.file('xl/workbook.xml')) return unreadable(file, 'other', 'no xl/workbook.xml');
+  return null;
+}
+
+export async function readWorkbookBuffer(bytes: Uint8Array, file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadOutcome> {
+  const refused = await checkPackage(bytes, file, limits);
+  if (refused) return refused;
+  try {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return { ok: true, snapshot: snapshotFromExcelJs(workbook, file) };
+  } catch (err) {
+    if (err instanceof TooManyCellsError) return unreadable(file, 'tooManyCells', `${err.cells}`);
+    return unreadable(file, 'other', err instanceof Error ? err.message.slice(0, 200) : String(err));
+  }
+}
+

@@ -1,0 +1,75 @@
+/** An in-memory HostPort over a workbook snapshot, recording what the pane asks of it. */
+import type { WorkbookSnapshot } from '../../src/core/grid';
+import { HostError, type ApplyResult, type CellEdit, type HostCapabilities, type HostPort } from '../../src/core/hostPort';
+import { checkPlan } from '../../src/core/ownership';
+import type { WritePlan } from '../../src/core/writePlan';
+import { parseA1 } from '../../src/core/grid';
+
+export class MemoryHost implements HostPort {
+  readonly calls: { op: string; args: unknown[] }[] = [];
+  plans: WritePlan[] = [];
+  settings: unknown = null;
+  failNext: HostError | null = null;
+  caps: HostCapabilities = { dataValidation: true, workbookSettings: true, hyperlinks: true, charts: true };
+
+  constructor(public snapshot: WorkbookSnapshot) {}
+
+  private record(op: string, ...args: unknown[]): void {
+    this.calls.push({ op, args });
+    if (this.failNext) {
+      const err = this.failNext;
+      this.failNext = null;
+      throw err;
+    }
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    this.record('readSnapshot');
+    return this.snapshot;
+  }
+
+  async applyPlan(plan: WritePlan): Promise<ApplyResult> {
+    this.record('applyPlan', plan);
+    const check = checkPlan(plan, { sheetNames: this.snapshot.sheets.map((s) => s.name), ownedSheets: this.snapshot.ownedSheets });
+    if (check.conflicts.length > 0) throw new HostError('conflict', 'conflict', { sheets: check.conflicts.join('」「') });
+    this.plans.push(plan);
+    return { written: plan.sheets.map((s) => s.name), replaced: check.replaced };
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.record('selectCell', sheet, cell);
+  }
+
+  async writeCells(edits: readonly CellEdit[]): Promise<void> {
+    this.record('writeCells', edits);
+    const sheets = this.snapshot.sheets.map((s) => ({ ...s, values: s.values.map((r) => [...r]) }));
+    for (const edit of edits) {
+      const sheet = sheets.find((s) => s.name === edit.sheet)!;
+      const p = parseA1(edit.cell)!;
+      sheet.values[p.row - sheet.top]![p.col - sheet.left] = edit.value;
+    }
+    this.snapshot = { ...this.snapshot, sheets };
+  }
+
+  async installDropdowns(sheet: string, ranges: readonly string[], symbols: readonly string[]): Promise<void> {
+    this.record('installDropdowns', sheet, ranges, symbols);
+  }
+
+  async loadSettings(): Promise<unknown> {
+    this.record('loadSettings');
+    return this.settings;
+  }
+
+  async saveSettings(settings: unknown): Promise<void> {
+    this.record('saveSettings', settings);
+    this.settings = JSON.parse(JSON.stringify(settings));
+  }
+
+  capabilities(): HostCapabilities {
+    return this.caps;
+  }
+
+  callsOf(op: string): unknown[][] {
+    return this.calls.filter((c) => c.op === op).map((c) => c.args);
+  }
+}

@@ -1,0 +1,178 @@
+/** @jest-environment jsdom */
+import './setup';
+import { readFileSync } from 'node:fs';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src/taskpane/App';
+import { HostError } from '../../src/core/hostPort';
+import { readWorkbookBuffer } from '../../src/xlsx/readWorkbookBuffer';
+import type { WorkbookSnapshot } from '../../src/core/grid';
+import { MemoryHost } from '../helpers/memoryHost';
+import { workbook } from '../helpers/snapshot';
+
+let kasama: WorkbookSnapshot;
+beforeAll(async () => {
+  const outcome = await readWorkbookBuffer(readFileSync('examples/kasama-r2.xlsx'), 'kasama-r2.xlsx');
+  if (!outcome.ok) throw new Error('example');
+  kasama = outcome.snapshot;
+});
+
+const variantBook = () =>
+  workbook('book.xlsx', [
+    {
+      name: '令和2年度',
+      rows: [
+        ['施策', '番号', '実施項目', 'R1', 'R2'],
+        ['業務改善', 1, '窓口の改善', '○', '〇'],
+        ['業務改善', 2, '会議の改善', '○', '△'],
+        ['業務改善', 3, '研修', '◯', '○'],
+      ],
+    },
+  ]);
+
+async function renderPane(host: MemoryHost, lang: 'ja' | 'en' = 'ja') {
+  const user = userEvent.setup();
+  render(<App host={host} initialLang={lang} />);
+  await waitFor(() => expect(host.callsOf('loadSettings')).toHaveLength(1));
+  return user;
+}
+
+test('進捗チェック: findings by sheet; clicking one selects its cell; the severity filter hides', async () => {
+  const host = new MemoryHost(variantBook());
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  await screen.findByText(/3項目（R2）: エラー 1件・警告 2件・情報 0件/);
+  const unknown = screen.getByRole('button', { name: /令和2年度!E3 へ移動/ });
+  await user.click(unknown);
+  expect(host.callsOf('selectCell')).toEqual([['令和2年度', 'E3']]);
+  await user.click(screen.getByRole('checkbox', { name: /警告/ }));
+  expect(screen.queryByRole('button', { name: /令和2年度!E2 へ移動/ })).toBeNull();
+  expect(screen.getByRole('button', { name: /令和2年度!E3 へ移動/ })).toBeTruthy();
+});
+
+test('統一する: the confirmation lists exactly the cells, and only confirming writes them', async () => {
+  const host = new MemoryHost(variantBook());
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  await user.click(await screen.findByRole('button', { name: '記号を統一する（2件）' }));
+  const list = await screen.findByRole('list', { name: '次のセルを書き換えます' });
+  expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['令和2年度!E2: 「〇」 → 「○」', '令和2年度!D4: 「◯」 → 「○」']);
+  await user.click(screen.getByRole('button', { name: 'キャンセル' }));
+  expect(host.callsOf('writeCells')).toHaveLength(0);
+  await user.click(screen.getByRole('button', { name: '記号を統一する（2件）' }));
+  await user.click(await screen.findByRole('button', { name: '書き換える' }));
+  await screen.findByText('2件のセルを統一しました。');
+  expect(host.callsOf('writeCells')).toEqual([
+    [
+      [
+        { sheet: '令和2年度', cell: 'E2', expected: '〇', value: '○' },
+        { sheet: '令和2年度', cell: 'D4', expected: '◯', value: '○' },
+      ],
+    ],
+  ]);
+  expect(screen.queryByRole('button', { name: /記号を統一する/ })).toBeNull();
+});
+
+test('集計表を作成: writes the plan and shows 9 / 25 / 17 / 17 / 2 and 75.7 %', async () => {
+  const host = new MemoryHost(kasama);
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('tab', { name: '集計表を作成' }));
+  await user.click(await screen.findByRole('button', { name: '集計表を作成' }));
+  const rate = await screen.findByTestId('result-rate', {}, { timeout: 5000 });
+  expect(rate.textContent).toBe('進捗率 75.7%（53/70）');
+  const counts = screen.getByTestId('result-counts');
+  expect(['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'].map((k) => counts.querySelector(`[data-mark="${k}"]`)!.textContent)).toEqual(['9', '25', '17', '17', '2']);
+  expect(host.plans).toHaveLength(1);
+  expect(host.plans[0]!.sheets[0]!.name).toBe('RP_集計表');
+});
+
+test('a user sheet named like ours: the message bar says so, nothing is written', async () => {
+  const host = new MemoryHost({ ...kasama, sheets: [...kasama.sheets, { name: 'RP_集計表', top: 0, left: 0, values: [['メモ']], merges: [], hidden: false }] });
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('tab', { name: '集計表を作成' }));
+  await user.click(await screen.findByRole('button', { name: '集計表を作成' }));
+  const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+  expect(alert.textContent).toContain('シート「RP_集計表」は利用者のシートのため上書きしません');
+  expect(host.plans).toHaveLength(0);
+});
+
+test('取り込み: two department files are read in the pane and consolidated into the open workbook', async () => {
+  const host = new MemoryHost(workbook('open.xlsx', [{ name: 'Sheet1', rows: [] }]));
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('tab', { name: '取り込み' }));
+  const input = (await screen.findByLabelText('部局のブックを選択（複数可）')) as HTMLInputElement;
+  const file = (name: string) => {
+    const bytes = readFileSync(`examples/departments/${name}`);
+    const f = new File([bytes], name);
+    Object.defineProperty(f, 'arrayBuffer', { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    return f;
+  };
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [file('総務部.xlsx'), file('教育委員会.xlsx')] } });
+  });
+  await screen.findByText(/総務部\.xlsx: 21項目/, {}, { timeout: 10000 });
+  expect(screen.getByText(/教育委員会\.xlsx: 2項目/)).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: '取り込んで集計表を作成' }));
+  await waitFor(() => expect(host.plans).toHaveLength(1));
+  expect(host.plans[0]!.sheets.map((s) => s.name)).toContain('RP_取込項目');
+  const items = host.plans[0]!.sheets.find((s) => s.name === 'RP_取込項目')!;
+  expect(items.values).toHaveLength(1 + 22);
+});
+
+test('入力規則を設定: dropdowns on the detected status columns; hidden where unsupported', async () => {
+  const host = new MemoryHost(variantBook());
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  await screen.findByText(/3項目/);
+  await user.click(screen.getByRole('tab', { name: '入力規則' }));
+  await screen.findByText(/D2:D4, E2:E4/);
+  await user.click(screen.getByRole('button', { name: '入力規則を設定' }));
+  await screen.findByText('入力規則を設定しました。');
+  expect(host.callsOf('installDropdowns')).toEqual([['令和2年度', ['D2:D4', 'E2:E4'], ['◎', '○', '□', '▲', '終了']]]);
+  host.caps = { ...host.caps, dataValidation: false };
+  await user.click(screen.getByRole('tab', { name: '設定' }));
+  await user.click(screen.getByRole('tab', { name: '入力規則' }));
+  expect(await screen.findByText(/ExcelApi 1.8 が必要/)).toBeTruthy();
+});
+
+test('設定: saved in the workbook and read back; invalid stored settings are reported and defaults used', async () => {
+  const host = new MemoryHost(variantBook());
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('tab', { name: '設定' }));
+  await user.click(await screen.findByRole('radio', { name: '項目数・進捗率から除外' }));
+  await user.click(screen.getByRole('radio', { name: '中間実績（10月）' }));
+  await user.click(screen.getByRole('button', { name: '保存' }));
+  await screen.findByText('設定をブックに保存しました。');
+  expect(host.settings).toMatchObject({ endedRule: 'exclude', reportKind: 'midYear' });
+
+  const reopened = new MemoryHost(variantBook());
+  reopened.settings = host.settings;
+  document.body.innerHTML = '';
+  const user2 = await renderPane(reopened);
+  await user2.click(screen.getByRole('tab', { name: '設定' }));
+  expect(((await screen.findByRole('radio', { name: '項目数・進捗率から除外' })) as HTMLInputElement).checked).toBe(true);
+
+  const broken = new MemoryHost(variantBook());
+  broken.settings = { endedRule: 'sometimes' };
+  document.body.innerHTML = '';
+  await renderPane(broken);
+  expect(await screen.findByText(/保存されている設定が正しくないため/)).toBeTruthy();
+});
+
+test('English: every label switches', async () => {
+  const host = new MemoryHost(variantBook());
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('button', { name: '表示言語を切り替え' }));
+  expect(screen.getByRole('button', { name: 'Run check' })).toBeTruthy();
+  expect(screen.getByRole('tab', { name: 'Summary' })).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: 'Run check' }));
+  await screen.findByText(/3 items \(R2\): 1 errors, 2 warnings, 0 info/);
+});
+
+test('errors from Excel are shown with what to do', async () => {
+  const host = new MemoryHost(variantBook());
+  const user = await renderPane(host);
+  host.failNext = new HostError('cellEdit', 'InvalidOperationInCellEditMode');
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  expect((await screen.findByRole('alert')).textContent).toContain('セルの編集中は実行できません');
+});

@@ -1,0 +1,88 @@
+// Builds the task pane and the ribbon command into dist/web, with the manifest and icons.
+// `npm run build -- --env baseUrl=https://intranet.example/reform` rewrites the manifest's URLs.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000';
+
+/** Copies the icons and the manifest (with the chosen base URL) into the output. */
+class CopyAddinFiles {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('CopyAddinFiles', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'CopyAddinFiles', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const { RawSource } = compiler.webpack.sources;
+        for (const file of fs.readdirSync(path.join(__dirname, 'assets'))) {
+          compilation.emitAsset(`assets/${file}`, new RawSource(fs.readFileSync(path.join(__dirname, 'assets', file))));
+        }
+        const manifest = fs.readFileSync(path.join(__dirname, 'manifest', 'manifest.xml'), 'utf8').split(DEV_URL).join(this.baseUrl);
+        compilation.emitAsset('manifest.xml', new RawSource(manifest));
+      });
+    });
+  }
+}
+
+/** office-addin-dev-certs writes these; its own loader throws here, so read the files directly. */
+function devCertificates() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const file = (name) => path.join(dir, name);
+  if (!['localhost.crt', 'localhost.key'].every((n) => fs.existsSync(file(n)))) return undefined;
+  return {
+    cert: fs.readFileSync(file('localhost.crt')),
+    key: fs.readFileSync(file('localhost.key')),
+    ...(fs.existsSync(file('ca.crt')) ? { ca: fs.readFileSync(file('ca.crt')) } : {}),
+  };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode !== 'development';
+  const baseUrl = env.baseUrl || DEV_URL;
+  const certs = devCertificates();
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.join(__dirname, 'dist', 'web'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // ExcelJS's browser build; Node's built-ins are never needed in the pane.
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2019' } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer' }),
+      new CopyAddinFiles(baseUrl),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      static: { directory: path.join(__dirname, 'dist', 'web') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: certs ? { type: 'https', options: certs } : 'https',
+    },
+  };
+};
