@@ -57,6 +57,8 @@ export interface LoadedWorkbooks {
   readonly unreadable: Finding[];
   /** Every file named or found, in the order given (folders: sorted by name). */
   readonly files: string[];
+  /** The add-in's settings stored in the workbooks that have them (raw, not yet checked). */
+  readonly stored: { readonly file: string; readonly raw: unknown }[];
 }
 
 /** Read every workbook; an unreadable one becomes a finding and the others are still read. */
@@ -64,10 +66,13 @@ export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWor
   const discovered = await discoverWorkbooks(paths);
   const snapshots: WorkbookSnapshot[] = [];
   const failures: Finding[] = [...discovered.missing];
+  const stored: { file: string; raw: unknown }[] = [];
   for (const file of discovered.files) {
     const outcome = await readWorkbookFile(file.path, file.shown);
-    if (outcome.ok) snapshots.push(outcome.snapshot);
-    else failures.push(outcome.finding);
+    if (outcome.ok) {
+      snapshots.push(outcome.snapshot);
+      if (outcome.settings !== null) stored.push({ file: file.shown, raw: outcome.settings });
+    } else failures.push(outcome.finding);
   }
-  return { snapshots, unreadable: failures, files: [...discovered.files.map((f) => f.shown), ...discovered.missing.map((f) => f.file)] };
+  return { snapshots, unreadable: failures, files: [...discovered.files.map((f) => f.shown), ...discovered.missing.map((f) => f.file)], stored };
 }

@@ -6,7 +6,8 @@ import type { Finding } from '../core/model';
 import { cliMessages, formatMessage, type Lang } from '../core/messages';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings';
 import type { CliOptions } from './args';
-import { loadWorkbooks } from './files';
+import { loadWorkbooks, type LoadedWorkbooks } from './files';
+import type { CliIo } from './io';
 
 export interface PipelineResult {
   readonly settings: Settings;
@@ -19,6 +20,19 @@ export interface PipelineResult {
 }
 
 export class UsageError extends Error {}
+
+/**
+ * The settings in force: a --settings file, else those the add-in stored in the (first) workbook that
+ * has them, so the CLI and the pane agree without being told; else the defaults.
+ */
+export async function resolveSettings(path: string | undefined, stored: LoadedWorkbooks['stored'], lang: Lang, io: Pick<CliIo, 'stderr'>): Promise<Settings> {
+  if (path) return loadSettingsFile(path, lang);
+  const first = stored[0];
+  if (!first) return DEFAULT_SETTINGS;
+  const { settings, error } = parseSettings(first.raw);
+  io.stderr(`${formatMessage(error ? cliMessages.storedSettingsInvalid : cliMessages.storedSettings, lang, { file: first.file, detail: error ?? '' })}\n`);
+  return settings;
+}
 
 export async function loadSettingsFile(path: string | undefined, lang: Lang): Promise<Settings> {
   if (!path) return DEFAULT_SETTINGS;
@@ -33,9 +47,9 @@ export async function loadSettingsFile(path: string | undefined, lang: Lang): Pr
   return settings;
 }
 
-export async function runPipeline(options: CliOptions, lang: Lang): Promise<PipelineResult> {
-  const settings = await loadSettingsFile(options.settings, lang);
+export async function runPipeline(options: CliOptions, lang: Lang, io: Pick<CliIo, 'stderr'>): Promise<PipelineResult> {
   const loaded = await loadWorkbooks(options.paths);
+  const settings = await resolveSettings(options.settings, loaded.stored, lang, io);
   const year = options.year ?? settings.targetYear ?? null;
   const analysis = analyse(loaded.snapshots, settings, { year });
   const files = loaded.files;

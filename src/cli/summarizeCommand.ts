@@ -11,14 +11,14 @@ import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
 import { summaryJson } from './json';
 import { writeJson } from './output';
-import { loadSettingsFile, UsageError } from './pipeline';
+import { resolveSettings, UsageError } from './pipeline';
 import { loadWorkbooks } from './files';
 import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
-  const base = await loadSettingsFile(options.settings, lang);
-  const settings = options.ended ? { ...base, endedRule: options.ended } : base;
   const loaded = await loadWorkbooks(options.paths);
+  const base = await resolveSettings(options.settings, loaded.stored, lang, io);
+  const settings = options.ended ? { ...base, endedRule: options.ended } : base;
   if (options.out) {
     const target = resolve(options.out);
     if (loaded.files.some((f) => resolve(f) === target)) throw new UsageError(formatMessage(cliMessages.badValue, lang, { option: '--out', value: options.out }));

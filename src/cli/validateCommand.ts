@@ -7,7 +7,7 @@ import { exitCode, runPipeline } from './pipeline';
 import { writeJson } from './output';
 
 export async function validateCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
-  const result = await runPipeline(options, lang);
+  const result = await runPipeline(options, lang, io);
   const quiet = options.json === '-';
   if (!quiet) {
     io.stdout(formatFindings(result.files, result.analysis, result.findings, lang, io.color));

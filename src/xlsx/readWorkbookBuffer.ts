@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import type { WorkbookSnapshot } from '../core/grid';
 import type { Finding } from '../core/model';
 import { snapshotFromExcelJs, TooManyCellsError, MAX_CELLS } from './snapshotFromExcelJs';
+import { storedSettings } from './storedSettings';
 
 export interface ReadLimits {
   /** Size of the file on disk. */
@@ -28,7 +29,9 @@ export const LIMITS_FOR_DOCS = { ...DEFAULT_LIMITS, maxCells: MAX_CELLS };
 
 export type UnreadableReason = 'notZip' | 'truncated' | 'encrypted' | 'tooLarge' | 'tooManySheets' | 'tooManyCells' | 'notFound' | 'other';
 
-export type ReadOutcome = { readonly ok: true; readonly snapshot: WorkbookSnapshot } | { readonly ok: false; readonly finding: Finding };
+export type ReadOutcome =
+  | { readonly ok: true; readonly snapshot: WorkbookSnapshot; /** The add-in's settings stored in the file, raw. */ readonly settings: unknown }
+  | { readonly ok: false; readonly finding: Finding };
 
 export function unreadable(file: string, reasonCode: UnreadableReason, detail = ''): ReadOutcome {
   return {
@@ -49,15 +52,15 @@ interface ZipEntryInternals {
   readonly _data?: { readonly uncompressedSize?: number };
 }
 
-async function checkPackage(bytes: Uint8Array, file: string, limits: ReadLimits): Promise<ReadOutcome | null> {
-  if (bytes.length > limits.maxFileBytes) return unreadable(file, 'tooLarge', `${bytes.length} bytes`);
-  if (startsWith(bytes, CFB_MAGIC)) return unreadable(file, 'encrypted');
-  if (!startsWith(bytes, ZIP_MAGIC)) return unreadable(file, 'notZip');
+async function checkPackage(bytes: Uint8Array, file: string, limits: ReadLimits): Promise<{ refused: ReadOutcome } | { zip: JSZip }> {
+  if (bytes.length > limits.maxFileBytes) return { refused: unreadable(file, 'tooLarge', `${bytes.length} bytes`) };
+  if (startsWith(bytes, CFB_MAGIC)) return { refused: unreadable(file, 'encrypted') };
+  if (!startsWith(bytes, ZIP_MAGIC)) return { refused: unreadable(file, 'notZip') };
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch (err) {
-    return unreadable(file, 'truncated', err instanceof Error ? err.message : '');
+    return { refused: unreadable(file, 'truncated', err instanceof Error ? err.message : '') };
   }
   let total = 0;
   let sheets = 0;
@@ -66,19 +69,19 @@ async function checkPackage(bytes: Uint8Array, file: string, limits: ReadLimits)
     total += (entry as unknown as ZipEntryInternals)._data?.uncompressedSize ?? 0;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) sheets += 1;
   }
-  if (total > limits.maxUncompressedBytes) return unreadable(file, 'tooLarge', `${total} bytes uncompressed`);
-  if (sheets > limits.maxSheets) return unreadable(file, 'tooManySheets', `${sheets}`);
-  if (!zip.file('xl/workbook.xml')) return unreadable(file, 'other', 'no xl/workbook.xml');
-  return null;
+  if (total > limits.maxUncompressedBytes) return { refused: unreadable(file, 'tooLarge', `${total} bytes uncompressed`) };
+  if (sheets > limits.maxSheets) return { refused: unreadable(file, 'tooManySheets', `${sheets}`) };
+  if (!zip.file('xl/workbook.xml')) return { refused: unreadable(file, 'other', 'no xl/workbook.xml') };
+  return { zip };
 }
 
 export async function readWorkbookBuffer(bytes: Uint8Array, file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadOutcome> {
-  const refused = await checkPackage(bytes, file, limits);
-  if (refused) return refused;
+  const checked = await checkPackage(bytes, file, limits);
+  if ('refused' in checked) return checked.refused;
   try {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    return { ok: true, snapshot: snapshotFromExcelJs(workbook, file) };
+    return { ok: true, snapshot: snapshotFromExcelJs(workbook, file), settings: await storedSettings(checked.zip) };
   } catch (err) {
     if (err instanceof TooManyCellsError) return unreadable(file, 'tooManyCells', `${err.cells}`);
     return unreadable(file, 'other', err instanceof Error ? err.message.slice(0, 200) : String(err));

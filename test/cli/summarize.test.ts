@@ -2,7 +2,7 @@
  * reform-progress summarize on the examples: the figures, the rules, the JSON contract, the terminal
  * table, the CSV, and the output workbook (original sheets untouched, re-runs replace, charts present).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -186,4 +186,24 @@ test('a layout of our own: years down the side in a transposed hand-made table, 
   // R1: 計画どおり written 2, computed 0 on plan + 1 ended = 1 (on-plan rule).
   const mismatches = json.findings.filter((f) => f.code === 'summary.mismatch').map((f) => `${f.sheet}!${f.cell}`);
   expect(mismatches).toEqual(['集計!D3']);
+});
+
+test('settings the add-in stored in the workbook are used by the CLI too (a --settings file wins)', async () => {
+  const dir = tmpDir();
+  const path = join(dir, 'with-settings.xlsx');
+  const zip = await JSZip.loadAsync(readFileSync('examples/kasama-r2.xlsx'));
+  // As Excel stores context.workbook.settings: a JSON-encoded value in the web-extension part.
+  const value = JSON.stringify(JSON.stringify({ endedRule: 'exclude' })).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  zip.file(
+    'xl/webextensions/webextension1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{7D0B6C1E-3F4A-4C52-9E1B-52A8D6F0C2A4}"><we:reference id="wa000000" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties><we:property name="reformProgress.settings" value="${value}"/></we:properties><we:bindings/><we:snapshot/></we:webextension>`,
+  );
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+  const run = await runCli(['summarize', path, '--json', '-']);
+  expect((JSON.parse(run.stdout) as SummaryJson).years[2]!.progress).toMatchObject({ numerator: 51, denominator: 68 });
+  expect(run.stderr).toContain('に保存されたアドインの設定を使います');
+  const file = join(dir, 's.json');
+  writeFileSync(file, JSON.stringify({ endedRule: 'not-achieved' }));
+  const overridden = await runCli(['summarize', path, '--settings', file, '--json', '-']);
+  expect((JSON.parse(overridden.stdout) as SummaryJson).years[2]!.progress).toMatchObject({ numerator: 51, denominator: 70 });
 });
