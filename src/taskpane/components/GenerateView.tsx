@@ -1,5 +1,5 @@
 /** 集計表を作成: target year and ended-item rule, steps while it works, the figures when done. */
-import { Button, Field, ProgressBar, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import { Button, Field, ProgressBar, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { GenerateResult } from '../../core/flows/generateSummary';
 import type { HostPort } from '../../core/hostPort';
@@ -7,6 +7,7 @@ import type { Lang } from '../../core/messages';
 import type { EndedRule, Settings } from '../../core/settings';
 import { formatFiscalYear } from '../../core/values';
 import type { Translate } from '../text';
+import { YearField } from './YearField';
 import { runGenerate, type GenerateStep } from '../runGenerate';
 
 const RULES: readonly EndedRule[] = ['on-plan', 'exclude', 'not-achieved'];
@@ -38,16 +39,7 @@ export function GenerateView(props: { host: HostPort; lang: Lang; t: Translate; 
   for (const f of ok?.findings ?? []) counts[f.severity] += 1;
   return (
     <div>
-      <Field label={t('targetYear')}>
-        <Select value={year} onChange={(_, data) => setYear(data.value)}>
-          <option value="">{t('latestYear')}</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {formatFiscalYear(y, lang, 'long')}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <YearField t={t} lang={lang} years={years} value={year} onChange={setYear} />
       <Field label={t('endedRule')}>
         <RadioGroup value={rule} onChange={(_, data) => setRule(data.value as EndedRule)}>
           {RULES.map((r) => (

@@ -5,8 +5,8 @@ import type { HostPort } from '../../core/hostPort';
 import { MARK_KEYS } from '../../core/model';
 import { markLabels, type Lang } from '../../core/messages';
 import { settingsSchema, type EndedRule, type Settings } from '../../core/settings';
-import { formatFiscalYear } from '../../core/values';
 import type { Translate } from '../text';
+import { YearField } from './YearField';
 import { InfoBar } from './ErrorBar';
 
 export function SettingsView(props: {
@@ -37,16 +37,7 @@ export function SettingsView(props: {
 
   return (
     <div>
-      <Field label={t('targetYear')}>
-        <Select value={draft.targetYear ?? ''} onChange={(_, d) => update({ targetYear: d.value || null })}>
-          <option value="">{t('latestYear')}</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {formatFiscalYear(y, lang, 'long')}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <YearField t={t} lang={lang} years={years} value={draft.targetYear ?? ''} onChange={(y) => update({ targetYear: y || null })} />
       <Field label={t('endedRule')}>
         <RadioGroup value={draft.endedRule} onChange={(_, d) => update({ endedRule: d.value as EndedRule })}>
           <Radio value="on-plan" label={t('rule_on_plan')} />
