@@ -84,6 +84,16 @@ test('集計表を作成: writes the plan and shows 9 / 25 / 17 / 17 / 2 and 75.
   expect(['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'].map((k) => counts.querySelector(`[data-mark="${k}"]`)!.textContent)).toEqual(['9', '25', '17', '17', '2']);
   expect(host.plans).toHaveLength(1);
   expect(host.plans[0]!.sheets[0]!.name).toBe('RP_集計表');
+  expect(screen.queryByRole('note')).toBeNull();
+});
+
+test('集計表を作成 on a host without charts says that only tables were written', async () => {
+  const host = new MemoryHost(kasama);
+  host.caps = { ...host.caps, charts: false };
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('tab', { name: '集計表を作成' }));
+  await user.click(await screen.findByRole('button', { name: '集計表を作成' }));
+  expect((await screen.findByRole('note', {}, { timeout: 5000 })).textContent).toContain('ExcelApi 1.7 が必要');
 });
 
 test('a user sheet named like ours: the message bar says so, nothing is written', async () => {

@@ -44,6 +44,7 @@ export const paneMessages = {
     ja: '※集計シートの置き換えはシートの削除を伴うため、Excel の「元に戻す」履歴が消えます。利用者のシートは変更しません。',
     en: '* Replacing the summary sheets deletes sheets, which clears Excel’s undo history. Your own sheets are never changed.',
   },
+  noCharts: { ja: 'このバージョンの Excel ではグラフとセルへのリンクを作成できません（ExcelApi 1.7 が必要）。表のみ作成しました。', en: 'This version of Excel cannot create charts or links to cells (needs ExcelApi 1.7): tables only.' },
   noItems: { ja: '実施項目の表が見つかりません。見出し行（番号・実施項目・進捗状況）を確認してください。', en: 'No plan table was found. Check the header row (番号, 実施項目, 進捗状況).' },
   chooseFiles: { ja: '部局のブックを選択（複数可）', en: 'Choose department workbooks (several allowed)' },
   fileRow: { ja: '{file}: {items}項目・指摘 {findings}件', en: '{file}: {items} items, {findings} findings' },

@@ -76,6 +76,7 @@ export function GenerateView(props: { host: HostPort; lang: Lang; t: Translate; 
           </p>
           <p>{t('resultSheets', { sheets: result?.written.join('、') ?? '' })}</p>
           <p>{t('resultFindings', counts)}</p>
+          {!host.capabilities().charts && <p role="note">{t('noCharts')}</p>}
           <p style={{ color: '#555' }}>{t('undoNote')}</p>
         </section>
       )}
