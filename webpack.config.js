@@ -19,6 +19,10 @@ class CopyAddinFiles {
         for (const file of fs.readdirSync(path.join(__dirname, 'assets'))) {
           compilation.emitAsset(`assets/${file}`, new RawSource(fs.readFileSync(path.join(__dirname, 'assets', file))));
         }
+        // The preview opens on the sample workbooks.
+        for (const file of ['kasama-r2.xlsx', ...fs.readdirSync(path.join(__dirname, 'examples', 'departments')).map((f) => `departments/${f}`)]) {
+          compilation.emitAsset(`examples/${file}`, new RawSource(fs.readFileSync(path.join(__dirname, 'examples', file))));
+        }
         const manifest = fs.readFileSync(path.join(__dirname, 'manifest', 'manifest.xml'), 'utf8').split(DEV_URL).join(this.baseUrl);
         compilation.emitAsset('manifest.xml', new RawSource(manifest));
       });
@@ -48,6 +52,7 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      preview: './src/preview/index.tsx',
     },
     output: {
       path: path.join(__dirname, 'dist', 'web'),
@@ -75,6 +80,7 @@ module.exports = (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'], scriptLoading: 'defer' }),
       new CopyAddinFiles(baseUrl),
     ],
     performance: { hints: false },

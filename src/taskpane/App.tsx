@@ -52,7 +52,7 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
       <main style={{ padding: 12, fontFamily: 'inherit' }}>
         <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <h1 style={{ fontSize: 18, margin: 0 }}>{t('appTitle')}</h1>
-          <Button size="small" aria-label={t('languageLabel')} onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}>
+          <Button size="small" aria-label={`${t('language')} (${t('languageLabel')})`} onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}>
             {t('language')}
           </Button>
         </header>

@@ -172,7 +172,7 @@ test('設定: saved in the workbook and read back; invalid stored settings are r
 test('English: every label switches', async () => {
   const host = new MemoryHost(variantBook());
   const user = await renderPane(host);
-  await user.click(screen.getByRole('button', { name: '表示言語を切り替え' }));
+  await user.click(screen.getByRole('button', { name: /表示言語を切り替え/ }));
   expect(screen.getByRole('button', { name: 'Run check' })).toBeTruthy();
   expect(screen.getByRole('tab', { name: 'Summary' })).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Run check' }));

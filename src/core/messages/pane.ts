@@ -69,5 +69,7 @@ export const paneMessages = {
   settingsInvalid: { ja: '保存されている設定が正しくないため、既定の設定を使います: {detail}', en: 'The stored settings are invalid, so the defaults are used: {detail}' },
   errorTitle: { ja: 'うまくいきませんでした', en: 'That did not work' },
   previewBadge: { ja: 'プレビュー（Excel ではありません）', en: 'Preview (not Excel)' },
+  previewOpen: { ja: 'ブックを開く', en: 'Open a workbook' },
+  previewDownload: { ja: '結果の .xlsx をダウンロード', en: 'Download the .xlsx' },
   commandDone: { ja: '集計表を作成しました（{rate}）。', en: 'Summary created ({rate}).' },
 } as const satisfies Record<string, Message>;

@@ -6,6 +6,9 @@ import type { Translate } from '../text';
 
 const COLORS: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = { error: 'danger', warning: 'warning', info: 'informative' };
 
+/** Read by screen readers, not shown: where the button takes you. */
+const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 export function FindingList(props: { findings: readonly Finding[]; lang: Lang; t: Translate; onSelect: (f: Finding) => void }) {
   const { findings, lang, t, onSelect } = props;
   if (findings.length === 0) return <Text>{t('noFindings')}</Text>;
@@ -18,7 +21,7 @@ export function FindingList(props: { findings: readonly Finding[]; lang: Lang; t
     <div>
       {[...groups].map(([title, list]) => (
         <section key={title} aria-label={title}>
-          <h3 style={{ fontSize: 14, margin: '12px 0 4px' }}>{title}</h3>
+          <h2 style={{ fontSize: 14, margin: '12px 0 4px' }}>{title}</h2>
           <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {list.map((f, i) => {
               const { message, suggestion } = renderFinding(f, lang);
@@ -28,10 +31,10 @@ export function FindingList(props: { findings: readonly Finding[]; lang: Lang; t
                     appearance="subtle"
                     style={{ textAlign: 'left', justifyContent: 'flex-start', width: '100%', height: 'auto', padding: 6 }}
                     disabled={!f.sheet || !f.cell}
-                    aria-label={f.sheet && f.cell ? `${t('goToCell', { sheet: f.sheet, cell: f.cell })}: ${message}` : message}
                     onClick={() => onSelect(f)}
                   >
                     <span>
+                      {f.sheet && f.cell && <span style={VISUALLY_HIDDEN}>{t('goToCell', { sheet: f.sheet, cell: f.cell })}: </span>}
                       <Badge appearance="filled" color={COLORS[f.severity]} style={{ marginRight: 6 }}>
                         {t(`severity_${f.severity}`)}
                       </Badge>

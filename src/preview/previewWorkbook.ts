@@ -1,0 +1,108 @@
+/**
+ * The browser preview's workbook: an ExcelJS workbook held in memory, standing in for the one open in
+ * Excel. It implements the same host port as the Office.js shell, so the real pane runs on it.
+ */
+import ExcelJS from 'exceljs';
+import { parseA1, type WorkbookSnapshot } from '../core/grid';
+import { HostError, type ApplyResult, type CellEdit, type HostCapabilities, type HostPort } from '../core/hostPort';
+import type { PlanSheet, WritePlan } from '../core/writePlan';
+import { addChartsToXlsx } from '../xlsx/charts';
+import { ownedSheetNames, snapshotFromExcelJs } from '../xlsx/snapshotFromExcelJs';
+import { PlanConflictError, writePlanToWorkbook } from '../xlsx/writeWorkbook';
+
+export class PreviewWorkbook {
+  /** The add-in's sheets as last planned (the charts are drawn from these specs). */
+  planSheets = new Map<string, PlanSheet>();
+  selected: { sheet: string; cell: string } | null = null;
+  activeSheet: string | null = null;
+  settings: unknown = null;
+  private readonly listeners = new Set<() => void>();
+  version = 0;
+
+  constructor(
+    public workbook: ExcelJS.Workbook,
+    public fileName: string,
+  ) {
+    this.activeSheet = workbook.worksheets[0]?.name ?? null;
+  }
+
+  static async fromBytes(bytes: ArrayBuffer, fileName: string): Promise<PreviewWorkbook> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes);
+    return new PreviewWorkbook(workbook, fileName);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  changed(): void {
+    this.version += 1;
+    for (const l of this.listeners) l();
+  }
+
+  snapshot(): WorkbookSnapshot {
+    return snapshotFromExcelJs(this.workbook, this.fileName);
+  }
+
+  /** The workbook as an .xlsx, with the charts of the add-in's sheets. */
+  async toXlsx(): Promise<Uint8Array> {
+    const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    const sheets = [...this.planSheets.values()].filter((s) => this.workbook.getWorksheet(s.name));
+    return addChartsToXlsx(bytes, sheets);
+  }
+}
+
+export function createPreviewHost(book: PreviewWorkbook): HostPort {
+  const capabilities: HostCapabilities = { dataValidation: true, workbookSettings: true, hyperlinks: true, charts: true };
+  return {
+    readSnapshot: async () => book.snapshot(),
+    applyPlan: async (plan: WritePlan): Promise<ApplyResult> => {
+      const owned = ownedSheetNames(book.workbook);
+      try {
+        writePlanToWorkbook(book.workbook, plan, owned);
+      } catch (err) {
+        if (err instanceof PlanConflictError) throw new HostError('conflict', err.message, { sheets: [...err.conflicts, ...err.invalidNames].join('」「') });
+        throw err;
+      }
+      for (const sheet of plan.sheets) book.planSheets.set(sheet.name, sheet);
+      book.activeSheet = plan.sheets[0]?.name ?? book.activeSheet;
+      book.changed();
+      const lower = new Set(owned.map((n) => n.toLowerCase()));
+      return { written: plan.sheets.map((s) => s.name), replaced: plan.sheets.map((s) => s.name).filter((n) => lower.has(n.toLowerCase())) };
+    },
+    selectCell: async (sheet, cell) => {
+      book.activeSheet = sheet;
+      book.selected = { sheet, cell };
+      book.changed();
+    },
+    writeCells: async (edits: readonly CellEdit[]) => {
+      const cells = edits.map((e) => ({ e, cell: book.workbook.getWorksheet(e.sheet)?.getCell(e.cell) }));
+      const changed = cells.filter(({ e, cell }) => !cell || String(cell.value ?? '') !== e.expected);
+      if (changed.length > 0) throw new HostError('changedMeanwhile', 'changed', { cells: changed.map(({ e }) => `${e.sheet}!${e.cell}`).join(', ') });
+      for (const { e, cell } of cells) cell!.value = e.value;
+      book.changed();
+    },
+    installDropdowns: async (sheet, ranges, symbols) => {
+      const ws = book.workbook.getWorksheet(sheet);
+      if (!ws) throw new HostError('notFound', sheet, { detail: sheet });
+      for (const range of ranges) {
+        const [from, to] = range.split(':');
+        const a = parseA1(from!)!;
+        const b = parseA1(to ?? from!)!;
+        for (let r = a.row; r <= b.row; r += 1) {
+          for (let c = a.col; c <= b.col; c += 1) {
+            ws.getCell(r + 1, c + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${symbols.join(',')}"`] };
+          }
+        }
+      }
+      book.changed();
+    },
+    loadSettings: async () => book.settings,
+    saveSettings: async (settings) => {
+      book.settings = JSON.parse(JSON.stringify(settings)) as unknown;
+    },
+    capabilities: () => capabilities,
+  };
+}
