@@ -19,10 +19,12 @@ class CopyAddinFiles {
         for (const file of fs.readdirSync(path.join(__dirname, 'assets'))) {
           compilation.emitAsset(`assets/${file}`, new RawSource(fs.readFileSync(path.join(__dirname, 'assets', file))));
         }
-        // The preview opens on the sample workbooks.
-        for (const file of ['kasama-r2.xlsx', ...fs.readdirSync(path.join(__dirname, 'examples', 'departments')).map((f) => `departments/${f}`)]) {
+        // The preview opens on the sample workbooks, listed in examples/index.json.
+        const samples = ['kasama-r2.xlsx', ...fs.readdirSync(path.join(__dirname, 'examples', 'departments')).sort().map((f) => `departments/${f}`)];
+        for (const file of samples) {
           compilation.emitAsset(`examples/${file}`, new RawSource(fs.readFileSync(path.join(__dirname, 'examples', file))));
         }
+        compilation.emitAsset('examples/index.json', new RawSource(JSON.stringify(samples)));
         const manifest = fs.readFileSync(path.join(__dirname, 'manifest', 'manifest.xml'), 'utf8').split(DEV_URL).join(this.baseUrl);
         compilation.emitAsset('manifest.xml', new RawSource(manifest));
       });

@@ -5,23 +5,26 @@ import { App } from '../taskpane/App';
 import { createPreviewHost, PreviewWorkbook } from './previewWorkbook';
 import { WorkbookView } from './WorkbookView';
 
-const both = (key: 'previewBadge' | 'previewOpen' | 'previewDownload') => `${formatMessage(paneMessages[key], 'ja')} / ${formatMessage(paneMessages[key], 'en')}`;
+const both = (key: 'previewBadge' | 'previewOpen' | 'previewDownload' | 'previewSamples') => `${formatMessage(paneMessages[key], 'ja')} / ${formatMessage(paneMessages[key], 'en')}`;
 
-export function PreviewPage({ initial }: { initial: PreviewWorkbook }) {
+export function PreviewPage({ initial, samples }: { initial: PreviewWorkbook; samples: readonly string[] }) {
   const [book, setBook] = useState(initial);
   const host = useMemo(() => createPreviewHost(book), [book]);
   const [error, setError] = useState<string | null>(null);
 
-  const open = async (files: FileList | null) => {
-    const file = files?.[0];
-    if (!file) return;
+  const load = async (name: string, bytes: () => Promise<ArrayBuffer>) => {
     try {
-      setBook(await PreviewWorkbook.fromBytes(await file.arrayBuffer(), file.name));
+      setBook(await PreviewWorkbook.fromBytes(await bytes(), name));
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
   };
+  const open = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (file) await load(file.name, () => file.arrayBuffer());
+  };
+  const openSample = (name: string) => load(name, async () => (await fetch(`examples/${name}`)).arrayBuffer());
 
   const download = async () => {
     const bytes = await book.toXlsx();
@@ -34,10 +37,27 @@ export function PreviewPage({ initial }: { initial: PreviewWorkbook }) {
   };
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+    <div
+      style={{ display: 'flex', flexDirection: 'column', height: '100vh' }}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        void open(e.dataTransfer.files);
+      }}
+    >
       <header style={{ background: '#8a3b00', color: '#fff', padding: '6px 12px', display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
         <strong role="banner">{both('previewBadge')}</strong>
-        <span>{book.fileName}</span>
+        <label>
+          {both('previewSamples')}{' '}
+          <select value={samples.includes(book.fileName) ? book.fileName : ''} onChange={(e) => void openSample(e.target.value)}>
+            {!samples.includes(book.fileName) && <option value="">{book.fileName}</option>}
+            {samples.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           {both('previewOpen')}{' '}
           <input type="file" accept=".xlsx,.xlsm" onChange={(e) => void open(e.target.files)} />

@@ -1,14 +1,16 @@
 /** Preview entry: opens on the sample workbook; users can open their own .xlsx. */
 import { createRoot } from 'react-dom/client';
 import { PreviewPage } from './PreviewPage';
+import { z } from 'zod';
 import { PreviewWorkbook } from './previewWorkbook';
 
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
-  const response = await fetch('examples/kasama-r2.xlsx');
-  const book = await PreviewWorkbook.fromBytes(await response.arrayBuffer(), 'kasama-r2.xlsx');
-  createRoot(root).render(<PreviewPage initial={book} />);
+  const samples = z.array(z.string().regex(/^[^/].*\.xlsx$/)).parse(await (await fetch('examples/index.json')).json());
+  const first = samples[0] ?? 'kasama-r2.xlsx';
+  const book = await PreviewWorkbook.fromBytes(await (await fetch(`examples/${first}`)).arrayBuffer(), first);
+  createRoot(root).render(<PreviewPage initial={book} samples={samples} />);
 }
 
 void start();

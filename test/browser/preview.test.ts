@@ -72,6 +72,18 @@ maybe('the preview in Chromium', () => {
     expect([...hosts]).toEqual(['127.0.0.1']);
   }, 60_000);
 
+  test('opens the department samples and the user\'s own file', async () => {
+    const { page } = await open();
+    await page.getByLabel(/サンプル/).selectOption('departments/総務部.xlsx');
+    await page.getByRole('button', { name: '総務課', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'チェックする' }).click();
+    await page.getByText(/21項目（R2）/).waitFor();
+    await page.getByLabel(/ブックを開く/).setInputFiles('examples/departments/教育委員会.xlsx');
+    await page.getByRole('button', { name: '実施計画', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'チェックする' }).click();
+    await page.getByText(/2項目（R2）/).waitFor();
+  }, 60_000);
+
   test('no serious accessibility violations (axe-core)', async () => {
     const { page } = await open({ bypassCSP: true });
     await page.getByRole('button', { name: 'チェックする' }).click();

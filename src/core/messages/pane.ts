@@ -69,7 +69,8 @@ export const paneMessages = {
   settingsInvalid: { ja: '保存されている設定が正しくないため、既定の設定を使います: {detail}', en: 'The stored settings are invalid, so the defaults are used: {detail}' },
   errorTitle: { ja: 'うまくいきませんでした', en: 'That did not work' },
   previewBadge: { ja: 'プレビュー（Excel ではありません）', en: 'Preview (not Excel)' },
-  previewOpen: { ja: 'ブックを開く', en: 'Open a workbook' },
+  previewOpen: { ja: 'ブックを開く（ドロップも可）', en: 'Open a workbook (or drop one)' },
+  previewSamples: { ja: 'サンプル', en: 'Samples' },
   previewDownload: { ja: '結果の .xlsx をダウンロード', en: 'Download the .xlsx' },
   commandDone: { ja: '集計表を作成しました（{rate}）。', en: 'Summary created ({rate}).' },
 } as const satisfies Record<string, Message>;
