@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import JSZip from 'jszip';
 import { chromium, type Browser, type Page } from 'playwright-core';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require('../../scripts/serve.js') as { serve: (root: string, options?: { port?: number }) => Promise<Server> };
@@ -36,7 +37,7 @@ maybe('the preview in Chromium', () => {
   });
 
   async function open(options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; requests: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, ...options });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -62,6 +63,11 @@ maybe('the preview in Chromium', () => {
     const cell = (a: string) => page.locator(`table[data-sheet="RP_集計表"] td[data-cell="${a}"]`).textContent();
     expect([await cell('C18'), await cell('C19'), await cell('C20'), await cell('C21'), await cell('D23')]).toEqual(['9', '27', '17', '17', '75.7%']);
     expect(await page.getByRole('img', { name: '令和2年度の進捗状況' }).count()).toBe(1);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /ダウンロード/ }).click()]);
+    expect(download.suggestedFilename()).toBe('kasama-r2-集計.xlsx');
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(4);
 
     await page.getByRole('button', { name: /表示言語を切り替え/ }).click();
     await page.getByRole('tab', { name: 'Check' }).click();
