@@ -59,9 +59,24 @@ export function headerBase(text: string): string {
     .replace(/^の/, '');
 }
 
+/** Header cells are short; item rows are not worth folding and matching cell by cell. */
+const MAX_HEADER_LENGTH = 40;
+const cache = new Map<string, HeaderLabel | null>();
+
 export function classifyHeader(text: string): HeaderLabel | null {
+  if (text.length > MAX_HEADER_LENGTH * 2) return null;
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const label = classifyUncached(text);
+  // Bounded: header texts repeat (per table), item texts mostly do not.
+  if (cache.size > 5000) cache.clear();
+  cache.set(text, label);
+  return label;
+}
+
+function classifyUncached(text: string): HeaderLabel | null {
   const folded = foldForMatch(text);
-  if (folded === '' || folded.length > 40) return null;
+  if (folded === '' || folded.length > MAX_HEADER_LENGTH) return null;
   const year = findFiscalYear(text);
   const base = headerBase(text);
   if (base === '') return year ? { field: 'year', year } : null;

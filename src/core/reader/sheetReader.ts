@@ -134,7 +134,7 @@ type MutableTable = { -readonly [K in keyof TableInfo]: TableInfo[K] };
 /** An item row has a name and at least one of: a number, an owner, a status cell. */
 function isItemRowShape(grid: SheetGrid, row: number, map: ColumnMap): boolean {
   const name = grid.text(row, map.name);
-  if (name === '' || TOTAL_ROW_NAMES.has(foldForMatch(name))) return false;
+  if (name === '' || (name.length <= 8 && TOTAL_ROW_NAMES.has(foldForMatch(name)))) return false;
   const filled = (col: number | null) => col !== null && grid.text(row, col) !== '';
   if (filled(map.number) || filled(map.department) || filled(map.division) || filled(map.owner)) return true;
   for (const col of map.status.values()) if (filled(col)) return true;
