@@ -58,8 +58,9 @@ test('統一する: the confirmation lists exactly the cells, and only confirmin
   const list = await screen.findByRole('list', { name: '次のセルを書き換えます' });
   expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['令和2年度!E2: 「〇」 → 「○」', '令和2年度!D4: 「◯」 → 「○」']);
   await user.click(screen.getByRole('button', { name: 'キャンセル' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   expect(host.callsOf('writeCells')).toHaveLength(0);
-  await user.click(screen.getByRole('button', { name: '記号を統一する（2件）' }));
+  await user.click(await screen.findByRole('button', { name: '記号を統一する（2件）' }));
   await user.click(await screen.findByRole('button', { name: '書き換える' }));
   await screen.findByText('2件のセルを統一しました。');
   expect(host.callsOf('writeCells')).toEqual([

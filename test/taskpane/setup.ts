@@ -1,4 +1,8 @@
 import { TextDecoder, TextEncoder } from 'node:util';
+import { configure } from '@testing-library/react';
+
+// CI machines are shared and slow: Fluent's dialogs and lazy tabs may take seconds to appear there.
+configure({ asyncUtilTimeout: 15000 });
 /** jsdom lacks what Fluent UI's MessageBar and Dialog use. */
 class ResizeObserverStub {
   observe(): void {}
