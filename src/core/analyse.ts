@@ -11,6 +11,7 @@ import type { Settings } from './settings';
 import { validateItems } from './validate';
 import { compareFiscalYears, parseFiscalYear } from './values';
 import { sortFindings } from './findingOrder';
+import { pushAll } from './collections';
 
 interface WorkbookRead {
   readonly drafts: DraftItem[];
@@ -27,9 +28,9 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
     // The add-in's own sheets are never plan data; hidden sheets are not what staff see and count.
     if (owned.has(sheet.name) || sheet.hidden) continue;
     const read = readSheet(sheet, workbook.file, settings);
-    drafts.push(...read.items);
-    tables.push(...read.tables);
-    findings.push(...read.findings);
+    pushAll(drafts, read.items);
+    pushAll(tables, read.tables);
+    pushAll(findings, read.findings);
     if (read.tables.length === 0 && read.incompleteHeader) {
       findings.push({ severity: 'warning', code: 'table.notFound', file: workbook.file, sheet: sheet.name, cell: null, params: { sheet: sheet.name } });
     }
@@ -65,7 +66,7 @@ export function analyse(workbooks: readonly WorkbookSnapshot[], settings: Settin
   for (const draft of drafts) {
     const done = finalizeItem(draft, year, settings);
     finalized.push(done.item);
-    findings.push(...done.findings);
+    pushAll(findings, done.findings);
   }
   const counts = new Map<string, { file: string; sheet: string; items: number }>();
   for (const item of finalized) {
@@ -76,7 +77,7 @@ export function analyse(workbooks: readonly WorkbookSnapshot[], settings: Settin
   }
   const sources: SourceCount[] = [...counts.values()];
   const deduped = dedupeItems(finalized);
-  findings.push(...deduped.findings);
-  if (year) findings.push(...validateItems(deduped.items, year, settings));
+  pushAll(findings, deduped.findings);
+  if (year) pushAll(findings, validateItems(deduped.items, year, settings));
   return { items: deduped.items, tables, sources, years, year, findings: sortFindings(findings, workbooks) };
 }

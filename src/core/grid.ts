@@ -60,8 +60,10 @@ export function columnLetters(col: number): string {
 }
 
 /** 0-based absolute row/column to an A1 address without the sheet. */
+const LETTERS = Array.from({ length: 256 }, (_, col) => columnLetters(col));
+
 export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  return `${LETTERS[col] ?? columnLetters(col)}${row + 1}`;
 }
 
 /** A1 address (optionally with `$` and a sheet prefix) to 0-based row/column, or null when malformed. */

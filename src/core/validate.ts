@@ -7,6 +7,7 @@ import type { Settings } from './settings';
 import { inPlan } from './summary/inPlan';
 import { indicatorRows } from './summary/indicators';
 import { compareFiscalYears, formatParsedValue, markSymbol } from './values';
+import { pushAll } from './collections';
 
 function missingMarks(item: PlanItem, year: FiscalYear): Finding[] {
   const entry = item.marks.find((m) => m.year === year);
@@ -69,6 +70,6 @@ export function validateItems(items: readonly PlanItem[], year: FiscalYear, sett
   for (const item of items) {
     findings.push(...missingMarks(item, year), ...marksAfterEnded(item), ...noMeasure(item));
   }
-  findings.push(...indicatorFindings(items, year, settings));
+  pushAll(findings, indicatorFindings(items, year, settings));
   return findings;
 }

@@ -83,6 +83,23 @@ test('reconciliation flags the hand-typed history exactly where it differs from 
   expect(excluded.map((f) => f.cell)).toContain('E6');
 });
 
+test('an item table full of ○ □ ▲ is not taken for a hand-made summary, however long', () => {
+  const rows: (string | number | null)[][] = [['施策', '番号', '実施項目', 'H30', 'R1', 'R2']];
+  const marks = ['○', '□', '▲', '◎'];
+  for (let i = 0; i < 3000; i += 1) rows.push(['業務改善', i + 1, `項目${i}`, marks[i % 4]!, marks[(i + 1) % 4]!, marks[(i + 2) % 4]!]);
+  // A real summary below it, beside the item columns, still is (and its one wrong figure is found).
+  const pad = [null, null, null, null, null, null, null];
+  rows.push([], [...pad, '区分', 'R1', 'R2'], [...pad, '実施項目数', 3000, 3000], [...pad, '進んでいる', 750, 750], [...pad, '計画どおり', 700, 750], [...pad, '遅れている', 750, 750]);
+  const book: WorkbookSnapshot = { file: 'long.xlsx', sheets: [{ name: 'S', top: 0, left: 0, values: rows, merges: [], hidden: false }], ownedSheets: [] };
+  const tables = findHandMadeSummaries(book);
+  expect(tables).toHaveLength(1);
+  expect(tables[0]!.figures.map((f) => `${f.kind}:${f.year}:${f.value}`)).toEqual([
+    'items:R1:3000', 'items:R2:3000', 'ahead:R1:750', 'ahead:R2:750', 'onPlan:R1:700', 'onPlan:R2:750', 'behind:R1:750', 'behind:R2:750',
+  ]);
+  const m = summarize(analyse([book], DEFAULT_SETTINGS).items, { year: 'R2', years: ['H30', 'R1', 'R2'], settings: DEFAULT_SETTINGS, provenance });
+  expect(reconcile(tables, m.years, 'on-plan', 'long.xlsx').map((f) => f.cell)).toEqual(['I3006']);
+});
+
 test('SHA-256 known vectors', () => {
   expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');

@@ -35,7 +35,9 @@ const BLANK: ParsedValue = { raw: '', kind: 'blank', value: null, percent: false
 
 function parseCell(cell: ValueCell | null): ParsedValue {
   if (!cell) return BLANK;
-  return { ...parseIndicatorValue(cell.value, cell.numberFormat), source: cell.source };
+  // Literal objects, not spreads: this runs for every item, and spreads copy property by property.
+  const p = parseIndicatorValue(cell.value, cell.numberFormat);
+  return { raw: p.raw, kind: p.kind, value: p.value, percent: p.percent, unit: p.unit, yearTag: p.yearTag, source: cell.source };
 }
 
 /** Text that has digits but is no number we understand (`約40`, `3割`) deserves a finding; `(年度毎に決定)` does not. */
@@ -44,7 +46,7 @@ function looksNumeric(raw: string): boolean {
 }
 
 export function finalizeItem(draft: DraftItem, year: FiscalYear | null, settings: Settings): { item: PlanItem; findings: Finding[] } {
-  const { indicatorName, targets, actuals, sources, ...rest } = draft;
+  const { indicatorName, targets, actuals, sources } = draft;
   const findings: Finding[] = [];
   const targetCell = pickColumn(targets, year);
   const actualCell = pickColumn(actuals, year);
@@ -96,5 +98,25 @@ export function finalizeItem(draft: DraftItem, year: FiscalYear | null, settings
   }
   if (targetCell) sources.target = targetCell.source;
   if (actualCell) sources.actual = actualCell.source;
-  return { item: { ...rest, indicator, sources }, findings };
+  const item: PlanItem = {
+    key: draft.key,
+    file: draft.file,
+    sheet: draft.sheet,
+    row: draft.row,
+    policy: draft.policy,
+    policyNo: draft.policyNo,
+    measure: draft.measure,
+    measureNo: draft.measureNo,
+    number: draft.number,
+    numberValue: draft.numberValue,
+    name: draft.name,
+    priority: draft.priority,
+    marks: draft.marks,
+    owners: draft.owners,
+    indicator,
+    result: draft.result,
+    nextPlan: draft.nextPlan,
+    sources,
+  };
+  return { item, findings };
 }

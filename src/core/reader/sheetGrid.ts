@@ -44,8 +44,8 @@ export class SheetGrid {
   }
 
   value(row: number, col: number): CellValue {
-    const p = this.anchor(row, col);
-    return cellAt(this.sheet, p.row, p.col);
+    const m = this.mergeAt(row, col);
+    return m ? cellAt(this.sheet, m.top, m.left) : cellAt(this.sheet, row, col);
   }
 
   /** The cell's own value, ignoring merges (a covered cell of a merge is empty). */
@@ -68,8 +68,8 @@ export class SheetGrid {
 
   /** A1 address of the cell that holds the value (the merge's top-left for merged cells). */
   address(row: number, col: number): string {
-    const p = this.anchor(row, col);
-    return a1(p.row, p.col);
+    const m = this.mergeAt(row, col);
+    return m ? a1(m.top, m.left) : a1(row, col);
   }
 
   /** Columns of a row that hold a value of their own (cells covered by a merge excluded), left to right. */

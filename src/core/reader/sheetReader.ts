@@ -20,7 +20,7 @@ import {
   stripItemTags,
 } from '../values';
 import type { ColumnMap } from './headers';
-import { tryHeaderAt } from './headerBlock';
+import { type HeaderAttempt, type HeaderBlock, tryHeaderAt } from './headerBlock';
 import { SheetGrid } from './sheetGrid';
 import type { DraftItem, ValueCell } from './draft';
 
@@ -58,6 +58,7 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
   const tables: TableInfo[] = [];
   const findings: Finding[] = [];
   const symbols = settings.marks.flatMap((m) => [m.symbol, ...m.variants]);
+  const markTexts = new Set(symbols);
   const context: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
   const sheetYear = findFiscalYear(sheet.name);
   let titleYear: FiscalYear | null = null;
@@ -74,9 +75,12 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     const filled = grid.filledColumns(row);
     if (filled.length === 0) continue;
 
-    const attempt = tryHeaderAt(grid, row, sheetYear ?? titleYear);
+    // A row with a mark in one of the table's status columns is an item, never a repeated header:
+    // skipping the header test there keeps a 100,000-row sheet fast.
+    const itemLike: boolean = table !== null && hasMark(grid, row, table.map, markTexts);
+    const attempt: HeaderAttempt = itemLike ? NO_HEADER : tryHeaderAt(grid, row, sheetYear ?? titleYear);
     if (attempt.kind === 'header') {
-      const { map, top, bottom } = attempt.block;
+      const { map, top, bottom }: HeaderBlock = attempt.block;
       const info: MutableTable = {
         file,
         sheet: sheet.name,
@@ -127,6 +131,13 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     table.info.lastRow = row + 1;
   }
   return { items, tables, findings, incompleteHeader };
+}
+
+const NO_HEADER: HeaderAttempt = { kind: 'none' };
+
+function hasMark(grid: SheetGrid, row: number, map: ColumnMap, markTexts: ReadonlySet<string>): boolean {
+  for (const col of map.status.values()) if (markTexts.has(grid.text(row, col))) return true;
+  return false;
 }
 
 type MutableTable = { -readonly [K in keyof TableInfo]: TableInfo[K] };

@@ -11,13 +11,19 @@ import { compareFiscalYears } from '../values';
  * So new items with blank earlier years (the seed's ⑫ DX計画) are not counted in those years.
  */
 export function inPlan(item: PlanItem, year: FiscalYear): boolean {
-  const entry = item.marks.find((m) => m.year === year);
+  const marks = item.marks;
+  const entry = marks.find((m) => m.year === year);
   if (!entry) return false;
   if (entry.state === 'mark' || entry.state === 'unknown') return true;
   if (entry.state === 'notApplicable') return false;
-  const earlier = item.marks.filter((m) => compareFiscalYears(m.year, year) < 0);
-  if (earlier.some((m) => m.mark === 'ended')) return false;
-  if (earlier.some((m) => m.state === 'mark' || m.state === 'unknown')) return true;
-  const last = item.marks[item.marks.length - 1];
+  // Runs for every item and year: one pass over the earlier years, no intermediate arrays.
+  let reportedEarlier = false;
+  for (const m of marks) {
+    if (compareFiscalYears(m.year, year) >= 0) continue;
+    if (m.mark === 'ended') return false;
+    if (m.state === 'mark' || m.state === 'unknown') reportedEarlier = true;
+  }
+  if (reportedEarlier) return true;
+  const last = marks[marks.length - 1];
   return last !== undefined && last.year === year;
 }

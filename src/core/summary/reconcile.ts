@@ -3,7 +3,7 @@
  * against year columns) is checked figure by figure against the figures computed from the items,
  * under the ended-item rule in force. Years without item data are not checked.
  */
-import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../grid';
+import { a1, sheetColumnCount, type SheetSnapshot, type WorkbookSnapshot } from '../grid';
 import type { Finding, FiscalYear } from '../model';
 import type { EndedRule } from '../settings';
 import { cellText, cleanText, foldForMatch, parseFiscalYear } from '../values';
@@ -89,18 +89,53 @@ function labelCells(sheet: SheetSnapshot): { row: number; col: number; kind: Fig
   return out;
 }
 
-/** Years labelling a line of cells: across a row (to the right of `from`) or down a column (below it). */
+/** Cells a table's year line may skip: before its first year (a unit, 区分) and gaps between years. */
+const MAX_SKIPPED = 2;
+
+/**
+ * Years labelling a line of cells: across a row (to the right of `from`) or down a column (below it).
+ * The years of a summary table sit together, so the scan ends where they end: reading on to the
+ * sheet's end would make every item row of a long sheet rescan the whole sheet.
+ */
 function yearsAlong(sheet: SheetSnapshot, fixed: number, from: number, across: boolean): Map<number, FiscalYear> {
   const years = new Map<number, FiscalYear>();
-  const limit = across ? sheet.left + Math.max(0, ...sheet.values.map((r) => r.length)) : sheet.top + sheet.values.length;
-  for (let k = from + 1; k < limit; k += 1) {
+  const limit = across ? sheet.left + sheetColumnCount(sheet) : sheet.top + sheet.values.length;
+  let skipped = 0;
+  for (let k = from + 1; k < limit && skipped <= MAX_SKIPPED; k += 1) {
     const v = across ? valueAt(sheet, fixed, k) : valueAt(sheet, k, fixed);
     const text = cleanText(cellText(v));
-    if (text === '') continue;
-    const year = parseFiscalYear(text);
-    if (year) years.set(k, year);
+    const year = text === '' ? null : parseFiscalYear(text);
+    if (year) {
+      years.set(k, year);
+      skipped = 0;
+    } else {
+      skipped += 1;
+    }
   }
   return years;
+}
+
+/**
+ * Runs of label cells that could head a summary table: neighbours (at most MAX_SKIPPED cells apart)
+ * naming at least three different figures, none more than twice. A status column full of ○ and ▲
+ * repeats its kinds and is an item table, not a summary.
+ */
+function labelRuns<T extends { kind: FigureKind }>(sorted: readonly T[], position: (l: T) => number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  const flush = () => {
+    const counts = new Map<FigureKind, number>();
+    for (const l of run) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
+    if (counts.size >= 3 && [...counts.values()].every((n) => n <= 2)) runs.push(run);
+    run = [];
+  };
+  for (const l of sorted) {
+    const last = run[run.length - 1];
+    if (last && position(l) - position(last) > MAX_SKIPPED + 1) flush();
+    run.push(l);
+  }
+  flush();
+  return runs;
 }
 
 function tablesInSheet(sheet: SheetSnapshot): HandMadeTable[] {
@@ -109,12 +144,18 @@ function tablesInSheet(sheet: SheetSnapshot): HandMadeTable[] {
   const byCol = new Map<number, typeof labels>();
   const byRow = new Map<number, typeof labels>();
   for (const l of labels) {
-    byCol.set(l.col, [...(byCol.get(l.col) ?? []), l]);
-    byRow.set(l.row, [...(byRow.get(l.row) ?? []), l]);
+    const inCol = byCol.get(l.col);
+    if (inCol) inCol.push(l);
+    else byCol.set(l.col, [l]);
+    const inRow = byRow.get(l.row);
+    if (inRow) inRow.push(l);
+    else byRow.set(l.row, [l]);
   }
+  // labelCells walks row by row, left to right: column groups are in row order, row groups in column order.
+  const columnRuns = [...byCol].flatMap(([col, group]) => labelRuns(group, (l) => l.row).map((run) => [col, run] as const));
+  const rowRuns = [...byRow].flatMap(([row, group]) => labelRuns(group, (l) => l.col).map((run) => [row, run] as const));
   // Labels down a column, years across a header row above them.
-  for (const [col, group] of byCol) {
-    if (new Set(group.map((g) => g.kind)).size < 3) continue;
+  for (const [col, group] of columnRuns) {
     const firstRow = Math.min(...group.map((g) => g.row));
     let years = new Map<number, FiscalYear>();
     for (let r = firstRow - 1; r >= Math.max(sheet.top, firstRow - 3) && years.size === 0; r -= 1) years = yearsAlong(sheet, r, col, true);
@@ -129,8 +170,7 @@ function tablesInSheet(sheet: SheetSnapshot): HandMadeTable[] {
     if (figures.length > 0) tables.push({ sheet: sheet.name, figures });
   }
   // Labels across a row, years down a column to their left.
-  for (const [row, group] of byRow) {
-    if (new Set(group.map((g) => g.kind)).size < 3) continue;
+  for (const [row, group] of rowRuns) {
     const firstCol = Math.min(...group.map((g) => g.col));
     let years = new Map<number, FiscalYear>();
     for (let c = firstCol - 1; c >= Math.max(sheet.left, firstCol - 3) && years.size === 0; c -= 1) years = yearsAlong(sheet, c, row, false);

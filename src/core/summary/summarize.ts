@@ -35,14 +35,27 @@ interface Tally {
   counts: { -readonly [K in keyof MarkCounts]: number };
 }
 
-function tally(items: readonly PlanItem[], year: FiscalYear): Tally {
+/** Each item's standing in one year, worked out once and shared by the counts, the groups and the lists. */
+interface YearStatus {
+  readonly inPlan: readonly boolean[];
+  readonly marks: readonly (MarkKey | null)[];
+}
+
+function yearStatus(items: readonly PlanItem[], year: FiscalYear): YearStatus {
+  return { inPlan: items.map((item) => inPlan(item, year)), marks: items.map((item) => markOf(item, year)) };
+}
+
+/** Counts over the items at the given positions (all items when none are given). */
+function tally(status: YearStatus, positions?: readonly number[]): Tally {
   const t: Tally = { items: 0, counts: { ...ZERO } };
-  for (const item of items) {
-    if (!inPlan(item, year)) continue;
+  const count = (i: number) => {
+    if (!status.inPlan[i]) return;
     t.items += 1;
-    const mark = markOf(item, year);
+    const mark = status.marks[i];
     if (mark) t.counts[mark] += 1;
-  }
+  };
+  if (positions) positions.forEach(count);
+  else for (let i = 0; i < status.inPlan.length; i += 1) count(i);
   return t;
 }
 
@@ -51,28 +64,33 @@ function unmarkedOf(t: Tally): number {
   return t.items - (c.ahead + c.onPlan + c.nearlyOnPlan + c.behind + c.ended);
 }
 
-export function yearSummary(items: readonly PlanItem[], year: FiscalYear, rule: EndedRule): YearSummary {
-  const t = tally(items, year);
+function summaryOf(year: FiscalYear, status: YearStatus, rule: EndedRule): YearSummary {
+  const t = tally(status);
   return { year, items: t.items, counts: t.counts, unmarked: unmarkedOf(t), progress: progressOf(t.counts, t.items, rule) };
 }
 
+export function yearSummary(items: readonly PlanItem[], year: FiscalYear, rule: EndedRule): YearSummary {
+  return summaryOf(year, yearStatus(items, year), rule);
+}
+
 /** Group rows in first-appearance order; an item with two owners counts in both owners' rows. */
-function groupBy(items: readonly PlanItem[], year: FiscalYear, rule: EndedRule, keysOf: (item: PlanItem) => { key: string; parent?: string }[]): GroupRow[] {
-  const groups = new Map<string, { key: string; parent?: string; items: PlanItem[] }>();
-  for (const item of items) {
-    if (!inPlan(item, year)) continue;
-    const seen = new Set<string>();
+function groupBy(items: readonly PlanItem[], status: YearStatus, rule: EndedRule, keysOf: (item: PlanItem) => { key: string; parent?: string }[]): GroupRow[] {
+  const groups = new Map<string, { key: string; parent?: string; positions: number[] }>();
+  items.forEach((item, i) => {
+    if (!status.inPlan[i]) return;
     for (const { key, parent } of keysOf(item)) {
       const id = `${parent ?? ''}\u0000${key}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const group = groups.get(id) ?? { key, ...(parent !== undefined ? { parent } : {}), items: [] };
-      group.items.push(item);
-      groups.set(id, group);
+      let group = groups.get(id);
+      if (!group) {
+        group = { key, ...(parent !== undefined ? { parent } : {}), positions: [] };
+        groups.set(id, group);
+      }
+      // The same owner named twice on one item counts once.
+      if (group.positions[group.positions.length - 1] !== i) group.positions.push(i);
     }
-  }
+  });
   return [...groups.values()].map((g) => {
-    const t = tally(g.items, year);
+    const t = tally(status, g.positions);
     return { key: g.key, ...(g.parent !== undefined ? { parent: g.parent } : {}), items: t.items, counts: t.counts, unmarked: unmarkedOf(t), progress: progressOf(t.counts, t.items, rule) };
   });
 }
@@ -80,11 +98,15 @@ function groupBy(items: readonly PlanItem[], year: FiscalYear, rule: EndedRule, 
 const UNKNOWN = '—';
 
 export function summaryGroups(items: readonly PlanItem[], year: FiscalYear, rule: EndedRule): SummaryGroups {
+  return groupsOf(items, yearStatus(items, year), rule);
+}
+
+function groupsOf(items: readonly PlanItem[], status: YearStatus, rule: EndedRule): SummaryGroups {
   return {
-    policy: groupBy(items, year, rule, (i) => [{ key: i.policy ?? UNKNOWN }]),
-    measure: groupBy(items, year, rule, (i) => [{ key: i.measure ?? UNKNOWN, parent: i.policy ?? UNKNOWN }]),
-    department: groupBy(items, year, rule, (i) => (i.owners.length > 0 ? i.owners.map((o) => ({ key: o.department || UNKNOWN })) : [{ key: UNKNOWN }])),
-    division: groupBy(items, year, rule, (i) =>
+    policy: groupBy(items, status, rule, (i) => [{ key: i.policy ?? UNKNOWN }]),
+    measure: groupBy(items, status, rule, (i) => [{ key: i.measure ?? UNKNOWN, parent: i.policy ?? UNKNOWN }]),
+    department: groupBy(items, status, rule, (i) => (i.owners.length > 0 ? i.owners.map((o) => ({ key: o.department || UNKNOWN })) : [{ key: UNKNOWN }])),
+    division: groupBy(items, status, rule, (i) =>
       i.owners.length > 0 ? i.owners.map((o) => ({ key: o.division ?? UNKNOWN, parent: o.department || UNKNOWN })) : [{ key: UNKNOWN, parent: UNKNOWN }],
     ),
   };
@@ -143,13 +165,16 @@ export function summarize(unordered: readonly PlanItem[], options: SummarizeOpti
   const items = [...unordered].sort(planOrder);
   const rule = settings.endedRule;
   const years = [...new Set([...options.years, year])].sort(compareFiscalYears);
+  const statuses = new Map(years.map((y) => [y, yearStatus(items, y)] as const));
+  const status = statuses.get(year)!;
+  const withMark = (mark: MarkKey) => items.filter((_, i) => status.inPlan[i] && status.marks[i] === mark);
   return {
     year,
     ended: rule,
-    years: years.map((y) => yearSummary(items, y, rule)),
-    groups: summaryGroups(items, year, rule),
-    behind: items.filter((i) => inPlan(i, year) && markOf(i, year) === 'behind'),
-    endedItems: items.filter((i) => inPlan(i, year) && markOf(i, year) === 'ended'),
+    years: years.map((y) => summaryOf(y, statuses.get(y)!, rule)),
+    groups: groupsOf(items, status, rule),
+    behind: withMark('behind'),
+    endedItems: withMark('ended'),
     changes: markChanges(items, year, years),
     indicators: indicatorRows(items, year, settings),
     items,

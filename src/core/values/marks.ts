@@ -33,11 +33,11 @@ export function markSymbol(key: MarkKey, vocabulary: readonly MarkSymbol[]): str
 export function parseMark(value: CellValue, vocabulary: readonly MarkSymbol[]): MarkParse {
   const raw = cellText(value).replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
   if (raw === '') return { kind: 'blank' };
-  if (typeof value === 'string' && isDashOnly(raw)) return { kind: 'notApplicable', raw };
-  const squeezed = raw.replace(/[\s\u3000\u00a0]+/g, '');
   for (const entry of vocabulary) {
     if (raw === entry.symbol) return { kind: 'mark', key: entry.key, symbol: entry.symbol, variant: false, raw };
   }
+  if (typeof value === 'string' && isDashOnly(raw)) return { kind: 'notApplicable', raw };
+  const squeezed = raw.replace(/[\s\u3000\u00a0]+/g, '');
   for (const entry of vocabulary) {
     if (squeezed === entry.symbol || entry.variants.includes(squeezed)) {
       return { kind: 'mark', key: entry.key, symbol: entry.symbol, variant: true, raw };

@@ -19,11 +19,17 @@ export function westernToFiscalYear(year: number): FiscalYear {
   return `${era.letter}${year - era.start + 1}`;
 }
 
+const westernCache = new Map<string, number>();
+const WESTERN_CACHE_LIMIT = 4096;
+
 export function fiscalYearToWestern(label: FiscalYear): number {
+  // Called for every comparison while sorting and counting: labels are few, so remember them.
+  const cached = westernCache.get(label);
+  if (cached !== undefined) return cached;
   const match = /^([RHS])(\d{1,2})$/.exec(label);
-  if (!match) return Number.NaN;
-  const era = ERAS.find((e) => e.letter === match[1])!;
-  return era.start + Number(match[2]) - 1;
+  const western = match ? ERAS.find((e) => e.letter === match[1])!.start + Number(match[2]) - 1 : Number.NaN;
+  if (westernCache.size < WESTERN_CACHE_LIMIT) westernCache.set(label, western);
+  return western;
 }
 
 function fromEra(eraText: string, yearText: string): FiscalYear | null {
