@@ -5,7 +5,8 @@
  *     links, print setup;
  * (3) delete the old owned sheets, give the new ones their final names, renew the markers.
  * A failure before (3) leaves the previous summary intact and no half-written sheet under a final name.
- * Requests above the web's payload limit are split: one more round trip per ~4 MB of cell data.
+ * Requests above the web's payload limit are split: a large sheet's values go in bands of rows, and
+ * every ~4 MB of values, formats and links costs one more round trip.
  */
 import { columnLetters, parseRange } from '../core/grid';
 import { HostError, type ApplyResult } from '../core/hostPort';
@@ -47,12 +48,82 @@ function features(env: ExcelEnv): Features {
   };
 }
 
-/** The sheet's values as one rectangle from A1, text kept literal. */
-function block(sheet: PlanSheet): { address: string; values: (string | number | boolean)[][] } | null {
-  const width = Math.max(0, ...sheet.values.map((r) => r.length));
-  if (width === 0 || sheet.values.length === 0) return null;
-  const values = sheet.values.map((row) => Array.from({ length: width }, (_, c) => asLiteralText(row[c] ?? '') ?? ''));
-  return { address: `A1:${columnLetters(width - 1)}${sheet.values.length}`, values: values as (string | number | boolean)[][] };
+/** Bytes an operation costs in a request beyond its payload (object path, method, ids). */
+const OP_OVERHEAD_BYTES = 64;
+
+interface Band {
+  readonly address: string;
+  readonly values: (string | number | boolean)[][];
+  readonly bytes: number;
+}
+
+/** The sheet's values as rectangles from A1, in bands of rows that each fit in one request; text kept literal. */
+function bands(sheet: PlanSheet, maxBytes: number): Band[] {
+  let width = 0;
+  for (const row of sheet.values) width = Math.max(width, row.length);
+  if (width === 0 || sheet.values.length === 0) return [];
+  const out: Band[] = [];
+  let rows: (string | number | boolean)[][] = [];
+  let bytes = 0;
+  let first = 0;
+  const flush = (next: number) => {
+    if (rows.length > 0) out.push({ address: `A${first + 1}:${columnLetters(width - 1)}${first + rows.length}`, values: rows, bytes: bytes + OP_OVERHEAD_BYTES });
+    rows = [];
+    bytes = 0;
+    first = next;
+  };
+  sheet.values.forEach((planRow, r) => {
+    const row = Array.from({ length: width }, (_, c) => (asLiteralText(planRow[c] ?? '') ?? '') as string | number | boolean);
+    const rowBytes = JSON.stringify(row).length + 1;
+    if (rows.length > 0 && bytes + rowBytes > maxBytes) flush(r);
+    rows.push(row);
+    bytes += rowBytes;
+  });
+  flush(sheet.values.length);
+  return out;
+}
+
+/** Request bytes of a sheet's widths, charts and layout, as queued by writeSheetBody (formats and links apart). */
+function bodyBytes(sheet: PlanSheet): number {
+  const ops = sheet.columnWidths.length + sheet.charts.length * 12 + 8;
+  return JSON.stringify(sheet.charts).length + ops * OP_OVERHEAD_BYTES;
+}
+
+/** Request bytes of one format: a number format goes as one code per cell. */
+function formatBytes(f: PlanFormat): number {
+  const r = f.numberFormat ? parseRange(f.range) : null;
+  const cells = r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 0;
+  return JSON.stringify(f).length + cells * (JSON.stringify(f.numberFormat ?? '').length + 1) + 8 * OP_OVERHEAD_BYTES;
+}
+
+/** A format over many rows, in bands of rows that each fit in one request. */
+function formatParts(f: PlanFormat, maxBytes: number): PlanFormat[] {
+  const r = parseRange(f.range);
+  const bytes = formatBytes(f);
+  if (!r || bytes <= maxBytes / 2 || r.bottom === r.top) return [f];
+  const rowsPerPart = Math.max(1, Math.floor(((r.bottom - r.top + 1) * maxBytes) / 2 / bytes));
+  const parts: PlanFormat[] = [];
+  for (let top = r.top; top <= r.bottom; top += rowsPerPart) {
+    const bottom = Math.min(r.bottom, top + rowsPerPart - 1);
+    parts.push({ ...f, range: `${columnLetters(r.left)}${top + 1}:${columnLetters(r.right)}${bottom + 1}` });
+  }
+  return parts;
+}
+
+/**
+ * Queues work into the current request, syncing first when it would push the request over the
+ * limit. Each sync here is one more round trip, taken only for large summaries.
+ */
+function requestBudget(context: Excel.RequestContext, maxBytes: number) {
+  let pending = 0;
+  return async (bytes: number, queue: () => void): Promise<void> => {
+    if (pending > 0 && pending + bytes > maxBytes) {
+      await context.sync();
+      pending = 0;
+    }
+    queue();
+    pending += bytes;
+  };
 }
 
 function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
@@ -90,16 +161,35 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   });
 }
 
+/** Links in groups that each fit in one request (a findings sheet may link thousands of cells). */
+function linkGroups(sheet: PlanSheet, maxBytes: number): { links: PlanSheet['links']; bytes: number }[] {
+  const groups: { links: PlanSheet['links']; bytes: number }[] = [];
+  let current: PlanSheet['links'][number][] = [];
+  let bytes = 0;
+  for (const link of sheet.links) {
+    const linkBytes = JSON.stringify(link).length + 2 * OP_OVERHEAD_BYTES;
+    if (current.length > 0 && bytes + linkBytes > maxBytes) {
+      groups.push({ links: current, bytes });
+      current = [];
+      bytes = 0;
+    }
+    current.push(link);
+    bytes += linkBytes;
+  }
+  if (current.length > 0) groups.push({ links: current, bytes });
+  return groups;
+}
+
+function writeLinks(ws: Excel.Worksheet, links: PlanSheet['links']): void {
+  for (const link of links) {
+    ws.getRange(link.cell).hyperlink = { documentReference: `'${link.targetSheet.replace(/'/g, "''")}'!${link.targetCell}`, screenTip: link.targetCell };
+  }
+}
+
 function writeSheetBody(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void {
   sheet.columnWidths.forEach((width, i) => {
     ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = width * POINTS_PER_CHAR;
   });
-  for (const f of sheet.formats) applyFormat(ws, f);
-  if (has.links) {
-    for (const link of sheet.links) {
-      ws.getRange(link.cell).hyperlink = { documentReference: `'${link.targetSheet.replace(/'/g, "''")}'!${link.targetCell}`, screenTip: link.targetCell };
-    }
-  }
   if (has.charts) for (const spec of sheet.charts) addChart(ws, spec);
   if (has.freeze && sheet.freeze) ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(Math.max(0, sheet.freeze.columns - 1))}${Math.max(1, sheet.freeze.rows)}`));
   if (has.tabColor && sheet.tabColor) ws.tabColor = sheet.tabColor;
@@ -133,22 +223,14 @@ export function applyPlan(env: ExcelEnv, plan: WritePlan): Promise<ApplyResult> 
 
       // Round trip 2: the new sheets under temporary names, so no final name ever shows a half-written sheet.
       const temporary = plan.sheets.map((sheet, i) => ({ sheet, ws: worksheets.add(temporaryName(i)) }));
-      let pendingBytes = 0;
+      // Keep each request under the web's limit; typical summaries fit in one.
+      const fit = requestBudget(context, env.maxRequestBytes);
       try {
         for (const { sheet, ws } of temporary) {
-          const body = block(sheet);
-          if (body) {
-            const bytes = JSON.stringify(body.values).length;
-            // Keep each request under the web's limit; typical summaries fit in one.
-            if (pendingBytes > 0 && pendingBytes + bytes > env.maxRequestBytes) {
-              // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4 MB chunk, not per sheet
-              await context.sync();
-              pendingBytes = 0;
-            }
-            ws.getRange(body.address).values = body.values;
-            pendingBytes += bytes;
-          }
-          writeSheetBody(ws, sheet, has);
+          for (const band of bands(sheet, env.maxRequestBytes)) await fit(band.bytes, () => (ws.getRange(band.address).values = band.values));
+          for (const f of sheet.formats.flatMap((format) => formatParts(format, env.maxRequestBytes))) await fit(formatBytes(f), () => applyFormat(ws, f));
+          await fit(bodyBytes(sheet), () => writeSheetBody(ws, sheet, has));
+          if (has.links) for (const group of linkGroups(sheet, env.maxRequestBytes)) await fit(group.bytes, () => writeLinks(ws, group.links));
         }
         await context.sync();
       } catch (err) {

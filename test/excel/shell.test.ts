@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { createExcelHost } from '../../src/excel/host';
 import { readWorkbookBuffer } from '../../src/xlsx/readWorkbook';
 import { FakeExcel, OfficeError, type Value } from '../fakes/fakeExcel';
+import { syntheticSheet } from '../../bench/synthetic';
 
 async function example(path: string): Promise<WorkbookSnapshot> {
   const outcome = await readWorkbookBuffer(readFileSync(path), path);
@@ -172,6 +173,48 @@ describe('writing the summary', () => {
     await host.applyPlan(plan);
     expect(excel.syncs).toBeGreaterThan(3);
     expect(excel.book.sheets.filter((s) => s.name.startsWith('RP_'))).toHaveLength(plan.sheets.length);
+  });
+});
+
+describe('Excel on the web\'s 5 MB payload limit', () => {
+  /** 20,000 items over 20 sheets: about 10 MB of cells to read, and a summary of several MB to write. */
+  function largeBook(): FakeExcel {
+    const excel = new FakeExcel();
+    for (let s = 0; s < 20; s += 1) {
+      const grid = syntheticSheet(`課${s + 1}`, 1000, 12, s + 1);
+      excel.addSheet(grid.name, grid.values.map((row) => row.map((v) => (v === null || typeof v === 'object' ? null : v))), { row: 0, col: 0 }, [...grid.merges]);
+    }
+    return excel;
+  }
+
+  test('a workbook too large for one response is read in bands, to the same snapshot', async () => {
+    const desktop = largeBook();
+    desktop.payloadLimit = null;
+    const whole = await createExcelHost(desktop.env(), 'big.xlsx').readSnapshot();
+    expect(desktop.syncs).toBe(2);
+    expect(Math.max(...desktop.responseBytes)).toBeGreaterThan(5 * 1024 * 1024);
+
+    const web = largeBook();
+    const banded = await createExcelHost(web.env(), 'big.xlsx').readSnapshot();
+    expect(banded).toEqual(whole);
+    expect(Math.max(...web.responseBytes.slice(2))).toBeLessThan(5 * 1024 * 1024);
+    expect(generateSummary({ workbooks: [banded], settings: DEFAULT_SETTINGS, lang: 'ja', now: 'x' }).analysis.items).toHaveLength(20_000);
+  });
+
+  test('a summary of 20,000 items is written in requests under 5 MB, the same as in one', async () => {
+    const excel = largeBook();
+    const host = createExcelHost(excel.env(), 'big.xlsx');
+    const { plan } = planFor(await host.readSnapshot());
+    excel.resetCounters();
+    await host.applyPlan(plan);
+    expect(excel.syncs).toBeGreaterThan(3);
+    expect(Math.max(...excel.requestBytes)).toBeLessThan(5 * 1024 * 1024);
+    const itemSheet = plan.sheets.find((s) => s.name === 'RP_項目一覧')!;
+    const dump = excel.dump('RP_項目一覧');
+    expect(dump[`C${itemSheet.values.length}`]).toBe(itemSheet.values[itemSheet.values.length - 1]![2]);
+    const findings = plan.sheets.find((s) => s.name === 'RP_検証結果')!;
+    expect(findings.links.length).toBeGreaterThan(10_000);
+    expect(excel.sheet('RP_検証結果')!.links.size).toBe(findings.links.length);
   });
 });
 

@@ -4,7 +4,10 @@
  * - reading a property that was not loaded, or loaded but not yet synced, throws PropertyNotLoaded;
  * - reading isNullObject before a sync throws;
  * - writes are queued and applied at sync, in order;
- * - every sync is counted, with the JSON size of the requests it carries;
+ * - every sync is counted, with the JSON size of the request it carries (payloads plus a fixed
+ *   overhead per operation for the object path) and of the response (what was loaded);
+ * - like Excel on the web, a request or response above `payloadLimit` (5 MB) fails with
+ *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded;
  * - a fault can be injected at the n-th sync, after k of its operations (a dropped connection).
  * It models only what the shell uses.
  */
@@ -51,6 +54,10 @@ const key = (r: number, c: number) => `${r},${c}`;
 
 type Op = { bytes: number; run: () => void };
 
+/** Bytes an operation costs beyond its payload in Office.js's request: object path, method, ids. */
+export const OP_OVERHEAD_BYTES = 64;
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
 class Loadable {
   protected readonly loaded = new Set<string>();
   protected readonly pending = new Set<string>();
@@ -60,11 +67,14 @@ class Loadable {
   load(props: string): this {
     for (const p of props.split(',').map((s) => s.trim().replace(/^items\//, ''))) this.pending.add(p);
     this.ctx.loads.push(() => {
+      let bytes = 0;
       for (const p of this.pending) {
         this.data[p] = this.fetch(p);
+        bytes += JSON.stringify(this.data[p] ?? null).length;
         this.loaded.add(p);
       }
       this.pending.clear();
+      return bytes;
     });
     return this;
   }
@@ -81,21 +91,27 @@ class Loadable {
 
 export class FakeContext {
   readonly ops: Op[] = [];
-  readonly loads: (() => void)[] = [];
+  /** Each load returns the bytes it adds to the response. */
+  readonly loads: (() => number | void)[] = [];
   readonly workbook: FakeWorkbook;
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
   }
 
   queue(payload: unknown, run: () => void): void {
-    this.ops.push({ bytes: JSON.stringify(payload ?? null).length, run });
+    this.ops.push({ bytes: JSON.stringify(payload ?? null).length + OP_OVERHEAD_BYTES, run });
   }
 
   async sync(): Promise<void> {
     const excel = this.excel;
     excel.syncs += 1;
-    excel.requestBytes.push(this.ops.reduce((n, op) => n + op.bytes, 0) + this.loads.length * 40);
+    const request = this.ops.reduce((n, op) => n + op.bytes, 0) + this.loads.length * OP_OVERHEAD_BYTES;
+    excel.requestBytes.push(request);
     const ops = this.ops.splice(0);
+    if (excel.payloadLimit !== null && request > excel.payloadLimit) {
+      this.loads.splice(0);
+      throw new OfficeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    }
     const fault = excel.fault && excel.fault.sync === excel.syncs ? excel.fault : null;
     ops.forEach((op, i) => {
       if (fault && i >= fault.afterOps) return;
@@ -105,7 +121,12 @@ export class FakeContext {
       this.loads.splice(0);
       throw fault.error;
     }
-    for (const load of this.loads.splice(0)) load();
+    let response = 0;
+    for (const load of this.loads.splice(0)) response += load() ?? 0;
+    excel.responseBytes.push(response);
+    if (excel.payloadLimit !== null && response > excel.payloadLimit) {
+      throw new OfficeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    }
   }
 }
 
@@ -309,7 +330,9 @@ class FakeRange extends Loadable {
 
   override load(props: string): this {
     super.load(props);
-    this.ctx.loads.push(() => (this.synced = true));
+    this.ctx.loads.push(() => {
+      this.synced = true;
+    });
     return this;
   }
 
@@ -507,6 +530,9 @@ class FakeSettings {
 export class FakeExcel {
   syncs = 0;
   requestBytes: number[] = [];
+  responseBytes: number[] = [];
+  /** Excel on the web's limit on one request or response; null for desktop Excel (no limit). */
+  payloadLimit: number | null = WEB_PAYLOAD_LIMIT;
   runs: { delayForCellEdit: boolean }[] = [];
   fault: { sync: number; afterOps: number; error: Error } | null = null;
   /** Highest ExcelApi minor version the fake host supports (17: ExcelApi 1.17). */
@@ -531,6 +557,7 @@ export class FakeExcel {
   resetCounters(): void {
     this.syncs = 0;
     this.requestBytes = [];
+    this.responseBytes = [];
     this.runs = [];
   }
 
