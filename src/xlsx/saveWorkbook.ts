@@ -6,6 +6,7 @@ import { writePlanToWorkbook } from './writeWorkbook';
 
 export async function workbookWithPlan(workbook: ExcelJS.Workbook, plan: WritePlan, owned: readonly string[]): Promise<Uint8Array> {
   writePlanToWorkbook(workbook, plan, owned);
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Stored, not deflated: the chart step opens the package again and compresses it once, at the end.
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
   return addChartsToXlsx(bytes, plan.sheets);
 }
