@@ -32,6 +32,38 @@ class CopyAddinFiles {
   }
 }
 
+/**
+ * Writes dist/bundle-report.json: for each page, the JavaScript it loads first and the chunks it
+ * loads later (by import()), for the bundle budget test and the benchmarks. Kept out of dist/web.
+ */
+class BundleReport {
+  apply(compiler) {
+    compiler.hooks.done.tap('BundleReport', (stats) => {
+      const compilation = stats.compilation;
+      const jsFiles = (group) => [...new Set(group.chunks.flatMap((c) => [...c.files]))].filter((f) => f.endsWith('.js'));
+      const report = {};
+      for (const [name, entry] of compilation.entrypoints) {
+        const initial = jsFiles(entry);
+        const lazy = [];
+        const seen = new Set();
+        const visit = (group) => {
+          for (const child of group.getChildren()) {
+            if (seen.has(child)) continue;
+            seen.add(child);
+            const files = jsFiles(child).filter((f) => !initial.includes(f));
+            lazy.push({ name: child.name || files.join('+'), files });
+            visit(child);
+          }
+        };
+        visit(entry);
+        report[name] = { initial, lazy };
+      }
+      fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+      fs.writeFileSync(path.join(__dirname, 'dist', 'bundle-report.json'), JSON.stringify(report, null, 2));
+    });
+  }
+}
+
 /** office-addin-dev-certs writes these; its own loader throws here, so read the files directly. */
 function devCertificates() {
   const dir = path.join(os.homedir(), '.office-addin-dev-certs');
@@ -84,6 +116,7 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'], scriptLoading: 'defer' }),
       new CopyAddinFiles(baseUrl),
+      new BundleReport(),
     ],
     performance: { hints: false },
     devServer: {

@@ -30,6 +30,13 @@ test('initial task-pane JavaScript ≤ 160 KB gzip, without ExcelJS', () => {
   expect(lazy.some((f) => /xl\/worksheets\//.test(readFileSync(join(WEB, f), 'utf8')))).toBe(true);
 });
 
+test('dist/bundle-report.json (what npm run bench measures) names the same initial scripts and the lazy chunks', () => {
+  const report = JSON.parse(readFileSync('dist/bundle-report.json', 'utf8')) as Record<string, { initial: string[]; lazy: { name: string; files: string[] }[] }>;
+  expect(report.taskpane!.initial).toEqual(initialScripts(readFileSync(join(WEB, 'taskpane.html'), 'utf8')));
+  expect(report.taskpane!.lazy.map((l) => l.name)).toEqual(expect.arrayContaining(['xlsx-reader', 'generate']));
+  for (const chunk of report.taskpane!.lazy) for (const f of chunk.files) expect(existsSync(join(WEB, f))).toBe(true);
+});
+
 test('the pages load nothing but our own files and Office.js, and run no inline script', () => {
   for (const page of ['taskpane.html', 'commands.html']) {
     const html = readFileSync(join(WEB, page), 'utf8');

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: the engine, the CLI, the Office.js shell's round trips and the pane's bundle,
+ * each next to its floor or budget, measured in the same run. Prints a table and writes
+ * bench/results.json. Not part of `npm test`: timings on shared machines are noisy.
+ */
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { bundleSizes } from './bundle';
+import { cliBench } from './cli';
+import { round, runChild } from './measure';
+
+const ROOT = join(__dirname, '..', '..');
+const MB = 1024 * 1024;
+
+const coreSchema = z.object({ items: z.number(), cells: z.number(), ms: z.number(), floorMs: z.number(), heapMB: z.number(), inputMB: z.number(), generateMs: z.number() });
+const officeSchema = z.object({
+  sheets: z.number(),
+  items: z.number(),
+  readSyncs: z.number(),
+  writeSyncs: z.number(),
+  maxRequestBytes: z.number(),
+  readMaxRequestBytes: z.number(),
+  writeMaxRequestBytes: z.number(),
+  writtenRows: z.number(),
+});
+
+const TARGETS = {
+  coreMs: 1000,
+  coreFloorRatio: 5,
+  cliFloorRatio: 1.25,
+  readSyncs: 2,
+  writeSyncs: 3,
+  requestBytes: 5 * MB,
+  initialGzipBytes: 160 * 1024,
+};
+
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const core = [
+    [1_000, 7],
+    [10_000, 5],
+    [100_000, 3],
+  ].map(([items, runs]) => {
+    process.stderr.write(`core: ${items} items…\n`);
+    return coreSchema.parse(runChild('coreChild.js', [String(items), String(runs)], coreSchema, ['--max-old-space-size=4096']));
+  });
+  process.stderr.write('cli: 50 workbooks…\n');
+  const cli = await cliBench(ROOT);
+  const office = [
+    [1, 1_000],
+    [10, 1_000],
+    [100, 10_000],
+    [100, 100_000],
+  ].map(([sheets, items]) => {
+    process.stderr.write(`office: ${sheets} sheets, ${items} items…\n`);
+    return runChild('officeChild.js', [String(sheets), String(items)], officeSchema, ['--max-old-space-size=4096']);
+  });
+  const bundle = bundleSizes(ROOT);
+
+  const results = {
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGB: round(totalmem() / 1024 ** 3), node: process.version, date: new Date().toISOString() },
+    core: core.map((c) => ({ items: c.items, ms: round(c.ms), floorMs: round(c.floorMs, 2), heapMB: round(c.heapMB), cells: c.cells, inputMB: round(c.inputMB), generateMs: round(c.generateMs) })),
+    cli: { workbooks: cli.workbooks, items: cli.items, ms: round(cli.ms), floorMs: round(cli.floorMs), rssMB: round(cli.rssMB), floorRssMB: round(cli.floorRssMB) },
+    office,
+    bundle: { initialGzipBytes: bundle.initialGzipBytes, lazy: bundle.lazy },
+    targets: TARGETS,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  const lines = [
+    'Core: read + validate + summarize, in memory (median)',
+    '  items      ms   floor ms  × floor  heap MB  target',
+    ...results.core.map(
+      (c) =>
+        `  ${String(c.items).padStart(7)} ${String(c.ms).padStart(7)} ${String(c.floorMs).padStart(9)} ${String(round(c.ms / Math.max(c.floorMs, 0.01), 0)).padStart(8)} ${String(c.heapMB).padStart(8)}  ${c.items === 100_000 ? `<${TARGETS.coreMs} ms: ${verdict(c.ms < TARGETS.coreMs)}, <${TARGETS.coreFloorRatio}× floor: ${verdict(c.ms < TARGETS.coreFloorRatio * c.floorMs)}` : ''}`,
+    ),
+    '',
+    `CLI: ${cli.workbooks} workbooks, ${cli.items} items → summarize --out`,
+    `  ${round(cli.ms)} ms (floor: ExcelJS loading them, ${round(cli.floorMs)} ms) = ${round(cli.ms / cli.floorMs, 2)}× floor; peak RSS ${round(cli.rssMB)} MB (floor ${round(cli.floorRssMB)} MB)  target ≤${TARGETS.cliFloorRatio}×: ${verdict(cli.ms <= TARGETS.cliFloorRatio * cli.floorMs)}`,
+    '',
+    'Office.js (counting fake, Excel on the web limits)',
+    '  sheets   items  read syncs  write syncs  largest request  target',
+    ...office.map(
+      (o) =>
+        `  ${String(o.sheets).padStart(6)} ${String(o.items).padStart(7)} ${String(o.readSyncs).padStart(11)} ${String(o.writeSyncs).padStart(12)} ${`${round(o.maxRequestBytes / MB, 2)} MB`.padStart(16)}  syncs: ${verdict(o.readSyncs <= TARGETS.readSyncs && o.writeSyncs <= TARGETS.writeSyncs)}, <5 MB: ${verdict(o.maxRequestBytes < TARGETS.requestBytes)}`,
+    ),
+    '',
+    `Task pane: initial ${round(bundle.initialGzipBytes / 1024)} KB gzip (≤160 KB: ${verdict(bundle.initialGzipBytes <= TARGETS.initialGzipBytes)})`,
+    ...bundle.lazy.map((l) => `  lazy ${l.name}: ${round(l.gzipBytes / 1024)} KB gzip`),
+    '',
+    `bench/results.json written in ${results.seconds} s.`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+void main();
