@@ -34,6 +34,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-eval': 'error',
       'no-implied-eval': 'error',
+      'no-new-func': 'error',
     },
   },
   {

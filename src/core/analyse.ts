@@ -52,7 +52,13 @@ function latestMarkedYear(drafts: readonly DraftItem[]): FiscalYear | null {
   return latest;
 }
 
-export function analyse(workbooks: readonly WorkbookSnapshot[], settings: Settings, options: AnalyseOptions = {}): Analysis {
+/** Files in name order: which reading of a conflicting item is kept must not depend on the order files were given in. */
+function byFileName(workbooks: readonly WorkbookSnapshot[]): WorkbookSnapshot[] {
+  return [...workbooks].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+export function analyse(given: readonly WorkbookSnapshot[], settings: Settings, options: AnalyseOptions = {}): Analysis {
+  const workbooks = byFileName(given);
   const reads = workbooks.map((w) => readWorkbook(w, settings));
   const drafts = reads.flatMap((r) => r.drafts);
   const tables = reads.flatMap((r) => r.tables);

@@ -68,7 +68,7 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 function canonical(v: CellValue): string {
   if (v === null) return '';
-  if (v instanceof Date) return `d:${v.toISOString()}`;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'd:invalid' : `d:${v.toISOString()}`;
   if (isCellError(v)) return `e:${v.error}`;
   return `${typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's'}:${String(v)}`;
 }

@@ -1,7 +1,7 @@
 /**
  * One item read in several places (the kasama workbook and a department file, or the same item in
  * two owners' files) is counted once. Same content: `item.duplicate` (info). Different marks for
- * the same year: `item.conflict` (error naming both cells); the first reading is kept.
+ * the same year: `item.conflict` (error naming both cells); the first reading (files in name order, then sheet and row) is kept.
  * Same identity but a different name is not the same item: both are kept.
  */
 import type { Finding, PlanItem } from '../model';
