@@ -142,6 +142,30 @@ describe('writing the summary', () => {
     expect(excel.book.sheets.some((s) => s.name.startsWith('RP_tmp_'))).toBe(false);
   });
 
+  test.each([
+    ['ItemNotFound', 'notFound'],
+    ['InvalidArgument', 'invalidArgument'],
+    ['AccessDenied', 'accessDenied'],
+    ['GeneralException', 'unknown'],
+    ['RequestPayloadSizeLimitExceeded', 'payloadTooLarge'],
+    ['ConnectionFailure', 'network'],
+  ])('fault injection: %s midway through the write → a %s error, the previous summary and the user\'s sheets as they were', async (officeCode, hostCode) => {
+    const excel = fakeFrom([kasama]);
+    const { plan } = planFor(kasama);
+    const host = createExcelHost(excel.env());
+    await host.applyPlan(plan);
+    const before = excel.book.sheets.map((s) => [s.name, excel.dump(s.name)] as const);
+    for (const afterOps of [0, 25, 400]) {
+      excel.resetCounters();
+      excel.fault = { sync: 2, afterOps, error: new OfficeError(officeCode, `${officeCode} injected`) };
+      const error = await host.applyPlan(plan).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HostError);
+      expect((error as HostError).code).toBe(hostCode);
+      excel.fault = null;
+      expect(excel.book.sheets.map((s) => [s.name, excel.dump(s.name)] as const)).toEqual(before);
+    }
+  });
+
   test('a protected sheet: a clear error', async () => {
     const excel = fakeFrom([kasama]);
     const { plan } = planFor(kasama);
