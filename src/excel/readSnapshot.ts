@@ -7,10 +7,9 @@
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/grid';
 import { columnLetters, parseRange } from '../core/grid';
-import { HostError } from '../core/hostPort';
 import { isMarkerName } from '../core/ownership';
 import { type ExcelEnv, runBatch } from './env';
-import { guarded } from './errors';
+import { guarded, toHostError } from './errors';
 import { parseAreas, splitAddress } from './references';
 
 function toCellValue(value: unknown, type: string | undefined): CellValue {
@@ -65,38 +64,33 @@ function toSnapshot(file: string, raw: readonly RawSheet[], names: readonly { na
   return { file, sheets, ownedSheets: ownedFromNames(names) };
 }
 
-/** The usual case: every sheet's used range in one request, two round trips in all. */
-function readWhole(env: ExcelEnv, file: string, merges: boolean): Promise<WorkbookSnapshot> {
-  return runBatch(env, async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/visibility');
-    const names = context.workbook.names;
-    names.load('items/name,items/value');
-    await context.sync();
+/** Each sheet's used range (its properties loaded by `load`), and its merged areas where ExcelApi 1.13 allows. */
+function queueUsedRanges(sheets: readonly Excel.Worksheet[], merges: boolean, load: (used: Excel.Range) => void) {
+  return sheets.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    load(used);
+    const merged = merges ? used.getMergedAreasOrNullObject() : null;
+    if (merged) merged.load('address');
+    return { sheet, used, merged };
+  });
+}
 
-    const reads = worksheets.items.map((sheet) => {
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('address,values,numberFormat,valueTypes');
-      const merged = merges ? used.getMergedAreasOrNullObject() : null;
-      if (merged) merged.load('address');
-      return { sheet, used, merged };
-    });
-    await context.sync();
-
-    const raw: RawSheet[] = reads.map(({ sheet, used, merged }) => {
-      const hidden = sheet.visibility !== 'Visible';
-      if (used.isNullObject) return { name: sheet.name, hidden, address: null, values: [], numberFormat: [], valueTypes: [], merges: null };
-      return {
-        name: sheet.name,
-        hidden,
-        address: used.address,
-        values: used.values,
-        numberFormat: used.numberFormat,
-        valueTypes: used.valueTypes,
-        merges: merged && !merged.isNullObject ? merged.address : null,
-      };
-    });
-    return toSnapshot(file, raw, names.items.map((n) => ({ name: n.name, value: n.value })));
+/** The usual case: every sheet's used range in one request. */
+async function readWhole(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[], merges: boolean): Promise<RawSheet[]> {
+  const reads = queueUsedRanges(sheets, merges, (used) => used.load('address,values,numberFormat,valueTypes'));
+  await context.sync();
+  return reads.map(({ sheet, used, merged }) => {
+    const hidden = sheet.visibility !== 'Visible';
+    if (used.isNullObject) return { name: sheet.name, hidden, address: null, values: [], numberFormat: [], valueTypes: [], merges: null };
+    return {
+      name: sheet.name,
+      hidden,
+      address: used.address,
+      values: used.values,
+      numberFormat: used.numberFormat,
+      valueTypes: used.valueTypes,
+      merges: merged && !merged.isNullObject ? merged.address : null,
+    };
   });
 }
 
@@ -104,81 +98,79 @@ function readWhole(env: ExcelEnv, file: string, merges: boolean): Promise<Workbo
  * A workbook whose cells do not fit in one response of Excel on the web (5 MB): the used ranges'
  * addresses first, then the cells in bands of rows, about CELLS_PER_READ cells per round trip.
  */
-function readInBands(env: ExcelEnv, file: string, merges: boolean): Promise<WorkbookSnapshot> {
-  return runBatch(env, async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/visibility');
-    const names = context.workbook.names;
-    names.load('items/name,items/value');
-    await context.sync();
+async function readInBands(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[], merges: boolean): Promise<RawSheet[]> {
+  const shapes = queueUsedRanges(sheets, merges, (used) => used.load('address'));
+  await context.sync();
 
-    const shapes = worksheets.items.map((sheet) => {
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('address');
-      const merged = merges ? used.getMergedAreasOrNullObject() : null;
-      if (merged) merged.load('address');
-      return { sheet, used, merged };
-    });
-    await context.sync();
-
-    const raw = shapes.map(({ sheet, used, merged }) => {
-      const address = used.isNullObject ? null : used.address;
-      const ref = address ? splitAddress(address) : null;
-      return {
-        name: sheet.name,
-        hidden: sheet.visibility !== 'Visible',
-        address,
-        range: ref ? parseRange(ref.range) : null,
-        values: [] as unknown[][],
-        numberFormat: [] as unknown[][],
-        valueTypes: [] as string[][],
-        merges: merged && !merged.isNullObject ? merged.address : null,
-        sheet,
-      };
-    });
-    type Pending = { target: (typeof raw)[number]; band: Excel.Range };
-    const flush = async (pending: Pending[]) => {
-      await context.sync();
-      for (const { target, band } of pending) {
-        target.values.push(...band.values);
-        target.numberFormat.push(...band.numberFormat);
-        target.valueTypes.push(...band.valueTypes);
-      }
+  const raw = shapes.map(({ sheet, used, merged }) => {
+    const address = used.isNullObject ? null : used.address;
+    const ref = address ? splitAddress(address) : null;
+    return {
+      name: sheet.name,
+      hidden: sheet.visibility !== 'Visible',
+      address,
+      range: ref ? parseRange(ref.range) : null,
+      values: [] as unknown[][],
+      numberFormat: [] as unknown[][],
+      valueTypes: [] as string[][],
+      merges: merged && !merged.isNullObject ? merged.address : null,
+      sheet,
     };
-    let pending: Pending[] = [];
-    let cells = 0;
-    for (const target of raw) {
-      const range = target.range;
-      if (!range) continue;
-      const width = range.right - range.left + 1;
-      // Bands fill each request up to CELLS_PER_READ, across sheet boundaries.
-      for (let top = range.top; top <= range.bottom; ) {
-        if (cells > 0 && cells + width > CELLS_PER_READ) {
-          await flush(pending);
-          pending = [];
-          cells = 0;
-        }
-        const rows = Math.max(1, Math.min(range.bottom - top + 1, Math.floor((CELLS_PER_READ - cells) / width)));
-        const bottom = top + rows - 1;
-        const band = target.sheet.getRange(`${columnLetters(range.left)}${top + 1}:${columnLetters(range.right)}${bottom + 1}`);
-        band.load('values,numberFormat,valueTypes');
-        pending.push({ target, band });
-        cells += rows * width;
-        top = bottom + 1;
-      }
-    }
-    if (pending.length > 0) await flush(pending);
-    return toSnapshot(file, raw, names.items.map((n) => ({ name: n.name, value: n.value })));
   });
+  type Pending = { target: (typeof raw)[number]; band: Excel.Range };
+  const flush = async (pending: Pending[]) => {
+    await context.sync();
+    for (const { target, band } of pending) {
+      target.values.push(...band.values);
+      target.numberFormat.push(...band.numberFormat);
+      target.valueTypes.push(...band.valueTypes);
+    }
+  };
+  let pending: Pending[] = [];
+  let cells = 0;
+  for (const target of raw) {
+    const range = target.range;
+    if (!range) continue;
+    const width = range.right - range.left + 1;
+    // Bands fill each request up to CELLS_PER_READ, across sheet boundaries.
+    for (let top = range.top; top <= range.bottom; ) {
+      if (cells > 0 && cells + width > CELLS_PER_READ) {
+        await flush(pending);
+        pending = [];
+        cells = 0;
+      }
+      const rows = Math.max(1, Math.min(range.bottom - top + 1, Math.floor((CELLS_PER_READ - cells) / width)));
+      const bottom = top + rows - 1;
+      const band = target.sheet.getRange(`${columnLetters(range.left)}${top + 1}:${columnLetters(range.right)}${bottom + 1}`);
+      band.load('values,numberFormat,valueTypes');
+      pending.push({ target, band });
+      cells += rows * width;
+      top = bottom + 1;
+    }
+  }
+  if (pending.length > 0) await flush(pending);
+  return raw;
 }
 
-export async function readSnapshot(env: ExcelEnv, file: string): Promise<WorkbookSnapshot> {
+export function readSnapshot(env: ExcelEnv, file: string): Promise<WorkbookSnapshot> {
   const merges = env.isSetSupported('ExcelApi', '1.13');
-  try {
-    return await guarded(() => readWhole(env, file, merges));
-  } catch (err) {
-    // Excel on the web refuses responses above 5 MB: read such a workbook again, in bands.
-    if (err instanceof HostError && err.code === 'payloadTooLarge') return guarded(() => readInBands(env, file, merges));
-    throw err;
-  }
+  return guarded(() =>
+    runBatch(env, async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name,items/visibility');
+      const names = context.workbook.names;
+      names.load('items/name,items/value');
+      await context.sync();
+
+      let raw: RawSheet[];
+      try {
+        raw = await readWhole(context, worksheets.items, merges);
+      } catch (err) {
+        // Excel on the web refuses responses above 5 MB: read such a workbook's cells again, in bands.
+        if (toHostError(err).code !== 'payloadTooLarge') throw err;
+        raw = await readInBands(context, worksheets.items, merges);
+      }
+      return toSnapshot(file, raw, names.items.map((n) => ({ name: n.name, value: n.value })));
+    }),
+  );
 }

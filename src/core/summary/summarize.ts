@@ -69,10 +69,6 @@ function summaryOf(year: FiscalYear, status: YearStatus, rule: EndedRule): YearS
   return { year, items: t.items, counts: t.counts, unmarked: unmarkedOf(t), progress: progressOf(t.counts, t.items, rule) };
 }
 
-export function yearSummary(items: readonly PlanItem[], year: FiscalYear, rule: EndedRule): YearSummary {
-  return summaryOf(year, yearStatus(items, year), rule);
-}
-
 /** Group rows in first-appearance order; an item with two owners counts in both owners' rows. */
 function groupBy(items: readonly PlanItem[], status: YearStatus, rule: EndedRule, keysOf: (item: PlanItem) => { key: string; parent?: string }[]): GroupRow[] {
   const groups = new Map<string, { key: string; parent?: string; positions: number[] }>();
@@ -96,10 +92,6 @@ function groupBy(items: readonly PlanItem[], status: YearStatus, rule: EndedRule
 }
 
 const UNKNOWN = '—';
-
-export function summaryGroups(items: readonly PlanItem[], year: FiscalYear, rule: EndedRule): SummaryGroups {
-  return groupsOf(items, yearStatus(items, year), rule);
-}
 
 function groupsOf(items: readonly PlanItem[], status: YearStatus, rule: EndedRule): SummaryGroups {
   return {
