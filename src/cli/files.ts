@@ -4,6 +4,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { WorkbookSnapshot } from '../core/grid';
 import type { Finding } from '../core/model';
 import { readWorkbookFile, unreadable } from '../xlsx/readWorkbook';
@@ -59,6 +60,8 @@ export interface LoadedWorkbooks {
   readonly files: string[];
   /** The add-in's settings stored in the workbooks that have them (raw, not yet checked). */
   readonly stored: { readonly file: string; readonly raw: unknown }[];
+  /** The workbook as loaded when exactly one file was readable: `--out` writes the summary into a copy of it. */
+  readonly single: ExcelJS.Workbook | null;
 }
 
 /** Read every workbook; an unreadable one becomes a finding and the others are still read. */
@@ -67,12 +70,21 @@ export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWor
   const snapshots: WorkbookSnapshot[] = [];
   const failures: Finding[] = [...discovered.missing];
   const stored: { file: string; raw: unknown }[] = [];
+  // Only the first loaded workbook is kept, and only while it is the only one: 50 would not fit in memory.
+  let first: ExcelJS.Workbook | null = null;
   for (const file of discovered.files) {
     const outcome = await readWorkbookFile(file.path, file.shown);
     if (outcome.ok) {
+      first = snapshots.length === 0 ? outcome.workbook : null;
       snapshots.push(outcome.snapshot);
       if (outcome.settings !== null) stored.push({ file: file.shown, raw: outcome.settings });
     } else failures.push(outcome.finding);
   }
-  return { snapshots, unreadable: failures, files: [...discovered.files.map((f) => f.shown), ...discovered.missing.map((f) => f.file)], stored };
+  return {
+    snapshots,
+    unreadable: failures,
+    files: [...discovered.files.map((f) => f.shown), ...discovered.missing.map((f) => f.file)],
+    stored,
+    single: snapshots.length === 1 ? first : null,
+  };
 }

@@ -53,9 +53,8 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);
   }
   if (options.out) {
-    const workbook = new ExcelJS.Workbook();
-    const sourcePath = single ? loaded.files.find((f) => f === single.file) : undefined;
-    if (sourcePath) await workbook.xlsx.readFile(sourcePath);
+    // One input: the summary goes into a copy of it (the workbook as already loaded); several: a new workbook.
+    const workbook = loaded.single ?? new ExcelJS.Workbook();
     let bytes: Uint8Array;
     try {
       bytes = await workbookWithPlan(workbook, result.plan, single ? single.ownedSheets : []);

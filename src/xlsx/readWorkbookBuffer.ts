@@ -30,7 +30,14 @@ export const LIMITS_FOR_DOCS = { ...DEFAULT_LIMITS, maxCells: MAX_CELLS };
 export type UnreadableReason = 'notZip' | 'truncated' | 'encrypted' | 'tooLarge' | 'tooManySheets' | 'tooManyCells' | 'notFound' | 'other';
 
 export type ReadOutcome =
-  | { readonly ok: true; readonly snapshot: WorkbookSnapshot; /** The add-in's settings stored in the file, raw. */ readonly settings: unknown }
+  | {
+      readonly ok: true;
+      readonly snapshot: WorkbookSnapshot;
+      /** The add-in's settings stored in the file, raw. */
+      readonly settings: unknown;
+      /** The loaded workbook, for writing a summary into it without reading the file again. */
+      readonly workbook: ExcelJS.Workbook;
+    }
   | { readonly ok: false; readonly finding: Finding };
 
 export function unreadable(file: string, reasonCode: UnreadableReason, detail = ''): ReadOutcome {
@@ -81,7 +88,7 @@ export async function readWorkbookBuffer(bytes: Uint8Array, file: string, limits
   try {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    return { ok: true, snapshot: snapshotFromExcelJs(workbook, file), settings: await storedSettings(checked.zip) };
+    return { ok: true, snapshot: snapshotFromExcelJs(workbook, file), settings: await storedSettings(checked.zip), workbook };
   } catch (err) {
     if (err instanceof TooManyCellsError) return unreadable(file, 'tooManyCells', `${err.cells}`);
     return unreadable(file, 'other', err instanceof Error ? err.message.slice(0, 200) : String(err));
