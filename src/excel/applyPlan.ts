@@ -51,36 +51,34 @@ function features(env: ExcelEnv): Features {
 /** Bytes an operation costs in a request beyond its payload (object path, method, ids). */
 const OP_OVERHEAD_BYTES = 64;
 
-interface Band {
-  readonly address: string;
-  readonly values: (string | number | boolean)[][];
-  readonly bytes: number;
+/** Consecutive items in groups whose summed sizes stay within `maxBytes` (one item alone may exceed it). */
+function groupBySize<T>(items: readonly T[], sizeOf: (item: T) => number, maxBytes: number): { items: T[]; first: number; bytes: number }[] {
+  const groups: { items: T[]; first: number; bytes: number }[] = [];
+  let current: { items: T[]; first: number; bytes: number } = { items: [], first: 0, bytes: 0 };
+  items.forEach((item, i) => {
+    const bytes = sizeOf(item);
+    if (current.items.length > 0 && current.bytes + bytes > maxBytes) {
+      groups.push(current);
+      current = { items: [], first: i, bytes: 0 };
+    }
+    current.items.push(item);
+    current.bytes += bytes;
+  });
+  if (current.items.length > 0) groups.push(current);
+  return groups;
 }
 
 /** The sheet's values as rectangles from A1, in bands of rows that each fit in one request; text kept literal. */
-function bands(sheet: PlanSheet, maxBytes: number): Band[] {
+function bands(sheet: PlanSheet, maxBytes: number): { address: string; values: (string | number | boolean)[][]; bytes: number }[] {
   let width = 0;
   for (const row of sheet.values) width = Math.max(width, row.length);
-  if (width === 0 || sheet.values.length === 0) return [];
-  const out: Band[] = [];
-  let rows: (string | number | boolean)[][] = [];
-  let bytes = 0;
-  let first = 0;
-  const flush = (next: number) => {
-    if (rows.length > 0) out.push({ address: `A${first + 1}:${columnLetters(width - 1)}${first + rows.length}`, values: rows, bytes: bytes + OP_OVERHEAD_BYTES });
-    rows = [];
-    bytes = 0;
-    first = next;
-  };
-  sheet.values.forEach((planRow, r) => {
-    const row = Array.from({ length: width }, (_, c) => (asLiteralText(planRow[c] ?? '') ?? '') as string | number | boolean);
-    const rowBytes = JSON.stringify(row).length + 1;
-    if (rows.length > 0 && bytes + rowBytes > maxBytes) flush(r);
-    rows.push(row);
-    bytes += rowBytes;
-  });
-  flush(sheet.values.length);
-  return out;
+  if (width === 0) return [];
+  const rows = sheet.values.map((planRow) => Array.from({ length: width }, (_, c) => (asLiteralText(planRow[c] ?? '') ?? '') as string | number | boolean));
+  return groupBySize(rows, (row) => JSON.stringify(row).length + 1, maxBytes).map((band) => ({
+    address: `A${band.first + 1}:${columnLetters(width - 1)}${band.first + band.items.length}`,
+    values: band.items,
+    bytes: band.bytes + OP_OVERHEAD_BYTES,
+  }));
 }
 
 /** Request bytes of a sheet's widths, charts and layout, as queued by writeSheetBody (formats and links apart). */
@@ -161,25 +159,6 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   });
 }
 
-/** Links in groups that each fit in one request (a findings sheet may link thousands of cells). */
-function linkGroups(sheet: PlanSheet, maxBytes: number): { links: PlanSheet['links']; bytes: number }[] {
-  const groups: { links: PlanSheet['links']; bytes: number }[] = [];
-  let current: PlanSheet['links'][number][] = [];
-  let bytes = 0;
-  for (const link of sheet.links) {
-    const linkBytes = JSON.stringify(link).length + 2 * OP_OVERHEAD_BYTES;
-    if (current.length > 0 && bytes + linkBytes > maxBytes) {
-      groups.push({ links: current, bytes });
-      current = [];
-      bytes = 0;
-    }
-    current.push(link);
-    bytes += linkBytes;
-  }
-  if (current.length > 0) groups.push({ links: current, bytes });
-  return groups;
-}
-
 function writeLinks(ws: Excel.Worksheet, links: PlanSheet['links']): void {
   for (const link of links) {
     ws.getRange(link.cell).hyperlink = { documentReference: `'${link.targetSheet.replace(/'/g, "''")}'!${link.targetCell}`, screenTip: link.targetCell };
@@ -230,7 +209,9 @@ export function applyPlan(env: ExcelEnv, plan: WritePlan): Promise<ApplyResult> 
           for (const band of bands(sheet, env.maxRequestBytes)) await fit(band.bytes, () => (ws.getRange(band.address).values = band.values));
           for (const f of sheet.formats.flatMap((format) => formatParts(format, env.maxRequestBytes))) await fit(formatBytes(f), () => applyFormat(ws, f));
           await fit(bodyBytes(sheet), () => writeSheetBody(ws, sheet, has));
-          if (has.links) for (const group of linkGroups(sheet, env.maxRequestBytes)) await fit(group.bytes, () => writeLinks(ws, group.links));
+          // A findings sheet may link thousands of cells: links go in groups that each fit in one request.
+          const linkGroups = has.links ? groupBySize(sheet.links, (link) => JSON.stringify(link).length + 2 * OP_OVERHEAD_BYTES, env.maxRequestBytes) : [];
+          for (const group of linkGroups) await fit(group.bytes, () => writeLinks(ws, group.items));
         }
         await context.sync();
       } catch (err) {
