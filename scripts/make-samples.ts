@@ -2,11 +2,13 @@
  * Builds the sample workbooks from the seed item table:
  *   examples/kasama-r2.xlsx            the published layout, plus the report's hand-typed history table
  *   examples/departments/<担当部>.xlsx  one workbook per department, in the varied layouts real offices use
+ *   examples/plans/kasama-4th-plan.json the 4th plan's definition, for `reform-progress template`
  * Usage: node dist/scripts/make-samples.js [outDir]   (default: examples/)
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { plan4FromSeed } from './samples/plan4';
 import { loadSeed, numbering, repoRoot, seedOwners, type SeedItem } from './samples/seed';
 
 type Row = (string | number | null)[];
@@ -312,6 +314,8 @@ export async function makeSamples(outDir: string): Promise<void> {
   writeHistory(wb.addWorksheet('進捗状況の推移'));
   await wb.xlsx.writeFile(join(outDir, 'kasama-r2.xlsx'));
   for (const plan of DEPARTMENTS) await writeDepartment(plan, items, join(outDir, 'departments'));
+  mkdirSync(join(outDir, 'plans'), { recursive: true });
+  writeFileSync(join(outDir, 'plans', 'kasama-4th-plan.json'), `${JSON.stringify(plan4FromSeed(items), null, 2)}\n`);
 }
 
 if (require.main === module) {

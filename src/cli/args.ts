@@ -6,13 +6,17 @@ import { z } from 'zod';
 import { endedRuleSchema } from '../core/settings';
 import { parseFiscalYear } from '../core/values';
 
-export const COMMANDS = ['validate', 'summarize'] as const;
+export const COMMANDS = ['validate', 'summarize', 'template'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const FLAGS: Readonly<Record<CommandName, readonly string[]>> = {
   validate: ['year', 'json', 'lang', 'settings'],
   summarize: ['year', 'json', 'lang', 'settings', 'ended', 'out', 'csv'],
+  template: ['plan', 'from', 'years', 'title', 'out', 'lang', 'settings'],
 };
+
+/** Commands that take their inputs from flags (--plan / --from) rather than paths. */
+const NO_PATHS: ReadonlySet<CommandName> = new Set(['template']);
 
 const optionsSchema = z.object({
   paths: z.array(z.string().min(1)),
@@ -24,11 +28,12 @@ const optionsSchema = z.object({
   lang: z.enum(['ja', 'en']).optional(),
   settings: z.string().min(1).optional(),
   ended: endedRuleSchema.optional(),
-  out: z
-    .string()
-    .regex(/\.xlsx$/i, { message: 'out' })
-    .optional(),
+  out: z.string().min(1).optional(),
   csv: z.string().min(1).optional(),
+  plan: z.string().min(1).optional(),
+  from: z.string().min(1).optional(),
+  years: z.string().min(1).max(40).optional(),
+  title: z.string().min(1).max(200).optional(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
 
@@ -36,7 +41,7 @@ export type ParsedArgs =
   | { readonly kind: 'help'; readonly lang?: 'ja' | 'en' }
   | { readonly kind: 'version' }
   | { readonly kind: 'run'; readonly command: CommandName; readonly options: CliOptions }
-  | { readonly kind: 'error'; readonly key: 'unknownCommand' | 'unknownOption' | 'missingValue' | 'badValue' | 'noPaths'; readonly params: Record<string, string> };
+  | { readonly kind: 'error'; readonly key: 'unknownCommand' | 'unknownOption' | 'missingValue' | 'badValue' | 'noPaths' | 'templateSource'; readonly params: Record<string, string> };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
@@ -69,6 +74,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const option = String(issue.path[0] ?? '');
     return { kind: 'error', key: 'badValue', params: { option: `--${option}`, value: String(raw[option] ?? '') } };
   }
-  if (parsed.data.paths.length === 0) return { kind: 'error', key: 'noPaths', params: {} };
-  return { kind: 'run', command, options: parsed.data };
+  const options = parsed.data;
+  // summarize --out names a workbook; template --out names a folder.
+  if (command === 'summarize' && options.out !== undefined && !/\.xlsx$/i.test(options.out)) return { kind: 'error', key: 'badValue', params: { option: '--out', value: options.out } };
+  if (NO_PATHS.has(command)) {
+    if (options.paths.length > 0) return { kind: 'error', key: 'unknownOption', params: { option: options.paths[0]! } };
+    if ((options.plan === undefined) === (options.from === undefined)) return { kind: 'error', key: 'templateSource', params: {} };
+    if (options.out === undefined) return { kind: 'error', key: 'missingValue', params: { option: '--out' } };
+  } else if (options.paths.length === 0) return { kind: 'error', key: 'noPaths', params: {} };
+  return { kind: 'run', command, options };
 }

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /** What the CLI does to the outside world, injectable so tests run it in-process. */
 export interface CliIo {
@@ -18,7 +19,10 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     env: process.env,
-    writeFile: (path, data) => writeFile(path, data),
+    writeFile: async (path, data) => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, data);
+    },
     now: () => new Date().toISOString(),
   };
 }

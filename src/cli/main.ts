@@ -7,12 +7,14 @@ import { processIo, type CliIo } from './io';
 import { UsageError } from './pipeline';
 import { validateCommand } from './validateCommand';
 import { summarizeCommand } from './summarizeCommand';
+import { templateCommand } from './templateCommand';
 import { VERSION } from '../core/version';
 import type { CommandName, CliOptions } from './args';
 
 const COMMAND_RUNNERS: Readonly<Record<CommandName, (options: CliOptions, lang: Lang, io: CliIo) => Promise<number>>> = {
   validate: validateCommand,
   summarize: summarizeCommand,
+  template: templateCommand,
 };
 
 /** Japanese unless the environment asks for English. */

@@ -11,7 +11,7 @@ import { pushAll } from './collections';
 
 function missingMarks(item: PlanItem, year: FiscalYear): Finding[] {
   const entry = item.marks.find((m) => m.year === year);
-  if (!entry || entry.state !== 'blank' || !inPlan(item, year)) return [];
+  if (!entry || entry.state !== 'blank' || !inPlan(item, year, year)) return [];
   return [{ severity: 'error', code: 'mark.missing', file: item.file, sheet: item.sheet, cell: entry.source.cell, params: { year, item: item.name } }];
 }
 

@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { checkPlan, isMarkerName, markerName } from '../core/ownership';
 import { parseRange, quoteSheetName } from '../core/grid';
-import type { PlanFormat, PlanSheet, WritePlan } from '../core/writePlan';
+import type { PlanFormat, PlanSheet, PrintSetup, WritePlan } from '../core/writePlan';
 
 export class PlanConflictError extends Error {
   constructor(
@@ -19,7 +19,7 @@ export class PlanConflictError extends Error {
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
-function applyFormat(ws: ExcelJS.Worksheet, format: PlanFormat): void {
+export function applyFormat(ws: ExcelJS.Worksheet, format: PlanFormat): void {
   const range = parseRange(format.range);
   if (!range) return;
   for (let r = range.top; r <= range.bottom; r += 1) {
@@ -46,7 +46,8 @@ function applyFormat(ws: ExcelJS.Worksheet, format: PlanFormat): void {
   }
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
+/** Values, column widths and formats: what every sheet we write has. */
+export function writeCellsAndFormats(ws: ExcelJS.Worksheet, sheet: Pick<PlanSheet, 'values' | 'columnWidths' | 'formats'>): void {
   sheet.values.forEach((row, r) =>
     row.forEach((value, c) => {
       // A string is always stored as text: ExcelJS makes formulas only from {formula} objects.
@@ -55,6 +56,21 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
   );
   sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   for (const format of sheet.formats) applyFormat(ws, format);
+}
+
+export function pageSetup(print: PrintSetup): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows[0]}:${print.repeatRows[1]}` } : {}),
+  };
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
+  writeCellsAndFormats(ws, sheet);
   for (const link of sheet.links) {
     const cell = ws.getCell(link.cell);
     const text = cell.value === null || cell.value === undefined ? link.targetCell : String(cell.value);
@@ -62,14 +78,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
     cell.font = { ...cell.font, color: { argb: 'FF0563C1' }, underline: true };
   }
   if (sheet.freeze) ws.views = [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: sheet.print.orientation,
-    fitToPage: sheet.print.fitToWidth,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    ...(sheet.print.repeatRows ? { printTitlesRow: `${sheet.print.repeatRows[0]}:${sheet.print.repeatRows[1]}` } : {}),
-  };
+  ws.pageSetup = pageSetup(sheet.print);
   if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
 }
 

@@ -54,7 +54,8 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
   let stdout = '';
   let stderr = '';
   const files = new Map<string, string | Uint8Array>();
-  const { writeFile } = await import('node:fs/promises');
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { dirname } = await import('node:path');
   const io: CliIo = {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
@@ -62,6 +63,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
     env,
     writeFile: async (path, data) => {
       files.set(path, data);
+      await mkdir(dirname(path), { recursive: true });
       await writeFile(path, data);
     },
     now: () => '2026-11-24T00:00:00.000Z',

@@ -7,6 +7,7 @@ export const cliMessages = {
   reform-progress validate <パス...> [--year 年度] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
   reform-progress summarize <パス...> [--year 年度] [--ended on-plan|exclude|not-achieved]
                             [--out ファイル.xlsx] [--csv ファイル.csv] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
+  reform-progress template (--plan 計画定義.json | --from ブック.xlsx) [--years R4-R8] [--title 計画名] --out フォルダ
 
   <パス>        .xlsx ファイルまたはフォルダ（フォルダは下位も検索。~$ で始まるロックファイルは除外）
   --year        対象年度（R2、令和2年度、2020 など）。省略時は進捗状況が入力されている最新の年度
@@ -17,12 +18,17 @@ export const cliMessages = {
   --json        結果を JSON で書き出す（- は標準出力）
   --lang        表示言語（ja / en）
   --settings    設定ファイル（JSON。アドインの設定と同じ形式）
+  --plan        template: 計画定義（基本方針・施策・実施項目・担当・指標・年度。examples/plans/ を参照）
+  --from        template: 既存の（取りまとめ済みの）ブックの実施項目から次の計画のテンプレートを作る
+  --years       template: 計画の年度（R4-R8、令和4年度〜令和8年度 など）
+  --out         template: 部ごとのブックを書き出すフォルダ（既存のファイルは上書きしません）
 
 終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めるファイルがない・使い方の誤り`,
     en: `Usage:
   reform-progress validate <path...> [--year LABEL] [--json FILE|-] [--lang ja|en] [--settings FILE]
   reform-progress summarize <path...> [--year LABEL] [--ended on-plan|exclude|not-achieved]
                             [--out FILE.xlsx] [--csv FILE.csv] [--json FILE|-] [--lang ja|en] [--settings FILE]
+  reform-progress template (--plan PLAN.json | --from WORKBOOK.xlsx) [--years R4-R8] [--title NAME] --out FOLDER
 
   <path>        .xlsx files or folders (searched recursively; Excel's ~$ lock files are skipped)
   --year        target fiscal year (R2, 令和2年度, 2020…); default: the latest year that has marks
@@ -34,6 +40,11 @@ export const cliMessages = {
   --json        write the result as JSON (- for standard output)
   --lang        language of the output (ja / en)
   --settings    settings file (JSON, the same format as the add-in's settings)
+  --plan        template: a plan definition (policies, measures, items, owners, indicators, years;
+                see examples/plans/)
+  --from        template: make the next plan's templates from the items of an existing workbook
+  --years       template: the plan's fiscal years (R4-R8, 令和4年度〜令和8年度, …)
+  --out         template: the folder for one workbook per department (existing files are never overwritten)
 
 Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
   },
@@ -43,6 +54,16 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
   missingValue: { ja: '{option} には値が必要です', en: '{option} needs a value' },
   badValue: { ja: '{option} の値が正しくありません: {value}', en: 'invalid value for {option}: {value}' },
   noPaths: { ja: 'ファイルまたはフォルダを指定してください', en: 'give at least one file or folder' },
+  templateSource: { ja: '--plan（計画定義 JSON）か --from（既存のブック）のどちらか一方を指定してください', en: 'give either --plan (a plan definition JSON) or --from (an existing workbook)' },
+  planInvalid: { ja: '計画定義 {file} が正しくありません: {detail}', en: 'plan definition {file} is invalid: {detail}' },
+  planFromNothing: { ja: '{file} から実施項目を読み取れませんでした（テンプレートを作れません）', en: 'no plan items could be read from {file}: no template to make' },
+  templateYearsNeeded: { ja: '--from では --years（例: R4-R8）で新しい計画の年度を指定してください', en: 'with --from, give the new plan\'s years with --years (e.g. R4-R8)' },
+  templateExists: {
+    ja: '{files} は既にあるため上書きしません。何も書き出していません。別の --out フォルダを指定してください。',
+    en: '{files} already exist(s), so nothing is overwritten and nothing was written. Choose another --out folder.',
+  },
+  templateWrote: { ja: '{department}: {items}項目 → {file}', en: '{department}: {items} items → {file}' },
+  templateDone: { ja: '{count}部のテンプレートを書き出しました（{years}）', en: '{count} department templates written ({years})' },
   noWorkbooks: { ja: '読み込める .xlsx ファイルがありません', en: 'no readable .xlsx file' },
   settingsInvalid: { ja: '設定ファイル {file} が正しくありません: {detail}', en: 'settings file {file} is invalid: {detail}' },
   fileHeader: { ja: '{file}（{items}項目）', en: '{file} ({items} items)' },

@@ -6,3 +6,4 @@ export * from './summary';
 export * from './layout';
 export * from './host';
 export * from './pane';
+export * from './template';

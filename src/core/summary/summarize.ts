@@ -41,8 +41,8 @@ interface YearStatus {
   readonly marks: readonly (MarkKey | null)[];
 }
 
-function yearStatus(items: readonly PlanItem[], year: FiscalYear): YearStatus {
-  return { inPlan: items.map((item) => inPlan(item, year)), marks: items.map((item) => markOf(item, year)) };
+function yearStatus(items: readonly PlanItem[], year: FiscalYear, reportingYear: FiscalYear): YearStatus {
+  return { inPlan: items.map((item) => inPlan(item, year, reportingYear)), marks: items.map((item) => markOf(item, year)) };
 }
 
 /** Counts over the items at the given positions (all items when none are given). */
@@ -156,8 +156,9 @@ export function summarize(unordered: readonly PlanItem[], options: SummarizeOpti
   const { year, settings } = options;
   const items = [...unordered].sort(planOrder);
   const rule = settings.endedRule;
-  const years = [...new Set([...options.years, year])].sort(compareFiscalYears);
-  const statuses = new Map(years.map((y) => [y, yearStatus(items, y)] as const));
+  // Years after the one reported are the plan's future (a template has their columns already): not history.
+  const years = [...new Set([...options.years, year])].filter((y) => compareFiscalYears(y, year) <= 0).sort(compareFiscalYears);
+  const statuses = new Map(years.map((y) => [y, yearStatus(items, y, year)] as const));
   const status = statuses.get(year)!;
   const withMark = (mark: MarkKey) => items.filter((_, i) => status.inPlan[i] && status.marks[i] === mark);
   return {
