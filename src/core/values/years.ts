@@ -112,3 +112,22 @@ export function formatFiscalYear(y: FiscalYear, lang: Lang, style: 'short' | 'lo
   const n = western - era.start + 1;
   return `${era.kanji}${n === 1 ? '元' : n}年度`;
 }
+
+/**
+ * The same header text for another year, written the way the text writes years: `R2` → `R3`,
+ * `令和2年度の取組計画` → `令和3年度の取組計画`, `計画(2020年度)` → `計画(2021年度)`,
+ * `平成30年度` → `令和元年度` (the era changes with the year). Null when the text names no year.
+ */
+export function shiftYearInText(text: string, to: FiscalYear): string | null {
+  const western = fiscalYearToWestern(to);
+  if (Number.isNaN(western)) return null;
+  const era = ERAS.find((e) => e.letter === to[0])!;
+  const n = western - era.start + 1;
+  const kanji = /(令和|平成|昭和)(元|\d{1,2}|[０-９]{1,2})(?=年|$|[^0-9０-９])/;
+  if (kanji.test(text)) return text.replace(kanji, `${era.kanji}${n === 1 ? '元' : n}`);
+  const fiscal = /(FY|fy)?((?:19|20)\d{2})(?=年|\)|）|$|\s)/;
+  if (fiscal.test(text)) return text.replace(fiscal, (_, fy: string | undefined) => `${fy ?? ''}${western}`);
+  const letter = /(^|[^A-Za-zＡ-Ｚａ-ｚ])([RHSrhsＲＨＳｒｈｓ])(元|[0-9０-９]{1,2})(?![0-9０-９])(?![A-Za-z])/;
+  if (letter.test(text)) return text.replace(letter, (_, before: string) => `${before}${to}`);
+  return null;
+}
