@@ -6,14 +6,18 @@ import { z } from 'zod';
 import { endedRuleSchema } from '../core/settings';
 import { parseFiscalYear } from '../core/values';
 
-export const COMMANDS = ['validate', 'summarize', 'template'] as const;
+export const COMMANDS = ['validate', 'summarize', 'template', 'rollover'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const FLAGS: Readonly<Record<CommandName, readonly string[]>> = {
   validate: ['year', 'json', 'lang', 'settings'],
   summarize: ['year', 'json', 'lang', 'settings', 'ended', 'out', 'csv'],
   template: ['plan', 'from', 'years', 'title', 'out', 'lang', 'settings'],
+  rollover: ['out', 'rename-headers', 'lang', 'settings'],
 };
+
+/** Flags that take no value. */
+const SWITCHES: ReadonlySet<string> = new Set(['rename-headers']);
 
 /** Commands that take their inputs from flags (--plan / --from) rather than paths. */
 const NO_PATHS: ReadonlySet<CommandName> = new Set(['template']);
@@ -34,6 +38,7 @@ const optionsSchema = z.object({
   from: z.string().min(1).optional(),
   years: z.string().min(1).max(40).optional(),
   title: z.string().min(1).max(200).optional(),
+  'rename-headers': z.boolean().optional(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
 
@@ -41,7 +46,7 @@ export type ParsedArgs =
   | { readonly kind: 'help'; readonly lang?: 'ja' | 'en' }
   | { readonly kind: 'version' }
   | { readonly kind: 'run'; readonly command: CommandName; readonly options: CliOptions }
-  | { readonly kind: 'error'; readonly key: 'unknownCommand' | 'unknownOption' | 'missingValue' | 'badValue' | 'noPaths' | 'templateSource'; readonly params: Record<string, string> };
+  | { readonly kind: 'error'; readonly key: 'unknownCommand' | 'unknownOption' | 'missingValue' | 'badValue' | 'noPaths' | 'templateSource' | 'onePath'; readonly params: Record<string, string> };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
@@ -61,6 +66,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq >= 0 ? eq : undefined);
     if (!FLAGS[command].includes(name)) return { kind: 'error', key: 'unknownOption', params: { option: `--${name}` } };
+    if (SWITCHES.has(name)) {
+      raw[name] = true;
+      continue;
+    }
     const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : rest[i + 1];
     if (eq < 0) i += 1;
     if (value === undefined || value === '' || (value.startsWith('--') && value.length > 2)) {
@@ -76,7 +85,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   const options = parsed.data;
   // summarize --out names a workbook; template --out names a folder.
-  if (command === 'summarize' && options.out !== undefined && !/\.xlsx$/i.test(options.out)) return { kind: 'error', key: 'badValue', params: { option: '--out', value: options.out } };
+  if ((command === 'summarize' || command === 'rollover') && options.out !== undefined && !/\.xlsx$/i.test(options.out)) {
+    return { kind: 'error', key: 'badValue', params: { option: '--out', value: options.out } };
+  }
+  if (command === 'rollover' && options.paths.length !== 1) return { kind: 'error', key: 'onePath', params: {} };
+  if (command === 'rollover' && options.out === undefined) return { kind: 'error', key: 'missingValue', params: { option: '--out' } };
   if (NO_PATHS.has(command)) {
     if (options.paths.length > 0) return { kind: 'error', key: 'unknownOption', params: { option: options.paths[0]! } };
     if ((options.plan === undefined) === (options.from === undefined)) return { kind: 'error', key: 'templateSource', params: {} };

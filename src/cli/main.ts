@@ -8,6 +8,7 @@ import { UsageError } from './pipeline';
 import { validateCommand } from './validateCommand';
 import { summarizeCommand } from './summarizeCommand';
 import { templateCommand } from './templateCommand';
+import { rolloverCommand } from './rolloverCommand';
 import { VERSION } from '../core/version';
 import type { CommandName, CliOptions } from './args';
 
@@ -15,6 +16,7 @@ const COMMAND_RUNNERS: Readonly<Record<CommandName, (options: CliOptions, lang: 
   validate: validateCommand,
   summarize: summarizeCommand,
   template: templateCommand,
+  rollover: rolloverCommand,
 };
 
 /** Japanese unless the environment asks for English. */

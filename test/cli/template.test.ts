@@ -127,3 +127,20 @@ test('usage: one source, a valid plan and years, an --out folder', async () => {
   const years = await runCli(['template', '--plan', PLAN, '--years', 'R4-R99', '--out', tmpDir()]);
   expect(years.code).toBe(2);
 });
+
+test('a template rolls over like any plan sheet: R9 after R8, with its own 計画 / 実績 pair', async () => {
+  const dir = await makeTemplates(['--plan', PLAN]);
+  const out = join(tmpDir(), 'r9.xlsx');
+  expect((await runCli(['rollover', join(dir, '消防本部.xlsx'), '--out', out])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.worksheets[0]!;
+  const headerRow = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === '番号')!;
+  expect((ws.getRow(headerRow + 1).values as unknown[]).slice(3, 9)).toEqual(['R4', 'R5', 'R6', 'R7', 'R8', 'R9']);
+  const top = (ws.getRow(headerRow).values as unknown[]).filter((v) => typeof v === 'string' && v.endsWith('年度'));
+  expect([...new Set(top)]).toEqual(['令和4年度', '令和5年度', '令和6年度', '令和7年度', '令和8年度', '令和9年度']);
+  const run = await runCli(['validate', out, '--year', 'R9', '--json', '-']);
+  const json = JSON.parse(run.stdout) as Json;
+  expect(json.findings.map((f) => f.code)).toEqual(['mark.missing', 'mark.missing']);
+  expect(json.findings.every((f) => f.cell.startsWith('H'))).toBe(true);
+});

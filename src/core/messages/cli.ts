@@ -8,6 +8,7 @@ export const cliMessages = {
   reform-progress summarize <パス...> [--year 年度] [--ended on-plan|exclude|not-achieved]
                             [--out ファイル.xlsx] [--csv ファイル.csv] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
   reform-progress template (--plan 計画定義.json | --from ブック.xlsx) [--years R4-R8] [--title 計画名] --out フォルダ
+  reform-progress rollover <ブック.xlsx> --out 新しいブック.xlsx [--rename-headers]
 
   <パス>        .xlsx ファイルまたはフォルダ（フォルダは下位も検索。~$ で始まるロックファイルは除外）
   --year        対象年度（R2、令和2年度、2020 など）。省略時は進捗状況が入力されている最新の年度
@@ -22,6 +23,7 @@ export const cliMessages = {
   --from        template: 既存の（取りまとめ済みの）ブックの実施項目から次の計画のテンプレートを作る
   --years       template: 計画の年度（R4-R8、令和4年度〜令和8年度 など）
   --out         template: 部ごとのブックを書き出すフォルダ（既存のファイルは上書きしません）
+  --rename-headers  rollover: 年度を含む見出し（具体的な取組結果(R2)、令和3年度の取組計画 など）も次の年度にする
 
 終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めるファイルがない・使い方の誤り`,
     en: `Usage:
@@ -29,6 +31,7 @@ export const cliMessages = {
   reform-progress summarize <path...> [--year LABEL] [--ended on-plan|exclude|not-achieved]
                             [--out FILE.xlsx] [--csv FILE.csv] [--json FILE|-] [--lang ja|en] [--settings FILE]
   reform-progress template (--plan PLAN.json | --from WORKBOOK.xlsx) [--years R4-R8] [--title NAME] --out FOLDER
+  reform-progress rollover <WORKBOOK.xlsx> --out NEW.xlsx [--rename-headers]
 
   <path>        .xlsx files or folders (searched recursively; Excel's ~$ lock files are skipped)
   --year        target fiscal year (R2, 令和2年度, 2020…); default: the latest year that has marks
@@ -45,6 +48,7 @@ export const cliMessages = {
   --from        template: make the next plan's templates from the items of an existing workbook
   --years       template: the plan's fiscal years (R4-R8, 令和4年度〜令和8年度, …)
   --out         template: the folder for one workbook per department (existing files are never overwritten)
+  --rename-headers  rollover: also move year-bearing headers (具体的な取組結果(R2), 令和3年度の取組計画…) to the next year
 
 Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
   },
@@ -54,6 +58,10 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
   missingValue: { ja: '{option} には値が必要です', en: '{option} needs a value' },
   badValue: { ja: '{option} の値が正しくありません: {value}', en: 'invalid value for {option}: {value}' },
   noPaths: { ja: 'ファイルまたはフォルダを指定してください', en: 'give at least one file or folder' },
+  onePath: { ja: 'rollover にはブックを1つだけ指定してください', en: 'rollover takes exactly one workbook' },
+  rolloverSheet: { ja: 'シート「{sheet}」: {tables}表に {years} の列を追加', en: 'sheet "{sheet}": {years} column(s) added to {tables} table(s)' },
+  rolloverRename: { ja: '  {cell}: 「{from}」→「{value}」', en: '  {cell}: "{from}" → "{value}"' },
+  rolloverNothing: { ja: '年度を追加する表がありません（次の年度の列は既にあるか、表が見つかりません）', en: 'no table to roll over (the next year\'s column exists already, or no table was found)' },
   templateSource: { ja: '--plan（計画定義 JSON）か --from（既存のブック）のどちらか一方を指定してください', en: 'give either --plan (a plan definition JSON) or --from (an existing workbook)' },
   planInvalid: { ja: '計画定義 {file} が正しくありません: {detail}', en: 'plan definition {file} is invalid: {detail}' },
   planFromNothing: { ja: '{file} から実施項目を読み取れませんでした（テンプレートを作れません）', en: 'no plan items could be read from {file}: no template to make' },
