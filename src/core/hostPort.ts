@@ -4,6 +4,8 @@
  * Components and commands talk only to this interface, never to Office.js.
  */
 import type { WorkbookSnapshot } from './grid';
+import type { RolloverPlan } from './rollover/planRollover';
+import type { TemplateSheet } from './template/templateSheet';
 import type { WritePlan } from './writePlan';
 
 export interface HostCapabilities {
@@ -24,6 +26,12 @@ export interface CellEdit {
   /** The value the cell must still hold; the edit is refused if it changed meanwhile. */
   readonly expected: string;
   readonly value: string;
+}
+
+export interface CreateSheetsResult {
+  readonly created: readonly string[];
+  /** Whether the header cells could be locked (sheet protection without a password). */
+  readonly protectedHeaders: boolean;
 }
 
 export interface ApplyResult {
@@ -67,6 +75,13 @@ export interface HostPort {
   writeCells(edits: readonly CellEdit[]): Promise<void>;
   /** Install an in-cell list (dropdown) of the given symbols on the given A1 ranges of a sheet. */
   installDropdowns(sheet: string, ranges: readonly string[], symbols: readonly string[]): Promise<void>;
+  /** Add new sheets for people to fill (department templates); refuses ('conflict') when a name is taken, writing nothing. */
+  createSheets(sheets: readonly TemplateSheet[]): Promise<CreateSheetsResult>;
+  /**
+   * Insert a year rollover's columns and write exactly its cells, after checking that the sheets
+   * still hold what the plan was made from ('changedMeanwhile' otherwise, nothing written).
+   */
+  applyRollover(plan: RolloverPlan, markSymbols: readonly string[]): Promise<void>;
   /** Raw stored settings (outside data: the caller parses them with zod), or null when none. */
   loadSettings(): Promise<unknown>;
   saveSettings(settings: unknown): Promise<void>;

@@ -26,7 +26,7 @@ const CHART_TYPES: Readonly<Record<ChartSpec['type'], string>> = {
 };
 
 /** Points per character of column width (Excel's default font). */
-const POINTS_PER_CHAR = 7;
+export const POINTS_PER_CHAR = 7;
 
 interface Features {
   readonly charts: boolean;
@@ -124,7 +124,7 @@ function requestBudget(context: Excel.RequestContext, maxBytes: number) {
   };
 }
 
-function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
+export function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
   const range = ws.getRange(f.range);
   if (f.numberFormat) {
     const r = parseRange(f.range);
@@ -180,7 +180,7 @@ function writeSheetBody(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): v
   }
 }
 
-function temporaryName(index: number): string {
+export function temporaryName(index: number): string {
   return `RP_tmp_${Date.now().toString(36).slice(-5)}_${index}`;
 }
 

@@ -4,6 +4,8 @@ import { applyPlan } from './applyPlan';
 import { installDropdowns, selectCell, writeCells } from './cells';
 import { type ExcelEnv, officeEnv } from './env';
 import { readSnapshot } from './readSnapshot';
+import { applyRollover } from './rollover';
+import { createSheets } from './templates';
 import { loadSettings, saveSettings } from './settings';
 
 export function createExcelHost(env: ExcelEnv = officeEnv(), fileName = 'このブック'): HostPort {
@@ -19,6 +21,8 @@ export function createExcelHost(env: ExcelEnv = officeEnv(), fileName = 'この�
     selectCell: (sheet, cell) => selectCell(env, sheet, cell),
     writeCells: (edits) => writeCells(env, edits),
     installDropdowns: (sheet, ranges, symbols) => installDropdowns(env, sheet, ranges, symbols),
+    createSheets: (sheets) => createSheets(env, sheets),
+    applyRollover: (plan, symbols) => applyRollover(env, plan, symbols),
     loadSettings: () => loadSettings(env),
     saveSettings: (settings) => saveSettings(env, settings),
     capabilities: () => capabilities,

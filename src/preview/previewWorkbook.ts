@@ -9,6 +9,8 @@ import type { PlanSheet, WritePlan } from '../core/writePlan';
 import { addChartsToXlsx } from '../xlsx/charts';
 import { ownedSheetNames, snapshotFromExcelJs } from '../xlsx/snapshotFromExcelJs';
 import { PlanConflictError, writePlanToWorkbook } from '../xlsx/writeWorkbook';
+import { applyRolloverToWorksheet } from '../xlsx/rollover';
+import { addTemplateSheet } from '../xlsx/writeTemplate';
 
 export class PreviewWorkbook {
   /** The add-in's sheets as last planned (the charts are drawn from these specs). */
@@ -97,6 +99,23 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
           }
         }
       }
+      book.changed();
+    },
+    createSheets: async (sheets) => {
+      const taken = new Set(book.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+      const conflicts = sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
+      if (conflicts.length > 0) throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
+      for (const sheet of sheets) await addTemplateSheet(book.workbook, sheet);
+      book.activeSheet = sheets[0]?.name ?? book.activeSheet;
+      book.changed();
+      return { created: sheets.map((s) => s.name), protectedHeaders: true };
+    },
+    applyRollover: async (plan, symbols) => {
+      const changed = plan.sheets.flatMap((roll) =>
+        roll.checks.filter((c) => String(book.workbook.getWorksheet(roll.sheet)?.getCell(c.cell).value ?? '').trim() !== c.from).map((c) => `${roll.sheet}!${c.cell}`),
+      );
+      if (changed.length > 0) throw new HostError('changedMeanwhile', 'changed', { cells: changed.join(', ') });
+      for (const roll of plan.sheets) applyRolloverToWorksheet(book.workbook.getWorksheet(roll.sheet)!, roll, symbols);
       book.changed();
     },
     loadSettings: async () => book.settings,

@@ -11,7 +11,7 @@
  * - a fault can be injected at the n-th sync, after k of its operations (a dropped connection).
  * It models only what the shell uses.
  */
-import { a1, columnLetters, parseRange, type CellRange } from '../../src/core/grid';
+import { a1, columnLetters, parseRange, rangeToA1, type CellRange } from '../../src/core/grid';
 import type { ExcelEnv } from '../../src/excel/env';
 
 export type Value = string | number | boolean;
@@ -26,6 +26,9 @@ export interface SheetModel {
   validations: Map<string, string>;
   formats: { range: string; what: string }[];
   protected: boolean;
+  /** Set when the sheet was protected with a password (unprotect without it fails). */
+  password?: string;
+  protectionOptions?: unknown;
 }
 
 export interface BookModel {
@@ -51,6 +54,7 @@ export function newSheet(name: string): SheetModel {
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
+
 
 type Op = { bytes: number; run: () => void };
 
@@ -221,6 +225,15 @@ class FakeWorksheet extends Loadable {
   getRange(address: string): FakeRange {
     return new FakeRange(this.ctx, this.model, () => address);
   }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, this.model, () => `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`);
+  }
+  private protectionObject: FakeProtection | null = null;
+  /** One object per worksheet proxy, as in Office.js: what is loaded on it stays readable on it. */
+  get protection(): FakeProtection {
+    this.protectionObject ??= new FakeProtection(this.ctx, this.model);
+    return this.protectionObject;
+  }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.ctx, this.model, () => {
       const m = this.model();
@@ -254,6 +267,56 @@ class FakeWorksheet extends Loadable {
     set zoom(_v: unknown) {},
     setPrintTitleRows: (_rows: string) => undefined,
   };
+}
+
+class FakeProtection extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly model: () => SheetModel,
+  ) {
+    super(ctx);
+  }
+  protected override fetch(prop: string): unknown {
+    const m = this.model();
+    return prop === 'protected' ? m.protected : prop === 'options' ? (m.protectionOptions ?? {}) : undefined;
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  get options(): unknown {
+    return this.read('options');
+  }
+  protect(options?: unknown, password?: string): void {
+    this.ctx.queue({ protect: true }, () => {
+      const m = this.model();
+      if (m.protected) throw new OfficeError('InvalidOperation', 'The sheet is already protected');
+      m.protected = true;
+      m.protectionOptions = options;
+      if (password) m.password = password;
+    });
+  }
+  unprotect(password?: string): void {
+    this.ctx.queue({ unprotect: true }, () => {
+      const m = this.model();
+      if (m.password !== undefined && m.password !== password) throw new OfficeError('InvalidArgument', 'The password is incorrect');
+      m.protected = false;
+      delete m.password;
+    });
+  }
+}
+
+/** A merged area or validation after columns are inserted at `at` over rows top–bottom (null: whole columns). */
+function shiftedRange(r: CellRange, at: number, count: number, rows: { top: number; bottom: number } | null): CellRange {
+  const inside = rows === null || (r.top >= rows.top && r.bottom <= rows.bottom);
+  const crosses = r.right >= at && r.top <= (rows?.bottom ?? Infinity) && r.bottom >= (rows?.top ?? -1);
+  if (!inside) {
+    // Excel refuses to shift part of a merged area.
+    if (crosses) throw new OfficeError('InvalidOperation', 'This operation would move part of a merged cell');
+    return r;
+  }
+  if (r.left >= at) return { ...r, left: r.left + count, right: r.right + count };
+  if (r.right >= at) return { ...r, right: r.right + count };
+  return r;
 }
 
 class FakeChart {
@@ -415,6 +478,49 @@ class FakeRange extends Loadable {
   select(): void {
     this.ctx.queue({ select: true }, () => (this.ctx.excel.book.selected = `${this.sheet().name}!${this.addressText()}`));
   }
+  /** Insert cells here, moving the cells at and right of them (values, merges, validations) to the right. */
+  insert(direction: 'Right'): void {
+    this.ctx.queue({ insert: direction }, () => {
+      const m = this.sheet();
+      if (m.protected) throw new OfficeError('AccessDenied', 'The sheet is protected');
+      const addr = this.addressText();
+      const whole = /^[A-Z]+:[A-Z]+$/.test(addr);
+      const r = this.bounds();
+      const rows = whole ? null : { top: r.top, bottom: r.bottom };
+      const at = r.left;
+      const count = r.right - r.left + 1;
+      const merges = m.merges.map((x) => shiftedRange(x, at, count, rows));
+      const validations = new Map([...m.validations].map(([address, source]) => [rangeToA1(shiftedRange(parseRange(address)!, at, count, rows)), source] as const));
+      const cells = new Map<string, SheetModel['cells'] extends Map<string, infer V> ? V : never>();
+      for (const [k, cell] of m.cells) {
+        const [row, col] = k.split(',').map(Number) as [number, number];
+        const moves = col >= at && (rows === null || (row >= rows.top && row <= rows.bottom));
+        cells.set(key(row, moves ? col + count : col), cell);
+      }
+      m.cells = cells;
+      m.merges = merges;
+      m.validations = validations;
+    });
+  }
+  copyFrom(source: FakeRange, type: string): void {
+    this.ctx.queue({ copyFrom: type }, () => this.sheet().formats.push({ range: this.addressText(), what: `copy ${type} from ${source.addressText()}` }));
+  }
+  merge(_across: boolean): void {
+    this.ctx.queue({ merge: true }, () => {
+      const m = this.sheet();
+      if (m.protected) throw new OfficeError('AccessDenied', 'The sheet is protected');
+      const r = this.bounds();
+      if (m.merges.some((x) => x.left <= r.right && x.right >= r.left && x.top <= r.bottom && x.bottom >= r.top)) throw new OfficeError('InvalidOperation', 'overlaps a merged area');
+      m.merges.push(r);
+    });
+  }
+  unmerge(): void {
+    this.ctx.queue({ unmerge: true }, () => {
+      const m = this.sheet();
+      const r = this.bounds();
+      m.merges = m.merges.filter((x) => !(x.left >= r.left && x.right <= r.right && x.top >= r.top && x.bottom <= r.bottom));
+    });
+  }
   getMergedAreasOrNullObject(): FakeRange {
     return new FakeRange(this.ctx, this.sheet, () => {
       const merges = this.sheet().merges;
@@ -468,6 +574,11 @@ class FakeRange extends Loadable {
       },
       set columnWidth(_v: number) {
         record('width');
+      },
+      protection: {
+        set locked(v: boolean) {
+          record(v ? 'locked' : 'unlocked');
+        },
       },
       borders: { getItem: (_edge: string) => ({ set style(_v: string) {} }) },
     };

@@ -1,9 +1,12 @@
 /** An in-memory HostPort over a workbook snapshot, recording what the pane asks of it. */
 import type { WorkbookSnapshot } from '../../src/core/grid';
-import { HostError, type ApplyResult, type CellEdit, type HostCapabilities, type HostPort } from '../../src/core/hostPort';
+import { HostError, type ApplyResult, type CellEdit, type CreateSheetsResult, type HostCapabilities, type HostPort } from '../../src/core/hostPort';
+import { applyRolloverToSnapshot } from '../../src/core/rollover/applyToSnapshot';
+import type { RolloverPlan } from '../../src/core/rollover/planRollover';
+import type { TemplateSheet } from '../../src/core/template/templateSheet';
 import { checkPlan } from '../../src/core/ownership';
 import type { WritePlan } from '../../src/core/writePlan';
-import { parseA1 } from '../../src/core/grid';
+import { cellAt, parseA1, parseRange } from '../../src/core/grid';
 
 export class MemoryHost implements HostPort {
   readonly calls: { op: string; args: unknown[] }[] = [];
@@ -53,6 +56,29 @@ export class MemoryHost implements HostPort {
 
   async installDropdowns(sheet: string, ranges: readonly string[], symbols: readonly string[]): Promise<void> {
     this.record('installDropdowns', sheet, ranges, symbols);
+  }
+
+  async createSheets(sheets: readonly TemplateSheet[]): Promise<CreateSheetsResult> {
+    this.record('createSheets', sheets);
+    const taken = new Set(this.snapshot.sheets.map((s) => s.name.toLowerCase()));
+    const conflicts = sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
+    if (conflicts.length > 0) throw new HostError('conflict', 'conflict', { sheets: conflicts.join('」「') });
+    const added = sheets.map((s) => ({ name: s.name, top: 0, left: 0, values: s.values.map((r) => [...r]), merges: s.merges.map((m) => parseRange(m)!), hidden: false }));
+    this.snapshot = { ...this.snapshot, sheets: [...this.snapshot.sheets, ...added] };
+    return { created: sheets.map((s) => s.name), protectedHeaders: true };
+  }
+
+  async applyRollover(plan: RolloverPlan, symbols: readonly string[]): Promise<void> {
+    this.record('applyRollover', plan, symbols);
+    const changed = plan.sheets.flatMap((roll) => {
+      const sheet = this.snapshot.sheets.find((s) => s.name === roll.sheet)!;
+      return roll.checks.filter((c) => {
+        const p = parseA1(c.cell)!;
+        return String(cellAt(sheet, p.row, p.col) ?? '').trim() !== c.from;
+      });
+    });
+    if (changed.length > 0) throw new HostError('changedMeanwhile', 'changed', { cells: changed.map((c) => c.cell).join(', ') });
+    this.snapshot = applyRolloverToSnapshot(this.snapshot, plan);
   }
 
   async loadSettings(): Promise<unknown> {

@@ -1,0 +1,79 @@
+/**
+ * Department templates as new sheets of the open workbook, in three round trips: (1) read the sheet
+ * names and refuse if any is taken; (2) write every template under a temporary name — values, merges,
+ * formats, widths, dropdowns, which cells stay editable, print setup; (3) give them their names and
+ * lock the header cells (protection without a password, so people can unprotect when they must).
+ * A failure in (2) removes the temporary sheets: no half-written template under a department's name.
+ */
+import { columnLetters } from '../core/grid';
+import { HostError, type CreateSheetsResult } from '../core/hostPort';
+import type { TemplateSheet } from '../core/template/templateSheet';
+import { asLiteralText } from '../core/textSafety';
+import { applyFormat, POINTS_PER_CHAR, temporaryName } from './applyPlan';
+import { type ExcelEnv, runBatch } from './env';
+import { guarded, toHostError } from './errors';
+
+/** What people may still do on a template whose headers are locked. */
+export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowInsertRows: true,
+  allowDeleteRows: true,
+  allowSort: true,
+  allowAutoFilter: true,
+};
+
+function writeTemplate(ws: Excel.Worksheet, sheet: TemplateSheet, has: { validation: boolean; pageLayout: boolean }): void {
+  const width = sheet.columnWidths.length;
+  const values = sheet.values.map((row) => Array.from({ length: width }, (_, c) => (asLiteralText(row[c] ?? '') ?? '') as string | number | boolean));
+  ws.getRange(`A1:${columnLetters(width - 1)}${values.length}`).values = values;
+  for (const merge of sheet.merges) ws.getRange(merge).merge(false);
+  for (const f of sheet.formats) applyFormat(ws, f);
+  sheet.columnWidths.forEach((w, i) => (ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * POINTS_PER_CHAR));
+  if (has.validation) {
+    for (const range of sheet.markRanges) {
+      const r = ws.getRange(range);
+      r.dataValidation.rule = { list: { inCellDropDown: true, source: sheet.markSymbols.join(',') } };
+      r.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: '', message: '' };
+    }
+  }
+  ws.getRange(`A:${columnLetters(width - 1)}`).format.protection.locked = false;
+  for (const range of sheet.lockedRanges) ws.getRange(range).format.protection.locked = true;
+  if (has.pageLayout) {
+    ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    ws.pageLayout.paperSize = 'A4';
+    if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+}
+
+export function createSheets(env: ExcelEnv, sheets: readonly TemplateSheet[]): Promise<CreateSheetsResult> {
+  const has = { validation: env.isSetSupported('ExcelApi', '1.8'), pageLayout: env.isSetSupported('ExcelApi', '1.9'), protection: env.isSetSupported('ExcelApi', '1.2') };
+  return guarded(() =>
+    runBatch(env, async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
+      await context.sync();
+      const taken = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
+      const conflicts = sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
+      if (conflicts.length > 0) throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
+
+      const created = sheets.map((sheet, i) => ({ sheet, ws: worksheets.add(temporaryName(i)) }));
+      try {
+        for (const { sheet, ws } of created) writeTemplate(ws, sheet, has);
+        await context.sync();
+      } catch (err) {
+        for (const { ws } of created) ws.delete();
+        await context.sync().catch(() => undefined);
+        throw toHostError(err);
+      }
+      for (const { sheet, ws } of created) {
+        ws.name = sheet.name;
+        if (has.protection) ws.protection.protect(TEMPLATE_PROTECTION);
+      }
+      created[0]?.ws.activate();
+      await context.sync();
+      return { created: sheets.map((s) => s.name), protectedHeaders: has.protection };
+    }),
+  );
+}
