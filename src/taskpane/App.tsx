@@ -13,9 +13,10 @@ import { describeError, translator } from './text';
 const GenerateView = lazy(() => import(/* webpackChunkName: "generate" */ './components/GenerateView').then((m) => ({ default: m.GenerateView })));
 const ImportView = lazy(() => import(/* webpackChunkName: "import" */ './components/ImportView').then((m) => ({ default: m.ImportView })));
 const DropdownView = lazy(() => import(/* webpackChunkName: "dropdowns" */ './components/DropdownView').then((m) => ({ default: m.DropdownView })));
+const PlanView = lazy(() => import(/* webpackChunkName: "plan" */ './components/PlanView').then((m) => ({ default: m.PlanView })));
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsView').then((m) => ({ default: m.SettingsView })));
 
-type TabName = 'check' | 'generate' | 'import' | 'dropdowns' | 'settings';
+type TabName = 'check' | 'generate' | 'import' | 'dropdowns' | 'plan' | 'settings';
 
 export function App(props: { host: HostPort; initialLang: Lang; badge?: string }) {
   const { host } = props;
@@ -62,6 +63,7 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
           <Tab value="generate">{t('tabGenerate')}</Tab>
           <Tab value="import">{t('tabImport')}</Tab>
           <Tab value="dropdowns">{t('tabDropdowns')}</Tab>
+          <Tab value="plan">{t('tabPlan')}</Tab>
           <Tab value="settings">{t('tabSettings')}</Tab>
         </TabList>
         <ErrorBar title={t('errorTitle')} message={error ? describeError(error, lang) : null} />
@@ -71,6 +73,7 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
         {tab === 'generate' && <GenerateView host={host} lang={lang} t={t} settings={settings} years={analysis?.years ?? []} onError={onError} onDone={(r) => setAnalysis(r.analysis)} />}
         {tab === 'import' && <ImportView host={host} lang={lang} t={t} settings={settings} onError={onError} />}
         {tab === 'dropdowns' && <DropdownView host={host} t={t} settings={settings} analysis={analysis} onError={onError} />}
+        {tab === 'plan' && <PlanView host={host} t={t} settings={settings} onError={onError} />}
         {tab === 'settings' && (
           <SettingsView host={host} lang={lang} t={t} settings={settings} years={analysis?.years ?? []} indicators={indicators} onSaved={setSettings} onError={onError} />
         )}

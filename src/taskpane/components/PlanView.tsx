@@ -1,0 +1,15 @@
+/** テンプレート・年度更新: the yearly preparation of the sheets departments fill. */
+import type { HostPort } from '../../core/hostPort';
+import type { Settings } from '../../core/settings';
+import type { Translate } from '../text';
+import { RolloverView } from './RolloverView';
+import { TemplateView } from './TemplateView';
+
+export function PlanView(props: { host: HostPort; t: Translate; settings: Settings; onError: (err: unknown) => void }) {
+  return (
+    <div>
+      <RolloverView {...props} />
+      <TemplateView {...props} />
+    </div>
+  );
+}
