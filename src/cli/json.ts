@@ -36,7 +36,7 @@ function progressJson(p: Progress) {
 }
 
 function yearJson(y: YearSummary) {
-  return { year: y.year, items: y.items, counts: { ...y.counts }, unmarked: y.unmarked, progress: progressJson(y.progress) };
+  return { year: y.year, kind: y.kind, items: y.items, counts: { ...y.counts }, unmarked: y.unmarked, progress: progressJson(y.progress) };
 }
 
 function groupJson(g: GroupRow) {
@@ -49,6 +49,8 @@ export function summaryJson(analysis: Analysis, model: SummaryModel, findings: r
     year: model.year,
     ended: model.ended,
     years: model.years.map(yearJson),
+    /** Mid-year reports kept from the workbook's earlier summary. */
+    earlierReports: model.earlierReports.map(yearJson),
     groups: {
       policy: model.groups.policy.map(groupJson),
       measure: model.groups.measure.map(groupJson),

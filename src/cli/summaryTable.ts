@@ -2,6 +2,7 @@
 import { MARK_KEYS } from '../core/model';
 import { cliMessages, formatMessage, layoutMessages, markLabels, endedRuleLabels, type Lang } from '../core/messages';
 import type { Settings } from '../core/settings';
+import { historyEntries } from '../core/summary/history';
 import type { SummaryModel } from '../core/summary/types';
 import { formatFiscalYear, markSymbol } from '../core/values';
 
@@ -43,10 +44,10 @@ export function summaryTable(model: SummaryModel, settings: Settings, lang: Lang
   lines.push(`  ${padEnd(t('items'), 36)}${padStart(String(denominator), 4)}`);
   lines.push(`  ${padEnd(t('progress'), 36)}${padStart(percent(current.progress.rate), 10)}  (${current.progress.numerator}/${denominator})  ${endedRuleLabels[model.ended][lang]}`);
   lines.push('', formatMessage(cliMessages.historyTitle, lang));
-  for (const y of model.years) {
+  for (const y of historyEntries(model)) {
     lines.push(
       formatMessage(cliMessages.historyLine, lang, {
-        year: formatFiscalYear(y.year, lang, 'short'),
+        year: `${formatFiscalYear(y.year, lang, 'short')}${y.kind === 'midYear' ? layoutMessages.midYearTag[lang] : ''}`,
         items: y.items,
         ...Object.fromEntries(MARK_KEYS.map((k) => [k, y.counts[k]])),
         rate: percent(y.progress.rate),

@@ -29,7 +29,7 @@ describe.each([['examples/kasama-r2.xlsx'], ['examples/departments']])('%s', (pa
     expect(code).toBe(0);
     expect(json).toMatchObject({ year: 'R2', ended: 'on-plan', items: 70 });
     const [h30, r1, r2] = json.years;
-    expect(r2).toEqual({ year: 'R2', items: 70, counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2 }, unmarked: 0, progress: { numerator: 53, denominator: 70, rate: 0.757 } });
+    expect(r2).toEqual({ year: 'R2', kind: 'yearEnd', items: 70, counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2 }, unmarked: 0, progress: { numerator: 53, denominator: 70, rate: 0.757 } });
     expect(h30).toMatchObject({ year: 'H30', items: 68, counts: { ahead: 13, onPlan: 33, nearlyOnPlan: 11, behind: 11 } });
     expect(r1).toMatchObject({ year: 'R1', items: 68, counts: { ahead: 11, onPlan: 33, nearlyOnPlan: 14, behind: 10 } });
     expect(json.groups.policy[0]).toMatchObject({ key: '効率的な行政運営', items: 27 });

@@ -10,6 +10,7 @@ import type { Finding } from '../model';
 import type { Lang } from '../messages';
 import type { Settings } from '../settings';
 import { findHandMadeSummaries, reconcile } from '../summary/reconcile';
+import { previousMidYearReports } from '../summary/previousReports';
 import { summarize } from '../summary/summarize';
 import type { InputSummary, SummaryModel } from '../summary/types';
 import { TOOL_NAME, VERSION } from '../version';
@@ -49,6 +50,7 @@ export function generateSummary(input: GenerateInput): GenerateResult {
     years: analysis.years,
     settings,
     provenance: { tool: TOOL_NAME, version: VERSION, generatedAt: input.now, inputs },
+    earlierReports: input.workbooks.flatMap(previousMidYearReports),
   });
   const mismatches = input.workbooks.flatMap((w) => reconcile(findHandMadeSummaries(w), model.years, settings.endedRule, w.file));
   const findings = [...(input.extraFindings ?? []), ...analysis.findings, ...mismatches];

@@ -1,5 +1,6 @@
 /** RP_推移: every year's counts and rate, with charts of the rate and of the counts. */
 import { MARK_KEYS } from '../model';
+import { historyEntries } from '../summary/history';
 import type { PlanSheet, PlanValue } from '../writePlan';
 import { type LayoutContext, MARK_COLORS } from './context';
 import { PERCENT, SheetBuilder, columnRange } from './sheetBuilder';
@@ -12,8 +13,9 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
   b.note(`${ctx.t('rule')}: ${ctx.ruleText()}`);
   b.blank();
   const header = [ctx.t('year'), ctx.t('items'), ...MARK_KEYS.map((k) => ctx.symbol(k)), ctx.t('unmarked'), ctx.t('numerator'), ctx.t('denominator'), ctx.t('progress')];
-  const rows: PlanValue[][] = ctx.model.years.map((y) => [
-    ctx.year(y.year),
+  // Each year in order, its mid-year report (kept from an earlier run, or this run's) before its year-end one.
+  const rows: PlanValue[][] = historyEntries(ctx.model).map((y) => [
+    y.kind === 'midYear' ? `${ctx.year(y.year)}${ctx.t('midYearTag')}` : ctx.year(y.year),
     y.items,
     ...MARK_KEYS.map((k) => y.counts[k]),
     y.unmarked,

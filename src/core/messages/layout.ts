@@ -26,6 +26,8 @@ export const layoutMessages = {
   chartDistribution: { ja: '{year}の進捗状況', en: 'Status in {year}' },
   historyTitle: { ja: '進捗状況の推移', en: 'Progress across years' },
   year: { ja: '年度', en: 'Year' },
+  /** After a year in the history: the row is that year's mid-year report (previousReports.ts reads it back). */
+  midYearTag: { ja: '（中間実績）', en: ' (mid-year)' },
   chartRate: { ja: '進捗率の推移', en: 'Progress rate by year' },
   chartCounts: { ja: '進捗状況の内訳の推移', en: 'Status counts by year' },
   breakdownTitle: { ja: '内訳（{year}）', en: 'Breakdowns ({year})' },

@@ -7,7 +7,7 @@ import type { EndedRule, Settings } from '../settings';
 import { compareFiscalYears } from '../values';
 import { inPlan } from './inPlan';
 import { indicatorRows } from './indicators';
-import type { GroupRow, MarkChange, MarkCounts, Progress, Provenance, SummaryGroups, SummaryModel, YearSummary } from './types';
+import type { GroupRow, MarkChange, MarkCounts, Progress, Provenance, ReportKind, SummaryGroups, SummaryModel, YearSummary } from './types';
 
 const ZERO: MarkCounts = { ahead: 0, onPlan: 0, nearlyOnPlan: 0, behind: 0, ended: 0 };
 
@@ -64,9 +64,9 @@ function unmarkedOf(t: Tally): number {
   return t.items - (c.ahead + c.onPlan + c.nearlyOnPlan + c.behind + c.ended);
 }
 
-function summaryOf(year: FiscalYear, status: YearStatus, rule: EndedRule): YearSummary {
+function summaryOf(year: FiscalYear, kind: ReportKind, status: YearStatus, rule: EndedRule): YearSummary {
   const t = tally(status);
-  return { year, items: t.items, counts: t.counts, unmarked: unmarkedOf(t), progress: progressOf(t.counts, t.items, rule) };
+  return { year, kind, items: t.items, counts: t.counts, unmarked: unmarkedOf(t), progress: progressOf(t.counts, t.items, rule) };
 }
 
 /** Group rows in first-appearance order; an item with two owners counts in both owners' rows. */
@@ -150,6 +150,20 @@ export interface SummarizeOptions {
   readonly settings: Settings;
   readonly provenance: Omit<Provenance, 'year' | 'ended' | 'reportKind'>;
   readonly findings?: readonly Finding[];
+  /** Mid-year reports found in the workbook's earlier summary (see previousReports.ts). */
+  readonly earlierReports?: readonly YearSummary[];
+}
+
+/**
+ * Earlier mid-year reports kept in the history: those up to the target year, except the target year's
+ * own when this run is that mid-year report again (it is recomputed). One per year.
+ */
+function keptReports(reports: readonly YearSummary[], year: FiscalYear, kind: ReportKind): YearSummary[] {
+  const seen = new Set<FiscalYear>();
+  return reports
+    .filter((r) => r.kind === 'midYear' && compareFiscalYears(r.year, year) <= 0 && !(r.year === year && kind === 'midYear'))
+    .filter((r) => !seen.has(r.year) && seen.add(r.year))
+    .sort((a, b) => compareFiscalYears(a.year, b.year));
 }
 
 export function summarize(unordered: readonly PlanItem[], options: SummarizeOptions): SummaryModel {
@@ -164,7 +178,8 @@ export function summarize(unordered: readonly PlanItem[], options: SummarizeOpti
   return {
     year,
     ended: rule,
-    years: years.map((y) => summaryOf(y, statuses.get(y)!, rule)),
+    years: years.map((y) => summaryOf(y, y === year ? settings.reportKind : 'yearEnd', statuses.get(y)!, rule)),
+    earlierReports: keptReports(options.earlierReports ?? [], year, settings.reportKind),
     groups: groupsOf(items, status, rule),
     behind: withMark('behind'),
     endedItems: withMark('ended'),

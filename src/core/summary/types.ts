@@ -17,8 +17,12 @@ export interface Progress {
   readonly rate: number | null;
 }
 
+export type ReportKind = 'midYear' | 'yearEnd';
+
 export interface YearSummary {
   readonly year: FiscalYear;
+  /** 中間実績 (October) or 実績 (March): the target year is what the settings say; earlier years are year-end. */
+  readonly kind: ReportKind;
   /** Items in the plan that year. */
   readonly items: number;
   readonly counts: MarkCounts;
@@ -93,15 +97,17 @@ export interface Provenance {
   readonly generatedAt: string;
   readonly year: FiscalYear;
   readonly ended: EndedRule;
-  readonly reportKind: 'midYear' | 'yearEnd';
+  readonly reportKind: ReportKind;
   readonly inputs: readonly InputSummary[];
 }
 
 export interface SummaryModel {
   readonly year: FiscalYear;
   readonly ended: EndedRule;
-  /** Every year present, in order. */
+  /** Every year present up to the target year, in order, computed from the items. */
   readonly years: readonly YearSummary[];
+  /** Mid-year reports kept from the workbook's earlier summary (the marks they counted have since been updated). */
+  readonly earlierReports: readonly YearSummary[];
   /** Breakdowns for the target year. */
   readonly groups: SummaryGroups;
   /** Items behind (▲) in the target year. */
