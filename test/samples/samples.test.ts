@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { makeSamples } from '../../scripts/make-samples';
@@ -26,6 +26,7 @@ test('the committed examples are what the generator makes now', async () => {
   for (const name of names) {
     expect(await cellsOf(join(dir, 'departments', name))).toEqual(await cellsOf(join('examples/departments', name)));
   }
+  expect(readFileSync(join(dir, 'plans', 'kasama-4th-plan.json'), 'utf8')).toBe(readFileSync('examples/plans/kasama-4th-plan.json', 'utf8'));
 });
 
 test('kasama-r2.xlsx has the published layout and the hand-typed history table', async () => {
