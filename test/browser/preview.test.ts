@@ -90,17 +90,42 @@ maybe('the preview in Chromium', () => {
     await page.getByText(/2項目（R2）/).waitFor();
   }, 60_000);
 
+  test('the next year and the department sheets, in the preview workbook', async () => {
+    const { page } = await open();
+    await page.getByRole('tab', { name: 'テンプレート・年度更新' }).click();
+    await page.getByRole('button', { name: '変更内容を確認' }).click();
+    await page.getByText('「令和2年度実績」: 11表に R3 の進捗状況の列を追加').waitFor();
+    await page.getByRole('button', { name: '列を追加する' }).click();
+    await page.getByText('R3 の列を追加しました。').waitFor();
+    const cell = (a: string) => page.locator(`table[data-sheet="令和2年度実績"] td[data-cell="${a}"]`).textContent();
+    expect([await cell('E7'), await cell('F7'), await cell('G6')]).toEqual(['R2', 'R3', '担当部']);
+
+    await page.getByRole('textbox', { name: '計画の年度（例: R4-R8）' }).fill('R4-R8');
+    await page.getByRole('button', { name: '部ごとのシートを作成' }).click();
+    await page.getByText(/9部のシートを作成しました/).waitFor();
+    await page.getByRole('button', { name: '総務部', exact: true }).click();
+    await page.locator('table[data-sheet="総務部"] td[data-cell="C7"]').waitFor();
+    expect(await page.locator('table[data-sheet="総務部"] td[data-cell="C7"]').textContent()).toBe('R4');
+  }, 60_000);
+
   test('no serious accessibility violations (axe-core)', async () => {
     const { page } = await open({ bypassCSP: true });
     await page.getByRole('button', { name: 'チェックする' }).click();
     await page.getByText(/70項目/).waitFor();
     await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      // Fluent's focus-trap sentinels (data-tabster-dummy) are invisible by design; axe misreads them.
-      const result = await axe.run({ include: [['aside']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    const serious = async () => {
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        // Fluent's focus-trap sentinels (data-tabster-dummy) are invisible by design; axe misreads them.
+        const result = await axe.run({ include: [['aside']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    };
+    expect(await serious()).toEqual([]);
+    await page.getByRole('tab', { name: 'テンプレート・年度更新' }).click();
+    await page.getByRole('button', { name: '変更内容を確認' }).click();
+    await page.getByRole('button', { name: '列を追加する' }).waitFor();
+    expect(await serious()).toEqual([]);
   }, 60_000);
 });
