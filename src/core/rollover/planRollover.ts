@@ -61,7 +61,6 @@ export interface RolloverOptions {
 }
 
 interface TableRoll {
-  readonly info: TableInfo;
   readonly map: ColumnMap;
   /** 0-based header rows and last row. */
   readonly top: number;
@@ -84,7 +83,6 @@ function tableRoll(grid: SheetGrid, info: TableInfo): TableRoll | null {
   const actual = map.actual.get(lastYear);
   const yearKeyed = [...map.target.keys()].filter((y) => y !== null).length;
   return {
-    info,
     map,
     top: info.headerTop - 1,
     bottom: info.headerBottom - 1,
