@@ -1,18 +1,14 @@
 /** Year rollover on the example workbook: the plan, and the sheet as the reader sees it afterwards. */
-import { readFileSync } from 'node:fs';
 import { analyse } from '../../src/core/engine';
 import type { WorkbookSnapshot } from '../../src/core/grid';
 import { applyRolloverToSnapshot } from '../../src/core/rollover/applyToSnapshot';
 import { planRollover } from '../../src/core/rollover/planRollover';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { readWorkbookBuffer } from '../../src/xlsx/readWorkbookBuffer';
-import { workbook } from '../helpers/snapshot';
+import { exampleSnapshot, workbook } from '../helpers/snapshot';
 
 let kasama: WorkbookSnapshot;
 beforeAll(async () => {
-  const outcome = await readWorkbookBuffer(readFileSync('examples/kasama-r2.xlsx'), 'kasama-r2.xlsx');
-  if (!outcome.ok) throw new Error('example');
-  kasama = outcome.snapshot;
+  kasama = await exampleSnapshot();
 });
 
 test('kasama-r2.xlsx: an R3 column after R2 in every table; the reader then sees H30–R3', () => {

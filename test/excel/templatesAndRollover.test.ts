@@ -11,8 +11,8 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { parsePlanDefinition, planDepartments } from '../../src/core/template/planDefinition';
 import { templateSheets } from '../../src/core/template/templateSheet';
 import { createExcelHost } from '../../src/excel/host';
-import { readWorkbookBuffer } from '../../src/xlsx/readWorkbook';
 import { FakeExcel, OfficeError, type Value } from '../fakes/fakeExcel';
+import { exampleSnapshot } from '../helpers/snapshot';
 
 const SYMBOLS = DEFAULT_SETTINGS.marks.map((m) => m.symbol);
 
@@ -33,9 +33,7 @@ function fakeWith(snapshot: WorkbookSnapshot): FakeExcel {
 
 let kasama: WorkbookSnapshot;
 beforeAll(async () => {
-  const outcome = await readWorkbookBuffer(readFileSync('examples/kasama-r2.xlsx'), 'kasama-r2.xlsx');
-  if (!outcome.ok) throw new Error('example');
-  kasama = outcome.snapshot;
+  kasama = await exampleSnapshot();
 });
 
 describe('templates in the open workbook', () => {

@@ -24,3 +24,12 @@ export function sheet(spec: SheetSpec): SheetSnapshot {
 export function workbook(file: string, sheets: SheetSpec[], ownedSheets: string[] = []): WorkbookSnapshot {
   return { file, sheets: sheets.map(sheet), ownedSheets };
 }
+
+/** The snapshot of an example workbook, read as the CLI reads it. */
+export async function exampleSnapshot(path = 'examples/kasama-r2.xlsx'): Promise<WorkbookSnapshot> {
+  const { readFileSync } = await import('node:fs');
+  const { readWorkbookBuffer } = await import('../../src/xlsx/readWorkbookBuffer');
+  const outcome = await readWorkbookBuffer(readFileSync(path), path.split('/').pop()!);
+  if (!outcome.ok) throw new Error(`cannot read ${path}`);
+  return outcome.snapshot;
+}

@@ -2,18 +2,15 @@
  * 中間実績 (October) and 実績 (March): the summary records which report it is, and a later year-end
  * summary keeps the mid-year report that the workbook's earlier summary recorded.
  */
-import { readFileSync } from 'node:fs';
 import { generateSummary, type GenerateResult } from '../../src/core/flows/generateSummary';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/core/grid';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { WritePlan } from '../../src/core/writePlan';
-import { readWorkbookBuffer } from '../../src/xlsx/readWorkbookBuffer';
+import { exampleSnapshot } from '../helpers/snapshot';
 
 let kasama: WorkbookSnapshot;
 beforeAll(async () => {
-  const outcome = await readWorkbookBuffer(readFileSync('examples/kasama-r2.xlsx'), 'kasama-r2.xlsx');
-  if (!outcome.ok) throw new Error('example');
-  kasama = outcome.snapshot;
+  kasama = await exampleSnapshot();
 });
 
 const settings = (reportKind: Settings['reportKind']): Settings => ({ ...DEFAULT_SETTINGS, reportKind });

@@ -7,15 +7,12 @@ import { App } from '../../src/taskpane/App';
 import { analyse } from '../../src/core/engine';
 import type { WorkbookSnapshot } from '../../src/core/grid';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { readWorkbookBuffer } from '../../src/xlsx/readWorkbookBuffer';
 import { MemoryHost } from '../helpers/memoryHost';
-import { workbook } from '../helpers/snapshot';
+import { exampleSnapshot, workbook } from '../helpers/snapshot';
 
 let kasama: WorkbookSnapshot;
 beforeAll(async () => {
-  const outcome = await readWorkbookBuffer(readFileSync('examples/kasama-r2.xlsx'), 'kasama-r2.xlsx');
-  if (!outcome.ok) throw new Error('example');
-  kasama = outcome.snapshot;
+  kasama = await exampleSnapshot();
 });
 
 async function openPlanTab(host: MemoryHost) {
