@@ -21,7 +21,10 @@ export const paneMessages = {
   templateCreate: { ja: '部ごとのシートを作成', en: 'Create department sheets' },
   templatePreview: { ja: '{count}部・{items}項目のシートを作成します: {sheets}', en: '{count} sheets, {items} items, will be created: {sheets}' },
   templateDone: { ja: '{count}部のシートを作成しました: {sheets}', en: '{count} sheets created: {sheets}' },
-  templateLocked: { ja: '見出しのセルは保護しています（パスワードなし。「校閲」→「シート保護の解除」で解除できます）。', en: 'Header cells are protected (no password: Review → Unprotect Sheet lifts it).' },
+  templateLocked: {
+    ja: '見出しのセルは保護しています（パスワードなし。「校閲」→「シート保護の解除」で解除できます）。シートの保護で Excel の「元に戻す」履歴は消えます。',
+    en: 'Header cells are protected (no password: Review → Unprotect Sheet lifts it). Protecting sheets clears Excel’s undo history.',
+  },
   templateBadYears: { ja: '年度が読み取れません: {value}（例: R4-R8、令和4年度〜令和8年度）', en: 'Cannot read the years: {value} (e.g. R4-R8)' },
   templateNeedYears: { ja: '新しい計画の年度を入力してください（例: R4-R8）。', en: 'Enter the new plan\'s years (e.g. R4-R8).' },
   templateBadPlan: { ja: '計画定義ファイルが正しくありません: {detail}', en: 'The plan definition is invalid: {detail}' },
