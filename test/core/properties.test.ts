@@ -1,12 +1,17 @@
 /**
  * Property-based tests (fast-check, fixed seed): random grids never make the reader, validator,
- * summarizer or layout throw; every finding points inside its grid; the summary is deterministic
- * and does not depend on the order files are given in. `npm run fuzz` runs many more cases.
+ * summarizer or layout throw; every finding points inside its grid; the summary is deterministic,
+ * does not depend on the order files are given in, and is the same again when summarized from a
+ * workbook that holds it. `npm run fuzz` runs many more cases.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { generateSummary } from '../../src/core/flows/generateSummary';
 import { parseA1, type CellRange, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from '../../src/core/grid';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { WritePlan } from '../../src/core/writePlan';
+import { readWorkbookBuffer } from '../../src/xlsx/readWorkbookBuffer';
+import { workbookWithPlan } from '../../src/xlsx/saveWorkbook';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -121,6 +126,32 @@ test('found by fuzzing: an invalid date in a cell (a corrupt file) is read, not 
   expect(result.ok && result.model.items.map((i) => [i.name, i.indicator])).toEqual([['窓口', null]]);
 });
 
+test('found by fuzzing: an indicator named like an Object method (valueOf, constructor) is a plain name, not a crash', () => {
+  const book: WorkbookSnapshot = {
+    file: 'x.xlsx',
+    sheets: [
+      {
+        name: 'S',
+        top: 0,
+        left: 0,
+        values: [
+          ['番号', '実施項目', '進捗状況R2', '指標', '計画', '実績'],
+          [1, '窓口', '○', 'valueOf', 10, 12],
+          [2, '会議', '○', 'constructor', 10, 12],
+        ],
+        merges: [],
+        hidden: false,
+      },
+    ],
+    ownedSheets: [],
+  };
+  const result = run([book]);
+  expect(result.ok && result.model.indicators.map((r) => [r.name, r.direction])).toEqual([
+    ['valueOf', 'higherIsBetter'],
+    ['constructor', 'higherIsBetter'],
+  ]);
+});
+
 test('the summary is deterministic and does not depend on the order of the files', () => {
   fc.assert(
     fc.property(workbook('a.xlsx'), workbook('b.xlsx'), (a, b) => {
@@ -137,4 +168,54 @@ test('the summary is deterministic and does not depend on the order of the files
     }),
     params,
   );
+});
+
+/** The workbook as it is after the add-in wrote the plan into it: the plan's sheets, marked as the add-in's own. */
+function withPlanSheets(book: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
+  const written: SheetSnapshot[] = plan.sheets.map((s) => ({ name: s.name, top: 0, left: 0, values: s.values.map((row) => [...row]), merges: [], hidden: false }));
+  return { ...book, sheets: [...book.sheets, ...written], ownedSheets: [...book.ownedSheets, ...plan.sheets.map((s) => s.name)] };
+}
+
+/** Summarize `books`, then summarize again with the first book holding the first run's output: nothing may change. */
+function expectIdempotent(books: readonly [WorkbookSnapshot, ...WorkbookSnapshot[]]): boolean {
+  const first = run(books);
+  if (!first.ok) return false;
+  const [head, ...rest] = books;
+  const again = run([withPlanSheets(head, first.plan), ...rest]);
+  expect(again.ok).toBe(true);
+  if (!again.ok) return true;
+  expect(again.model.years).toEqual(first.model.years);
+  expect(again.model.groups).toEqual(first.model.groups);
+  expect(again.model.items).toEqual(first.model.items);
+  expect(again.model.findings).toEqual(first.model.findings);
+  expect(again.findings).toEqual(first.findings);
+  expect(again.plan).toEqual(first.plan);
+  return true;
+}
+
+test('summarize of its own output equals the first run', () => {
+  let checked = 0;
+  fc.assert(
+    fc.property(workbook('a.xlsx'), workbook('b.xlsx'), (a, b) => {
+      if (expectIdempotent([a, b])) checked += 1;
+    }),
+    params,
+  );
+  // Most cases summarize; a property that only ever saw failed runs would prove nothing.
+  expect(checked).toBeGreaterThan(RUNS / 4);
+});
+
+test('summarize of its own output equals the first run: the real example', async () => {
+  const outcome = await readWorkbookBuffer(readFileSync('examples/kasama-r2.xlsx'), 'kasama-r2.xlsx');
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.finding));
+  expect(expectIdempotent([outcome.snapshot])).toBe(true);
+
+  // The same through the file: the summary written into the workbook, the file read back and summarized again.
+  const first = run([outcome.snapshot]);
+  if (!first.ok) throw new Error(first.reason);
+  const written = await readWorkbookBuffer(await workbookWithPlan(outcome.workbook, first.plan, outcome.snapshot.ownedSheets), 'kasama-r2.xlsx');
+  if (!written.ok) throw new Error(JSON.stringify(written.finding));
+  expect(written.snapshot.ownedSheets).toEqual(first.plan.sheets.map((sh) => sh.name));
+  const again = run([written.snapshot]);
+  expect(again.ok && { model: again.model, plan: again.plan, findings: again.findings }).toEqual({ model: first.model, plan: first.plan, findings: first.findings });
 });

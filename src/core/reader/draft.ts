@@ -3,7 +3,7 @@
  * target/actual columns for several years, and which one counts depends on the target year.
  */
 import type { CellValue } from '../grid';
-import type { Finding, FiscalYear, Indicator, ParsedValue, PlanItem, SourceRef } from '../model';
+import type { Direction, Finding, FiscalYear, Indicator, ParsedValue, PlanItem, SourceRef } from '../model';
 import type { Settings } from '../settings';
 import { cellText, cleanText, compareFiscalYears, directionFromName, isDashOnly, parseIndicatorValue, stripIndicatorTags } from '../values';
 
@@ -45,6 +45,15 @@ function looksNumeric(raw: string): boolean {
   return /[0-9０-９]/.test(raw);
 }
 
+/**
+ * The direction the settings give this indicator. Own keys only: the name comes from the sheet, and an
+ * indicator named `constructor` or `valueOf` must not pick up Object's methods (found by fuzzing).
+ */
+function configuredDirection(settings: Settings, name: string): Direction | undefined {
+  const directions = settings.indicatorDirections;
+  return Object.prototype.hasOwnProperty.call(directions, name) ? directions[name] : undefined;
+}
+
 export function finalizeItem(draft: DraftItem, year: FiscalYear | null, settings: Settings): { item: PlanItem; findings: Finding[] } {
   const { indicatorName, targets, actuals, sources } = draft;
   const findings: Finding[] = [];
@@ -58,7 +67,7 @@ export function finalizeItem(draft: DraftItem, year: FiscalYear | null, settings
   let indicator: Indicator | null = null;
   if (hasName || hasValues) {
     const { name, key } = stripIndicatorTags(hasName ? nameText : '');
-    const configured = settings.indicatorDirections[name];
+    const configured = configuredDirection(settings, name);
     const fromName = directionFromName(name, settings.lowerIsBetterWords);
     indicator = {
       name,
