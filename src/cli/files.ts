@@ -55,7 +55,11 @@ export async function discoverWorkbooks(paths: readonly string[]): Promise<Disco
 
 export interface LoadedWorkbooks {
   readonly snapshots: WorkbookSnapshot[];
-  readonly unreadable: Finding[];
+  /**
+   * Findings about whole files, shown with the others by every command: files that could not be read
+   * (errors), and readable ones holding macros that a written copy drops (`file.macros`, warnings).
+   */
+  readonly fileFindings: Finding[];
   /** Every file named or found, in the order given (folders: sorted by name). */
   readonly files: string[];
   /** The add-in's settings stored in the workbooks that have them (raw, not yet checked). */
@@ -68,7 +72,7 @@ export interface LoadedWorkbooks {
 export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWorkbooks> {
   const discovered = await discoverWorkbooks(paths);
   const snapshots: WorkbookSnapshot[] = [];
-  const failures: Finding[] = [...discovered.missing];
+  const fileFindings: Finding[] = [...discovered.missing];
   const stored: { file: string; raw: unknown }[] = [];
   // Only the first loaded workbook is kept, and only while it is the only one: 50 would not fit in memory.
   let first: ExcelJS.Workbook | null = null;
@@ -78,11 +82,12 @@ export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWor
       first = snapshots.length === 0 ? outcome.workbook : null;
       snapshots.push(outcome.snapshot);
       if (outcome.settings !== null) stored.push({ file: file.shown, raw: outcome.settings });
-    } else failures.push(outcome.finding);
+      fileFindings.push(...outcome.findings);
+    } else fileFindings.push(outcome.finding);
   }
   return {
     snapshots,
-    unreadable: failures,
+    fileFindings,
     files: [...discovered.files.map((f) => f.shown), ...discovered.missing.map((f) => f.file)],
     stored,
     single: snapshots.length === 1 ? first : null,

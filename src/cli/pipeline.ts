@@ -54,7 +54,8 @@ export async function runPipeline(options: CliOptions, lang: Lang, io: Pick<CliI
   const analysis = analyse(loaded.snapshots, settings, { year });
   const files = loaded.files;
   const order = new Map(files.map((f, i) => [f, i]));
-  const findings = [...analysis.findings, ...loaded.unreadable]
+  // A file's own findings (unreadable, macros) before those on its sheets, as summarize lists them.
+  const findings = [...loaded.fileFindings, ...analysis.findings]
     .map((f, i) => ({ f, i }))
     .sort((a, b) => (order.get(a.f.file)! - order.get(b.f.file)!) || a.i - b.i)
     .map((x) => x.f);

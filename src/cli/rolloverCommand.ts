@@ -19,7 +19,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
   const loaded = await loadWorkbooks(options.paths);
   const snapshot = loaded.snapshots[0];
   if (!snapshot || !loaded.single) {
-    io.stdout(formatFindings(loaded.files, analyse([], await resolveSettings(options.settings, [], lang, io)), loaded.unreadable, lang, io.color));
+    io.stdout(formatFindings(loaded.files, analyse([], await resolveSettings(options.settings, [], lang, io)), loaded.fileFindings, lang, io.color));
     return 2;
   }
   const settings = await resolveSettings(options.settings, loaded.stored, lang, io);
@@ -28,6 +28,8 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
     io.stderr(`${formatMessage(cliMessages.rolloverNothing, lang)}\n`);
     return 2;
   }
+  // A macro workbook's copy loses its macros: say so before writing it.
+  if (loaded.fileFindings.length > 0) io.stdout(formatFindings(loaded.files, analyse(loaded.snapshots, settings), loaded.fileFindings, lang, io.color));
   const symbols = settings.marks.map((m) => m.symbol);
   for (const roll of plan.sheets) {
     applyRolloverToWorksheet(loaded.single.getWorksheet(roll.sheet)!, roll, symbols);

@@ -30,12 +30,12 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     lang,
     now: io.now(),
     year: options.year ?? null,
-    extraFindings: loaded.unreadable,
+    extraFindings: loaded.fileFindings,
     ...(single ? { linkableFile: single.file } : {}),
   });
   const quiet = options.json === '-';
   if (!result.ok) {
-    if (!quiet) io.stdout(formatFindings(loaded.files, result.analysis, [...loaded.unreadable, ...result.analysis.findings], lang, io.color));
+    if (!quiet) io.stdout(formatFindings(loaded.files, result.analysis, [...loaded.fileFindings, ...result.analysis.findings], lang, io.color));
     io.stderr(`${formatMessage(cliMessages[result.reason], lang)}\n`);
     return 2;
   }

@@ -53,7 +53,7 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
     settings = await resolveSettings(options.settings, loaded.stored, lang, io);
     const analysis = analyse(loaded.snapshots, settings, { year: null });
     if (analysis.items.length === 0) {
-      io.stdout(formatFindings(loaded.files, analysis, [...loaded.unreadable, ...analysis.findings], lang, io.color));
+      io.stdout(formatFindings(loaded.files, analysis, [...loaded.fileFindings, ...analysis.findings], lang, io.color));
       io.stderr(`${formatMessage(cliMessages.planFromNothing, lang, { file: options.from! })}\n`);
       return 2;
     }

@@ -120,6 +120,7 @@ export type FindingCode =
   | 'item.noMeasure'
   | 'table.notFound'
   | 'file.unreadable'
+  | 'file.macros'
   | 'indicator.markMismatch'
   | 'indicator.zeroTarget'
   | 'summary.mismatch'

@@ -1,16 +1,18 @@
 /**
  * .xlsx bytes → grid snapshot, or a `file.unreadable` finding saying why. Hostile files are refused
  * before they cost memory: the zip's central directory is checked (sizes, sheet count) before
- * anything is inflated. No Node imports: the task pane uses it too.
+ * anything is inflated, and the sheets' XML (merges, validations, names: preflight.ts) before ExcelJS
+ * parses it. No Node imports: the task pane uses it too.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { WorkbookSnapshot } from '../core/grid';
 import type { Finding } from '../core/model';
+import { preflight, type PreflightLimits } from './preflight';
 import { snapshotFromExcelJs, TooManyCellsError, MAX_CELLS } from './snapshotFromExcelJs';
 import { storedSettings } from './storedSettings';
 
-export interface ReadLimits {
+export interface ReadLimits extends PreflightLimits {
   /** Size of the file on disk. */
   readonly maxFileBytes: number;
   /** Sum of the uncompressed sizes of all parts (a zip bomb claims gigabytes here). */
@@ -22,12 +24,25 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxUncompressedBytes: 500 * 1024 * 1024,
   maxSheets: 2000,
+  // ExcelJS checks each merged area against all the others: 10,000 take a few seconds, 40,000 minutes.
+  maxMerges: 10_000,
+  // ExcelJS keeps an entry per covered cell: 2,000,000 are about 250 MB.
+  maxRangeCells: 2_000_000,
 };
 
 /** The limits as the README states them. */
 export const LIMITS_FOR_DOCS = { ...DEFAULT_LIMITS, maxCells: MAX_CELLS };
 
-export type UnreadableReason = 'notZip' | 'truncated' | 'encrypted' | 'tooLarge' | 'tooManySheets' | 'tooManyCells' | 'notFound' | 'other';
+export type UnreadableReason =
+  | 'notZip'
+  | 'truncated'
+  | 'encrypted'
+  | 'tooLarge'
+  | 'tooManySheets'
+  | 'tooManyCells'
+  | 'tooManyMerges'
+  | 'notFound'
+  | 'other';
 
 export type ReadOutcome =
   | {
@@ -37,6 +52,8 @@ export type ReadOutcome =
       readonly settings: unknown;
       /** The loaded workbook, for writing a summary into it without reading the file again. */
       readonly workbook: ExcelJS.Workbook;
+      /** Findings about the file as a whole that do not stop it being read (`file.macros`). */
+      readonly findings: readonly Finding[];
     }
   | { readonly ok: false; readonly finding: Finding };
 
@@ -82,13 +99,32 @@ async function checkPackage(bytes: Uint8Array, file: string, limits: ReadLimits)
   return { zip };
 }
 
+// Where Excel keeps a macro-enabled workbook's VBA. Macros are never run; ExcelJS drops them when it writes.
+const VBA_PART = /(^|\/)vbaProject\.bin$/i;
+
+/** A warning when the package holds macros, so that a copy written without them does not pass silently. */
+function fileNotices(zip: JSZip, file: string): Finding[] {
+  const hasMacros = Object.keys(zip.files).some((name) => VBA_PART.test(name));
+  return hasMacros ? [{ severity: 'warning', code: 'file.macros', file, sheet: null, cell: null, params: {} }] : [];
+}
+
 export async function readWorkbookBuffer(bytes: Uint8Array, file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadOutcome> {
   const checked = await checkPackage(bytes, file, limits);
   if ('refused' in checked) return checked.refused;
   try {
+    const looked = await preflight(checked.zip, limits);
+    if (!looked.ok) return unreadable(file, looked.reason, looked.detail);
+    // Sheets preflight rewrote (overlapping merges dropped, validations cut) go to ExcelJS; the file itself is untouched.
+    const loadable = looked.rewritten ? await checked.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : bytes;
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    return { ok: true, snapshot: snapshotFromExcelJs(workbook, file), settings: await storedSettings(checked.zip), workbook };
+    await workbook.xlsx.load(loadable as unknown as ArrayBuffer);
+    return {
+      ok: true,
+      snapshot: snapshotFromExcelJs(workbook, file),
+      settings: await storedSettings(checked.zip),
+      workbook,
+      findings: fileNotices(checked.zip, file),
+    };
   } catch (err) {
     if (err instanceof TooManyCellsError) return unreadable(file, 'tooManyCells', `${err.cells}`);
     return unreadable(file, 'other', err instanceof Error ? err.message.slice(0, 200) : String(err));

@@ -130,6 +130,42 @@ test('取り込み: two department files are read in the pane and consolidated i
   expect(items.values).toHaveLength(1 + 22);
 });
 
+/** A file as the browser's file input hands it over, with the given bytes. */
+function chosenFile(name: string, bytes: Uint8Array): File {
+  const own = new Uint8Array(bytes); // a copy with an ArrayBuffer of its own, as a File's bytes are
+  const f = new File([own], name);
+  Object.defineProperty(f, 'arrayBuffer', { value: async () => own.buffer });
+  return f;
+}
+
+test('取り込み: a truncated and a password-protected file are named as unreadable with the reason; the good one is still consolidated', async () => {
+  const host = new MemoryHost(workbook('open.xlsx', [{ name: 'Sheet1', rows: [] }]));
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('tab', { name: '取り込み' }));
+  const input = (await screen.findByLabelText('部局のブックを選択（複数可）')) as HTMLInputElement;
+  const good = readFileSync('examples/departments/総務部.xlsx');
+  // The same damage as test/xlsx/hostile.test.ts gives the CLI: cut in half, and an OLE2 header (what an encrypted .xlsx is).
+  const truncated = chosenFile('途中まで.xlsx', good.subarray(0, Math.floor(good.length / 2)));
+  const encrypted = chosenFile('保護付き.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 0x5a)]));
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [truncated, encrypted, chosenFile('総務部.xlsx', good)] } });
+  });
+  await screen.findByText(/総務部\.xlsx: 21項目/, {}, { timeout: 10000 });
+  const rows = within(screen.getByRole('list', { name: '取り込み' }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent ?? '');
+  expect(rows).toHaveLength(3);
+  expect(rows[0]).toMatch(/^途中まで\.xlsx: 読み込めません.*途中で切れています/);
+  expect(rows[1]).toMatch(/^保護付き\.xlsx: 読み込めません.*パスワードで保護されている/);
+  await user.click(screen.getByRole('button', { name: '取り込んで集計表を作成' }));
+  await waitFor(() => expect(host.plans).toHaveLength(1));
+  const sheet = (name: string) => host.plans[0]!.sheets.find((s) => s.name === name)!;
+  expect(sheet('RP_項目一覧').values).toHaveLength(1 + 21);
+  // The findings sheet names both files as unreadable, so the summary does not pass for all of them.
+  const unreadable = sheet('RP_検証結果').values.filter((row) => row.includes('file.unreadable'));
+  expect(unreadable.map((row) => row.find((v) => v === '途中まで.xlsx' || v === '保護付き.xlsx'))).toEqual(['途中まで.xlsx', '保護付き.xlsx']);
+});
+
 test('入力規則を設定: dropdowns on the detected status columns; hidden where unsupported', async () => {
   const host = new MemoryHost(variantBook());
   const user = await renderPane(host);

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { DEFAULT_LIMITS, readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/readWorkbook';
 import { buildWorkbook, tmpDir } from '../helpers/buildWorkbook';
 import type { WorkbookSnapshot } from '../../src/core/grid';
 
@@ -85,7 +85,7 @@ test('a zip bomb is refused from its declared sizes, before anything is inflated
   zip.file('xl/worksheets/sheet1.xml', ' '.repeat(20 * 1024 * 1024));
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   expect(bytes.length).toBeLessThan(100 * 1024);
-  const outcome = await readWorkbookBuffer(bytes, 'bomb.xlsx', { maxFileBytes: 50e6, maxUncompressedBytes: 10 * 1024 * 1024, maxSheets: 10 });
+  const outcome = await readWorkbookBuffer(bytes, 'bomb.xlsx', { ...DEFAULT_LIMITS, maxUncompressedBytes: 10 * 1024 * 1024 });
   expect(outcome.ok).toBe(false);
   if (!outcome.ok) expect(outcome.finding.params).toMatchObject({ reasonCode: 'tooLarge' });
 });
@@ -95,7 +95,7 @@ test('too many sheets, not a zip, a zip that is not a workbook', async () => {
   zip.file('xl/workbook.xml', '<workbook/>');
   for (let i = 1; i <= 12; i += 1) zip.file(`xl/worksheets/sheet${i}.xml`, '<worksheet/>');
   const many = await zip.generateAsync({ type: 'uint8array' });
-  const limits = { maxFileBytes: 50e6, maxUncompressedBytes: 50e6, maxSheets: 10 };
+  const limits = { ...DEFAULT_LIMITS, maxSheets: 10 };
   const tooMany = await readWorkbookBuffer(many, 'm.xlsx', limits);
   expect(!tooMany.ok && tooMany.finding.params.reasonCode).toBe('tooManySheets');
 

@@ -120,6 +120,16 @@ export const findingMessages: Readonly<Record<FindingCode, { readonly message: M
       en: 'Open it in Excel and save it again as .xlsx (remove any password protection).',
     },
   },
+  'file.macros': {
+    message: {
+      ja: 'このブックにはマクロ（VBA）が含まれています。マクロは実行せず、値だけを読み取りました。',
+      en: 'This workbook contains macros (VBA). They were not run; only the values were read.',
+    },
+    suggestion: {
+      ja: 'reform-progress が書き出すコピー（--out）にはマクロは含まれません（元のファイルは変更しません）。マクロを残すには、元のブックでアドインを使ってください。',
+      en: 'A copy written by reform-progress (--out) does not keep the macros (the original file is not changed). To keep them, use the add-in in the original workbook.',
+    },
+  },
   'indicator.markMismatch': {
     message: {
       ja: '「{item}」は{year}が「{symbol}」ですが、指標の達成状況（計画 {target}、実績 {actual}、達成率 {achievement}）と合いません。',
@@ -179,6 +189,7 @@ const UNREADABLE_REASONS: Readonly<Record<string, Message>> = {
   tooLarge: { ja: '大きすぎます（上限を超えています）', en: 'it is too large (over the limit)' },
   tooManySheets: { ja: 'シートが多すぎます', en: 'it has too many sheets' },
   tooManyCells: { ja: 'セルが多すぎます', en: 'it has too many cells' },
+  tooManyMerges: { ja: '結合セルが多すぎます', en: 'it has too many merged areas' },
   notFound: { ja: 'ファイルが見つかりません', en: 'the file does not exist' },
   other: { ja: 'Excel ブックとして読めません', en: 'it cannot be read as an Excel workbook' },
 };
