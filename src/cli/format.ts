@@ -25,7 +25,7 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 }
 
 /** Files in the order read (readable files first as analysed, then the unreadable ones). */
-export function formatFindings(files: readonly string[], analysis: Analysis, findings: readonly Finding[], lang: Lang, color: boolean): string {
+export function formatFindings(files: readonly string[], analysis: Pick<Analysis, 'sources'>, findings: readonly Finding[], lang: Lang, color: boolean): string {
   const lines: string[] = [];
   for (const file of files) {
     const items = analysis.sources.filter((s) => s.file === file).reduce((n, s) => n + s.items, 0);

@@ -19,7 +19,8 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
   const loaded = await loadWorkbooks(options.paths);
   const snapshot = loaded.snapshots[0];
   if (!snapshot || !loaded.single) {
-    io.stdout(formatFindings(loaded.files, analyse([], await resolveSettings(options.settings, [], lang, io)), loaded.fileFindings, lang, io.color));
+    // Nothing readable: no items to count.
+    io.stdout(formatFindings(loaded.files, { sources: [] }, loaded.fileFindings, lang, io.color));
     return 2;
   }
   const settings = await resolveSettings(options.settings, loaded.stored, lang, io);

@@ -5,61 +5,59 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyse } from '../core/engine';
 import { cliMessages, formatMessage, type Lang } from '../core/messages';
-import { parsePlanDefinition, parseYearRange, planDepartments, type PlanDefinition } from '../core/template/planDefinition';
-import { planFromItems } from '../core/template/planFromItems';
-import { templateSheets } from '../core/template/templateSheet';
+import type { Settings } from '../core/settings';
+import { buildTemplates, type TemplateSource } from '../core/template/buildTemplates';
 import { TOOL_NAME } from '../core/version';
 import { templateWorkbook } from '../xlsx/writeTemplate';
 import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
-import { loadWorkbooks } from './files';
+import { loadWorkbooks, type LoadedWorkbooks } from './files';
 import { loadSettingsFile, resolveSettings, UsageError } from './pipeline';
-import type { Settings } from '../core/settings';
-
-async function planFromFile(path: string, years: string | undefined, lang: Lang): Promise<PlanDefinition> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (err) {
-    throw new UsageError(formatMessage(cliMessages.planInvalid, lang, { file: path, detail: err instanceof Error ? err.message : String(err) }));
-  }
-  const parsed = parsePlanDefinition(json, years);
-  if (!parsed.ok) throw new UsageError(formatMessage(cliMessages.planInvalid, lang, { file: path, detail: parsed.error }));
-  return parsed.plan;
-}
 
 const exists = (path: string) => access(path).then(
   () => true,
   () => false,
 );
 
-export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
-  const outDir = options.out!;
-  const years = options.years === undefined ? null : parseYearRange(options.years);
-  if (options.years !== undefined && !years) throw new UsageError(formatMessage(cliMessages.badValue, lang, { option: '--years', value: options.years }));
+async function readPlanFile(path: string, lang: Lang): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(formatMessage(cliMessages.planInvalid, lang, { file: path, detail: err instanceof Error ? err.message : String(err) }));
+  }
+}
 
-  let plan: PlanDefinition;
+export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
+  let source: TemplateSource;
   let settings: Settings;
+  let loaded: LoadedWorkbooks | null = null;
   if (options.plan) {
-    plan = await planFromFile(options.plan, options.years, lang);
-    if (options.title) plan = { ...plan, title: options.title };
+    source = { kind: 'file', text: await readPlanFile(options.plan, lang) };
     settings = await loadSettingsFile(options.settings, lang);
   } else {
-    if (!years) throw new UsageError(formatMessage(cliMessages.templateYearsNeeded, lang));
-    const loaded = await loadWorkbooks([options.from!]);
+    loaded = await loadWorkbooks([options.from!]);
+    source = { kind: 'workbooks', snapshots: loaded.snapshots };
     settings = await resolveSettings(options.settings, loaded.stored, lang, io);
-    const analysis = analyse(loaded.snapshots, settings, { year: null });
-    if (analysis.items.length === 0) {
-      io.stdout(formatFindings(loaded.files, analysis, [...loaded.fileFindings, ...analysis.findings], lang, io.color));
-      io.stderr(`${formatMessage(cliMessages.planFromNothing, lang, { file: options.from! })}\n`);
-      return 2;
-    }
-    plan = planFromItems(analysis.items, { title: options.title ?? loaded.snapshots[0]!.sheets[0]?.name ?? options.from!, years, itemYear: analysis.year });
   }
-  const sheets = templateSheets(plan, planDepartments(plan), settings);
+  const outcome = buildTemplates(source, { years: options.years ?? '', title: options.title ?? '' }, settings);
+  if (!outcome.ok) {
+    switch (outcome.problem) {
+      case 'badYears':
+        throw new UsageError(formatMessage(cliMessages.badValue, lang, { option: '--years', value: outcome.detail }));
+      case 'needYears':
+        throw new UsageError(formatMessage(cliMessages.templateYearsNeeded, lang));
+      case 'badPlan':
+        throw new UsageError(formatMessage(cliMessages.planInvalid, lang, { file: options.plan!, detail: outcome.detail }));
+      case 'noItems':
+        io.stdout(formatFindings(loaded!.files, outcome.analysis, [...loaded!.fileFindings, ...outcome.analysis.findings], lang, io.color));
+        io.stderr(`${formatMessage(cliMessages.planFromNothing, lang, { file: options.from! })}\n`);
+        return 2;
+    }
+  }
+  const { plan, sheets } = outcome;
+  const outDir = options.out!;
   const targets = sheets.map((sheet) => ({ sheet, file: join(outDir, `${sheet.name}.xlsx`) }));
   const taken: string[] = [];
   for (const t of targets) if (await exists(t.file)) taken.push(t.file);

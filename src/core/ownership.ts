@@ -33,6 +33,12 @@ export interface PlanCheck {
 }
 
 /** Check a plan against a workbook before any write. Pure; both shells call it. */
+/** Names of `wanted` already used in the workbook (Excel compares sheet names without case). */
+export function takenSheetNames(existing: readonly string[], wanted: readonly string[]): string[] {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  return wanted.filter((n) => taken.has(n.toLowerCase()));
+}
+
 export function checkPlan(plan: WritePlan, workbook: { readonly sheetNames: readonly string[]; readonly ownedSheets: readonly string[] }): PlanCheck {
   const owned = new Set(workbook.ownedSheets);
   const existing = new Set(workbook.sheetNames.map((s) => s.toLowerCase()));

@@ -37,17 +37,22 @@ export function writeCells(env: ExcelEnv, edits: readonly CellEdit[]): Promise<v
   );
 }
 
+/**
+ * An in-cell list of the mark symbols on a range. `warn`: typing something else asks before keeping it
+ * (new sheets); otherwise it is accepted silently (dropdowns added to a sheet people already fill).
+ */
+export function setMarkList(range: Excel.Range, symbols: readonly string[], warn: boolean): void {
+  range.dataValidation.clear();
+  range.dataValidation.rule = { list: { inCellDropDown: true, source: symbols.join(',') } };
+  range.dataValidation.errorAlert = warn ? { showAlert: true, style: 'Warning', title: '', message: '' } : { showAlert: false, style: 'Information', title: '', message: '' };
+}
+
 export function installDropdowns(env: ExcelEnv, sheet: string, ranges: readonly string[], symbols: readonly string[]): Promise<void> {
   if (!env.isSetSupported('ExcelApi', '1.8')) return Promise.reject(new HostError('notSupported', 'data validation', { feature: 'ExcelApi 1.8' }));
   return guarded(() =>
     runBatch(env, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      for (const address of ranges) {
-        const range = ws.getRange(address);
-        range.dataValidation.clear();
-        range.dataValidation.rule = { list: { inCellDropDown: true, source: symbols.join(',') } };
-        range.dataValidation.errorAlert = { showAlert: false, style: 'Information', title: '', message: '' };
-      }
+      for (const address of ranges) setMarkList(ws.getRange(address), symbols, false);
       await context.sync();
     }),
   );

@@ -11,6 +11,7 @@ import { HostError } from '../core/hostPort';
 import type { RolloverPlan, SheetRollover } from '../core/rollover/planRollover';
 import { asLiteralText } from '../core/textSafety';
 import { type ExcelEnv, runBatch } from './env';
+import { setMarkList } from './cells';
 import { guarded } from './errors';
 
 function applySheet(ws: Excel.Worksheet, roll: SheetRollover, symbols: readonly string[], has: { copyFormats: boolean; validation: boolean }): void {
@@ -32,12 +33,7 @@ function applySheet(ws: Excel.Worksheet, roll: SheetRollover, symbols: readonly 
   }
   for (const cell of [...roll.headers, ...roll.renames]) ws.getRange(cell.cell).values = [[asLiteralText(cell.value)]];
   if (has.validation) {
-    for (const address of roll.markRanges) {
-      const range = ws.getRange(address);
-      range.dataValidation.clear();
-      range.dataValidation.rule = { list: { inCellDropDown: true, source: symbols.join(',') } };
-      range.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: '', message: '' };
-    }
+    for (const address of roll.markRanges) setMarkList(ws.getRange(address), symbols, true);
   }
 }
 

@@ -7,9 +7,11 @@
  */
 import { columnLetters } from '../core/grid';
 import { HostError, type CreateSheetsResult } from '../core/hostPort';
+import { takenSheetNames } from '../core/ownership';
 import type { TemplateSheet } from '../core/template/templateSheet';
 import { asLiteralText } from '../core/textSafety';
 import { applyFormat, POINTS_PER_CHAR, temporaryName } from './applyPlan';
+import { setMarkList } from './cells';
 import { type ExcelEnv, runBatch } from './env';
 import { guarded, toHostError } from './errors';
 
@@ -32,11 +34,7 @@ function writeTemplate(ws: Excel.Worksheet, sheet: TemplateSheet, has: { validat
   for (const f of sheet.formats) applyFormat(ws, f);
   sheet.columnWidths.forEach((w, i) => (ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * POINTS_PER_CHAR));
   if (has.validation) {
-    for (const range of sheet.markRanges) {
-      const r = ws.getRange(range);
-      r.dataValidation.rule = { list: { inCellDropDown: true, source: sheet.markSymbols.join(',') } };
-      r.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: '', message: '' };
-    }
+    for (const range of sheet.markRanges) setMarkList(ws.getRange(range), sheet.markSymbols, true);
   }
   ws.getRange(`A:${columnLetters(width - 1)}`).format.protection.locked = false;
   for (const range of sheet.lockedRanges) ws.getRange(range).format.protection.locked = true;
@@ -54,8 +52,10 @@ export function createSheets(env: ExcelEnv, sheets: readonly TemplateSheet[]): P
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name');
       await context.sync();
-      const taken = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
-      const conflicts = sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
+      const conflicts = takenSheetNames(
+        worksheets.items.map((w) => w.name),
+        sheets.map((s) => s.name),
+      );
       if (conflicts.length > 0) throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
 
       const created = sheets.map((sheet, i) => ({ sheet, ws: worksheets.add(temporaryName(i)) }));

@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parseA1, type WorkbookSnapshot } from '../core/grid';
+import { takenSheetNames } from '../core/ownership';
 import { HostError, type ApplyResult, type CellEdit, type HostCapabilities, type HostPort } from '../core/hostPort';
 import type { PlanSheet, WritePlan } from '../core/writePlan';
 import { addChartsToXlsx } from '../xlsx/charts';
@@ -102,8 +103,10 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
       book.changed();
     },
     createSheets: async (sheets) => {
-      const taken = new Set(book.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
-      const conflicts = sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
+      const conflicts = takenSheetNames(
+        book.workbook.worksheets.map((ws) => ws.name),
+        sheets.map((s) => s.name),
+      );
       if (conflicts.length > 0) throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
       for (const sheet of sheets) await addTemplateSheet(book.workbook, sheet);
       book.activeSheet = sheets[0]?.name ?? book.activeSheet;

@@ -6,6 +6,8 @@
  */
 import type ExcelJS from 'exceljs';
 import { parseA1, parseRange, rangeToA1, type CellRange } from '../core/grid';
+import { shiftMerge } from '../core/rollover/applyToSnapshot';
+import { addMarkDropdowns } from './markDropdowns';
 import type { ColumnInsertion, SheetRollover } from '../core/rollover/planRollover';
 
 type Validation = ExcelJS.DataValidation | undefined;
@@ -41,13 +43,6 @@ function moveRight(ws: ExcelJS.Worksheet, ins: ColumnInsertion, last: number): v
   }
 }
 
-function shiftMerge(m: CellRange, ins: ColumnInsertion): CellRange {
-  if (ins.rows && (m.top < ins.rows.top || m.bottom > ins.rows.bottom)) return m;
-  if (m.left >= ins.at) return { ...m, left: m.left + ins.count, right: m.right + ins.count };
-  if (m.right >= ins.at) return { ...m, right: m.right + ins.count };
-  return m;
-}
-
 function merges(ws: ExcelJS.Worksheet): CellRange[] {
   return ((ws.model as { merges?: string[] }).merges ?? []).map((m) => parseRange(m)).filter((m): m is CellRange => m !== null);
 }
@@ -76,17 +71,5 @@ export function applyRolloverToWorksheet(ws: ExcelJS.Worksheet, roll: SheetRollo
     ws.getCell(p.row + 1, p.col + 1).value = cell.value;
   }
   for (const m of areas) ws.mergeCells(rangeToA1(m));
-  applyDropdowns(ws, roll.markRanges, symbols);
-}
-
-export function applyDropdowns(ws: ExcelJS.Worksheet, ranges: readonly string[], symbols: readonly string[]): void {
-  for (const range of ranges) {
-    const r = parseRange(range);
-    if (!r) continue;
-    for (let row = r.top; row <= r.bottom; row += 1) {
-      for (let col = r.left; col <= r.right; col += 1) {
-        ws.getCell(row + 1, col + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${symbols.join(',')}"`], showErrorMessage: true, errorStyle: 'warning' };
-      }
-    }
-  }
+  addMarkDropdowns(ws, roll.markRanges, symbols);
 }

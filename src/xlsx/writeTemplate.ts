@@ -3,7 +3,7 @@
  * protection without a password that locks only the header and heading cells. No Node imports.
  */
 import ExcelJS from 'exceljs';
-import { parseRange } from '../core/grid';
+import { addMarkDropdowns, forEachCell } from './markDropdowns';
 import type { TemplateSheet } from '../core/template/templateSheet';
 import { pageSetup, writeCellsAndFormats } from './writeWorkbook';
 
@@ -20,23 +20,11 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   autoFilter: true,
 };
 
-function forEachCell(address: string, visit: (row: number, col: number) => void): void {
-  const range = parseRange(address);
-  if (!range) return;
-  for (let r = range.top; r <= range.bottom; r += 1) for (let c = range.left; c <= range.right; c += 1) visit(r + 1, c + 1);
-}
-
 export async function addTemplateSheet(workbook: ExcelJS.Workbook, sheet: TemplateSheet): Promise<void> {
   const ws = workbook.addWorksheet(sheet.name);
   writeCellsAndFormats(ws, sheet);
   for (const merge of sheet.merges) ws.mergeCells(merge);
-  const list = `"${sheet.markSymbols.join(',')}"`;
-  for (const range of sheet.markRanges) {
-    // A warning, not a stop: a department may need to type a note the list does not know.
-    forEachCell(range, (r, c) => {
-      ws.getCell(r, c).dataValidation = { type: 'list', allowBlank: true, formulae: [list], showErrorMessage: true, errorStyle: 'warning' };
-    });
-  }
+  addMarkDropdowns(ws, sheet.markRanges, sheet.markSymbols);
   // The table's columns editable (rows people add inherit it), then the header and heading cells locked.
   sheet.columnWidths.forEach((_, i) => (ws.getColumn(i + 1).protection = { locked: false }));
   for (const range of sheet.lockedRanges) forEachCell(range, (r, c) => (ws.getCell(r, c).protection = { locked: true }));

@@ -4,7 +4,7 @@ import { HostError, type ApplyResult, type CellEdit, type CreateSheetsResult, ty
 import { applyRolloverToSnapshot } from '../../src/core/rollover/applyToSnapshot';
 import type { RolloverPlan } from '../../src/core/rollover/planRollover';
 import type { TemplateSheet } from '../../src/core/template/templateSheet';
-import { checkPlan } from '../../src/core/ownership';
+import { checkPlan, takenSheetNames } from '../../src/core/ownership';
 import type { WritePlan } from '../../src/core/writePlan';
 import { cellAt, parseA1, parseRange } from '../../src/core/grid';
 
@@ -60,8 +60,10 @@ export class MemoryHost implements HostPort {
 
   async createSheets(sheets: readonly TemplateSheet[]): Promise<CreateSheetsResult> {
     this.record('createSheets', sheets);
-    const taken = new Set(this.snapshot.sheets.map((s) => s.name.toLowerCase()));
-    const conflicts = sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
+    const conflicts = takenSheetNames(
+      this.snapshot.sheets.map((s) => s.name),
+      sheets.map((s) => s.name),
+    );
     if (conflicts.length > 0) throw new HostError('conflict', 'conflict', { sheets: conflicts.join('」「') });
     const added = sheets.map((s) => ({ name: s.name, top: 0, left: 0, values: s.values.map((r) => [...r]), merges: s.merges.map((m) => parseRange(m)!), hidden: false }));
     this.snapshot = { ...this.snapshot, sheets: [...this.snapshot.sheets, ...added] };

@@ -16,7 +16,8 @@ function insertInRows<T>(rows: T[][], sheet: SheetSnapshot, ins: ColumnInsertion
   });
 }
 
-function shiftMerge(m: CellRange, ins: ColumnInsertion): CellRange {
+/** A merged area after an insertion, as Excel moves it: right of the insertion it moves, across it it grows. */
+export function shiftMerge(m: CellRange, ins: ColumnInsertion): CellRange {
   if (ins.rows && (m.top < ins.rows.top || m.bottom > ins.rows.bottom)) return m;
   if (m.left >= ins.at) return { ...m, left: m.left + ins.count, right: m.right + ins.count };
   if (m.right >= ins.at) return { ...m, right: m.right + ins.count };

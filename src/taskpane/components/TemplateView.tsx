@@ -3,7 +3,7 @@ import { Button, Field, Input, Radio, RadioGroup } from '@fluentui/react-compone
 import { useState } from 'react';
 import type { HostPort } from '../../core/hostPort';
 import type { Settings } from '../../core/settings';
-import { buildTemplates, type TemplateOutcome } from '../planActions';
+import { buildTemplates, type TemplateOutcome } from '../../core/template/buildTemplates';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
@@ -24,7 +24,7 @@ export function TemplateView(props: { host: HostPort; t: Translate; settings: Se
     setBusy(true);
     setMessage(null);
     try {
-      const input = source === 'file' ? { kind: 'file' as const, text: fileText ?? '' } : { kind: 'workbook' as const, snapshot: await host.readSnapshot() };
+      const input = source === 'file' ? { kind: 'file' as const, text: fileText ?? '' } : { kind: 'workbooks' as const, snapshots: [await host.readSnapshot()] };
       const outcome = buildTemplates(input, { years, title }, settings);
       if (!outcome.ok) {
         setMessage({ intent: 'warning', text: describe(outcome) });
