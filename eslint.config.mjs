@@ -44,9 +44,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'zlib'], message: 'The core is pure: no Node imports.' },
-            { group: ['exceljs', 'jszip', 'react', 'react-dom', '@fluentui/*'], message: 'The core is pure: no shell libraries.' },
-            { group: ['**/excel/**', '**/xlsx/**', '**/taskpane/**', '**/cli/**', '**/commands/**'], message: 'The core does not import shells.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'zlib'],
+              message: 'The core is pure: no Node imports.',
+            },
+            {
+              group: ['exceljs', 'jszip', 'react', 'react-dom', '@fluentui/*'],
+              message: 'The core is pure: no shell libraries.',
+            },
+            {
+              group: ['**/excel/**', '**/xlsx/**', '**/taskpane/**', '**/cli/**', '**/commands/**'],
+              message: 'The core does not import shells.',
+            },
           ],
         },
       ],
@@ -55,7 +64,15 @@ export default tseslint.config(
   },
   {
     files: ['bin/**/*.js', '*.config.js', 'webpack.config.js', 'scripts/**/*.js'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

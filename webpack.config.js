@@ -14,20 +14,38 @@ class CopyAddinFiles {
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('CopyAddinFiles', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'CopyAddinFiles', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const { RawSource } = compiler.webpack.sources;
-        for (const file of fs.readdirSync(path.join(__dirname, 'assets'))) {
-          compilation.emitAsset(`assets/${file}`, new RawSource(fs.readFileSync(path.join(__dirname, 'assets', file))));
-        }
-        // The preview opens on the sample workbooks, listed in examples/index.json.
-        const samples = ['kasama-r2.xlsx', ...fs.readdirSync(path.join(__dirname, 'examples', 'departments')).sort().map((f) => `departments/${f}`)];
-        for (const file of samples) {
-          compilation.emitAsset(`examples/${file}`, new RawSource(fs.readFileSync(path.join(__dirname, 'examples', file))));
-        }
-        compilation.emitAsset('examples/index.json', new RawSource(JSON.stringify(samples)));
-        const manifest = fs.readFileSync(path.join(__dirname, 'manifest', 'manifest.xml'), 'utf8').split(DEV_URL).join(this.baseUrl);
-        compilation.emitAsset('manifest.xml', new RawSource(manifest));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'CopyAddinFiles', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const { RawSource } = compiler.webpack.sources;
+          for (const file of fs.readdirSync(path.join(__dirname, 'assets'))) {
+            compilation.emitAsset(
+              `assets/${file}`,
+              new RawSource(fs.readFileSync(path.join(__dirname, 'assets', file))),
+            );
+          }
+          // The preview opens on the sample workbooks, listed in examples/index.json.
+          const samples = [
+            'kasama-r2.xlsx',
+            ...fs
+              .readdirSync(path.join(__dirname, 'examples', 'departments'))
+              .sort()
+              .map((f) => `departments/${f}`),
+          ];
+          for (const file of samples) {
+            compilation.emitAsset(
+              `examples/${file}`,
+              new RawSource(fs.readFileSync(path.join(__dirname, 'examples', file))),
+            );
+          }
+          compilation.emitAsset('examples/index.json', new RawSource(JSON.stringify(samples)));
+          const manifest = fs
+            .readFileSync(path.join(__dirname, 'manifest', 'manifest.xml'), 'utf8')
+            .split(DEV_URL)
+            .join(this.baseUrl);
+          compilation.emitAsset('manifest.xml', new RawSource(manifest));
+        },
+      );
     });
   }
 }
@@ -40,7 +58,8 @@ class BundleReport {
   apply(compiler) {
     compiler.hooks.done.tap('BundleReport', (stats) => {
       const compilation = stats.compilation;
-      const jsFiles = (group) => [...new Set(group.chunks.flatMap((c) => [...c.files]))].filter((f) => f.endsWith('.js'));
+      const jsFiles = (group) =>
+        [...new Set(group.chunks.flatMap((c) => [...c.files]))].filter((f) => f.endsWith('.js'));
       const report = {};
       for (const [name, entry] of compilation.entrypoints) {
         const initial = jsFiles(entry);
@@ -106,15 +125,36 @@ module.exports = (env = {}, argv = {}) => {
           exclude: /node_modules/,
           use: {
             loader: 'swc-loader',
-            options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2019' } },
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic' } },
+                target: 'es2019',
+              },
+            },
           },
         },
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer' }),
-      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './src/preview/preview.html',
+        chunks: ['preview'],
+        scriptLoading: 'defer',
+      }),
       new CopyAddinFiles(baseUrl),
       new BundleReport(),
     ],

@@ -17,13 +17,24 @@ export interface CliResult {
   readonly floorRssMB: number;
 }
 
-export async function cliBench(root: string, workbooks = 50, sheetsPerBook = 4, itemsPerSheet = 25, runs = 3): Promise<CliResult> {
+export async function cliBench(
+  root: string,
+  workbooks = 50,
+  sheetsPerBook = 4,
+  itemsPerSheet = 25,
+  runs = 3,
+): Promise<CliResult> {
   const dir = mkdtempSync(join(tmpdir(), 'reform-progress-bench-'));
   try {
     const books = join(dir, 'departments');
     mkdirSync(books);
     for (let d = 1; d <= workbooks; d += 1) {
-      await writeSyntheticXlsx(join(books, `部${String(d).padStart(2, '0')}.xlsx`), d, sheetsPerBook, itemsPerSheet);
+      await writeSyntheticXlsx(
+        join(books, `部${String(d).padStart(2, '0')}.xlsx`),
+        d,
+        sheetsPerBook,
+        itemsPerSheet,
+      );
     }
     const files = readdirSync(books).map((f) => join(books, f));
     const cli = join(root, 'bin', 'reform-progress.js');

@@ -45,7 +45,11 @@ function timed(work: () => number): { ms: number; result: number } {
 function main(): void {
   const items = Number(process.argv[2]);
   const runs = Number(process.argv[3] ?? 5);
-  const workbook = syntheticWorkbook('synthetic.xlsx', items, Math.max(1, Math.ceil(items / ITEMS_PER_SHEET)));
+  const workbook = syntheticWorkbook(
+    'synthetic.xlsx',
+    items,
+    Math.max(1, Math.ceil(items / ITEMS_PER_SHEET)),
+  );
   const inputMB = getHeapStatistics().used_heap_size / 2 ** 20;
   const cells = touchEveryCell(workbook);
   // One warm-up run each, so that the figures are about steady-state code, not the compiler.
@@ -65,10 +69,29 @@ function main(): void {
   }
   // The whole 集計表を作成 flow, write plan included (layout and content hash), for reference.
   for (let run = 0; run < (items >= 100_000 ? 1 : 3); run += 1) {
-    full.push(timed(() => (generateSummary({ workbooks: [workbook], settings: DEFAULT_SETTINGS, lang: 'ja', now: '2026-01-01T00:00:00Z' }).ok ? 1 : 0)).ms);
+    full.push(
+      timed(() =>
+        generateSummary({
+          workbooks: [workbook],
+          settings: DEFAULT_SETTINGS,
+          lang: 'ja',
+          now: '2026-01-01T00:00:00Z',
+        }).ok
+          ? 1
+          : 0,
+      ).ms,
+    );
   }
   process.stdout.write(
-    JSON.stringify({ items, cells, ms: median(times), floorMs: median(floors), heapMB: peakHeap / 2 ** 20, inputMB, generateMs: median(full) }) + '\n',
+    JSON.stringify({
+      items,
+      cells,
+      ms: median(times),
+      floorMs: median(floors),
+      heapMB: peakHeap / 2 ** 20,
+      inputMB,
+      generateMs: median(full),
+    }) + '\n',
   );
 }
 

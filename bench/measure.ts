@@ -19,7 +19,10 @@ const childReport = z.object({ rssMB: z.number() });
  * Runs a Node script in a fresh process; returns its wall time (start-up included, as a user waits
  * for it) and its peak resident memory, which the preloaded reporter writes at exit.
  */
-export function timeNodeProcess(args: readonly string[], label: string): { ms: number; rssMB: number; status: number } {
+export function timeNodeProcess(
+  args: readonly string[],
+  label: string,
+): { ms: number; rssMB: number; status: number } {
   const reportFile = join(tmpdir(), `reform-progress-bench-${process.pid}-${label}.json`);
   const started = performance.now();
   const run = spawnSync(process.execPath, ['--require', join(__dirname, 'rssReporter.js'), ...args], {
@@ -28,15 +31,24 @@ export function timeNodeProcess(args: readonly string[], label: string): { ms: n
     encoding: 'utf8',
   });
   const ms = performance.now() - started;
-  if (run.status === null || run.status > 1) throw new Error(`${label} failed (${run.status}): ${run.stderr}`);
+  if (run.status === null || run.status > 1)
+    throw new Error(`${label} failed (${run.status}): ${run.stderr}`);
   const report = childReport.parse(JSON.parse(readFileSync(reportFile, 'utf8')));
   rmSync(reportFile, { force: true });
   return { ms, rssMB: report.rssMB, status: run.status };
 }
 
 /** Runs a bench module's entry in a fresh process and parses the JSON it prints. */
-export function runChild<T>(script: string, args: readonly string[], schema: z.ZodType<T>, nodeFlags: readonly string[] = []): T {
-  const run = spawnSync(process.execPath, [...nodeFlags, join(__dirname, script), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+export function runChild<T>(
+  script: string,
+  args: readonly string[],
+  schema: z.ZodType<T>,
+  nodeFlags: readonly string[] = [],
+): T {
+  const run = spawnSync(process.execPath, [...nodeFlags, join(__dirname, script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (run.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   return schema.parse(JSON.parse(run.stdout));
 }

@@ -14,7 +14,15 @@ import { round, runChild } from './measure';
 const ROOT = join(__dirname, '..', '..');
 const MB = 1024 * 1024;
 
-const coreSchema = z.object({ items: z.number(), cells: z.number(), ms: z.number(), floorMs: z.number(), heapMB: z.number(), inputMB: z.number(), generateMs: z.number() });
+const coreSchema = z.object({
+  items: z.number(),
+  cells: z.number(),
+  ms: z.number(),
+  floorMs: z.number(),
+  heapMB: z.number(),
+  inputMB: z.number(),
+  generateMs: z.number(),
+});
 const officeSchema = z.object({
   sheets: z.number(),
   items: z.number(),
@@ -46,7 +54,9 @@ async function main(): Promise<void> {
     [100_000, 3],
   ].map(([items, runs]) => {
     process.stderr.write(`core: ${items} items…\n`);
-    return coreSchema.parse(runChild('coreChild.js', [String(items), String(runs)], coreSchema, ['--max-old-space-size=4096']));
+    return coreSchema.parse(
+      runChild('coreChild.js', [String(items), String(runs)], coreSchema, ['--max-old-space-size=4096']),
+    );
   });
   process.stderr.write('cli: 50 workbooks…\n');
   const cli = await cliBench(ROOT);
@@ -57,14 +67,37 @@ async function main(): Promise<void> {
     [100, 100_000],
   ].map(([sheets, items]) => {
     process.stderr.write(`office: ${sheets} sheets, ${items} items…\n`);
-    return runChild('officeChild.js', [String(sheets), String(items)], officeSchema, ['--max-old-space-size=4096']);
+    return runChild('officeChild.js', [String(sheets), String(items)], officeSchema, [
+      '--max-old-space-size=4096',
+    ]);
   });
   const bundle = bundleSizes(ROOT);
 
   const results = {
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGB: round(totalmem() / 1024 ** 3), node: process.version, date: new Date().toISOString() },
-    core: core.map((c) => ({ items: c.items, ms: round(c.ms), floorMs: round(c.floorMs, 2), heapMB: round(c.heapMB), cells: c.cells, inputMB: round(c.inputMB), generateMs: round(c.generateMs) })),
-    cli: { workbooks: cli.workbooks, items: cli.items, ms: round(cli.ms), floorMs: round(cli.floorMs), rssMB: round(cli.rssMB), floorRssMB: round(cli.floorRssMB) },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? '',
+      memoryGB: round(totalmem() / 1024 ** 3),
+      node: process.version,
+      date: new Date().toISOString(),
+    },
+    core: core.map((c) => ({
+      items: c.items,
+      ms: round(c.ms),
+      floorMs: round(c.floorMs, 2),
+      heapMB: round(c.heapMB),
+      cells: c.cells,
+      inputMB: round(c.inputMB),
+      generateMs: round(c.generateMs),
+    })),
+    cli: {
+      workbooks: cli.workbooks,
+      items: cli.items,
+      ms: round(cli.ms),
+      floorMs: round(cli.floorMs),
+      rssMB: round(cli.rssMB),
+      floorRssMB: round(cli.floorRssMB),
+    },
     office,
     bundle: { initialGzipBytes: bundle.initialGzipBytes, lazy: bundle.lazy },
     targets: TARGETS,

@@ -30,10 +30,23 @@ export function syntheticSheet(name: string, items: number, perMeasure = 12, see
     }
     measure += 1;
     values.push([`(${((measure - 1) % 5) + 1}) ${name}の施策${measure}`]);
-    values.push(['番号', '実施項目', '進捗状況', null, null, '担当部', '担当課', '指標', '計画(R2)', '実績(R2)', '具体的な取組結果(R2)']);
+    values.push([
+      '番号',
+      '実施項目',
+      '進捗状況',
+      null,
+      null,
+      '担当部',
+      '担当課',
+      '指標',
+      '計画(R2)',
+      '実績(R2)',
+      '具体的な取組結果(R2)',
+    ]);
     values.push([null, null, 'H30', 'R1', 'R2', null, null, null, null, null, null]);
     merges.push({ top: r + 1, left: 2, bottom: r + 1, right: 4 });
-    for (const col of [0, 1, 5, 6, 7, 8, 9, 10]) merges.push({ top: r + 1, left: col, bottom: r + 2, right: col });
+    for (const col of [0, 1, 5, 6, 7, 8, 9, 10])
+      merges.push({ top: r + 1, left: col, bottom: r + 2, right: col });
     r += 3;
     for (let i = 1; i <= perMeasure && written < items; i += 1, written += 1) {
       const target = Math.round(rand() * 1000);
@@ -63,7 +76,9 @@ export function syntheticWorkbook(file: string, items: number, sheets = 1): Work
   const per = Math.ceil(items / sheets);
   return {
     file,
-    sheets: Array.from({ length: sheets }, (_, i) => syntheticSheet(`シート${i + 1}`, Math.min(per, items - per * i), 12, i + 1)),
+    sheets: Array.from({ length: sheets }, (_, i) =>
+      syntheticSheet(`シート${i + 1}`, Math.min(per, items - per * i), 12, i + 1),
+    ),
     ownedSheets: [],
   };
 }
@@ -72,14 +87,20 @@ export function syntheticWorkbook(file: string, items: number, sheets = 1): Work
  * A department's workbook as an .xlsx (ExcelJS): `sheets` division sheets of about `perSheet` items
  * each, with the two-row merged headers, headings and legend of the synthetic grid.
  */
-export async function writeSyntheticXlsx(path: string, department: number, sheets: number, perSheet: number): Promise<void> {
+export async function writeSyntheticXlsx(
+  path: string,
+  department: number,
+  sheets: number,
+  perSheet: number,
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   for (let s = 0; s < sheets; s += 1) {
     const grid = syntheticSheet(`部${department}課${s + 1}`, perSheet, 12, department * 100 + s + 1);
     const ws = workbook.addWorksheet(grid.name);
     grid.values.forEach((row, r) => {
       row.forEach((value, c) => {
-        if (value !== null && value !== undefined) ws.getCell(r + 1, c + 1).value = value as ExcelJS.CellValue;
+        if (value !== null && value !== undefined)
+          ws.getCell(r + 1, c + 1).value = value as ExcelJS.CellValue;
       });
     });
     for (const m of grid.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);

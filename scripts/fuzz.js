@@ -6,5 +6,8 @@ const seed = process.env.FUZZ_SEED || String(Date.now() % 2147483647);
 const runs = process.env.FUZZ_RUNS || '5000';
 console.log(`fuzz: seed ${seed}, ${runs} runs per property`);
 const jest = require.resolve('jest/bin/jest');
-const result = spawnSync(process.execPath, [jest, 'test/core/properties.test.ts'], { stdio: 'inherit', env: { ...process.env, FUZZ_SEED: seed, FUZZ_RUNS: runs } });
+const result = spawnSync(process.execPath, [jest, 'test/core/properties.test.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, FUZZ_SEED: seed, FUZZ_RUNS: runs },
+});
 process.exit(result.status ?? 1);

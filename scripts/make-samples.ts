@@ -37,10 +37,23 @@ function newWorkbook(): ExcelJS.Workbook {
 }
 
 function printSetup(ws: ExcelJS.Worksheet): void {
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
 }
 
-function styleRange(ws: ExcelJS.Worksheet, row: number, fromCol: number, toCol: number, header: boolean): void {
+function styleRange(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  fromCol: number,
+  toCol: number,
+  header: boolean,
+): void {
   for (let c = fromCol; c <= toCol; c += 1) {
     const cell = ws.getCell(row, c);
     cell.border = THIN;
@@ -95,14 +108,45 @@ interface PublishedOptions {
   readonly title: string;
 }
 
-const PUBLISHED_HEADER = ['番号', '実施項目', '進捗状況', null, null, '担当部', '担当課', '指標', '計画(R2)', '実績(R2)', '具体的な取組結果(R2)', '令和3年度の取組計画'];
+const PUBLISHED_HEADER = [
+  '番号',
+  '実施項目',
+  '進捗状況',
+  null,
+  null,
+  '担当部',
+  '担当課',
+  '指標',
+  '計画(R2)',
+  '実績(R2)',
+  '具体的な取組結果(R2)',
+  '令和3年度の取組計画',
+];
 const PUBLISHED_WIDTHS = [6, 34, 6, 6, 6, 12, 14, 24, 12, 12, 50, 50];
 
 function publishedRow(item: SeedItem): Row {
-  return [item.number, item.name, item.H30 || null, item.R1 || null, item.R2 || null, item.department, item.division, item.indicator, figure(item.target), figure(item.actual), item.result || null, item.nextPlan || null];
+  return [
+    item.number,
+    item.name,
+    item.H30 || null,
+    item.R1 || null,
+    item.R2 || null,
+    item.department,
+    item.division,
+    item.indicator,
+    figure(item.target),
+    figure(item.actual),
+    item.result || null,
+    item.nextPlan || null,
+  ];
 }
 
-function writePublishedHeader(ws: ExcelJS.Worksheet, row: number, offset: number, captions: readonly string[]): void {
+function writePublishedHeader(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  offset: number,
+  captions: readonly string[],
+): void {
   const c0 = offset + 1;
   writeRow(ws, row, c0, PUBLISHED_HEADER);
   writeRow(ws, row + 1, c0 + 2, [...captions]);
@@ -134,7 +178,8 @@ function writePublished(ws: ExcelJS.Worksheet, items: readonly SeedItem[], optio
     ws.getCell(row, c0).value = measureHeading(first, options.fullWidthHeadings);
     ws.getCell(row, c0).font = { bold: true };
     row += 1;
-    const split = options.splitMeasure === first.measure && options.splitAfter ? options.splitAfter : group.length;
+    const split =
+      options.splitMeasure === first.measure && options.splitAfter ? options.splitAfter : group.length;
     const parts = split < group.length ? [group.slice(0, split), group.slice(split)] : [group];
     for (const part of parts) {
       writePublishedHeader(ws, row, options.offset, options.yearCaptions);
@@ -142,18 +187,26 @@ function writePublished(ws: ExcelJS.Worksheet, items: readonly SeedItem[], optio
       for (const item of part) {
         writeRow(ws, row, c0, publishedRow(item));
         styleRange(ws, row, c0, c0 + PUBLISHED_HEADER.length - 1, false);
-        for (let c = 2; c <= 4; c += 1) ws.getCell(row, c0 + c).alignment = { horizontal: 'center', vertical: 'middle' };
+        for (let c = 2; c <= 4; c += 1)
+          ws.getCell(row, c0 + c).alignment = { horizontal: 'center', vertical: 'middle' };
         row += 1;
       }
       row += 1;
     }
   }
   if (options.legend) {
-    for (const line of ['◎：進んでいる', '○：計画どおり', '□：ほぼ計画どおり（計画の8割以上）', '▲：遅れている', '終了：事業終了']) {
+    for (const line of [
+      '◎：進んでいる',
+      '○：計画どおり',
+      '□：ほぼ計画どおり（計画の8割以上）',
+      '▲：遅れている',
+      '終了：事業終了',
+    ]) {
       ws.getCell(row, c0).value = line;
       row += 1;
     }
-    ws.getCell(row, c0).value = '※進捗率・・・実施項目数に対して、計画目標がほぼ計画どおり（計画の8割）以上進んでいる割合';
+    ws.getCell(row, c0).value =
+      '※進捗率・・・実施項目数に対して、計画目標がほぼ計画どおり（計画の8割）以上進んでいる割合';
   }
   ws.views = [{ state: 'frozen', ySplit: 0, xSplit: c0 + 1 }];
   printSetup(ws);
@@ -162,7 +215,22 @@ function writePublished(ws: ExcelJS.Worksheet, items: readonly SeedItem[], optio
 // ---------------------------------------------------------------------------------------------
 // Flat layout: one-row header with years in the header text, 基本方針 / 施策 as columns.
 
-const FLAT_HEADER = ['基本方針', '施策', '番号', '実施項目', '進捗状況H30', '進捗状況R1', '進捗状況R2', '担当部', '担当課', '指標', '計画(R2)', '実績(R2)', '取組結果', '次年度計画'];
+const FLAT_HEADER = [
+  '基本方針',
+  '施策',
+  '番号',
+  '実施項目',
+  '進捗状況H30',
+  '進捗状況R1',
+  '進捗状況R2',
+  '担当部',
+  '担当課',
+  '指標',
+  '計画(R2)',
+  '実績(R2)',
+  '取組結果',
+  '次年度計画',
+];
 
 function writeFlat(ws: ExcelJS.Worksheet, items: readonly SeedItem[], numberedCells: boolean): void {
   writeRow(ws, 1, 1, FLAT_HEADER);
@@ -171,7 +239,22 @@ function writeFlat(ws: ExcelJS.Worksheet, items: readonly SeedItem[], numberedCe
   items.forEach((item, i) => {
     const policy = numberedCells ? policyHeading(item) : item.policy;
     const measure = numberedCells ? measureHeading(item) : item.measure;
-    writeRow(ws, i + 2, 1, [policy, measure, item.number, item.name, item.H30 || null, item.R1 || null, item.R2 || null, item.department, item.division, item.indicator, figure(item.target), figure(item.actual), item.result || null, item.nextPlan || null]);
+    writeRow(ws, i + 2, 1, [
+      policy,
+      measure,
+      item.number,
+      item.name,
+      item.H30 || null,
+      item.R1 || null,
+      item.R2 || null,
+      item.department,
+      item.division,
+      item.indicator,
+      figure(item.target),
+      figure(item.actual),
+      item.result || null,
+      item.nextPlan || null,
+    ]);
     styleRange(ws, i + 2, 1, FLAT_HEADER.length, false);
   });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -183,7 +266,20 @@ function writeFlat(ws: ExcelJS.Worksheet, items: readonly SeedItem[], numberedCe
 // Reordered layout: 担当課 first, years after 担当部 with era captions, 指標 last,
 // policy/measure written only where they change (blank means "same as above").
 
-const REORDERED_HEADER = ['担当課', '番号', '実施項目', '担当部', '平成30年度', '令和元年度', '令和2年度', '実績(R2)', '計画(R2)', '基本方針', '施策', '指標'];
+const REORDERED_HEADER = [
+  '担当課',
+  '番号',
+  '実施項目',
+  '担当部',
+  '平成30年度',
+  '令和元年度',
+  '令和2年度',
+  '実績(R2)',
+  '計画(R2)',
+  '基本方針',
+  '施策',
+  '指標',
+];
 
 function writeReordered(ws: ExcelJS.Worksheet, items: readonly SeedItem[]): void {
   ws.getCell('A1').value = '行財政改革実施計画 進捗状況調査票（令和2年度実績）';
@@ -196,7 +292,20 @@ function writeReordered(ws: ExcelJS.Worksheet, items: readonly SeedItem[]): void
   items.forEach((item, i) => {
     const samePolicy = previous?.policy === item.policy;
     const sameMeasure = samePolicy && previous?.measure === item.measure;
-    writeRow(ws, i + 5, 1, [item.division, item.number, item.name, item.department, item.H30 || null, item.R1 || null, item.R2 || null, figure(item.actual), figure(item.target), samePolicy ? null : item.policy, sameMeasure ? null : item.measure, item.indicator]);
+    writeRow(ws, i + 5, 1, [
+      item.division,
+      item.number,
+      item.name,
+      item.department,
+      item.H30 || null,
+      item.R1 || null,
+      item.R2 || null,
+      figure(item.actual),
+      figure(item.target),
+      samePolicy ? null : item.policy,
+      sameMeasure ? null : item.measure,
+      item.indicator,
+    ]);
     styleRange(ws, i + 5, 1, REORDERED_HEADER.length, false);
     previous = item;
   });
@@ -231,9 +340,21 @@ const DEPARTMENTS: readonly DepartmentPlan[] = [
 function writeLayout(ws: ExcelJS.Worksheet, items: readonly SeedItem[], layout: Layout, title: string): void {
   switch (layout) {
     case 'published':
-      return writePublished(ws, items, { offset: 0, fullWidthHeadings: false, yearCaptions: YEARS, legend: true, title });
+      return writePublished(ws, items, {
+        offset: 0,
+        fullWidthHeadings: false,
+        yearCaptions: YEARS,
+        legend: true,
+        title,
+      });
     case 'publishedOffset':
-      return writePublished(ws, items, { offset: 1, fullWidthHeadings: true, yearCaptions: ['平成30年度', '令和元年度', '令和2年度'], legend: false, title });
+      return writePublished(ws, items, {
+        offset: 1,
+        fullWidthHeadings: true,
+        yearCaptions: ['平成30年度', '令和元年度', '令和2年度'],
+        legend: false,
+        title,
+      });
     case 'flat':
       return writeFlat(ws, items, false);
     case 'flatNumbered':
@@ -250,14 +371,21 @@ async function writeDepartment(plan: DepartmentPlan, items: readonly SeedItem[],
     const notes = wb.addWorksheet('記入要領');
     notes.getCell('A1').value = '記入要領';
     notes.getCell('A3').value = '1. 進捗状況欄には ◎ ○ □ ▲ 終了 のいずれかを入力してください。';
-    notes.getCell('A4').value = '2. 指標の実績が未確定の場合は、最新の数値と年度を（R1）のように記入してください。';
+    notes.getCell('A4').value =
+      '2. 指標の実績が未確定の場合は、最新の数値と年度を（R1）のように記入してください。';
     notes.getColumn(1).width = 90;
   }
   if (plan.perDivision) {
-    const divisions = [...new Set(mine.map((item) => seedOwners(item).find((o) => o.department === plan.department)!.division))];
+    const divisions = [
+      ...new Set(
+        mine.map((item) => seedOwners(item).find((o) => o.department === plan.department)!.division),
+      ),
+    ];
     for (const division of divisions) {
       const ws = wb.addWorksheet(division);
-      const theirs = mine.filter((item) => seedOwners(item).some((o) => o.department === plan.department && o.division === division));
+      const theirs = mine.filter((item) =>
+        seedOwners(item).some((o) => o.department === plan.department && o.division === division),
+      );
       writeLayout(ws, theirs, plan.layout, `${plan.department} ${division} 実施計画 令和2年度実績`);
     }
   } else {
@@ -292,7 +420,8 @@ function writeHistory(ws: ExcelJS.Worksheet): void {
     ws.getCell(9, c).numFmt = '0.0%';
     for (let r = 4; r <= 9; r += 1) ws.getCell(r, c).alignment = { horizontal: 'right' };
   }
-  ws.getCell('A11').value = '※進捗率・・・実施項目数に対して、計画目標がほぼ計画どおり（計画の8割）以上進んでいる割合';
+  ws.getCell('A11').value =
+    '※進捗率・・・実施項目数に対して、計画目標がほぼ計画どおり（計画の8割）以上進んでいる割合';
   [16, 12, 12, 12, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   printSetup(ws);
 }
@@ -315,7 +444,10 @@ export async function makeSamples(outDir: string): Promise<void> {
   await wb.xlsx.writeFile(join(outDir, 'kasama-r2.xlsx'));
   for (const plan of DEPARTMENTS) await writeDepartment(plan, items, join(outDir, 'departments'));
   mkdirSync(join(outDir, 'plans'), { recursive: true });
-  writeFileSync(join(outDir, 'plans', 'kasama-4th-plan.json'), `${JSON.stringify(plan4FromSeed(items), null, 2)}\n`);
+  writeFileSync(
+    join(outDir, 'plans', 'kasama-4th-plan.json'),
+    `${JSON.stringify(plan4FromSeed(items), null, 2)}\n`,
+  );
 }
 
 if (require.main === module) {

@@ -5,7 +5,16 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { serve } = require('./serve.js');
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const out = (name) => path.join(__dirname, '..', 'docs', 'images', name);
 
 (async () => {

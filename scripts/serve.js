@@ -21,13 +21,18 @@ function serve(dir, { port = 0, host = '127.0.0.1', tls } = {}) {
   const root = path.resolve(dir);
   const handler = (req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    const file = path.normalize(path.join(root, decodeURIComponent(url.pathname === '/' ? '/preview.html' : url.pathname)));
+    const file = path.normalize(
+      path.join(root, decodeURIComponent(url.pathname === '/' ? '/preview.html' : url.pathname)),
+    );
     if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     fs.createReadStream(file).pipe(res);
   };
   const server = tls ? https.createServer(tls, handler) : http.createServer(handler);

@@ -19,14 +19,25 @@ const certFiles = ['localhost.crt', 'localhost.key'].map((f) => path.join(certDi
 function certificates() {
   if (!certFiles.every((f) => fs.existsSync(f))) {
     // It writes the certificates, then may fail to trust its CA without admin rights: we only need the files.
-    spawnSync('npx', ['--yes', 'office-addin-dev-certs', 'install'], { stdio: 'ignore', shell: process.platform === 'win32' });
+    spawnSync('npx', ['--yes', 'office-addin-dev-certs', 'install'], {
+      stdio: 'ignore',
+      shell: process.platform === 'win32',
+    });
   }
   if (!certFiles.every((f) => fs.existsSync(f))) return null;
   const ca = path.join(certDir, 'ca.crt');
-  return { cert: fs.readFileSync(certFiles[0]), key: fs.readFileSync(certFiles[1]), ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}) };
+  return {
+    cert: fs.readFileSync(certFiles[0]),
+    key: fs.readFileSync(certFiles[1]),
+    ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}),
+  };
 }
 
-const build = spawnSync('npx', ['webpack', '--mode', 'production'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+const build = spawnSync('npx', ['webpack', '--mode', 'production'], {
+  cwd: root,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const tls = certificates();
@@ -34,9 +45,15 @@ const scheme = tls ? 'https' : 'http';
 serve(path.join(root, 'dist', 'web'), { port: 3000, host: 'localhost', tls }).then(() => {
   const base = `${scheme}://localhost:3000`;
   const lines = [''];
-  if (!tls) lines.push('No development certificate was found, so this serves plain HTTP (fine for the preview; Excel needs HTTPS).');
+  if (!tls)
+    lines.push(
+      'No development certificate was found, so this serves plain HTTP (fine for the preview; Excel needs HTTPS).',
+    );
   if (preview) {
-    lines.push(`Preview (not Excel): ${base}/preview.html`, '  The real task pane beside the sample workbook kasama-r2.xlsx; open your own .xlsx from the bar at the top.');
+    lines.push(
+      `Preview (not Excel): ${base}/preview.html`,
+      '  The real task pane beside the sample workbook kasama-r2.xlsx; open your own .xlsx from the bar at the top.',
+    );
   } else {
     lines.push(
       `Add-in served at ${base}/taskpane.html`,

@@ -56,7 +56,12 @@ export function plan4FromSeed(items: readonly SeedItem[]): PlanJson {
                 ? {
                     name: indicator.replace(/^☆/, ''),
                     key: indicator.startsWith('☆'),
-                    targets: isDash(target) ? {} : ({ R4: /^-?\d+(\.\d+)?$/.test(target) ? Number(target) : target } as Record<string, string | number>),
+                    targets: isDash(target)
+                      ? {}
+                      : ({ R4: /^-?\d+(\.\d+)?$/.test(target) ? Number(target) : target } as Record<
+                          string,
+                          string | number
+                        >),
                   }
                 : null,
             };

@@ -24,8 +24,38 @@ const seedRowSchema = z.object({
 });
 export type SeedItem = z.infer<typeof seedRowSchema>;
 
-const COLUMNS = ['基本方針', '施策', '番号', '実施項目', 'H30', 'R1', 'R2', '担当部', '担当課', '指標', '計画', '実績', '取組結果', '次年度計画'] as const;
-const KEYS = ['policy', 'measure', 'number', 'name', 'H30', 'R1', 'R2', 'department', 'division', 'indicator', 'target', 'actual', 'result', 'nextPlan'] as const;
+const COLUMNS = [
+  '基本方針',
+  '施策',
+  '番号',
+  '実施項目',
+  'H30',
+  'R1',
+  'R2',
+  '担当部',
+  '担当課',
+  '指標',
+  '計画',
+  '実績',
+  '取組結果',
+  '次年度計画',
+] as const;
+const KEYS = [
+  'policy',
+  'measure',
+  'number',
+  'name',
+  'H30',
+  'R1',
+  'R2',
+  'department',
+  'division',
+  'indicator',
+  'target',
+  'actual',
+  'result',
+  'nextPlan',
+] as const;
 
 /** The repository root, found from this file whether it runs compiled (dist/scripts) or from source. */
 export function repoRoot(): string {
@@ -41,7 +71,10 @@ export function repoRoot(): string {
 export const SEED_TSV = join(repoRoot(), 'examples', 'data', 'kasama-r2-items.tsv');
 
 export function parseSeed(tsv: string): SeedItem[] {
-  const lines = tsv.replace(/\r\n?/g, '\n').split('\n').filter((l) => l.trim() !== '');
+  const lines = tsv
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const header = lines[0]!.split('\t');
   if (COLUMNS.some((c, i) => header[i] !== c)) throw new Error(`unexpected seed header: ${header.join(',')}`);
   return lines.slice(1).map((line, i) => {
@@ -62,18 +95,26 @@ export function seedOwners(item: SeedItem): { department: string; division: stri
   const pair = (s: string) => s.split(/[\s\u3000]+/);
   const a = pair(item.department);
   const b = pair(item.division);
-  if (a.length === 2 && b.length === 2) return [{ department: a[0]!, division: a[1]! }, { department: b[0]!, division: b[1]! }];
+  if (a.length === 2 && b.length === 2)
+    return [
+      { department: a[0]!, division: a[1]! },
+      { department: b[0]!, division: b[1]! },
+    ];
   return [{ department: item.department, division: item.division }];
 }
 
 /** Policies and measures in seed order with their numbers (1., (1) restarting per policy). */
-export function numbering(items: readonly SeedItem[]): { policyNo: Map<string, number>; measureNo: Map<string, number> } {
+export function numbering(items: readonly SeedItem[]): {
+  policyNo: Map<string, number>;
+  measureNo: Map<string, number>;
+} {
   const policyNo = new Map<string, number>();
   const measureNo = new Map<string, number>();
   for (const item of items) {
     if (!policyNo.has(item.policy)) policyNo.set(item.policy, policyNo.size + 1);
     const key = `${item.policy}|${item.measure}`;
-    if (!measureNo.has(key)) measureNo.set(key, [...measureNo.keys()].filter((k) => k.startsWith(`${item.policy}|`)).length + 1);
+    if (!measureNo.has(key))
+      measureNo.set(key, [...measureNo.keys()].filter((k) => k.startsWith(`${item.policy}|`)).length + 1);
   }
   return { policyNo, measureNo };
 }

@@ -46,13 +46,26 @@ export type ParsedArgs =
   | { readonly kind: 'help'; readonly lang?: 'ja' | 'en' }
   | { readonly kind: 'version' }
   | { readonly kind: 'run'; readonly command: CommandName; readonly options: CliOptions }
-  | { readonly kind: 'error'; readonly key: 'unknownCommand' | 'unknownOption' | 'missingValue' | 'badValue' | 'noPaths' | 'templateSource' | 'onePath'; readonly params: Record<string, string> };
+  | {
+      readonly kind: 'error';
+      readonly key:
+        | 'unknownCommand'
+        | 'unknownOption'
+        | 'missingValue'
+        | 'badValue'
+        | 'noPaths'
+        | 'templateSource'
+        | 'onePath';
+      readonly params: Record<string, string>;
+    };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { kind: 'help' };
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help')
+    return { kind: 'help' };
   if (first === '--version' || first === '-v') return { kind: 'version' };
-  if (!(COMMANDS as readonly string[]).includes(first)) return { kind: 'error', key: 'unknownCommand', params: { command: first } };
+  if (!(COMMANDS as readonly string[]).includes(first))
+    return { kind: 'error', key: 'unknownCommand', params: { command: first } };
   const command = first as CommandName;
   const raw: Record<string, unknown> = { paths: [] as string[] };
   const paths = raw.paths as string[];
@@ -65,7 +78,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq >= 0 ? eq : undefined);
-    if (!FLAGS[command].includes(name)) return { kind: 'error', key: 'unknownOption', params: { option: `--${name}` } };
+    if (!FLAGS[command].includes(name))
+      return { kind: 'error', key: 'unknownOption', params: { option: `--${name}` } };
     if (SWITCHES.has(name)) {
       raw[name] = true;
       continue;
@@ -81,18 +95,30 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const option = String(issue.path[0] ?? '');
-    return { kind: 'error', key: 'badValue', params: { option: `--${option}`, value: String(raw[option] ?? '') } };
+    return {
+      kind: 'error',
+      key: 'badValue',
+      params: { option: `--${option}`, value: String(raw[option] ?? '') },
+    };
   }
   const options = parsed.data;
   // summarize --out names a workbook; template --out names a folder.
-  if ((command === 'summarize' || command === 'rollover') && options.out !== undefined && !/\.xlsx$/i.test(options.out)) {
+  if (
+    (command === 'summarize' || command === 'rollover') &&
+    options.out !== undefined &&
+    !/\.xlsx$/i.test(options.out)
+  ) {
     return { kind: 'error', key: 'badValue', params: { option: '--out', value: options.out } };
   }
-  if (command === 'rollover' && options.paths.length !== 1) return { kind: 'error', key: 'onePath', params: {} };
-  if (command === 'rollover' && options.out === undefined) return { kind: 'error', key: 'missingValue', params: { option: '--out' } };
+  if (command === 'rollover' && options.paths.length !== 1)
+    return { kind: 'error', key: 'onePath', params: {} };
+  if (command === 'rollover' && options.out === undefined)
+    return { kind: 'error', key: 'missingValue', params: { option: '--out' } };
   if (NO_PATHS.has(command)) {
-    if (options.paths.length > 0) return { kind: 'error', key: 'unknownOption', params: { option: options.paths[0]! } };
-    if ((options.plan === undefined) === (options.from === undefined)) return { kind: 'error', key: 'templateSource', params: {} };
+    if (options.paths.length > 0)
+      return { kind: 'error', key: 'unknownOption', params: { option: options.paths[0]! } };
+    if ((options.plan === undefined) === (options.from === undefined))
+      return { kind: 'error', key: 'templateSource', params: {} };
     if (options.out === undefined) return { kind: 'error', key: 'missingValue', params: { option: '--out' } };
   } else if (options.paths.length === 0) return { kind: 'error', key: 'noPaths', params: {} };
   return { kind: 'run', command, options };

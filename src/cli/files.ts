@@ -26,7 +26,8 @@ async function walk(folder: string, shown: string, out: { path: string; shown: s
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) await walk(path, joinShown(shown, entry.name), out);
-    else if (entry.isFile() && isWorkbookName(entry.name)) out.push({ path, shown: joinShown(shown, entry.name) });
+    else if (entry.isFile() && isWorkbookName(entry.name))
+      out.push({ path, shown: joinShown(shown, entry.name) });
   }
 }
 

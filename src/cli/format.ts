@@ -3,7 +3,11 @@ import type { Analysis } from '../core/engine';
 import type { Finding, Severity } from '../core/model';
 import { cliMessages, formatMessage, renderFinding, type Lang } from '../core/messages';
 
-const COLOURS: Readonly<Record<Severity, string>> = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' };
+const COLOURS: Readonly<Record<Severity, string>> = {
+  error: '\u001b[31m',
+  warning: '\u001b[33m',
+  info: '\u001b[36m',
+};
 const RESET = '\u001b[0m';
 
 export function severityWord(severity: Severity, lang: Lang): string {
@@ -25,7 +29,13 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 }
 
 /** Files in the order read (readable files first as analysed, then the unreadable ones). */
-export function formatFindings(files: readonly string[], analysis: Pick<Analysis, 'sources'>, findings: readonly Finding[], lang: Lang, color: boolean): string {
+export function formatFindings(
+  files: readonly string[],
+  analysis: Pick<Analysis, 'sources'>,
+  findings: readonly Finding[],
+  lang: Lang,
+  color: boolean,
+): string {
   const lines: string[] = [];
   for (const file of files) {
     const items = analysis.sources.filter((s) => s.file === file).reduce((n, s) => n + s.items, 0);
@@ -36,7 +46,11 @@ export function formatFindings(files: readonly string[], analysis: Pick<Analysis
     for (const finding of mine) {
       if (finding.sheet !== sheet) {
         sheet = finding.sheet;
-        lines.push(sheet === null ? formatMessage(cliMessages.fileLevel, lang) : formatMessage(cliMessages.sheetHeader, lang, { sheet }));
+        lines.push(
+          sheet === null
+            ? formatMessage(cliMessages.fileLevel, lang)
+            : formatMessage(cliMessages.sheetHeader, lang, { sheet }),
+        );
       }
       lines.push(findingLine(finding, lang, color));
     }
@@ -44,7 +58,12 @@ export function formatFindings(files: readonly string[], analysis: Pick<Analysis
   return `${lines.join('\n')}\n`;
 }
 
-export function closingLine(fileCount: number, analysis: Analysis, findings: readonly Finding[], lang: Lang): string {
+export function closingLine(
+  fileCount: number,
+  analysis: Analysis,
+  findings: readonly Finding[],
+  lang: Lang,
+): string {
   const counts = countBySeverity(findings);
   return `${formatMessage(cliMessages.closing, lang, {
     files: fileCount,

@@ -17,7 +17,16 @@ export interface FindingJson {
 
 export function findingJson(finding: Finding, lang: Lang): FindingJson {
   const { message, suggestion } = renderFinding(finding, lang);
-  return { severity: finding.severity, code: finding.code, file: finding.file, sheet: finding.sheet, cell: finding.cell, message, suggestion, params: finding.params };
+  return {
+    severity: finding.severity,
+    code: finding.code,
+    file: finding.file,
+    sheet: finding.sheet,
+    cell: finding.cell,
+    message,
+    suggestion,
+    params: finding.params,
+  };
 }
 
 export function validationJson(analysis: Analysis, findings: readonly Finding[], lang: Lang) {
@@ -32,18 +41,41 @@ export function validationJson(analysis: Analysis, findings: readonly Finding[],
 
 /** Rates rounded as published (one decimal of a percent); numerator and denominator are exact. */
 function progressJson(p: Progress) {
-  return { numerator: p.numerator, denominator: p.denominator, rate: p.rate === null ? null : Math.round(p.rate * 1000) / 1000 };
+  return {
+    numerator: p.numerator,
+    denominator: p.denominator,
+    rate: p.rate === null ? null : Math.round(p.rate * 1000) / 1000,
+  };
 }
 
 function yearJson(y: YearSummary) {
-  return { year: y.year, kind: y.kind, items: y.items, counts: { ...y.counts }, unmarked: y.unmarked, progress: progressJson(y.progress) };
+  return {
+    year: y.year,
+    kind: y.kind,
+    items: y.items,
+    counts: { ...y.counts },
+    unmarked: y.unmarked,
+    progress: progressJson(y.progress),
+  };
 }
 
 function groupJson(g: GroupRow) {
-  return { key: g.key, ...(g.parent !== undefined ? { parent: g.parent } : {}), items: g.items, counts: { ...g.counts }, unmarked: g.unmarked, progress: progressJson(g.progress) };
+  return {
+    key: g.key,
+    ...(g.parent !== undefined ? { parent: g.parent } : {}),
+    items: g.items,
+    counts: { ...g.counts },
+    unmarked: g.unmarked,
+    progress: progressJson(g.progress),
+  };
 }
 
-export function summaryJson(analysis: Analysis, model: SummaryModel, findings: readonly Finding[], lang: Lang) {
+export function summaryJson(
+  analysis: Analysis,
+  model: SummaryModel,
+  findings: readonly Finding[],
+  lang: Lang,
+) {
   return {
     ...validationJson(analysis, findings, lang),
     year: model.year,
@@ -57,9 +89,27 @@ export function summaryJson(analysis: Analysis, model: SummaryModel, findings: r
       department: model.groups.department.map(groupJson),
       division: model.groups.division.map(groupJson),
     },
-    behind: model.behind.map((i) => ({ policy: i.policy, measure: i.measure, number: i.number, name: i.name, owners: i.owners })),
-    endedItems: model.endedItems.map((i) => ({ policy: i.policy, measure: i.measure, number: i.number, name: i.name })),
-    changes: model.changes.map((c) => ({ measure: c.item.measure, number: c.item.number, name: c.item.name, from: c.from, to: c.to, direction: c.direction })),
+    behind: model.behind.map((i) => ({
+      policy: i.policy,
+      measure: i.measure,
+      number: i.number,
+      name: i.name,
+      owners: i.owners,
+    })),
+    endedItems: model.endedItems.map((i) => ({
+      policy: i.policy,
+      measure: i.measure,
+      number: i.number,
+      name: i.name,
+    })),
+    changes: model.changes.map((c) => ({
+      measure: c.item.measure,
+      number: c.item.number,
+      name: c.item.name,
+      from: c.from,
+      to: c.to,
+      direction: c.direction,
+    })),
     provenance: model.provenance,
   };
 }

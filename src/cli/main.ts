@@ -12,7 +12,9 @@ import { rolloverCommand } from './rolloverCommand';
 import { VERSION } from '../core/version';
 import type { CommandName, CliOptions } from './args';
 
-const COMMAND_RUNNERS: Readonly<Record<CommandName, (options: CliOptions, lang: Lang, io: CliIo) => Promise<number>>> = {
+const COMMAND_RUNNERS: Readonly<
+  Record<CommandName, (options: CliOptions, lang: Lang, io: CliIo) => Promise<number>>
+> = {
   validate: validateCommand,
   summarize: summarizeCommand,
   template: templateCommand,
@@ -38,7 +40,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stdout(`reform-progress ${VERSION}\n`);
       return 0;
     case 'error':
-      io.stderr(`${formatMessage(cliMessages.usageError, lang, { detail: formatMessage(cliMessages[parsed.key], lang, parsed.params) })}\n`);
+      io.stderr(
+        `${formatMessage(cliMessages.usageError, lang, { detail: formatMessage(cliMessages[parsed.key], lang, parsed.params) })}\n`,
+      );
       return 2;
     case 'run':
       try {

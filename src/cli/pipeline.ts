@@ -25,12 +25,19 @@ export class UsageError extends Error {}
  * The settings in force: a --settings file, else those the add-in stored in the (first) workbook that
  * has them, so the CLI and the pane agree without being told; else the defaults.
  */
-export async function resolveSettings(path: string | undefined, stored: LoadedWorkbooks['stored'], lang: Lang, io: Pick<CliIo, 'stderr'>): Promise<Settings> {
+export async function resolveSettings(
+  path: string | undefined,
+  stored: LoadedWorkbooks['stored'],
+  lang: Lang,
+  io: Pick<CliIo, 'stderr'>,
+): Promise<Settings> {
   if (path) return loadSettingsFile(path, lang);
   const first = stored[0];
   if (!first) return DEFAULT_SETTINGS;
   const { settings, error } = parseSettings(first.raw);
-  io.stderr(`${formatMessage(error ? cliMessages.storedSettingsInvalid : cliMessages.storedSettings, lang, { file: first.file, detail: error ?? '' })}\n`);
+  io.stderr(
+    `${formatMessage(error ? cliMessages.storedSettingsInvalid : cliMessages.storedSettings, lang, { file: first.file, detail: error ?? '' })}\n`,
+  );
   return settings;
 }
 
@@ -40,14 +47,24 @@ export async function loadSettingsFile(path: string | undefined, lang: Lang): Pr
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new UsageError(formatMessage(cliMessages.settingsInvalid, lang, { file: path, detail: err instanceof Error ? err.message : String(err) }));
+    throw new UsageError(
+      formatMessage(cliMessages.settingsInvalid, lang, {
+        file: path,
+        detail: err instanceof Error ? err.message : String(err),
+      }),
+    );
   }
   const { settings, error } = parseSettings(json);
-  if (error) throw new UsageError(formatMessage(cliMessages.settingsInvalid, lang, { file: path, detail: error }));
+  if (error)
+    throw new UsageError(formatMessage(cliMessages.settingsInvalid, lang, { file: path, detail: error }));
   return settings;
 }
 
-export async function runPipeline(options: CliOptions, lang: Lang, io: Pick<CliIo, 'stderr'>): Promise<PipelineResult> {
+export async function runPipeline(
+  options: CliOptions,
+  lang: Lang,
+  io: Pick<CliIo, 'stderr'>,
+): Promise<PipelineResult> {
   const loaded = await loadWorkbooks(options.paths);
   const settings = await resolveSettings(options.settings, loaded.stored, lang, io);
   const year = options.year ?? settings.targetYear ?? null;
@@ -57,7 +74,7 @@ export async function runPipeline(options: CliOptions, lang: Lang, io: Pick<CliI
   // A file's own findings (unreadable, macros) before those on its sheets, as summarize lists them.
   const findings = [...loaded.fileFindings, ...analysis.findings]
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => (order.get(a.f.file)! - order.get(b.f.file)!) || a.i - b.i)
+    .sort((a, b) => order.get(a.f.file)! - order.get(b.f.file)! || a.i - b.i)
     .map((x) => x.f);
   return { settings, snapshots: loaded.snapshots, analysis, files, findings };
 }

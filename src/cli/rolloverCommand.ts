@@ -15,7 +15,8 @@ import { analyse } from '../core/engine';
 
 export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
   const out = options.out!;
-  if (resolve(out) === resolve(options.paths[0]!)) throw new UsageError(formatMessage(cliMessages.badValue, lang, { option: '--out', value: out }));
+  if (resolve(out) === resolve(options.paths[0]!))
+    throw new UsageError(formatMessage(cliMessages.badValue, lang, { option: '--out', value: out }));
   const loaded = await loadWorkbooks(options.paths);
   const snapshot = loaded.snapshots[0];
   if (!snapshot || !loaded.single) {
@@ -30,12 +31,20 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
     return 2;
   }
   // A macro workbook's copy loses its macros: say so before writing it.
-  if (loaded.fileFindings.length > 0) io.stdout(formatFindings(loaded.files, analyse(loaded.snapshots, settings), loaded.fileFindings, lang, io.color));
+  if (loaded.fileFindings.length > 0)
+    io.stdout(
+      formatFindings(loaded.files, analyse(loaded.snapshots, settings), loaded.fileFindings, lang, io.color),
+    );
   const symbols = settings.marks.map((m) => m.symbol);
   for (const roll of plan.sheets) {
     applyRolloverToWorksheet(loaded.single.getWorksheet(roll.sheet)!, roll, symbols);
-    io.stdout(`${formatMessage(cliMessages.rolloverSheet, lang, { sheet: roll.sheet, tables: roll.tables, years: roll.years.join('・') })}\n`);
-    for (const r of roll.renames) io.stdout(`${formatMessage(cliMessages.rolloverRename, lang, { cell: r.cell, from: r.from, value: r.value })}\n`);
+    io.stdout(
+      `${formatMessage(cliMessages.rolloverSheet, lang, { sheet: roll.sheet, tables: roll.tables, years: roll.years.join('・') })}\n`,
+    );
+    for (const r of roll.renames)
+      io.stdout(
+        `${formatMessage(cliMessages.rolloverRename, lang, { cell: r.cell, from: r.from, value: r.value })}\n`,
+      );
   }
   await io.writeFile(out, new Uint8Array(await loaded.single.xlsx.writeBuffer()));
   io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: out })}\n`);

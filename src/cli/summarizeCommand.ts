@@ -21,7 +21,10 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
   const settings = options.ended ? { ...base, endedRule: options.ended } : base;
   if (options.out) {
     const target = resolve(options.out);
-    if (loaded.files.some((f) => resolve(f) === target)) throw new UsageError(formatMessage(cliMessages.badValue, lang, { option: '--out', value: options.out }));
+    if (loaded.files.some((f) => resolve(f) === target))
+      throw new UsageError(
+        formatMessage(cliMessages.badValue, lang, { option: '--out', value: options.out }),
+      );
   }
   const single = loaded.snapshots.length === 1 ? loaded.snapshots[0]! : null;
   const result = generateSummary({
@@ -35,20 +38,38 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
   });
   const quiet = options.json === '-';
   if (!result.ok) {
-    if (!quiet) io.stdout(formatFindings(loaded.files, result.analysis, [...loaded.fileFindings, ...result.analysis.findings], lang, io.color));
+    if (!quiet)
+      io.stdout(
+        formatFindings(
+          loaded.files,
+          result.analysis,
+          [...loaded.fileFindings, ...result.analysis.findings],
+          lang,
+          io.color,
+        ),
+      );
     io.stderr(`${formatMessage(cliMessages[result.reason], lang)}\n`);
     return 2;
   }
   const order = new Map(loaded.files.map((f, i) => [f, i]));
-  const findings = [...result.findings].map((f, i) => ({ f, i })).sort((a, b) => (order.get(a.f.file) ?? 0) - (order.get(b.f.file) ?? 0) || a.i - b.i).map((x) => x.f);
+  const findings = [...result.findings]
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (order.get(a.f.file) ?? 0) - (order.get(b.f.file) ?? 0) || a.i - b.i)
+    .map((x) => x.f);
   if (!quiet) {
     io.stdout(formatFindings(loaded.files, result.analysis, findings, lang, io.color));
     io.stdout(closingLine(loaded.files.length, result.analysis, findings, lang));
     io.stdout(`\n${summaryTable(result.model, settings, lang)}`);
   }
-  if (options.json) await writeJson(options.json, summaryJson(result.analysis, result.model, findings, lang), io, lang);
+  if (options.json)
+    await writeJson(options.json, summaryJson(result.analysis, result.model, findings, lang), io, lang);
   if (options.csv) {
-    const { header, rows } = itemTableRows(result.model.items, result.model.years.map((y) => y.year), lang, settings.marks);
+    const { header, rows } = itemTableRows(
+      result.model.items,
+      result.model.years.map((y) => y.year),
+      lang,
+      settings.marks,
+    );
     await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);
   }
@@ -60,7 +81,9 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       bytes = await workbookWithPlan(workbook, result.plan, single ? single.ownedSheets : []);
     } catch (err) {
       if (!(err instanceof PlanConflictError)) throw err;
-      io.stderr(`${formatMessage(cliMessages.conflict, lang, { sheets: [...err.conflicts, ...err.invalidNames].join('」「') })}\n`);
+      io.stderr(
+        `${formatMessage(cliMessages.conflict, lang, { sheets: [...err.conflicts, ...err.invalidNames].join('」「') })}\n`,
+      );
       return 2;
     }
     await io.writeFile(options.out, bytes);

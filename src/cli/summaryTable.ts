@@ -1,6 +1,13 @@
 /** The published-style table on the terminal (its figures are the JSON's, rendered). */
 import { MARK_KEYS } from '../core/model';
-import { cliMessages, formatMessage, layoutMessages, markLabels, endedRuleLabels, type Lang } from '../core/messages';
+import {
+  cliMessages,
+  formatMessage,
+  layoutMessages,
+  markLabels,
+  endedRuleLabels,
+  type Lang,
+} from '../core/messages';
 import type { Settings } from '../core/settings';
 import { historyEntries } from '../core/summary/history';
 import type { SummaryModel } from '../core/summary/types';
@@ -13,7 +20,13 @@ export function percent(rate: number | null): string {
 /** Display width: East Asian wide characters take two columns. */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u25a0-\u25ff]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u25a0-\u25ff]/.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return w;
 }
 
@@ -24,25 +37,34 @@ export function summaryTable(model: SummaryModel, settings: Settings, lang: Lang
   const current = model.years.find((y) => y.year === model.year)!;
   const c = current.counts;
   const t = (key: keyof typeof layoutMessages) => formatMessage(layoutMessages[key], lang);
-  const lines = [formatMessage(cliMessages.tableTitle, lang, { year: formatFiscalYear(model.year, lang, 'long') })];
+  const lines = [
+    formatMessage(cliMessages.tableTitle, lang, { year: formatFiscalYear(model.year, lang, 'long') }),
+  ];
   const published: [string, number, string][] = [
     [`${markSymbol('ahead', settings.marks)} ${markLabels.ahead[lang]}`, c.ahead, ''],
     [
       `${markSymbol('onPlan', settings.marks)} ${markLabels.onPlan[lang]}`,
       model.ended === 'on-plan' ? c.onPlan + c.ended : c.onPlan,
-      model.ended === 'on-plan' && c.ended > 0 ? formatMessage(cliMessages.tableOnPlanNote, lang, { raw: c.onPlan, ended: c.ended }) : '',
+      model.ended === 'on-plan' && c.ended > 0
+        ? formatMessage(cliMessages.tableOnPlanNote, lang, { raw: c.onPlan, ended: c.ended })
+        : '',
     ],
     [`${markSymbol('nearlyOnPlan', settings.marks)} ${markLabels.nearlyOnPlan[lang]}`, c.nearlyOnPlan, ''],
     [`${markSymbol('behind', settings.marks)} ${markLabels.behind[lang]}`, c.behind, ''],
   ];
-  if (model.ended === 'not-achieved') published.push([`${markSymbol('ended', settings.marks)} ${markLabels.ended[lang]}`, c.ended, '']);
+  if (model.ended === 'not-achieved')
+    published.push([`${markSymbol('ended', settings.marks)} ${markLabels.ended[lang]}`, c.ended, '']);
   if (current.unmarked > 0) published.push([t('unmarked'), current.unmarked, '']);
   const denominator = current.progress.denominator;
   for (const [label, n, note] of published) {
-    lines.push(`  ${padEnd(label, 36)}${padStart(String(n), 4)}  ${padStart(percent(denominator > 0 ? n / denominator : null), 6)}  ${note}`.trimEnd());
+    lines.push(
+      `  ${padEnd(label, 36)}${padStart(String(n), 4)}  ${padStart(percent(denominator > 0 ? n / denominator : null), 6)}  ${note}`.trimEnd(),
+    );
   }
   lines.push(`  ${padEnd(t('items'), 36)}${padStart(String(denominator), 4)}`);
-  lines.push(`  ${padEnd(t('progress'), 36)}${padStart(percent(current.progress.rate), 10)}  (${current.progress.numerator}/${denominator})  ${endedRuleLabels[model.ended][lang]}`);
+  lines.push(
+    `  ${padEnd(t('progress'), 36)}${padStart(percent(current.progress.rate), 10)}  (${current.progress.numerator}/${denominator})  ${endedRuleLabels[model.ended][lang]}`,
+  );
   lines.push('', formatMessage(cliMessages.historyTitle, lang));
   for (const y of historyEntries(model)) {
     lines.push(

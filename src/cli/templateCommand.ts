@@ -16,16 +16,22 @@ import type { CliIo } from './io';
 import { loadWorkbooks, type LoadedWorkbooks } from './files';
 import { loadSettingsFile, resolveSettings, UsageError } from './pipeline';
 
-const exists = (path: string) => access(path).then(
-  () => true,
-  () => false,
-);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 async function readPlanFile(path: string, lang: Lang): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (err) {
-    throw new UsageError(formatMessage(cliMessages.planInvalid, lang, { file: path, detail: err instanceof Error ? err.message : String(err) }));
+    throw new UsageError(
+      formatMessage(cliMessages.planInvalid, lang, {
+        file: path,
+        detail: err instanceof Error ? err.message : String(err),
+      }),
+    );
   }
 }
 
@@ -41,17 +47,33 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
     source = { kind: 'workbooks', snapshots: loaded.snapshots };
     settings = await resolveSettings(options.settings, loaded.stored, lang, io);
   }
-  const outcome = buildTemplates(source, { years: options.years ?? '', title: options.title ?? '' }, settings);
+  const outcome = buildTemplates(
+    source,
+    { years: options.years ?? '', title: options.title ?? '' },
+    settings,
+  );
   if (!outcome.ok) {
     switch (outcome.problem) {
       case 'badYears':
-        throw new UsageError(formatMessage(cliMessages.badValue, lang, { option: '--years', value: outcome.detail }));
+        throw new UsageError(
+          formatMessage(cliMessages.badValue, lang, { option: '--years', value: outcome.detail }),
+        );
       case 'needYears':
         throw new UsageError(formatMessage(cliMessages.templateYearsNeeded, lang));
       case 'badPlan':
-        throw new UsageError(formatMessage(cliMessages.planInvalid, lang, { file: options.plan!, detail: outcome.detail }));
+        throw new UsageError(
+          formatMessage(cliMessages.planInvalid, lang, { file: options.plan!, detail: outcome.detail }),
+        );
       case 'noItems':
-        io.stdout(formatFindings(loaded!.files, outcome.analysis, [...loaded!.fileFindings, ...outcome.analysis.findings], lang, io.color));
+        io.stdout(
+          formatFindings(
+            loaded!.files,
+            outcome.analysis,
+            [...loaded!.fileFindings, ...outcome.analysis.findings],
+            lang,
+            io.color,
+          ),
+        );
         io.stderr(`${formatMessage(cliMessages.planFromNothing, lang, { file: options.from! })}\n`);
         return 2;
     }
@@ -68,8 +90,12 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
   for (const { sheet, file } of targets) {
     const workbook = await templateWorkbook(sheet, TOOL_NAME);
     await io.writeFile(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
-    io.stdout(`${formatMessage(cliMessages.templateWrote, lang, { department: sheet.department, items: sheet.items, file })}\n`);
+    io.stdout(
+      `${formatMessage(cliMessages.templateWrote, lang, { department: sheet.department, items: sheet.items, file })}\n`,
+    );
   }
-  io.stdout(`${formatMessage(cliMessages.templateDone, lang, { count: sheets.length, years: `${plan.years[0]}–${plan.years[plan.years.length - 1]}` })}\n`);
+  io.stdout(
+    `${formatMessage(cliMessages.templateDone, lang, { count: sheets.length, years: `${plan.years[0]}–${plan.years[plan.years.length - 1]}` })}\n`,
+  );
   return 0;
 }

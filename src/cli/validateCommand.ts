@@ -13,6 +13,7 @@ export async function validateCommand(options: CliOptions, lang: Lang, io: CliIo
     io.stdout(formatFindings(result.files, result.analysis, result.findings, lang, io.color));
     io.stdout(closingLine(result.files.length, result.analysis, result.findings, lang));
   }
-  if (options.json) await writeJson(options.json, validationJson(result.analysis, result.findings, lang), io, lang);
+  if (options.json)
+    await writeJson(options.json, validationJson(result.analysis, result.findings, lang), io, lang);
   return exitCode(result);
 }

@@ -21,15 +21,27 @@ export interface CommandOutcome {
 export async function generateFromRibbon(host: HostPort, displayLanguage: string): Promise<CommandOutcome> {
   const { settings } = parseSettings((await host.loadSettings()) ?? {});
   const { outcome } = await runGenerate(host, settings ?? DEFAULT_SETTINGS, langFromTag(displayLanguage));
-  if (!outcome.ok) return { ok: false, errors: outcome.analysis.findings.filter((f) => f.severity === 'error').length, rate: null };
+  if (!outcome.ok)
+    return {
+      ok: false,
+      errors: outcome.analysis.findings.filter((f) => f.severity === 'error').length,
+      rate: null,
+    };
   const current = outcome.model.years.find((y) => y.year === outcome.model.year);
-  return { ok: true, errors: outcome.findings.filter((f) => f.severity === 'error').length, rate: current?.progress.rate ?? null };
+  return {
+    ok: true,
+    errors: outcome.findings.filter((f) => f.severity === 'error').length,
+    rate: current?.progress.rate ?? null,
+  };
 }
 
 async function generateSummary(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const result = await generateFromRibbon(createExcelHost(), Office.context.displayLanguage);
-    if ((!result.ok || result.errors > 0) && Office.context.requirements.isSetSupported('SharedRuntime', '1.1')) {
+    if (
+      (!result.ok || result.errors > 0) &&
+      Office.context.requirements.isSetSupported('SharedRuntime', '1.1')
+    ) {
       await Office.addin.showAsTaskpane();
     }
   } catch {

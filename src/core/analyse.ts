@@ -32,11 +32,25 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
     pushAll(tables, read.tables);
     pushAll(findings, read.findings);
     if (read.tables.length === 0 && read.incompleteHeader) {
-      findings.push({ severity: 'warning', code: 'table.notFound', file: workbook.file, sheet: sheet.name, cell: null, params: { sheet: sheet.name } });
+      findings.push({
+        severity: 'warning',
+        code: 'table.notFound',
+        file: workbook.file,
+        sheet: sheet.name,
+        cell: null,
+        params: { sheet: sheet.name },
+      });
     }
   }
   if (tables.length === 0 && !findings.some((f) => f.code === 'table.notFound')) {
-    findings.push({ severity: 'warning', code: 'table.notFound', file: workbook.file, sheet: null, cell: null, params: { sheet: '*' } });
+    findings.push({
+      severity: 'warning',
+      code: 'table.notFound',
+      file: workbook.file,
+      sheet: null,
+      cell: null,
+      params: { sheet: '*' },
+    });
   }
   return { drafts, tables, findings };
 }
@@ -46,7 +60,8 @@ function latestMarkedYear(drafts: readonly DraftItem[]): FiscalYear | null {
   let latest: FiscalYear | null = null;
   for (const draft of drafts) {
     for (const entry of draft.marks) {
-      if (entry.state === 'mark' && (latest === null || compareFiscalYears(entry.year, latest) > 0)) latest = entry.year;
+      if (entry.state === 'mark' && (latest === null || compareFiscalYears(entry.year, latest) > 0))
+        latest = entry.year;
     }
   }
   return latest;
@@ -57,7 +72,11 @@ function byFileName(workbooks: readonly WorkbookSnapshot[]): WorkbookSnapshot[] 
   return [...workbooks].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-export function analyse(given: readonly WorkbookSnapshot[], settings: Settings, options: AnalyseOptions = {}): Analysis {
+export function analyse(
+  given: readonly WorkbookSnapshot[],
+  settings: Settings,
+  options: AnalyseOptions = {},
+): Analysis {
   const workbooks = byFileName(given);
   const reads = workbooks.map((w) => readWorkbook(w, settings));
   const drafts = reads.flatMap((r) => r.drafts);

@@ -8,7 +8,10 @@ const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 
  * Findings in reading order: files and sheets as the workbooks list them, then row, column, severity.
  * Sheet-level findings come before the sheet's cells; file-level findings before the file's sheets.
  */
-export function sortFindings(findings: readonly Finding[], workbooks: readonly Pick<WorkbookSnapshot, 'file' | 'sheets'>[]): Finding[] {
+export function sortFindings(
+  findings: readonly Finding[],
+  workbooks: readonly Pick<WorkbookSnapshot, 'file' | 'sheets'>[],
+): Finding[] {
   const fileOrder = new Map<string, number>();
   const sheetOrder = new Map<string, number>();
   workbooks.forEach((w, i) => {

@@ -39,7 +39,10 @@ export function takenSheetNames(existing: readonly string[], wanted: readonly st
   return wanted.filter((n) => taken.has(n.toLowerCase()));
 }
 
-export function checkPlan(plan: WritePlan, workbook: { readonly sheetNames: readonly string[]; readonly ownedSheets: readonly string[] }): PlanCheck {
+export function checkPlan(
+  plan: WritePlan,
+  workbook: { readonly sheetNames: readonly string[]; readonly ownedSheets: readonly string[] },
+): PlanCheck {
   const owned = new Set(workbook.ownedSheets);
   const existing = new Set(workbook.sheetNames.map((s) => s.toLowerCase()));
   const ownedLower = new Set([...owned].map((n) => n.toLowerCase()));

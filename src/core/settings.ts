@@ -47,8 +47,15 @@ export const settingsSchema = z.object({
   endedRule: endedRuleSchema.default('on-plan'),
   /** Direction per indicator name, overriding what the name suggests. */
   indicatorDirections: z.record(z.string(), z.enum(['higherIsBetter', 'lowerIsBetter'])).default({}),
-  marks: z.array(markSymbolSchema).min(1).max(20).default([...DEFAULT_MARKS]),
-  lowerIsBetterWords: z.array(z.string().min(1).max(40)).max(200).default([...DEFAULT_LOWER_IS_BETTER_WORDS]),
+  marks: z
+    .array(markSymbolSchema)
+    .min(1)
+    .max(20)
+    .default([...DEFAULT_MARKS]),
+  lowerIsBetterWords: z
+    .array(z.string().min(1).max(40))
+    .max(200)
+    .default([...DEFAULT_LOWER_IS_BETTER_WORDS]),
   /** 中間実績 (mid-year, October) or 実績 (year end, March). */
   reportKind: z.enum(['midYear', 'yearEnd']).default('yearEnd'),
 });

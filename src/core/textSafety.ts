@@ -4,7 +4,9 @@
 
 /** Starts like a formula in Excel (also the full-width ＝ ＋ － ＠ that IMEs produce). */
 export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@＝＋－＠]/.test(text) && !/^[-－]?\d[\d,]*(\.\d+)?%?$/.test(text) && !/^[-－―‐—]+$/.test(text);
+  return (
+    /^[=+\-@＝＋－＠]/.test(text) && !/^[-－]?\d[\d,]*(\.\d+)?%?$/.test(text) && !/^[-－―‐—]+$/.test(text)
+  );
 }
 
 /** A CSV field Excel will not evaluate: formula-like text gets a leading apostrophe, then RFC 4180 quoting. */
@@ -15,7 +17,10 @@ export function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null)[])[]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null)[])[],
+): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

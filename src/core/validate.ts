@@ -12,7 +12,16 @@ import { pushAll } from './collections';
 function missingMarks(item: PlanItem, year: FiscalYear): Finding[] {
   const entry = item.marks.find((m) => m.year === year);
   if (!entry || entry.state !== 'blank' || !inPlan(item, year, year)) return [];
-  return [{ severity: 'error', code: 'mark.missing', file: item.file, sheet: item.sheet, cell: entry.source.cell, params: { year, item: item.name } }];
+  return [
+    {
+      severity: 'error',
+      code: 'mark.missing',
+      file: item.file,
+      sheet: item.sheet,
+      cell: entry.source.cell,
+      params: { year, item: item.name },
+    },
+  ];
 }
 
 /** A mark (other than a repeated 終了) in a year after the item ended. */
@@ -20,7 +29,12 @@ function marksAfterEnded(item: PlanItem): Finding[] {
   const ended = item.marks.find((m) => m.mark === 'ended');
   if (!ended) return [];
   return item.marks
-    .filter((m) => compareFiscalYears(m.year, ended.year) > 0 && (m.state === 'mark' || m.state === 'unknown') && m.mark !== 'ended')
+    .filter(
+      (m) =>
+        compareFiscalYears(m.year, ended.year) > 0 &&
+        (m.state === 'mark' || m.state === 'unknown') &&
+        m.mark !== 'ended',
+    )
     .map((m) => ({
       severity: 'warning' as const,
       code: 'mark.afterEnded' as const,
@@ -33,7 +47,16 @@ function marksAfterEnded(item: PlanItem): Finding[] {
 
 function noMeasure(item: PlanItem): Finding[] {
   if (item.policy !== null || item.measure !== null) return [];
-  return [{ severity: 'warning', code: 'item.noMeasure', file: item.file, sheet: item.sheet, cell: item.sources.name?.cell ?? null, params: { item: item.name } }];
+  return [
+    {
+      severity: 'warning',
+      code: 'item.noMeasure',
+      file: item.file,
+      sheet: item.sheet,
+      cell: item.sources.name?.cell ?? null,
+      params: { item: item.name },
+    },
+  ];
 }
 
 function indicatorFindings(items: readonly PlanItem[], year: FiscalYear, settings: Settings): Finding[] {
@@ -42,7 +65,12 @@ function indicatorFindings(items: readonly PlanItem[], year: FiscalYear, setting
     const cell = row.actual.source?.cell ?? row.item.sources.indicator?.cell ?? null;
     const base = { file: row.item.file, sheet: row.item.sheet, cell };
     if (row.note === 'zeroTarget') {
-      findings.push({ ...base, severity: 'info', code: 'indicator.zeroTarget', params: { item: row.item.name } });
+      findings.push({
+        ...base,
+        severity: 'info',
+        code: 'indicator.zeroTarget',
+        params: { item: row.item.name },
+      });
     }
     if (row.consistency === 'mismatch' && row.mark) {
       findings.push({

@@ -52,7 +52,11 @@ function features(env: ExcelEnv): Features {
 const OP_OVERHEAD_BYTES = 64;
 
 /** Consecutive items in groups whose summed sizes stay within `maxBytes` (one item alone may exceed it). */
-function groupBySize<T>(items: readonly T[], sizeOf: (item: T) => number, maxBytes: number): { items: T[]; first: number; bytes: number }[] {
+function groupBySize<T>(
+  items: readonly T[],
+  sizeOf: (item: T) => number,
+  maxBytes: number,
+): { items: T[]; first: number; bytes: number }[] {
   const groups: { items: T[]; first: number; bytes: number }[] = [];
   let current: { items: T[]; first: number; bytes: number } = { items: [], first: 0, bytes: 0 };
   items.forEach((item, i) => {
@@ -69,11 +73,19 @@ function groupBySize<T>(items: readonly T[], sizeOf: (item: T) => number, maxByt
 }
 
 /** The sheet's values as rectangles from A1, in bands of rows that each fit in one request; text kept literal. */
-function bands(sheet: PlanSheet, maxBytes: number): { address: string; values: (string | number | boolean)[][]; bytes: number }[] {
+function bands(
+  sheet: PlanSheet,
+  maxBytes: number,
+): { address: string; values: (string | number | boolean)[][]; bytes: number }[] {
   let width = 0;
   for (const row of sheet.values) width = Math.max(width, row.length);
   if (width === 0) return [];
-  const rows = sheet.values.map((planRow) => Array.from({ length: width }, (_, c) => (asLiteralText(planRow[c] ?? '') ?? '') as string | number | boolean));
+  const rows = sheet.values.map((planRow) =>
+    Array.from(
+      { length: width },
+      (_, c) => (asLiteralText(planRow[c] ?? '') ?? '') as string | number | boolean,
+    ),
+  );
   return groupBySize(rows, (row) => JSON.stringify(row).length + 1, maxBytes).map((band) => ({
     address: `A${band.first + 1}:${columnLetters(width - 1)}${band.first + band.items.length}`,
     values: band.items,
@@ -91,7 +103,11 @@ function bodyBytes(sheet: PlanSheet): number {
 function formatBytes(f: PlanFormat): number {
   const r = f.numberFormat ? parseRange(f.range) : null;
   const cells = r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 0;
-  return JSON.stringify(f).length + cells * (JSON.stringify(f.numberFormat ?? '').length + 1) + 8 * OP_OVERHEAD_BYTES;
+  return (
+    JSON.stringify(f).length +
+    cells * (JSON.stringify(f.numberFormat ?? '').length + 1) +
+    8 * OP_OVERHEAD_BYTES
+  );
 }
 
 /** A format over many rows, in bands of rows that each fit in one request. */
@@ -128,7 +144,10 @@ export function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
   const range = ws.getRange(f.range);
   if (f.numberFormat) {
     const r = parseRange(f.range);
-    if (r) range.numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () => Array.from({ length: r.right - r.left + 1 }, () => f.numberFormat!));
+    if (r)
+      range.numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () =>
+        Array.from({ length: r.right - r.left + 1 }, () => f.numberFormat!),
+      );
   }
   if (f.bold !== undefined) range.format.font.bold = f.bold;
   if (f.italic !== undefined) range.format.font.italic = f.italic;
@@ -136,9 +155,18 @@ export function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
   if (f.fontColor) range.format.font.color = f.fontColor;
   if (f.fill) range.format.fill.color = f.fill;
   if (f.wrap !== undefined) range.format.wrapText = f.wrap;
-  if (f.align) range.format.horizontalAlignment = f.align === 'left' ? 'Left' : f.align === 'center' ? 'Center' : 'Right';
+  if (f.align)
+    range.format.horizontalAlignment =
+      f.align === 'left' ? 'Left' : f.align === 'center' ? 'Center' : 'Right';
   if (f.border === 'thin') {
-    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+    for (const edge of [
+      'EdgeTop',
+      'EdgeBottom',
+      'EdgeLeft',
+      'EdgeRight',
+      'InsideVertical',
+      'InsideHorizontal',
+    ] as const) {
       range.format.borders.getItem(edge).style = 'Continuous';
     }
   }
@@ -147,7 +175,11 @@ export function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
 function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   const first = spec.series[0];
   if (!first) return;
-  const chart = ws.charts.add(CHART_TYPES[spec.type] as Excel.ChartType, ws.getRange(first.values), 'Columns');
+  const chart = ws.charts.add(
+    CHART_TYPES[spec.type] as Excel.ChartType,
+    ws.getRange(first.values),
+    'Columns',
+  );
   chart.title.text = spec.title;
   chart.setPosition(spec.from, spec.to);
   spec.series.forEach((s, i) => {
@@ -161,7 +193,10 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
 
 function writeLinks(ws: Excel.Worksheet, links: PlanSheet['links']): void {
   for (const link of links) {
-    ws.getRange(link.cell).hyperlink = { documentReference: `'${link.targetSheet.replace(/'/g, "''")}'!${link.targetCell}`, screenTip: link.targetCell };
+    ws.getRange(link.cell).hyperlink = {
+      documentReference: `'${link.targetSheet.replace(/'/g, "''")}'!${link.targetCell}`,
+      screenTip: link.targetCell,
+    };
   }
 }
 
@@ -170,13 +205,19 @@ function writeSheetBody(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): v
     ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = width * POINTS_PER_CHAR;
   });
   if (has.charts) for (const spec of sheet.charts) addChart(ws, spec);
-  if (has.freeze && sheet.freeze) ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(Math.max(0, sheet.freeze.columns - 1))}${Math.max(1, sheet.freeze.rows)}`));
+  if (has.freeze && sheet.freeze)
+    ws.freezePanes.freezeAt(
+      ws.getRange(
+        `A1:${columnLetters(Math.max(0, sheet.freeze.columns - 1))}${Math.max(1, sheet.freeze.rows)}`,
+      ),
+    );
   if (has.tabColor && sheet.tabColor) ws.tabColor = sheet.tabColor;
   if (has.pageLayout) {
     ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     ws.pageLayout.paperSize = 'A4';
     if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
+    if (sheet.print.repeatRows)
+      ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
   }
 }
 
@@ -197,7 +238,9 @@ export function applyPlan(env: ExcelEnv, plan: WritePlan): Promise<ApplyResult> 
       const owned = ownedFromNames(names.items.map((n) => ({ name: n.name, value: n.value })));
       const check = checkPlan(plan, { sheetNames: worksheets.items.map((w) => w.name), ownedSheets: owned });
       if (check.conflicts.length > 0 || check.invalidNames.length > 0) {
-        throw new HostError('conflict', 'refusing to overwrite', { sheets: [...check.conflicts, ...check.invalidNames].join('」「') });
+        throw new HostError('conflict', 'refusing to overwrite', {
+          sheets: [...check.conflicts, ...check.invalidNames].join('」「'),
+        });
       }
 
       // Round trip 2: the new sheets under temporary names, so no final name ever shows a half-written sheet.
@@ -206,11 +249,19 @@ export function applyPlan(env: ExcelEnv, plan: WritePlan): Promise<ApplyResult> 
       const fit = requestBudget(context, env.maxRequestBytes);
       try {
         for (const { sheet, ws } of temporary) {
-          for (const band of bands(sheet, env.maxRequestBytes)) await fit(band.bytes, () => (ws.getRange(band.address).values = band.values));
-          for (const f of sheet.formats.flatMap((format) => formatParts(format, env.maxRequestBytes))) await fit(formatBytes(f), () => applyFormat(ws, f));
+          for (const band of bands(sheet, env.maxRequestBytes))
+            await fit(band.bytes, () => (ws.getRange(band.address).values = band.values));
+          for (const f of sheet.formats.flatMap((format) => formatParts(format, env.maxRequestBytes)))
+            await fit(formatBytes(f), () => applyFormat(ws, f));
           await fit(bodyBytes(sheet), () => writeSheetBody(ws, sheet, has));
           // A findings sheet may link thousands of cells: links go in groups that each fit in one request.
-          const linkGroups = has.links ? groupBySize(sheet.links, (link) => JSON.stringify(link).length + 2 * OP_OVERHEAD_BYTES, env.maxRequestBytes) : [];
+          const linkGroups = has.links
+            ? groupBySize(
+                sheet.links,
+                (link) => JSON.stringify(link).length + 2 * OP_OVERHEAD_BYTES,
+                env.maxRequestBytes,
+              )
+            : [];
           for (const group of linkGroups) await fit(group.bytes, () => writeLinks(ws, group.items));
         }
         await context.sync();
@@ -228,7 +279,10 @@ export function applyPlan(env: ExcelEnv, plan: WritePlan): Promise<ApplyResult> 
       if (has.names) {
         for (const item of names.items) if (isMarkerName(item.name)) item.delete();
         const stillOwned = check.stale;
-        const targets = [...temporary.map(({ ws }) => ws), ...stillOwned.map((name) => worksheets.getItem(name))];
+        const targets = [
+          ...temporary.map(({ ws }) => ws),
+          ...stillOwned.map((name) => worksheets.getItem(name)),
+        ];
         targets.forEach((ws, i) => names.add(markerName(i + 1), ws.getRange('A1')));
       }
       temporary[0]?.ws.activate();

@@ -27,9 +27,13 @@ export function writeCells(env: ExcelEnv, edits: readonly CellEdit[]): Promise<v
         return { edit, range };
       });
       await context.sync();
-      const changed = ranges.filter(({ edit, range }) => String(range.values[0]?.[0] ?? '') !== edit.expected);
+      const changed = ranges.filter(
+        ({ edit, range }) => String(range.values[0]?.[0] ?? '') !== edit.expected,
+      );
       if (changed.length > 0) {
-        throw new HostError('changedMeanwhile', 'cells changed', { cells: changed.map(({ edit }) => `${edit.sheet}!${edit.cell}`).join(', ') });
+        throw new HostError('changedMeanwhile', 'cells changed', {
+          cells: changed.map(({ edit }) => `${edit.sheet}!${edit.cell}`).join(', '),
+        });
       }
       for (const { edit, range } of ranges) range.values = [[edit.value]];
       await context.sync();
@@ -44,11 +48,19 @@ export function writeCells(env: ExcelEnv, edits: readonly CellEdit[]): Promise<v
 export function setMarkList(range: Excel.Range, symbols: readonly string[], warn: boolean): void {
   range.dataValidation.clear();
   range.dataValidation.rule = { list: { inCellDropDown: true, source: symbols.join(',') } };
-  range.dataValidation.errorAlert = warn ? { showAlert: true, style: 'Warning', title: '', message: '' } : { showAlert: false, style: 'Information', title: '', message: '' };
+  range.dataValidation.errorAlert = warn
+    ? { showAlert: true, style: 'Warning', title: '', message: '' }
+    : { showAlert: false, style: 'Information', title: '', message: '' };
 }
 
-export function installDropdowns(env: ExcelEnv, sheet: string, ranges: readonly string[], symbols: readonly string[]): Promise<void> {
-  if (!env.isSetSupported('ExcelApi', '1.8')) return Promise.reject(new HostError('notSupported', 'data validation', { feature: 'ExcelApi 1.8' }));
+export function installDropdowns(
+  env: ExcelEnv,
+  sheet: string,
+  ranges: readonly string[],
+  symbols: readonly string[],
+): Promise<void> {
+  if (!env.isSetSupported('ExcelApi', '1.8'))
+    return Promise.reject(new HostError('notSupported', 'data validation', { feature: 'ExcelApi 1.8' }));
   return guarded(() =>
     runBatch(env, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);

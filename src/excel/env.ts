@@ -2,7 +2,10 @@
  * What the Office.js shell needs from its surroundings, so tests can hand it a fake Excel that
  * enforces the load/sync rules and counts round trips.
  */
-export type BatchRunner = <T>(options: { delayForCellEdit: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type BatchRunner = <T>(
+  options: { delayForCellEdit: boolean },
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
 
 export interface ExcelEnv {
   readonly run: BatchRunner;

@@ -16,9 +16,11 @@ const BY_CODE: Readonly<Record<string, HostErrorCode>> = {
 
 export function toHostError(err: unknown): HostError {
   if (err instanceof HostError) return err;
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   const message = err instanceof Error ? err.message : String(err);
-  let mapped: HostErrorCode = BY_CODE[code] ?? (/network|fetch|connection/i.test(message) ? 'network' : 'unknown');
+  let mapped: HostErrorCode =
+    BY_CODE[code] ?? (/network|fetch|connection/i.test(message) ? 'network' : 'unknown');
   if (mapped === 'accessDenied' && /protect/i.test(message)) mapped = 'protected';
   return new HostError(mapped, message, { detail: message.slice(0, 200) });
 }

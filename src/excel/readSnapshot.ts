@@ -44,7 +44,11 @@ interface RawSheet {
   readonly merges: string | null;
 }
 
-function toSnapshot(file: string, raw: readonly RawSheet[], names: readonly { name: string; value: unknown }[]): WorkbookSnapshot {
+function toSnapshot(
+  file: string,
+  raw: readonly RawSheet[],
+  names: readonly { name: string; value: unknown }[],
+): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = raw.map((sheet) => {
     const { name, hidden } = sheet;
     if (sheet.address === null) return { name, top: 0, left: 0, values: [], merges: [], hidden };
@@ -65,7 +69,11 @@ function toSnapshot(file: string, raw: readonly RawSheet[], names: readonly { na
 }
 
 /** Each sheet's used range (its properties loaded by `load`), and its merged areas where ExcelApi 1.13 allows. */
-function queueUsedRanges(sheets: readonly Excel.Worksheet[], merges: boolean, load: (used: Excel.Range) => void) {
+function queueUsedRanges(
+  sheets: readonly Excel.Worksheet[],
+  merges: boolean,
+  load: (used: Excel.Range) => void,
+) {
   return sheets.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     load(used);
@@ -76,12 +84,27 @@ function queueUsedRanges(sheets: readonly Excel.Worksheet[], merges: boolean, lo
 }
 
 /** The usual case: every sheet's used range in one request. */
-async function readWhole(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[], merges: boolean): Promise<RawSheet[]> {
-  const reads = queueUsedRanges(sheets, merges, (used) => used.load('address,values,numberFormat,valueTypes'));
+async function readWhole(
+  context: Excel.RequestContext,
+  sheets: readonly Excel.Worksheet[],
+  merges: boolean,
+): Promise<RawSheet[]> {
+  const reads = queueUsedRanges(sheets, merges, (used) =>
+    used.load('address,values,numberFormat,valueTypes'),
+  );
   await context.sync();
   return reads.map(({ sheet, used, merged }) => {
     const hidden = sheet.visibility !== 'Visible';
-    if (used.isNullObject) return { name: sheet.name, hidden, address: null, values: [], numberFormat: [], valueTypes: [], merges: null };
+    if (used.isNullObject)
+      return {
+        name: sheet.name,
+        hidden,
+        address: null,
+        values: [],
+        numberFormat: [],
+        valueTypes: [],
+        merges: null,
+      };
     return {
       name: sheet.name,
       hidden,
@@ -98,7 +121,11 @@ async function readWhole(context: Excel.RequestContext, sheets: readonly Excel.W
  * A workbook whose cells do not fit in one response of Excel on the web (5 MB): the used ranges'
  * addresses first, then the cells in bands of rows, about CELLS_PER_READ cells per round trip.
  */
-async function readInBands(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[], merges: boolean): Promise<RawSheet[]> {
+async function readInBands(
+  context: Excel.RequestContext,
+  sheets: readonly Excel.Worksheet[],
+  merges: boolean,
+): Promise<RawSheet[]> {
   const shapes = queueUsedRanges(sheets, merges, (used) => used.load('address'));
   await context.sync();
 
@@ -133,15 +160,20 @@ async function readInBands(context: Excel.RequestContext, sheets: readonly Excel
     if (!range) continue;
     const width = range.right - range.left + 1;
     // Bands fill each request up to CELLS_PER_READ, across sheet boundaries.
-    for (let top = range.top; top <= range.bottom; ) {
+    for (let top = range.top; top <= range.bottom;) {
       if (cells > 0 && cells + width > CELLS_PER_READ) {
         await flush(pending);
         pending = [];
         cells = 0;
       }
-      const rows = Math.max(1, Math.min(range.bottom - top + 1, Math.floor((CELLS_PER_READ - cells) / width)));
+      const rows = Math.max(
+        1,
+        Math.min(range.bottom - top + 1, Math.floor((CELLS_PER_READ - cells) / width)),
+      );
       const bottom = top + rows - 1;
-      const band = target.sheet.getRange(`${columnLetters(range.left)}${top + 1}:${columnLetters(range.right)}${bottom + 1}`);
+      const band = target.sheet.getRange(
+        `${columnLetters(range.left)}${top + 1}:${columnLetters(range.right)}${bottom + 1}`,
+      );
       band.load('values,numberFormat,valueTypes');
       pending.push({ target, band });
       cells += rows * width;
@@ -170,7 +202,11 @@ export function readSnapshot(env: ExcelEnv, file: string): Promise<WorkbookSnaps
         if (toHostError(err).code !== 'payloadTooLarge') throw err;
         raw = await readInBands(context, worksheets.items, merges);
       }
-      return toSnapshot(file, raw, names.items.map((n) => ({ name: n.name, value: n.value })));
+      return toSnapshot(
+        file,
+        raw,
+        names.items.map((n) => ({ name: n.name, value: n.value })),
+      );
     }),
   );
 }

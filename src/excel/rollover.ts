@@ -14,7 +14,12 @@ import { type ExcelEnv, runBatch } from './env';
 import { setMarkList } from './cells';
 import { guarded } from './errors';
 
-function applySheet(ws: Excel.Worksheet, roll: SheetRollover, symbols: readonly string[], has: { copyFormats: boolean; validation: boolean }): void {
+function applySheet(
+  ws: Excel.Worksheet,
+  roll: SheetRollover,
+  symbols: readonly string[],
+  has: { copyFormats: boolean; validation: boolean },
+): void {
   for (const ins of roll.insertions) {
     const range = ins.rows
       ? ws.getRangeByIndexes(ins.rows.top, ins.at, ins.rows.bottom - ins.rows.top + 1, ins.count)
@@ -24,21 +29,28 @@ function applySheet(ws: Excel.Worksheet, roll: SheetRollover, symbols: readonly 
   if (has.copyFormats) {
     for (const copy of roll.formatCopies) {
       const rows = copy.bottom - copy.top + 1;
-      ws.getRangeByIndexes(copy.top, copy.to, rows, 1).copyFrom(ws.getRangeByIndexes(copy.top, copy.from, rows, 1), 'Formats');
+      ws.getRangeByIndexes(copy.top, copy.to, rows, 1).copyFrom(
+        ws.getRangeByIndexes(copy.top, copy.from, rows, 1),
+        'Formats',
+      );
     }
   }
   for (const merge of roll.merges) {
     if (merge.from) ws.getRange(merge.from).unmerge();
     ws.getRange(merge.to).merge(false);
   }
-  for (const cell of [...roll.headers, ...roll.renames]) ws.getRange(cell.cell).values = [[asLiteralText(cell.value)]];
+  for (const cell of [...roll.headers, ...roll.renames])
+    ws.getRange(cell.cell).values = [[asLiteralText(cell.value)]];
   if (has.validation) {
     for (const address of roll.markRanges) setMarkList(ws.getRange(address), symbols, true);
   }
 }
 
 export function applyRollover(env: ExcelEnv, plan: RolloverPlan, symbols: readonly string[]): Promise<void> {
-  const has = { copyFormats: env.isSetSupported('ExcelApi', '1.9'), validation: env.isSetSupported('ExcelApi', '1.8') };
+  const has = {
+    copyFormats: env.isSetSupported('ExcelApi', '1.9'),
+    validation: env.isSetSupported('ExcelApi', '1.8'),
+  };
   return guarded(() =>
     runBatch(env, async (context) => {
       const sheets = plan.sheets.map((roll) => {
@@ -48,10 +60,17 @@ export function applyRollover(env: ExcelEnv, plan: RolloverPlan, symbols: readon
         return { roll, ws, checks };
       });
       await context.sync();
-      const changed = sheets.flatMap(({ roll, checks }) => checks.filter(({ check, range }) => String(range.values[0]?.[0] ?? '').trim() !== check.from).map(({ check }) => `${roll.sheet}!${check.cell}`));
-      if (changed.length > 0) throw new HostError('changedMeanwhile', 'cells changed', { cells: changed.join(', ') });
+      const changed = sheets.flatMap(({ roll, checks }) =>
+        checks
+          .filter(({ check, range }) => String(range.values[0]?.[0] ?? '').trim() !== check.from)
+          .map(({ check }) => `${roll.sheet}!${check.cell}`),
+      );
+      if (changed.length > 0)
+        throw new HostError('changedMeanwhile', 'cells changed', { cells: changed.join(', ') });
 
-      const locked = sheets.filter(({ ws }) => ws.protection.protected).map(({ ws, roll }) => ({ ws, name: roll.sheet, options: ws.protection.options }));
+      const locked = sheets
+        .filter(({ ws }) => ws.protection.protected)
+        .map(({ ws, roll }) => ({ ws, name: roll.sheet, options: ws.protection.options }));
       if (locked.length > 0) {
         for (const { ws } of locked) ws.protection.unprotect();
         try {

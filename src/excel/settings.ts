@@ -36,12 +36,21 @@ export function saveSettings(env: ExcelEnv, settings: unknown): Promise<void> {
   const text = JSON.stringify(settings);
   if (!env.isSetSupported('ExcelApi', '1.4')) {
     const store = env.documentSettings;
-    if (!store) return Promise.reject(new HostError('notSupported', 'settings', { feature: 'Office.context.document.settings' }));
+    if (!store)
+      return Promise.reject(
+        new HostError('notSupported', 'settings', { feature: 'Office.context.document.settings' }),
+      );
     store.set(SETTINGS_KEY, text);
     // AsyncResultStatus.Succeeded is the string 'succeeded'; compared as text so no global Office is needed here.
     return new Promise((resolve, reject) =>
       store.saveAsync((result) =>
-        String(result.status) === 'succeeded' ? resolve() : reject(new HostError('unknown', result.error?.message ?? 'saveAsync failed', { detail: result.error?.message ?? '' })),
+        String(result.status) === 'succeeded'
+          ? resolve()
+          : reject(
+              new HostError('unknown', result.error?.message ?? 'saveAsync failed', {
+                detail: result.error?.message ?? '',
+              }),
+            ),
       ),
     );
   }

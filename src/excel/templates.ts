@@ -26,13 +26,22 @@ export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
   allowAutoFilter: true,
 };
 
-function writeTemplate(ws: Excel.Worksheet, sheet: TemplateSheet, has: { validation: boolean; pageLayout: boolean }): void {
+function writeTemplate(
+  ws: Excel.Worksheet,
+  sheet: TemplateSheet,
+  has: { validation: boolean; pageLayout: boolean },
+): void {
   const width = sheet.columnWidths.length;
-  const values = sheet.values.map((row) => Array.from({ length: width }, (_, c) => (asLiteralText(row[c] ?? '') ?? '') as string | number | boolean));
+  const values = sheet.values.map((row) =>
+    Array.from({ length: width }, (_, c) => (asLiteralText(row[c] ?? '') ?? '') as string | number | boolean),
+  );
   ws.getRange(`A1:${columnLetters(width - 1)}${values.length}`).values = values;
   for (const merge of sheet.merges) ws.getRange(merge).merge(false);
   for (const f of sheet.formats) applyFormat(ws, f);
-  sheet.columnWidths.forEach((w, i) => (ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * POINTS_PER_CHAR));
+  sheet.columnWidths.forEach(
+    (w, i) =>
+      (ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * POINTS_PER_CHAR),
+  );
   if (has.validation) {
     for (const range of sheet.markRanges) setMarkList(ws.getRange(range), sheet.markSymbols, true);
   }
@@ -46,7 +55,11 @@ function writeTemplate(ws: Excel.Worksheet, sheet: TemplateSheet, has: { validat
 }
 
 export function createSheets(env: ExcelEnv, sheets: readonly TemplateSheet[]): Promise<CreateSheetsResult> {
-  const has = { validation: env.isSetSupported('ExcelApi', '1.8'), pageLayout: env.isSetSupported('ExcelApi', '1.9'), protection: env.isSetSupported('ExcelApi', '1.2') };
+  const has = {
+    validation: env.isSetSupported('ExcelApi', '1.8'),
+    pageLayout: env.isSetSupported('ExcelApi', '1.9'),
+    protection: env.isSetSupported('ExcelApi', '1.2'),
+  };
   return guarded(() =>
     runBatch(env, async (context) => {
       const worksheets = context.workbook.worksheets;
@@ -56,7 +69,8 @@ export function createSheets(env: ExcelEnv, sheets: readonly TemplateSheet[]): P
         worksheets.items.map((w) => w.name),
         sheets.map((s) => s.name),
       );
-      if (conflicts.length > 0) throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
+      if (conflicts.length > 0)
+        throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
 
       const created = sheets.map((sheet, i) => ({ sheet, ws: worksheets.add(temporaryName(i)) }));
       try {

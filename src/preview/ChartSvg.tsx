@@ -44,7 +44,13 @@ function Ring({ spec, sheet }: { spec: ChartSpec; sheet: PlanSheet }) {
     return (
       <g key={i}>
         <path d={d} fill={colors[i % colors.length]} />
-        <text x={cx + ((r + inner) / 2) * Math.cos(mid)} y={cy + ((r + inner) / 2) * Math.sin(mid) + 4} fontSize="11" textAnchor="middle" fill="#fff">
+        <text
+          x={cx + ((r + inner) / 2) * Math.cos(mid)}
+          y={cy + ((r + inner) / 2) * Math.sin(mid) + 4}
+          fontSize="11"
+          textAnchor="middle"
+          fill="#fff"
+        >
           {v}
         </text>
       </g>
@@ -60,7 +66,11 @@ function Ring({ spec, sheet }: { spec: ChartSpec; sheet: PlanSheet }) {
 
 function Bars({ spec, sheet }: { spec: ChartSpec; sheet: PlanSheet }) {
   const cats = resolveRange(sheet, spec.categories).map(label);
-  const series = spec.series.map((s) => ({ name: s.name, color: s.color, values: resolveRange(sheet, s.values).map(num) }));
+  const series = spec.series.map((s) => ({
+    name: s.name,
+    color: s.color,
+    values: resolveRange(sheet, s.values).map(num),
+  }));
   const colors = series.map((s, i) => s.color ?? PALETTE[i % PALETTE.length]!);
   const stacked = spec.type === 'barStacked';
   const totals = cats.map((_, i) => series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
@@ -79,7 +89,16 @@ function Bars({ spec, sheet }: { spec: ChartSpec; sheet: PlanSheet }) {
               </text>
               {series.map((s, j) => {
                 const w = ((s.values[i] ?? 0) / max) * plot.w;
-                const rect = <rect key={j} x={x} y={plot.y + band * i + 2} width={w} height={band - 4} fill={colors[j]} />;
+                const rect = (
+                  <rect
+                    key={j}
+                    x={x}
+                    y={plot.y + band * i + 2}
+                    width={w}
+                    height={band - 4}
+                    fill={colors[j]}
+                  />
+                );
                 x += w;
                 return rect;
               })}
@@ -98,7 +117,16 @@ function Bars({ spec, sheet }: { spec: ChartSpec; sheet: PlanSheet }) {
         <g key={c + i}>
           {series.map((s, j) => {
             const h = ((s.values[i] ?? 0) / max) * plot.h;
-            return <rect key={j} x={plot.x + group * i + 4 + bar * j} y={plot.y + plot.h - h} width={bar} height={h} fill={colors[j]} />;
+            return (
+              <rect
+                key={j}
+                x={plot.x + group * i + 4 + bar * j}
+                y={plot.y + plot.h - h}
+                width={bar}
+                height={h}
+                fill={colors[j]}
+              />
+            );
           })}
           <text x={plot.x + group * i + group / 2} y={plot.y + plot.h + 14} fontSize="10" textAnchor="middle">
             {c}
@@ -122,7 +150,12 @@ function Line({ spec, sheet }: { spec: ChartSpec; sheet: PlanSheet }) {
   const color = spec.series[0]!.color ?? PALETTE[0]!;
   return (
     <>
-      <polyline fill="none" stroke={color} strokeWidth="2.5" points={values.map((v, i) => `${px(i)},${py(v)}`).join(' ')} />
+      <polyline
+        fill="none"
+        stroke={color}
+        strokeWidth="2.5"
+        points={values.map((v, i) => `${px(i)},${py(v)}`).join(' ')}
+      />
       {values.map((v, i) => (
         <g key={i}>
           <circle cx={px(i)} cy={py(v)} r="4" fill={color} />
@@ -145,7 +178,13 @@ export function ChartSvg({ spec, sheet }: { spec: ChartSpec; sheet: PlanSheet })
         <text x={W / 2} y="20" fontSize="13" fontWeight="bold" textAnchor="middle">
           {spec.title}
         </text>
-        {spec.type === 'doughnut' || spec.type === 'pie' ? <Ring spec={spec} sheet={sheet} /> : spec.type === 'line' ? <Line spec={spec} sheet={sheet} /> : <Bars spec={spec} sheet={sheet} />}
+        {spec.type === 'doughnut' || spec.type === 'pie' ? (
+          <Ring spec={spec} sheet={sheet} />
+        ) : spec.type === 'line' ? (
+          <Line spec={spec} sheet={sheet} />
+        ) : (
+          <Bars spec={spec} sheet={sheet} />
+        )}
       </svg>
     </figure>
   );

@@ -5,7 +5,8 @@ import { App } from '../taskpane/App';
 import { createPreviewHost, PreviewWorkbook } from './previewWorkbook';
 import { WorkbookView } from './WorkbookView';
 
-const both = (key: 'previewBadge' | 'previewOpen' | 'previewDownload' | 'previewSamples') => `${formatMessage(paneMessages[key], 'ja')} / ${formatMessage(paneMessages[key], 'en')}`;
+const both = (key: 'previewBadge' | 'previewOpen' | 'previewDownload' | 'previewSamples') =>
+  `${formatMessage(paneMessages[key], 'ja')} / ${formatMessage(paneMessages[key], 'en')}`;
 
 export function PreviewPage({ initial, samples }: { initial: PreviewWorkbook; samples: readonly string[] }) {
   const [book, setBook] = useState(initial);
@@ -24,11 +25,16 @@ export function PreviewPage({ initial, samples }: { initial: PreviewWorkbook; sa
     const file = files?.[0];
     if (file) await load(file.name, () => file.arrayBuffer());
   };
-  const openSample = (name: string) => load(name, async () => (await fetch(`examples/${name}`)).arrayBuffer());
+  const openSample = (name: string) =>
+    load(name, async () => (await fetch(`examples/${name}`)).arrayBuffer());
 
   const download = async () => {
     const bytes = await book.toXlsx();
-    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const url = URL.createObjectURL(
+      new Blob([bytes as Uint8Array<ArrayBuffer>], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+    );
     const a = document.createElement('a');
     a.href = url;
     a.download = book.fileName.replace(/\.xlsx$/i, '') + '-集計.xlsx';
@@ -45,11 +51,24 @@ export function PreviewPage({ initial, samples }: { initial: PreviewWorkbook; sa
         void open(e.dataTransfer.files);
       }}
     >
-      <header style={{ background: '#8a3b00', color: '#fff', padding: '6px 12px', display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
+      <header
+        style={{
+          background: '#8a3b00',
+          color: '#fff',
+          padding: '6px 12px',
+          display: 'flex',
+          gap: 16,
+          alignItems: 'center',
+          flexWrap: 'wrap',
+        }}
+      >
         <strong role="banner">{both('previewBadge')}</strong>
         <label>
           {both('previewSamples')}{' '}
-          <select value={samples.includes(book.fileName) ? book.fileName : ''} onChange={(e) => void openSample(e.target.value)}>
+          <select
+            value={samples.includes(book.fileName) ? book.fileName : ''}
+            onChange={(e) => void openSample(e.target.value)}
+          >
             {!samples.includes(book.fileName) && <option value="">{book.fileName}</option>}
             {samples.map((s) => (
               <option key={s} value={s}>

@@ -9,7 +9,8 @@ const MAX_ROWS = 2000;
 
 function display(v: CellValue, format: string | undefined): string {
   if (v === null) return '';
-  if (typeof v === 'number' && format && format.includes('%')) return `${(v * 100).toFixed(format.includes('.0') ? 1 : 0)}%`;
+  if (typeof v === 'number' && format && format.includes('%'))
+    return `${(v * 100).toFixed(format.includes('.0') ? 1 : 0)}%`;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
   return String(v);
@@ -23,7 +24,10 @@ export function WorkbookView({ book }: { book: PreviewWorkbook }) {
   const selected = book.selected && active && book.selected.sheet === active.name ? book.selected.cell : null;
 
   useEffect(() => {
-    if (selected) document.querySelector(`[data-cell="${selected}"]`)?.scrollIntoView({ block: 'center', inline: 'center' });
+    if (selected)
+      document
+        .querySelector(`[data-cell="${selected}"]`)
+        ?.scrollIntoView({ block: 'center', inline: 'center' });
   }, [selected, active?.name]);
 
   if (!active) return null;
@@ -32,7 +36,10 @@ export function WorkbookView({ book }: { book: PreviewWorkbook }) {
   const plan = book.planSheets.get(active.name);
   return (
     <section aria-label="workbook" style={{ display: 'flex', flexDirection: 'column', minWidth: 0, flex: 1 }}>
-      <nav aria-label="sheets" style={{ display: 'flex', flexWrap: 'wrap', gap: 4, padding: 4, borderBottom: '1px solid #ccc' }}>
+      <nav
+        aria-label="sheets"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 4, padding: 4, borderBottom: '1px solid #ccc' }}
+      >
         {snapshot.sheets.map((s) => (
           <button
             key={s.name}
@@ -42,7 +49,12 @@ export function WorkbookView({ book }: { book: PreviewWorkbook }) {
               book.activeSheet = s.name;
               book.changed();
             }}
-            style={{ fontWeight: s.name === active.name ? 700 : 400, background: s.name.startsWith('RP_') ? '#e8f5e9' : '#f3f3f3', border: '1px solid #bbb', padding: '2px 8px' }}
+            style={{
+              fontWeight: s.name === active.name ? 700 : 400,
+              background: s.name.startsWith('RP_') ? '#e8f5e9' : '#f3f3f3',
+              border: '1px solid #bbb',
+              padding: '2px 8px',
+            }}
           >
             {s.name}
           </button>
@@ -61,7 +73,11 @@ export function WorkbookView({ book }: { book: PreviewWorkbook }) {
             <tr>
               <th />
               {Array.from({ length: width }, (_, j) => (
-                <th key={j} scope="col" style={{ background: '#eee', border: '1px solid #ccc', padding: '0 4px' }}>
+                <th
+                  key={j}
+                  scope="col"
+                  style={{ background: '#eee', border: '1px solid #ccc', padding: '0 4px' }}
+                >
                   {columnLetters(active.left + j)}
                 </th>
               ))}
@@ -81,7 +97,16 @@ export function WorkbookView({ book }: { book: PreviewWorkbook }) {
                       key={j}
                       data-cell={address}
                       aria-selected={isSelected || undefined}
-                      style={{ border: '1px solid #ddd', padding: '0 4px', maxWidth: 220, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', outline: isSelected ? '3px solid #107c41' : undefined, background: isSelected ? '#e2f3e8' : undefined }}
+                      style={{
+                        border: '1px solid #ddd',
+                        padding: '0 4px',
+                        maxWidth: 220,
+                        overflow: 'hidden',
+                        whiteSpace: 'nowrap',
+                        textOverflow: 'ellipsis',
+                        outline: isSelected ? '3px solid #107c41' : undefined,
+                        background: isSelected ? '#e2f3e8' : undefined,
+                      }}
                     >
                       {display(row[j] ?? null, active.numberFormats?.[i]?.[j])}
                     </td>

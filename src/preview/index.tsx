@@ -7,7 +7,9 @@ import { PreviewWorkbook } from './previewWorkbook';
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
-  const samples = z.array(z.string().regex(/^[^/].*\.xlsx$/)).parse(await (await fetch('examples/index.json')).json());
+  const samples = z
+    .array(z.string().regex(/^[^/].*\.xlsx$/))
+    .parse(await (await fetch('examples/index.json')).json());
   const first = samples[0] ?? 'kasama-r2.xlsx';
   const book = await PreviewWorkbook.fromBytes(await (await fetch(`examples/${first}`)).arrayBuffer(), first);
   createRoot(root).render(<PreviewPage initial={book} samples={samples} />);

@@ -5,7 +5,13 @@
 import ExcelJS from 'exceljs';
 import { parseA1, type WorkbookSnapshot } from '../core/grid';
 import { takenSheetNames } from '../core/ownership';
-import { HostError, type ApplyResult, type CellEdit, type HostCapabilities, type HostPort } from '../core/hostPort';
+import {
+  HostError,
+  type ApplyResult,
+  type CellEdit,
+  type HostCapabilities,
+  type HostPort,
+} from '../core/hostPort';
 import type { PlanSheet, WritePlan } from '../core/writePlan';
 import { addChartsToXlsx } from '../xlsx/charts';
 import { ownedSheetNames, snapshotFromExcelJs } from '../xlsx/snapshotFromExcelJs';
@@ -58,7 +64,12 @@ export class PreviewWorkbook {
 }
 
 export function createPreviewHost(book: PreviewWorkbook): HostPort {
-  const capabilities: HostCapabilities = { dataValidation: true, workbookSettings: true, hyperlinks: true, charts: true };
+  const capabilities: HostCapabilities = {
+    dataValidation: true,
+    workbookSettings: true,
+    hyperlinks: true,
+    charts: true,
+  };
   return {
     readSnapshot: async () => book.snapshot(),
     applyPlan: async (plan: WritePlan): Promise<ApplyResult> => {
@@ -66,14 +77,20 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
       try {
         writePlanToWorkbook(book.workbook, plan, owned);
       } catch (err) {
-        if (err instanceof PlanConflictError) throw new HostError('conflict', err.message, { sheets: [...err.conflicts, ...err.invalidNames].join('」「') });
+        if (err instanceof PlanConflictError)
+          throw new HostError('conflict', err.message, {
+            sheets: [...err.conflicts, ...err.invalidNames].join('」「'),
+          });
         throw err;
       }
       for (const sheet of plan.sheets) book.planSheets.set(sheet.name, sheet);
       book.activeSheet = plan.sheets[0]?.name ?? book.activeSheet;
       book.changed();
       const lower = new Set(owned.map((n) => n.toLowerCase()));
-      return { written: plan.sheets.map((s) => s.name), replaced: plan.sheets.map((s) => s.name).filter((n) => lower.has(n.toLowerCase())) };
+      return {
+        written: plan.sheets.map((s) => s.name),
+        replaced: plan.sheets.map((s) => s.name).filter((n) => lower.has(n.toLowerCase())),
+      };
     },
     selectCell: async (sheet, cell) => {
       book.activeSheet = sheet;
@@ -83,7 +100,10 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
     writeCells: async (edits: readonly CellEdit[]) => {
       const cells = edits.map((e) => ({ e, cell: book.workbook.getWorksheet(e.sheet)?.getCell(e.cell) }));
       const changed = cells.filter(({ e, cell }) => !cell || String(cell.value ?? '') !== e.expected);
-      if (changed.length > 0) throw new HostError('changedMeanwhile', 'changed', { cells: changed.map(({ e }) => `${e.sheet}!${e.cell}`).join(', ') });
+      if (changed.length > 0)
+        throw new HostError('changedMeanwhile', 'changed', {
+          cells: changed.map(({ e }) => `${e.sheet}!${e.cell}`).join(', '),
+        });
       for (const { e, cell } of cells) cell!.value = e.value;
       book.changed();
     },
@@ -96,7 +116,11 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
         const b = parseA1(to ?? from!)!;
         for (let r = a.row; r <= b.row; r += 1) {
           for (let c = a.col; c <= b.col; c += 1) {
-            ws.getCell(r + 1, c + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${symbols.join(',')}"`] };
+            ws.getCell(r + 1, c + 1).dataValidation = {
+              type: 'list',
+              allowBlank: true,
+              formulae: [`"${symbols.join(',')}"`],
+            };
           }
         }
       }
@@ -107,7 +131,8 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
         book.workbook.worksheets.map((ws) => ws.name),
         sheets.map((s) => s.name),
       );
-      if (conflicts.length > 0) throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
+      if (conflicts.length > 0)
+        throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
       for (const sheet of sheets) await addTemplateSheet(book.workbook, sheet);
       book.activeSheet = sheets[0]?.name ?? book.activeSheet;
       book.changed();
@@ -115,10 +140,17 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
     },
     applyRollover: async (plan, symbols) => {
       const changed = plan.sheets.flatMap((roll) =>
-        roll.checks.filter((c) => String(book.workbook.getWorksheet(roll.sheet)?.getCell(c.cell).value ?? '').trim() !== c.from).map((c) => `${roll.sheet}!${c.cell}`),
+        roll.checks
+          .filter(
+            (c) =>
+              String(book.workbook.getWorksheet(roll.sheet)?.getCell(c.cell).value ?? '').trim() !== c.from,
+          )
+          .map((c) => `${roll.sheet}!${c.cell}`),
       );
-      if (changed.length > 0) throw new HostError('changedMeanwhile', 'changed', { cells: changed.join(', ') });
-      for (const roll of plan.sheets) applyRolloverToWorksheet(book.workbook.getWorksheet(roll.sheet)!, roll, symbols);
+      if (changed.length > 0)
+        throw new HostError('changedMeanwhile', 'changed', { cells: changed.join(', ') });
+      for (const roll of plan.sheets)
+        applyRolloverToWorksheet(book.workbook.getWorksheet(roll.sheet)!, roll, symbols);
       book.changed();
     },
     loadSettings: async () => book.settings,

@@ -10,11 +10,27 @@ import { ErrorBar, InfoBar } from './components/ErrorBar';
 import { describeError, translator } from './text';
 
 // Only the check is needed at first; the other tabs (and the summary engine they use) load when opened.
-const GenerateView = lazy(() => import(/* webpackChunkName: "generate" */ './components/GenerateView').then((m) => ({ default: m.GenerateView })));
-const ImportView = lazy(() => import(/* webpackChunkName: "import" */ './components/ImportView').then((m) => ({ default: m.ImportView })));
-const DropdownView = lazy(() => import(/* webpackChunkName: "dropdowns" */ './components/DropdownView').then((m) => ({ default: m.DropdownView })));
-const PlanView = lazy(() => import(/* webpackChunkName: "plan" */ './components/PlanView').then((m) => ({ default: m.PlanView })));
-const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsView').then((m) => ({ default: m.SettingsView })));
+const GenerateView = lazy(() =>
+  import(/* webpackChunkName: "generate" */ './components/GenerateView').then((m) => ({
+    default: m.GenerateView,
+  })),
+);
+const ImportView = lazy(() =>
+  import(/* webpackChunkName: "import" */ './components/ImportView').then((m) => ({ default: m.ImportView })),
+);
+const DropdownView = lazy(() =>
+  import(/* webpackChunkName: "dropdowns" */ './components/DropdownView').then((m) => ({
+    default: m.DropdownView,
+  })),
+);
+const PlanView = lazy(() =>
+  import(/* webpackChunkName: "plan" */ './components/PlanView').then((m) => ({ default: m.PlanView })),
+);
+const SettingsView = lazy(() =>
+  import(/* webpackChunkName: "settings" */ './components/SettingsView').then((m) => ({
+    default: m.SettingsView,
+  })),
+);
 
 type TabName = 'check' | 'generate' | 'import' | 'dropdowns' | 'plan' | 'settings';
 
@@ -46,19 +62,30 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
   }, [host, settings]);
 
   const onError = (err: unknown) => setError(err);
-  const indicators = [...new Set((analysis?.items ?? []).flatMap((i) => (i.indicator?.name ? [i.indicator.name] : [])))];
+  const indicators = [
+    ...new Set((analysis?.items ?? []).flatMap((i) => (i.indicator?.name ? [i.indicator.name] : []))),
+  ];
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang === 'ja' ? 'ja-JP' : 'en-US'}>
       <main style={{ padding: 12, fontFamily: 'inherit' }}>
         <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <h1 style={{ fontSize: 18, margin: 0 }}>{t('appTitle')}</h1>
-          <Button size="small" aria-label={`${t('language')} (${t('languageLabel')})`} onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}>
+          <Button
+            size="small"
+            aria-label={`${t('language')} (${t('languageLabel')})`}
+            onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}
+          >
             {t('language')}
           </Button>
         </header>
         {props.badge && <p style={{ color: '#8a3b00', fontWeight: 600 }}>{props.badge}</p>}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small" style={{ flexWrap: 'wrap', margin: '8px 0' }}>
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as TabName)}
+          size="small"
+          style={{ flexWrap: 'wrap', margin: '8px 0' }}
+        >
           <Tab value="check">{t('tabCheck')}</Tab>
           <Tab value="generate">{t('tabGenerate')}</Tab>
           <Tab value="import">{t('tabImport')}</Tab>
@@ -67,16 +94,52 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
           <Tab value="settings">{t('tabSettings')}</Tab>
         </TabList>
         <ErrorBar title={t('errorTitle')} message={error ? describeError(error, lang) : null} />
-        <InfoBar intent="warning" message={settingsNote ? t('settingsInvalid', { detail: settingsNote }) : null} />
-        {tab === 'check' && <CheckView host={host} lang={lang} t={t} settings={settings} analysis={analysis} onCheck={check} onError={onError} />}
-        <Suspense fallback={<Spinner size="tiny" />}>
-        {tab === 'generate' && <GenerateView host={host} lang={lang} t={t} settings={settings} years={analysis?.years ?? []} onError={onError} onDone={(r) => setAnalysis(r.analysis)} />}
-        {tab === 'import' && <ImportView host={host} lang={lang} t={t} settings={settings} onError={onError} />}
-        {tab === 'dropdowns' && <DropdownView host={host} t={t} settings={settings} analysis={analysis} onError={onError} />}
-        {tab === 'plan' && <PlanView host={host} t={t} settings={settings} onError={onError} />}
-        {tab === 'settings' && (
-          <SettingsView host={host} lang={lang} t={t} settings={settings} years={analysis?.years ?? []} indicators={indicators} onSaved={setSettings} onError={onError} />
+        <InfoBar
+          intent="warning"
+          message={settingsNote ? t('settingsInvalid', { detail: settingsNote }) : null}
+        />
+        {tab === 'check' && (
+          <CheckView
+            host={host}
+            lang={lang}
+            t={t}
+            settings={settings}
+            analysis={analysis}
+            onCheck={check}
+            onError={onError}
+          />
         )}
+        <Suspense fallback={<Spinner size="tiny" />}>
+          {tab === 'generate' && (
+            <GenerateView
+              host={host}
+              lang={lang}
+              t={t}
+              settings={settings}
+              years={analysis?.years ?? []}
+              onError={onError}
+              onDone={(r) => setAnalysis(r.analysis)}
+            />
+          )}
+          {tab === 'import' && (
+            <ImportView host={host} lang={lang} t={t} settings={settings} onError={onError} />
+          )}
+          {tab === 'dropdowns' && (
+            <DropdownView host={host} t={t} settings={settings} analysis={analysis} onError={onError} />
+          )}
+          {tab === 'plan' && <PlanView host={host} t={t} settings={settings} onError={onError} />}
+          {tab === 'settings' && (
+            <SettingsView
+              host={host}
+              lang={lang}
+              t={t}
+              settings={settings}
+              years={analysis?.years ?? []}
+              indicators={indicators}
+              onSaved={setSettings}
+              onError={onError}
+            />
+          )}
         </Suspense>
       </main>
     </FluentProvider>

@@ -12,13 +12,21 @@ export interface ImportedFile {
   readonly finding: Finding | null;
 }
 
-export async function importFiles(files: readonly { name: string; arrayBuffer: () => Promise<ArrayBuffer> }[]): Promise<ImportedFile[]> {
-  const { readWorkbookBuffer } = await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/readWorkbookBuffer');
+export async function importFiles(
+  files: readonly { name: string; arrayBuffer: () => Promise<ArrayBuffer> }[],
+): Promise<ImportedFile[]> {
+  const { readWorkbookBuffer } = await import(
+    /* webpackChunkName: "xlsx-reader" */ '../xlsx/readWorkbookBuffer'
+  );
   const out: ImportedFile[] = [];
   for (const file of files) {
     const outcome = await readWorkbookBuffer(new Uint8Array(await file.arrayBuffer()), file.name);
     // A readable file's own notices (`file.macros`) are about copies of it; the pane never writes one.
-    out.push(outcome.ok ? { name: file.name, snapshot: outcome.snapshot, finding: null } : { name: file.name, snapshot: null, finding: outcome.finding });
+    out.push(
+      outcome.ok
+        ? { name: file.name, snapshot: outcome.snapshot, finding: null }
+        : { name: file.name, snapshot: null, finding: outcome.finding },
+    );
   }
   return out;
 }

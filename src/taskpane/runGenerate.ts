@@ -6,11 +6,22 @@ import type { Settings } from '../core/settings';
 
 export type GenerateStep = 'read' | 'summarize' | 'write';
 
-export async function runGenerate(host: HostPort, settings: Settings, lang: Lang, onStep: (step: GenerateStep) => void = () => undefined): Promise<{ outcome: GenerateResult; written: readonly string[] }> {
+export async function runGenerate(
+  host: HostPort,
+  settings: Settings,
+  lang: Lang,
+  onStep: (step: GenerateStep) => void = () => undefined,
+): Promise<{ outcome: GenerateResult; written: readonly string[] }> {
   onStep('read');
   const snapshot = await host.readSnapshot();
   onStep('summarize');
-  const outcome = generateSummary({ workbooks: [snapshot], settings, lang, now: new Date().toISOString(), linkableFile: snapshot.file });
+  const outcome = generateSummary({
+    workbooks: [snapshot],
+    settings,
+    lang,
+    now: new Date().toISOString(),
+    linkableFile: snapshot.file,
+  });
   if (!outcome.ok) return { outcome, written: [] };
   onStep('write');
   const applied = await host.applyPlan(outcome.plan);

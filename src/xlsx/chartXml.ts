@@ -7,7 +7,10 @@ import { parseRange, quoteSheetName, columnLetters } from '../core/grid';
 import type { ChartSpec, PlanSheet, PlanValue } from '../core/writePlan';
 
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);
+  return text.replace(
+    /[<>&"']/g,
+    (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!,
+  );
 }
 
 /** Values of an A1 range of a plan sheet, row by row. */
@@ -34,20 +37,26 @@ const solid = (color: string) => `<a:solidFill><a:srgbClr val="${hex(color)}"/><
 
 function strRef(sheet: PlanSheet, range: string): string {
   const values = resolveRange(sheet, range);
-  const points = values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v === null ? '' : String(v))}</c:v></c:pt>`).join('');
+  const points = values
+    .map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v === null ? '' : String(v))}</c:v></c:pt>`)
+    .join('');
   return `<c:strRef><c:f>${escapeXml(absolute(sheet.name, range))}</c:f><c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache></c:strRef>`;
 }
 
 function numRef(sheet: PlanSheet, range: string, format: string): string {
   const values = resolveRange(sheet, range);
   const points = values
-    .map((v, i) => (typeof v === 'number' && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ''))
+    .map((v, i) =>
+      typeof v === 'number' && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '',
+    )
     .join('');
   return `<c:numRef><c:f>${escapeXml(absolute(sheet.name, range))}</c:f><c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef>`;
 }
 
 function labels(options: { value: boolean; percent?: boolean; format?: string }): string {
-  const numFmt = options.format ? `<c:numFmt formatCode="${escapeXml(options.format)}" sourceLinked="0"/>` : '';
+  const numFmt = options.format
+    ? `<c:numFmt formatCode="${escapeXml(options.format)}" sourceLinked="0"/>`
+    : '';
   return `<c:dLbls>${numFmt}<c:showLegendKey val="0"/><c:showVal val="${options.value ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="${options.percent ? 1 : 0}"/><c:showBubbleSize val="0"/></c:dLbls>`;
 }
 
@@ -77,7 +86,12 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
   switch (spec.type) {
     case 'doughnut':
     case 'pie': {
-      const points = (spec.pointColors ?? []).map((color, i) => `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr>${solid(color)}</c:spPr></c:dPt>`).join('');
+      const points = (spec.pointColors ?? [])
+        .map(
+          (color, i) =>
+            `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr>${solid(color)}</c:spPr></c:dPt>`,
+        )
+        .join('');
       const body = series(() => `${points}${labels({ value: true })}`);
       return spec.type === 'doughnut'
         ? `<c:doughnutChart><c:varyColors val="1"/>${body}<c:firstSliceAng val="0"/><c:holeSize val="50"/></c:doughnutChart>`
@@ -86,7 +100,10 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
     case 'barStacked':
     case 'columnClustered': {
       const stacked = spec.type === 'barStacked';
-      const body = series((s) => `${s.color ? `<c:spPr>${solid(s.color)}</c:spPr>` : ''}<c:invertIfNegative val="0"/>${labels({ value: stacked })}`);
+      const body = series(
+        (s) =>
+          `${s.color ? `<c:spPr>${solid(s.color)}</c:spPr>` : ''}<c:invertIfNegative val="0"/>${labels({ value: stacked })}`,
+      );
       const dir = stacked ? 'bar' : 'col';
       const grouping = stacked ? 'stacked' : 'clustered';
       const overlap = stacked ? '<c:overlap val="100"/>' : '<c:overlap val="-10"/>';
@@ -123,7 +140,8 @@ export function chartXml(spec: ChartSpec, sheet: PlanSheet): string {
 function anchor(spec: ChartSpec, index: number, relId: string): string {
   const from = parseRange(spec.from)!;
   const to = parseRange(spec.to)!;
-  const marker = (tag: string, row: number, col: number) => `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  const marker = (tag: string, row: number, col: number) =>
+    `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (
     `<xdr:twoCellAnchor editAs="oneCell">${marker('from', from.top, from.left)}${marker('to', to.top, to.left)}` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="${escapeXml(`Chart ${index + 1}`)}" descr="${escapeXml(spec.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +

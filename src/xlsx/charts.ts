@@ -14,7 +14,10 @@ const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
 function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!);
+  return text.replace(
+    /&(lt|gt|amp|quot|apos);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!,
+  );
 }
 
 /** Sheet name → its part path (xl/worksheets/sheetN.xml), from workbook.xml and its relationships. */
@@ -42,29 +45,61 @@ function relsPath(part: string): string {
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
-async function addRelationship(zip: JSZip, part: string, id: string, type: string, target: string): Promise<void> {
+async function addRelationship(
+  zip: JSZip,
+  part: string,
+  id: string,
+  type: string,
+  target: string,
+): Promise<void> {
   const path = relsPath(part);
-  const existing = (await zip.file(path)?.async('string')) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
+  const existing =
+    (await zip.file(path)?.async('string')) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
   const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
-  zip.file(path, existing.includes('</Relationships>') ? existing.replace('</Relationships>', `${rel}</Relationships>`) : existing.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`));
+  zip.file(
+    path,
+    existing.includes('</Relationships>')
+      ? existing.replace('</Relationships>', `${rel}</Relationships>`)
+      : existing.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`),
+  );
 }
 
 // CT_Worksheet order: <drawing> comes before these elements.
-const AFTER_DRAWING = ['<legacyDrawing', '<legacyDrawingHF', '<drawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
+const AFTER_DRAWING = [
+  '<legacyDrawing',
+  '<legacyDrawingHF',
+  '<drawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
 
 export function insertDrawingElement(sheetXml: string, relId: string): string {
   if (sheetXml.includes('<drawing ')) throw new Error('the sheet already has a drawing');
   const element = `<drawing r:id="${relId}"/>`;
   const positions = AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0);
   const at = Math.min(...positions);
-  const withNs = sheetXml.includes('xmlns:r=') ? sheetXml : sheetXml.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+  const withNs = sheetXml.includes('xmlns:r=')
+    ? sheetXml
+    : sheetXml.replace(
+        '<worksheet ',
+        '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+      );
   const shift = withNs.length - sheetXml.length;
   return `${withNs.slice(0, at + shift)}${element}${withNs.slice(at + shift)}`;
 }
 
 /** ExcelJS writes `#'Sheet'!A1` links as external targets; Excel wants an in-workbook location. */
 export function fixInternalHyperlinks(sheetXml: string): string {
-  return sheetXml.replace(/<hyperlink\b([^>]*?)\sr:id="[^"]*"([^>]*?)\slocation="#([^"]*)"/g, '<hyperlink$1$2 location="$3"');
+  return sheetXml.replace(
+    /<hyperlink\b([^>]*?)\sr:id="[^"]*"([^>]*?)\slocation="#([^"]*)"/g,
+    '<hyperlink$1$2 location="$3"',
+  );
 }
 
 function nextFreeIndex(zip: JSZip, prefix: string): number {
@@ -78,7 +113,10 @@ export async function addChartsToXlsx(xlsx: Uint8Array, sheets: readonly PlanShe
   const parts = await sheetParts(zip);
   let contentTypes = await zip.file('[Content_Types].xml')!.async('string');
   const override = (part: string, type: string) => {
-    contentTypes = contentTypes.replace('</Types>', `<Override PartName="/${part}" ContentType="${type}"/></Types>`);
+    contentTypes = contentTypes.replace(
+      '</Types>',
+      `<Override PartName="/${part}" ContentType="${type}"/></Types>`,
+    );
   };
   for (const sheet of sheets) {
     const part = parts.get(sheet.name);

@@ -6,15 +6,26 @@ import { parseRange } from '../core/grid';
 export function forEachCell(address: string, visit: (row: number, col: number) => void): void {
   const range = parseRange(address);
   if (!range) return;
-  for (let r = range.top; r <= range.bottom; r += 1) for (let c = range.left; c <= range.right; c += 1) visit(r + 1, c + 1);
+  for (let r = range.top; r <= range.bottom; r += 1)
+    for (let c = range.left; c <= range.right; c += 1) visit(r + 1, c + 1);
 }
 
 /** The mark list on these ranges; a warning, not a stop: a department may need to type a note the list does not know. */
-export function addMarkDropdowns(ws: ExcelJS.Worksheet, ranges: readonly string[], symbols: readonly string[]): void {
+export function addMarkDropdowns(
+  ws: ExcelJS.Worksheet,
+  ranges: readonly string[],
+  symbols: readonly string[],
+): void {
   const list = `"${symbols.join(',')}"`;
   for (const range of ranges) {
     forEachCell(range, (r, c) => {
-      ws.getCell(r, c).dataValidation = { type: 'list', allowBlank: true, formulae: [list], showErrorMessage: true, errorStyle: 'warning' };
+      ws.getCell(r, c).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [list],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+      };
     });
   }
 }

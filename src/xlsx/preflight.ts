@@ -87,7 +87,10 @@ function dropOverlappingMerges(xml: string, budget: number): { merges: number; x
 function sheetEnd(xml: string): { readonly row: number; readonly col: number } {
   const dimension = parseRange(DIMENSION.exec(xml)?.[1] ?? '');
   const lastRow = lastRowNumber(xml);
-  return { row: lastRow !== null ? lastRow - 1 : (dimension?.bottom ?? Infinity), col: dimension?.right ?? Infinity };
+  return {
+    row: lastRow !== null ? lastRow - 1 : (dimension?.bottom ?? Infinity),
+    col: dimension?.right ?? Infinity,
+  };
 }
 
 /** Data validations cut off where the cells end (a range wholly beyond keeps its first row or column), and the cells they cover. */
@@ -101,7 +104,11 @@ function cutValidations(xml: string): { cells: number; xml: string | null } {
     const cut = pieces.map((piece) => {
       const r = parseRange(piece);
       if (!r) return piece;
-      const range = { ...r, bottom: Math.min(r.bottom, Math.max(r.top, end.row)), right: Math.min(r.right, Math.max(r.left, end.col)) };
+      const range = {
+        ...r,
+        bottom: Math.min(r.bottom, Math.max(r.top, end.row)),
+        right: Math.min(r.right, Math.max(r.left, end.col)),
+      };
       cells += cellCount(range);
       if (range.bottom === r.bottom && range.right === r.right) return piece;
       changed = true;
@@ -138,11 +145,16 @@ export async function preflight(zip: JSZip, limits: PreflightLimits): Promise<Pr
   let merges = 0;
   let rangeCells = await definedNameCells(zip);
   let rewritten = false;
-  const tooManyCells = (): Preflight => ({ ok: false, reason: 'tooManyCells', detail: `${rangeCells} cells under data validations and names` });
+  const tooManyCells = (): Preflight => ({
+    ok: false,
+    reason: 'tooManyCells',
+    detail: `${rangeCells} cells under data validations and names`,
+  });
   if (rangeCells > limits.maxRangeCells) return tooManyCells();
   for (const name of Object.keys(zip.files).filter((n) => SHEET_PART.test(n))) {
     const scan = scanSheet(await zip.file(name)!.async('string'), limits.maxMerges - merges);
-    if (scan === 'tooManyMerges') return { ok: false, reason: 'tooManyMerges', detail: `> ${limits.maxMerges}` };
+    if (scan === 'tooManyMerges')
+      return { ok: false, reason: 'tooManyMerges', detail: `> ${limits.maxMerges}` };
     merges += scan.merges;
     rangeCells += scan.rangeCells;
     if (rangeCells > limits.maxRangeCells) return tooManyCells();

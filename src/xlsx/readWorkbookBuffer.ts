@@ -60,7 +60,14 @@ export type ReadOutcome =
 export function unreadable(file: string, reasonCode: UnreadableReason, detail = ''): ReadOutcome {
   return {
     ok: false,
-    finding: { severity: 'error', code: 'file.unreadable', file, sheet: null, cell: null, params: { reasonCode, detail } },
+    finding: {
+      severity: 'error',
+      code: 'file.unreadable',
+      file,
+      sheet: null,
+      cell: null,
+      params: { reasonCode, detail },
+    },
   };
 }
 
@@ -76,8 +83,13 @@ interface ZipEntryInternals {
   readonly _data?: { readonly uncompressedSize?: number };
 }
 
-async function checkPackage(bytes: Uint8Array, file: string, limits: ReadLimits): Promise<{ refused: ReadOutcome } | { zip: JSZip }> {
-  if (bytes.length > limits.maxFileBytes) return { refused: unreadable(file, 'tooLarge', `${bytes.length} bytes`) };
+async function checkPackage(
+  bytes: Uint8Array,
+  file: string,
+  limits: ReadLimits,
+): Promise<{ refused: ReadOutcome } | { zip: JSZip }> {
+  if (bytes.length > limits.maxFileBytes)
+    return { refused: unreadable(file, 'tooLarge', `${bytes.length} bytes`) };
   if (startsWith(bytes, CFB_MAGIC)) return { refused: unreadable(file, 'encrypted') };
   if (!startsWith(bytes, ZIP_MAGIC)) return { refused: unreadable(file, 'notZip') };
   let zip: JSZip;
@@ -93,7 +105,8 @@ async function checkPackage(bytes: Uint8Array, file: string, limits: ReadLimits)
     total += (entry as unknown as ZipEntryInternals)._data?.uncompressedSize ?? 0;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) sheets += 1;
   }
-  if (total > limits.maxUncompressedBytes) return { refused: unreadable(file, 'tooLarge', `${total} bytes uncompressed`) };
+  if (total > limits.maxUncompressedBytes)
+    return { refused: unreadable(file, 'tooLarge', `${total} bytes uncompressed`) };
   if (sheets > limits.maxSheets) return { refused: unreadable(file, 'tooManySheets', `${sheets}`) };
   if (!zip.file('xl/workbook.xml')) return { refused: unreadable(file, 'other', 'no xl/workbook.xml') };
   return { zip };
@@ -105,17 +118,25 @@ const VBA_PART = /(^|\/)vbaProject\.bin$/i;
 /** A warning when the package holds macros, so that a copy written without them does not pass silently. */
 function fileNotices(zip: JSZip, file: string): Finding[] {
   const hasMacros = Object.keys(zip.files).some((name) => VBA_PART.test(name));
-  return hasMacros ? [{ severity: 'warning', code: 'file.macros', file, sheet: null, cell: null, params: {} }] : [];
+  return hasMacros
+    ? [{ severity: 'warning', code: 'file.macros', file, sheet: null, cell: null, params: {} }]
+    : [];
 }
 
-export async function readWorkbookBuffer(bytes: Uint8Array, file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadOutcome> {
+export async function readWorkbookBuffer(
+  bytes: Uint8Array,
+  file: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<ReadOutcome> {
   const checked = await checkPackage(bytes, file, limits);
   if ('refused' in checked) return checked.refused;
   try {
     const looked = await preflight(checked.zip, limits);
     if (!looked.ok) return unreadable(file, looked.reason, looked.detail);
     // Sheets preflight rewrote (overlapping merges dropped, validations cut) go to ExcelJS; the file itself is untouched.
-    const loadable = looked.rewritten ? await checked.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : bytes;
+    const loadable = looked.rewritten
+      ? await checked.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+      : bytes;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(loadable as unknown as ArrayBuffer);
     return {
@@ -130,4 +151,3 @@ export async function readWorkbookBuffer(bytes: Uint8Array, file: string, limits
     return unreadable(file, 'other', err instanceof Error ? err.message.slice(0, 200) : String(err));
   }
 }
-

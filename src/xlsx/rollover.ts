@@ -37,17 +37,25 @@ function moveRight(ws: ExcelJS.Worksheet, ins: ColumnInsertion, last: number): v
     }
   }
   if (!ins.rows) {
-    for (let c = last; c >= ins.at + 1; c -= 1) ws.getColumn(c + ins.count).width = ws.getColumn(c).width ?? 9;
+    for (let c = last; c >= ins.at + 1; c -= 1)
+      ws.getColumn(c + ins.count).width = ws.getColumn(c).width ?? 9;
     // The new column takes the width of the one on its left, as in Excel.
-    for (let c = ins.at + 1; c < ins.at + 1 + ins.count; c += 1) ws.getColumn(c).width = ws.getColumn(ins.at).width ?? 9;
+    for (let c = ins.at + 1; c < ins.at + 1 + ins.count; c += 1)
+      ws.getColumn(c).width = ws.getColumn(ins.at).width ?? 9;
   }
 }
 
 function merges(ws: ExcelJS.Worksheet): CellRange[] {
-  return ((ws.model as { merges?: string[] }).merges ?? []).map((m) => parseRange(m)).filter((m): m is CellRange => m !== null);
+  return ((ws.model as { merges?: string[] }).merges ?? [])
+    .map((m) => parseRange(m))
+    .filter((m): m is CellRange => m !== null);
 }
 
-export function applyRolloverToWorksheet(ws: ExcelJS.Worksheet, roll: SheetRollover, symbols: readonly string[]): void {
+export function applyRolloverToWorksheet(
+  ws: ExcelJS.Worksheet,
+  roll: SheetRollover,
+  symbols: readonly string[],
+): void {
   let areas = merges(ws);
   for (const m of areas) ws.unMergeCells(rangeToA1(m));
   const last = lastColumn(ws);
@@ -57,7 +65,9 @@ export function applyRolloverToWorksheet(ws: ExcelJS.Worksheet, roll: SheetRollo
   }
   for (const copy of roll.formatCopies) {
     for (let r = copy.top + 1; r <= copy.bottom + 1; r += 1) {
-      ws.getCell(r, copy.to + 1).style = JSON.parse(JSON.stringify(ws.getCell(r, copy.from + 1).style ?? {})) as Partial<ExcelJS.Style>;
+      ws.getCell(r, copy.to + 1).style = JSON.parse(
+        JSON.stringify(ws.getCell(r, copy.from + 1).style ?? {}),
+      ) as Partial<ExcelJS.Style>;
     }
   }
   for (const change of roll.merges) {

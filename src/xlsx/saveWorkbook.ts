@@ -4,7 +4,11 @@ import type { WritePlan } from '../core/writePlan';
 import { addChartsToXlsx } from './charts';
 import { writePlanToWorkbook } from './writeWorkbook';
 
-export async function workbookWithPlan(workbook: ExcelJS.Workbook, plan: WritePlan, owned: readonly string[]): Promise<Uint8Array> {
+export async function workbookWithPlan(
+  workbook: ExcelJS.Workbook,
+  plan: WritePlan,
+  owned: readonly string[],
+): Promise<Uint8Array> {
   writePlanToWorkbook(workbook, plan, owned);
   // Stored, not deflated: the chart step opens the package again and compresses it once, at the end.
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));

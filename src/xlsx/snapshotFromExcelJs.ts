@@ -4,7 +4,13 @@
  */
 import type ExcelJS from 'exceljs';
 import { isMarkerName } from '../core/ownership';
-import { parseRange, type CellRange, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from '../core/grid';
+import {
+  parseRange,
+  type CellRange,
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from '../core/grid';
 
 /** Cells read in total before a workbook is refused (protects memory on hostile files). */
 export const MAX_CELLS = 5_000_000;
@@ -33,7 +39,9 @@ export function snapshotValue(value: ExcelValue): CellValue {
   if (!isObject(value)) return null;
   if ('error' in value && typeof value.error === 'string') return { error: value.error };
   if ('richText' in value && Array.isArray(value.richText)) {
-    return value.richText.map((run: unknown) => (isObject(run) && typeof run.text === 'string' ? run.text : '')).join('');
+    return value.richText
+      .map((run: unknown) => (isObject(run) && typeof run.text === 'string' ? run.text : ''))
+      .join('');
   }
   if ('formula' in value || 'sharedFormula' in value) {
     return 'result' in value ? snapshotValue(value.result as ExcelValue) : null;
@@ -109,9 +117,20 @@ function sheetSnapshot(worksheet: ExcelJS.Worksheet, budget: { cells: number }):
       formats[cell.row - top]![cell.col - left] = cell.format;
     }
   }
-  for (const rowValues of values) for (let i = 0; i < rowValues.length; i += 1) if (rowValues[i] === undefined) rowValues[i] = null;
-  if (formats) for (const rowFormats of formats) for (let i = 0; i < rowFormats.length; i += 1) if (rowFormats[i] === undefined) rowFormats[i] = '';
-  return { name: worksheet.name, top, left, values, ...(formats ? { numberFormats: formats } : {}), merges, hidden };
+  for (const rowValues of values)
+    for (let i = 0; i < rowValues.length; i += 1) if (rowValues[i] === undefined) rowValues[i] = null;
+  if (formats)
+    for (const rowFormats of formats)
+      for (let i = 0; i < rowFormats.length; i += 1) if (rowFormats[i] === undefined) rowFormats[i] = '';
+  return {
+    name: worksheet.name,
+    top,
+    left,
+    values,
+    ...(formats ? { numberFormats: formats } : {}),
+    merges,
+    hidden,
+  };
 }
 
 export function snapshotFromExcelJs(workbook: ExcelJS.Workbook, file: string): WorkbookSnapshot {
@@ -119,4 +138,3 @@ export function snapshotFromExcelJs(workbook: ExcelJS.Workbook, file: string): W
   const sheets = workbook.worksheets.map((ws) => sheetSnapshot(ws, budget));
   return { file, sheets, ownedSheets: ownedSheetNames(workbook) };
 }
-

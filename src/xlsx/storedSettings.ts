@@ -8,11 +8,18 @@ import type JSZip from 'jszip';
 const KEY = 'reformProgress.settings';
 
 function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-f]+));/gi, (whole, name: string, dec?: string, hex?: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[name.toLowerCase()] ?? whole;
-  });
+  return text.replace(
+    /&(lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-f]+));/gi,
+    (whole, name: string, dec?: string, hex?: string) => {
+      if (dec) return String.fromCodePoint(Number(dec));
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      return (
+        ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[
+          name.toLowerCase()
+        ] ?? whole
+      );
+    },
+  );
 }
 
 /** The stored value, JSON-decoded as many times as Office encoded it; null when there is none. */

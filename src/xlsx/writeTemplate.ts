@@ -27,7 +27,8 @@ export async function addTemplateSheet(workbook: ExcelJS.Workbook, sheet: Templa
   addMarkDropdowns(ws, sheet.markRanges, sheet.markSymbols);
   // The table's columns editable (rows people add inherit it), then the header and heading cells locked.
   sheet.columnWidths.forEach((_, i) => (ws.getColumn(i + 1).protection = { locked: false }));
-  for (const range of sheet.lockedRanges) forEachCell(range, (r, c) => (ws.getCell(r, c).protection = { locked: true }));
+  for (const range of sheet.lockedRanges)
+    forEachCell(range, (r, c) => (ws.getCell(r, c).protection = { locked: true }));
   await ws.protect('', PROTECTION);
   ws.pageSetup = pageSetup(sheet.print);
 }

@@ -35,19 +35,33 @@ export function applyFormat(ws: ExcelJS.Worksheet, format: PlanFormat): void {
           ...(format.fontColor ? { color: { argb: argb(format.fontColor) } } : {}),
         };
       }
-      if (format.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(format.fill) } };
+      if (format.fill)
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(format.fill) } };
       if (format.border === 'thin') {
-        cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+        cell.border = {
+          top: { style: 'thin' },
+          left: { style: 'thin' },
+          bottom: { style: 'thin' },
+          right: { style: 'thin' },
+        };
       }
       if (format.wrap !== undefined || format.align) {
-        cell.alignment = { ...cell.alignment, vertical: 'top', ...(format.wrap !== undefined ? { wrapText: format.wrap } : {}), ...(format.align ? { horizontal: format.align } : {}) };
+        cell.alignment = {
+          ...cell.alignment,
+          vertical: 'top',
+          ...(format.wrap !== undefined ? { wrapText: format.wrap } : {}),
+          ...(format.align ? { horizontal: format.align } : {}),
+        };
       }
     }
   }
 }
 
 /** Values, column widths and formats: what every sheet we write has. */
-export function writeCellsAndFormats(ws: ExcelJS.Worksheet, sheet: Pick<PlanSheet, 'values' | 'columnWidths' | 'formats'>): void {
+export function writeCellsAndFormats(
+  ws: ExcelJS.Worksheet,
+  sheet: Pick<PlanSheet, 'values' | 'columnWidths' | 'formats'>,
+): void {
   sheet.values.forEach((row, r) =>
     row.forEach((value, c) => {
       // A string is always stored as text: ExcelJS makes formulas only from {formula} objects.
@@ -91,9 +105,14 @@ interface DefinedNameEntry {
  * Create or replace the plan's sheets. Refuses (PlanConflictError, before any change) when a planned
  * name belongs to a user's sheet. Owned sheets the plan no longer produces are left in place, still owned.
  */
-export function writePlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan, owned: readonly string[]): void {
+export function writePlanToWorkbook(
+  workbook: ExcelJS.Workbook,
+  plan: WritePlan,
+  owned: readonly string[],
+): void {
   const check = checkPlan(plan, { sheetNames: workbook.worksheets.map((ws) => ws.name), ownedSheets: owned });
-  if (check.conflicts.length > 0 || check.invalidNames.length > 0) throw new PlanConflictError(check.conflicts, check.invalidNames);
+  if (check.conflicts.length > 0 || check.invalidNames.length > 0)
+    throw new PlanConflictError(check.conflicts, check.invalidNames);
 
   const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
   for (const ws of [...workbook.worksheets]) {
@@ -105,5 +124,7 @@ export function writePlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan,
   const model = workbook.definedNames.model as readonly DefinedNameEntry[];
   for (const entry of model) if (isMarkerName(entry.name)) workbook.definedNames.removeAllNames(entry.name);
   const stillOwned = check.stale.filter((name) => workbook.getWorksheet(name));
-  [...plan.sheets.map((s) => s.name), ...stillOwned].forEach((name, i) => workbook.definedNames.add(`${quoteSheetName(name)}!$A$1`, markerName(i + 1)));
+  [...plan.sheets.map((s) => s.name), ...stillOwned].forEach((name, i) =>
+    workbook.definedNames.add(`${quoteSheetName(name)}!$A$1`, markerName(i + 1)),
+  );
 }

@@ -9,10 +9,21 @@ import type { AddressInfo } from 'node:net';
 import JSZip from 'jszip';
 import { chromium, type Browser, type Page } from 'playwright-core';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require('../../scripts/serve.js') as { serve: (root: string, options?: { port?: number }) => Promise<Server> };
+const { serve } = require('../../scripts/serve.js') as {
+  serve: (root: string, options?: { port?: number }) => Promise<Server>;
+};
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const available = existsSync(CHROMIUM);
 if (!available && process.env.CI !== 'true') {
   console.warn('browser tests skipped: Chromium is not installed (apt-get install chromium fonts-noto-cjk)');
@@ -37,7 +48,11 @@ maybe('the preview in Chromium', () => {
   });
 
   async function open(options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; requests: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, ...options });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+      ...options,
+    });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -60,11 +75,21 @@ maybe('the preview in Chromium', () => {
     await page.getByTestId('result-rate').waitFor();
     expect(await page.getByTestId('result-rate').textContent()).toBe('進捗率 75.7%（53/70）');
     // The rendered summary sheet, as published: ◎ 9, ○ 27 (25 + 2 ended), □ 17, ▲ 17, 75.7 %.
-    const cell = (a: string) => page.locator(`table[data-sheet="RP_集計表"] td[data-cell="${a}"]`).textContent();
-    expect([await cell('C18'), await cell('C19'), await cell('C20'), await cell('C21'), await cell('D23')]).toEqual(['9', '27', '17', '17', '75.7%']);
+    const cell = (a: string) =>
+      page.locator(`table[data-sheet="RP_集計表"] td[data-cell="${a}"]`).textContent();
+    expect([
+      await cell('C18'),
+      await cell('C19'),
+      await cell('C20'),
+      await cell('C21'),
+      await cell('D23'),
+    ]).toEqual(['9', '27', '17', '17', '75.7%']);
     expect(await page.getByRole('img', { name: '令和2年度の進捗状況' }).count()).toBe(1);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /ダウンロード/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /ダウンロード/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('kasama-r2-集計.xlsx');
     const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
     expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(4);
@@ -78,7 +103,7 @@ maybe('the preview in Chromium', () => {
     expect([...hosts]).toEqual(['127.0.0.1']);
   }, 60_000);
 
-  test('opens the department samples and the user\'s own file', async () => {
+  test("opens the department samples and the user's own file", async () => {
     const { page } = await open();
     await page.getByLabel(/サンプル/).selectOption('departments/総務部.xlsx');
     await page.getByRole('button', { name: '総務課', exact: true }).waitFor();
@@ -97,7 +122,8 @@ maybe('the preview in Chromium', () => {
     await page.getByText('「令和2年度実績」: 11表に R3 の進捗状況の列を追加').waitFor();
     await page.getByRole('button', { name: '列を追加する' }).click();
     await page.getByText('R3 の列を追加しました。').waitFor();
-    const cell = (a: string) => page.locator(`table[data-sheet="令和2年度実績"] td[data-cell="${a}"]`).textContent();
+    const cell = (a: string) =>
+      page.locator(`table[data-sheet="令和2年度実績"] td[data-cell="${a}"]`).textContent();
     expect([await cell('E7'), await cell('F7'), await cell('G6')]).toEqual(['R2', 'R3', '担当部']);
 
     await page.getByRole('textbox', { name: '計画の年度（例: R4-R8）' }).fill('R4-R8');
@@ -115,9 +141,21 @@ maybe('the preview in Chromium', () => {
     await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
     const serious = async () => {
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: unknown,
+                opts: unknown,
+              ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+            };
+          }
+        ).axe;
         // Fluent's focus-trap sentinels (data-tabster-dummy) are invisible by design; axe misreads them.
-        const result = await axe.run({ include: [['aside']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+        const result = await axe.run(
+          { include: [['aside']], exclude: [['[data-tabster-dummy]']] },
+          { resultTypes: ['violations'] },
+        );
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
       });
       return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

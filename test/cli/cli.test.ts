@@ -64,7 +64,14 @@ describe('usage and exit codes', () => {
   test('--json FILE writes the file and keeps the readable output; --year picks the target year', async () => {
     const dir = tmpDir();
     const target = join(dir, 'out.json');
-    const run = await runCli(['validate', 'examples/kasama-r2.xlsx', '--json', target, '--year', '令和元年度']);
+    const run = await runCli([
+      'validate',
+      'examples/kasama-r2.xlsx',
+      '--json',
+      target,
+      '--year',
+      '令和元年度',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('examples/kasama-r2.xlsx（70項目）');
     const out = JSON.parse(readFileSync(target, 'utf8')) as ValidateJson;
@@ -74,10 +81,23 @@ describe('usage and exit codes', () => {
   test('--settings: a settings file with another mark vocabulary is honoured; an invalid one is a usage error', async () => {
     const dir = tmpDir();
     await buildWorkbook(join(dir, 'abc.xlsx'), [
-      { name: 'S', rows: [['施策', '番号', '実施項目', 'R2'], ['業務改善', 1, 'x', 'A'], ['業務改善', 2, 'y', 'C']] },
+      {
+        name: 'S',
+        rows: [
+          ['施策', '番号', '実施項目', 'R2'],
+          ['業務改善', 1, 'x', 'A'],
+          ['業務改善', 2, 'y', 'C'],
+        ],
+      },
     ]);
     const settings = join(dir, 'settings.json');
-    const vocab = { marks: [{ symbol: 'A', key: 'ahead' }, { symbol: 'B', key: 'onPlan' }, { symbol: 'C', key: 'behind' }] };
+    const vocab = {
+      marks: [
+        { symbol: 'A', key: 'ahead' },
+        { symbol: 'B', key: 'onPlan' },
+        { symbol: 'C', key: 'behind' },
+      ],
+    };
     writeFileSync(settings, JSON.stringify(vocab));
     const ok = await runCli(['validate', join(dir, 'abc.xlsx'), '--settings', settings, '--json', '-']);
     expect(ok.code).toBe(0);

@@ -27,8 +27,20 @@ beforeAll(async () => {
         ['⑧', '病院会計の健全化', '○', '○', '○', '市立病院', '経営管理課', '一般会計繰入金(千円)', 0, 0],
       ],
     },
-    { name: 'その他', rows: [['番号', '実施項目', '進捗状況R2'], [1, '分類のない項目', '○']] },
-    { name: '様式', rows: [['番号', '実施項目', '担当部', '担当課'], ['①', '書きかけ', '総務部', '総務課']] },
+    {
+      name: 'その他',
+      rows: [
+        ['番号', '実施項目', '進捗状況R2'],
+        [1, '分類のない項目', '○'],
+      ],
+    },
+    {
+      name: '様式',
+      rows: [
+        ['番号', '実施項目', '担当部', '担当課'],
+        ['①', '書きかけ', '総務部', '総務課'],
+      ],
+    },
   ]);
   await buildWorkbook(join(dir, 'z-copy.xlsx'), [
     {
@@ -43,7 +55,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'bad.xlsx'), 'a,b\n1,2\n');
   const good = readFileSync(join(dir, 'plan.xlsx'));
   writeFileSync(join(dir, 'trunc.xlsx'), good.subarray(0, Math.floor(good.length / 2)));
-  writeFileSync(join(dir, 'locked.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]));
+  writeFileSync(
+    join(dir, 'locked.xlsx'),
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]),
+  );
   writeFileSync(join(dir, '~$plan.xlsx'), 'lock');
   copyFileSync(join(dir, 'plan.xlsx'), join(dir, 'notes.txt'));
 });
@@ -62,7 +77,12 @@ interface JsonFinding {
 test('each finding code at its file, sheet and cell; unreadable files do not stop the others', async () => {
   const run = await runCli(['validate', dir, '--json', '-']);
   expect(run.code).toBe(1);
-  const out = JSON.parse(run.stdout) as { items: number; year: string; findings: JsonFinding[]; sources: unknown[] };
+  const out = JSON.parse(run.stdout) as {
+    items: number;
+    year: string;
+    findings: JsonFinding[];
+    sources: unknown[];
+  };
   const rel = (f: string) => f.slice(dir.length + 1);
   const got = out.findings.map((f) => [f.code, f.severity, rel(f.file), f.sheet, f.cell]);
   expect(got).toEqual([
@@ -87,7 +107,11 @@ test('each finding code at its file, sheet and cell; unreadable files do not sto
   expect(byCode('mark.unknown').message).toContain('△');
   expect(byCode('mark.variant').message).toContain('〇');
   expect(byCode('item.conflict').params.other).toBe(`${join(dir, 'plan.xlsx')} 令和2年度!E9`);
-  expect(out.findings.filter((f) => f.code === 'file.unreadable').map((f) => f.params.reasonCode)).toEqual(['notZip', 'encrypted', 'truncated']);
+  expect(out.findings.filter((f) => f.code === 'file.unreadable').map((f) => f.params.reasonCode)).toEqual([
+    'notZip',
+    'encrypted',
+    'truncated',
+  ]);
   expect(out.items).toBe(9);
   expect(out.year).toBe('R2');
 });
@@ -97,6 +121,8 @@ test('readable output groups by file and sheet, in English on request', async ()
   expect(run.code).toBe(1);
   expect(run.stdout).toContain(`${join(dir, 'plan.xlsx')} (9 items)`);
   expect(run.stdout).toContain('  sheet "令和2年度"');
-  expect(run.stdout).toMatch(/E4 +error {2}mark\.unknown {2}The FY2020 \(R2\) status "△" is not a recognised mark\. {2}→ Did you mean "▲"\?/);
+  expect(run.stdout).toMatch(
+    /E4 +error {2}mark\.unknown {2}The FY2020 \(R2\) status "△" is not a recognised mark\. {2}→ Did you mean "▲"\?/,
+  );
   expect(run.stdout).toContain('1 file(s), 9 items (target year R2): 2 errors, 6 warnings, 2 info');
 });

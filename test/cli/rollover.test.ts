@@ -20,7 +20,12 @@ async function cells(path: string): Promise<Map<string, Map<string, string>>> {
   for (const ws of wb.worksheets) {
     const map = new Map<string, string>();
     // Cells covered by a merge repeat its value in ExcelJS; the file holds the value once.
-    ws.eachRow((row, r) => row.eachCell((cell, c) => cell.type !== ExcelJS.ValueType.Merge && map.set(`${r},${c}`, JSON.stringify(cell.value))));
+    ws.eachRow((row, r) =>
+      row.eachCell(
+        (cell, c) =>
+          cell.type !== ExcelJS.ValueType.Merge && map.set(`${r},${c}`, JSON.stringify(cell.value)),
+      ),
+    );
     out.set(ws.name, map);
   }
   return out;
@@ -32,7 +37,9 @@ test('kasama-r2.xlsx: R3 after R2 in all 11 tables; read back as H30–R3; the r
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('11表に R3 の列を追加');
 
-  const r3 = JSON.parse((await runCli(['validate', out, '--year', 'R3', '--json', '-'])).stdout) as Json & { years: string[] };
+  const r3 = JSON.parse((await runCli(['validate', out, '--year', 'R3', '--json', '-'])).stdout) as Json & {
+    years: string[];
+  };
   const missing = r3.findings.filter((f) => f.code === 'mark.missing');
   expect(missing).toHaveLength(68);
   expect(missing.every((f) => /^F\d+$/.test(f.cell))).toBe(true);
@@ -65,12 +72,23 @@ test('kasama-r2.xlsx: R3 after R2 in all 11 tables; read back as H30–R3; the r
 
 test('--rename-headers renames the year-bearing headers; no table to roll and a bad --out are refused', async () => {
   const out = join(tmpDir(), 'r3.xlsx');
-  const run = await runCli(['rollover', 'examples/kasama-r2.xlsx', '--out', out, '--rename-headers'], { LANG: 'en' });
+  const run = await runCli(['rollover', 'examples/kasama-r2.xlsx', '--out', out, '--rename-headers'], {
+    LANG: 'en',
+  });
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('L6: "具体的な取組結果(R2)" → "具体的な取組結果(R3)"');
   expect(run.stdout).toContain('M6: "令和3年度の取組計画" → "令和4年度の取組計画"');
-  expect((await runCli(['rollover', 'examples/kasama-r2.xlsx', '--out', 'examples/kasama-r2.xlsx'])).code).toBe(2);
-  expect((await runCli(['rollover', 'examples/kasama-r2.xlsx', 'examples/kasama-r2.xlsx', '--out', out])).code).toBe(2);
-  const none = await runCli(['rollover', 'examples/data/published-figures.json', '--out', join(tmpDir(), 'x.xlsx')]);
+  expect(
+    (await runCli(['rollover', 'examples/kasama-r2.xlsx', '--out', 'examples/kasama-r2.xlsx'])).code,
+  ).toBe(2);
+  expect(
+    (await runCli(['rollover', 'examples/kasama-r2.xlsx', 'examples/kasama-r2.xlsx', '--out', out])).code,
+  ).toBe(2);
+  const none = await runCli([
+    'rollover',
+    'examples/data/published-figures.json',
+    '--out',
+    join(tmpDir(), 'x.xlsx'),
+  ]);
   expect(none.code).toBe(2);
 });

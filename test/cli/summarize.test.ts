@@ -12,8 +12,16 @@ interface SummaryJson {
   year: string;
   ended: string;
   items: number;
-  years: { year: string; items: number; counts: Record<string, number>; progress: { numerator: number; denominator: number; rate: number } }[];
-  groups: Record<'policy' | 'measure' | 'department' | 'division', { key: string; items: number; counts: Record<string, number>; progress: { rate: number } }[]>;
+  years: {
+    year: string;
+    items: number;
+    counts: Record<string, number>;
+    progress: { numerator: number; denominator: number; rate: number };
+  }[];
+  groups: Record<
+    'policy' | 'measure' | 'department' | 'division',
+    { key: string; items: number; counts: Record<string, number>; progress: { rate: number } }[]
+  >;
   findings: { code: string; sheet: string; cell: string }[];
   provenance: { inputs: { file: string; contentHash: string }[]; version: string };
 }
@@ -29,22 +37,47 @@ describe.each([['examples/kasama-r2.xlsx'], ['examples/departments']])('%s', (pa
     expect(code).toBe(0);
     expect(json).toMatchObject({ year: 'R2', ended: 'on-plan', items: 70 });
     const [h30, r1, r2] = json.years;
-    expect(r2).toEqual({ year: 'R2', kind: 'yearEnd', items: 70, counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2 }, unmarked: 0, progress: { numerator: 53, denominator: 70, rate: 0.757 } });
-    expect(h30).toMatchObject({ year: 'H30', items: 68, counts: { ahead: 13, onPlan: 33, nearlyOnPlan: 11, behind: 11 } });
-    expect(r1).toMatchObject({ year: 'R1', items: 68, counts: { ahead: 11, onPlan: 33, nearlyOnPlan: 14, behind: 10 } });
+    expect(r2).toEqual({
+      year: 'R2',
+      kind: 'yearEnd',
+      items: 70,
+      counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2 },
+      unmarked: 0,
+      progress: { numerator: 53, denominator: 70, rate: 0.757 },
+    });
+    expect(h30).toMatchObject({
+      year: 'H30',
+      items: 68,
+      counts: { ahead: 13, onPlan: 33, nearlyOnPlan: 11, behind: 11 },
+    });
+    expect(r1).toMatchObject({
+      year: 'R1',
+      items: 68,
+      counts: { ahead: 11, onPlan: 33, nearlyOnPlan: 14, behind: 10 },
+    });
     expect(json.groups.policy[0]).toMatchObject({ key: '効率的な行政運営', items: 27 });
   });
 
   test('--ended exclude gives 51/68, not-achieved 51/70', async () => {
-    expect((await summarize([path, '--ended', 'exclude'])).json.years[2]!.progress).toMatchObject({ numerator: 51, denominator: 68 });
-    expect((await summarize([path, '--ended', 'not-achieved'])).json.years[2]!.progress).toMatchObject({ numerator: 51, denominator: 70 });
+    expect((await summarize([path, '--ended', 'exclude'])).json.years[2]!.progress).toMatchObject({
+      numerator: 51,
+      denominator: 68,
+    });
+    expect((await summarize([path, '--ended', 'not-achieved'])).json.years[2]!.progress).toMatchObject({
+      numerator: 51,
+      denominator: 70,
+    });
   });
 });
 
 test('the hand-typed history table is flagged exactly where it differs, and nowhere else', async () => {
   const { json } = await summarize(['examples/kasama-r2.xlsx']);
-  const mismatches = json.findings.filter((f) => f.code === 'summary.mismatch').map((f) => `${f.sheet}!${f.cell}`);
-  expect(mismatches.sort()).toEqual(['C6', 'C8', 'C9', 'D5', 'D6', 'D7', 'D8', 'D9'].map((c) => `進捗状況の推移!${c}`));
+  const mismatches = json.findings
+    .filter((f) => f.code === 'summary.mismatch')
+    .map((f) => `${f.sheet}!${f.cell}`);
+  expect(mismatches.sort()).toEqual(
+    ['C6', 'C8', 'C9', 'D5', 'D6', 'D7', 'D8', 'D9'].map((c) => `進捗状況の推移!${c}`),
+  );
 });
 
 test('the terminal table shows the JSON figures', async () => {
@@ -53,11 +86,14 @@ test('the terminal table shows the JSON figures', async () => {
   const r2 = json.years[2]!;
   const row = (label: string) => run.stdout.split('\n').find((l) => l.includes(label))!;
   expect(row('Ahead')).toMatch(new RegExp(`\\s${r2.counts.ahead}\\s+12\\.9%`));
-  expect(row('On plan')).toMatch(new RegExp(`\\s${r2.counts.onPlan! + r2.counts.ended!}\\s+38\\.6%\\s+\\(on plan 25 \\+ ended 2\\)`));
+  expect(row('On plan')).toMatch(
+    new RegExp(`\\s${r2.counts.onPlan! + r2.counts.ended!}\\s+38\\.6%\\s+\\(on plan 25 \\+ ended 2\\)`),
+  );
   expect(row('Nearly on plan')).toMatch(/\s17\s+24\.3%/);
   expect(row('Behind')).toMatch(/\s17\s+24\.3%/);
   expect(row('Progress rate')).toMatch(/75\.7%\s+\(53\/70\)/);
-  for (const y of json.years) expect(run.stdout).toContain(`${y.year}  items ${y.items}  ◎${y.counts.ahead} ○${y.counts.onPlan}`);
+  for (const y of json.years)
+    expect(run.stdout).toContain(`${y.year}  items ${y.items}  ◎${y.counts.ahead} ○${y.counts.onPlan}`);
 });
 
 async function cells(path: string, sheetFilter: (name: string) => boolean): Promise<Map<string, string>> {
@@ -67,7 +103,9 @@ async function cells(path: string, sheetFilter: (name: string) => boolean): Prom
   wb.eachSheet((ws) => {
     if (!sheetFilter(ws.name)) return;
     ws.eachRow({ includeEmpty: true }, (row, r) =>
-      row.eachCell({ includeEmpty: true }, (cell, c) => out.set(`${ws.name}!${r},${c}`, JSON.stringify([cell.value, cell.numFmt]))),
+      row.eachCell({ includeEmpty: true }, (cell, c) =>
+        out.set(`${ws.name}!${r},${c}`, JSON.stringify([cell.value, cell.numFmt])),
+      ),
     );
     out.set(`${ws.name}!merges`, JSON.stringify((ws.model as { merges?: string[] }).merges ?? []));
   });
@@ -88,18 +126,36 @@ test('--out: original sheets unchanged cell by cell; a second run gives the same
   const names = async (p: string) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(p);
-    return { sheets: wb.worksheets.map((w) => w.name), names: (wb.definedNames.model as { name: string }[]).map((d) => d.name) };
+    return {
+      sheets: wb.worksheets.map((w) => w.name),
+      names: (wb.definedNames.model as { name: string }[]).map((d) => d.name),
+    };
   };
   const a = await names(out1);
   const b = await names(out2);
   expect(b).toEqual(a);
-  expect(a.sheets).toEqual(['令和2年度実績', '進捗状況の推移', 'RP_集計表', 'RP_推移', 'RP_内訳', 'RP_遅れ・終了', 'RP_指標', 'RP_項目一覧', 'RP_検証結果', 'RP_出典']);
+  expect(a.sheets).toEqual([
+    '令和2年度実績',
+    '進捗状況の推移',
+    'RP_集計表',
+    'RP_推移',
+    'RP_内訳',
+    'RP_遅れ・終了',
+    'RP_指標',
+    'RP_項目一覧',
+    'RP_検証結果',
+    'RP_出典',
+  ]);
   expect(await cells(out2, (n) => n === 'RP_集計表')).toEqual(await cells(out1, (n) => n === 'RP_集計表'));
 
   const zip = await JSZip.loadAsync(readFileSync(out1));
   const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
   expect(charts).toHaveLength(4);
-  const types = await Promise.all(charts.map(async (f) => /<c:(doughnutChart|lineChart|barChart)>/.exec(await zip.file(f)!.async('string'))?.[1]));
+  const types = await Promise.all(
+    charts.map(
+      async (f) => /<c:(doughnutChart|lineChart|barChart)>/.exec(await zip.file(f)!.async('string'))?.[1],
+    ),
+  );
   expect(types.sort()).toEqual(['barChart', 'barChart', 'doughnutChart', 'lineChart']);
 });
 
@@ -109,7 +165,13 @@ test('--out refuses to overwrite an input, and a user sheet named like ours stop
   expect(same.code).toBe(2);
   const path = join(dir, 'mine.xlsx');
   await buildWorkbook(path, [
-    { name: 'S', rows: [['施策', '番号', '実施項目', 'R2'], ['業務改善', 1, '=HYPERLINK("http://x")', '○']] },
+    {
+      name: 'S',
+      rows: [
+        ['施策', '番号', '実施項目', 'R2'],
+        ['業務改善', 1, '=HYPERLINK("http://x")', '○'],
+      ],
+    },
     { name: 'RP_集計表', rows: [['私のメモ']] },
   ]);
   const refused = await runCli(['summarize', path, '--out', join(dir, 'o.xlsx')]);
@@ -121,14 +183,27 @@ test('--out refuses to overwrite an input, and a user sheet named like ours stop
 test('user text that looks like a formula stays text in the workbook and the CSV', async () => {
   const dir = tmpDir();
   const path = join(dir, 'f.xlsx');
-  await buildWorkbook(path, [{ name: 'S', rows: [['施策', '番号', '実施項目', 'R2'], ['業務改善', 1, '=1+1', '○'], ['業務改善', 2, '+81-3', '○'], ['業務改善', 3, '@cmd', '○'], ['業務改善', 4, '＝１', '○']] }]);
+  await buildWorkbook(path, [
+    {
+      name: 'S',
+      rows: [
+        ['施策', '番号', '実施項目', 'R2'],
+        ['業務改善', 1, '=1+1', '○'],
+        ['業務改善', 2, '+81-3', '○'],
+        ['業務改善', 3, '@cmd', '○'],
+        ['業務改善', 4, '＝１', '○'],
+      ],
+    },
+  ]);
   const out = join(dir, 'o.xlsx');
   const csv = join(dir, 'o.csv');
   expect((await runCli(['summarize', path, '--out', out, '--csv', csv])).code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const names: unknown[] = [];
-  wb.getWorksheet('RP_項目一覧')!.getColumn(10).eachCell((c) => names.push(c.value));
+  wb.getWorksheet('RP_項目一覧')!
+    .getColumn(10)
+    .eachCell((c) => names.push(c.value));
   expect(names.slice(1)).toEqual(['=1+1', '+81-3', '@cmd', '＝１']);
   const text = readFileSync(csv, 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
@@ -143,7 +218,16 @@ test('several inputs: a new workbook with the consolidated items, each traceable
   expect((await runCli(['summarize', 'examples/departments', '--out', out])).code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['RP_集計表', 'RP_推移', 'RP_内訳', 'RP_遅れ・終了', 'RP_指標', 'RP_取込項目', 'RP_検証結果', 'RP_出典']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    'RP_集計表',
+    'RP_推移',
+    'RP_内訳',
+    'RP_遅れ・終了',
+    'RP_指標',
+    'RP_取込項目',
+    'RP_検証結果',
+    'RP_出典',
+  ]);
   const items = wb.getWorksheet('RP_取込項目')!;
   expect(items.rowCount).toBe(71);
   const header = (items.getRow(1).values as unknown[]).slice(1);
@@ -184,7 +268,9 @@ test('a layout of our own: years down the side in a transposed hand-made table, 
     ['R1', 3, 3],
   ]);
   // R1: 計画どおり written 2, computed 0 on plan + 1 ended = 1 (on-plan rule).
-  const mismatches = json.findings.filter((f) => f.code === 'summary.mismatch').map((f) => `${f.sheet}!${f.cell}`);
+  const mismatches = json.findings
+    .filter((f) => f.code === 'summary.mismatch')
+    .map((f) => `${f.sheet}!${f.cell}`);
   expect(mismatches).toEqual(['集計!D3']);
 });
 
@@ -193,17 +279,25 @@ test('settings the add-in stored in the workbook are used by the CLI too (a --se
   const path = join(dir, 'with-settings.xlsx');
   const zip = await JSZip.loadAsync(readFileSync('examples/kasama-r2.xlsx'));
   // As Excel stores context.workbook.settings: a JSON-encoded value in the web-extension part.
-  const value = JSON.stringify(JSON.stringify({ endedRule: 'exclude' })).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const value = JSON.stringify(JSON.stringify({ endedRule: 'exclude' }))
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;');
   zip.file(
     'xl/webextensions/webextension1.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{7D0B6C1E-3F4A-4C52-9E1B-52A8D6F0C2A4}"><we:reference id="wa000000" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties><we:property name="reformProgress.settings" value="${value}"/></we:properties><we:bindings/><we:snapshot/></we:webextension>`,
   );
   writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
   const run = await runCli(['summarize', path, '--json', '-']);
-  expect((JSON.parse(run.stdout) as SummaryJson).years[2]!.progress).toMatchObject({ numerator: 51, denominator: 68 });
+  expect((JSON.parse(run.stdout) as SummaryJson).years[2]!.progress).toMatchObject({
+    numerator: 51,
+    denominator: 68,
+  });
   expect(run.stderr).toContain('に保存されたアドインの設定を使います');
   const file = join(dir, 's.json');
   writeFileSync(file, JSON.stringify({ endedRule: 'not-achieved' }));
   const overridden = await runCli(['summarize', path, '--settings', file, '--json', '-']);
-  expect((JSON.parse(overridden.stdout) as SummaryJson).years[2]!.progress).toMatchObject({ numerator: 51, denominator: 70 });
+  expect((JSON.parse(overridden.stdout) as SummaryJson).years[2]!.progress).toMatchObject({
+    numerator: 51,
+    denominator: 70,
+  });
 });

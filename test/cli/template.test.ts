@@ -14,7 +14,12 @@ const PLAN = 'examples/plans/kasama-4th-plan.json';
 interface Json {
   year: string;
   items: number;
-  years: { year: string; items: number; counts: Record<string, number>; progress: { numerator: number; denominator: number } }[];
+  years: {
+    year: string;
+    items: number;
+    counts: Record<string, number>;
+    progress: { numerator: number; denominator: number };
+  }[];
   groups: Record<'policy', { key: string; items: number }[]>;
   findings: { code: string; severity: string; file: string; cell: string }[];
 }
@@ -51,7 +56,19 @@ async function fillWithSeedMarks(dir: string): Promise<number> {
 test('from the example plan: one workbook per department, read back with only the missing R4 marks to report', async () => {
   const dir = await makeTemplates(['--plan', PLAN]);
   expect(readdirSync(dir).sort()).toEqual(
-    ['上下水道部', '保健福祉部', '市民生活部', '市立病院', '市長公室', '教育委員会', '消防本部', '総務部', '都市建設部'].map((d) => `${d}.xlsx`).sort(),
+    [
+      '上下水道部',
+      '保健福祉部',
+      '市民生活部',
+      '市立病院',
+      '市長公室',
+      '教育委員会',
+      '消防本部',
+      '総務部',
+      '都市建設部',
+    ]
+      .map((d) => `${d}.xlsx`)
+      .sort(),
   );
   const run = await runCli(['validate', dir, '--year', 'R4', '--json', '-']);
   const json = JSON.parse(run.stdout) as Json;
@@ -59,14 +76,24 @@ test('from the example plan: one workbook per department, read back with only th
   for (const f of json.findings) codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
   // The two-owner item is in both departments' templates and is counted once (information, as for the samples).
   expect(Object.fromEntries(codes)).toEqual({ 'mark.missing': 70, 'item.duplicate': 1 });
-  expect(json.findings.filter((f) => f.code === 'mark.missing').every((f) => f.cell.startsWith('C'))).toBe(true);
+  expect(json.findings.filter((f) => f.code === 'mark.missing').every((f) => f.cell.startsWith('C'))).toBe(
+    true,
+  );
 
   // The layout: 進捗状況 over R4…R8, dropdowns on the mark cells, headers locked, input cells not.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(dir, '市長公室.xlsx'));
   const ws = wb.worksheets[0]!;
   const header = ws.getRow(6).values as unknown[];
-  expect(header.slice(1, 8)).toEqual(['番号', '実施項目', '進捗状況', '進捗状況', '進捗状況', '進捗状況', '進捗状況']);
+  expect(header.slice(1, 8)).toEqual([
+    '番号',
+    '実施項目',
+    '進捗状況',
+    '進捗状況',
+    '進捗状況',
+    '進捗状況',
+    '進捗状況',
+  ]);
   expect((ws.getRow(7).values as unknown[]).slice(3, 8)).toEqual(['R4', 'R5', 'R6', 'R7', 'R8']);
   expect(ws.getCell('C8').dataValidation).toMatchObject({ type: 'list', formulae: ['"◎,○,□,▲,終了"'] });
   // Locked is Excel's default: a cell without a protection style is locked.
@@ -86,7 +113,11 @@ test('filled with the seed marks, the templates summarize to the published R4 fi
   expect(json).toMatchObject({ year: 'R4', items: 70 });
   // The plan's later years are its future, not its history.
   expect(json.years.map((y) => y.year)).toEqual(['R4']);
-  expect(json.years[0]).toMatchObject({ items: 70, counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2 }, progress: { numerator: 53, denominator: 70 } });
+  expect(json.years[0]).toMatchObject({
+    items: 70,
+    counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2 },
+    progress: { numerator: 53, denominator: 70 },
+  });
   expect(json.groups.policy.map((g) => [g.key, g.items])).toEqual([
     ['時代の変化に対応した仕組み改革', 33],
     ['新たな働き方への環境整備', 4],
@@ -95,7 +126,14 @@ test('filled with the seed marks, the templates summarize to the published R4 fi
 });
 
 test('from an existing workbook: the next plan takes its policies, measures, items and owners', async () => {
-  const dir = await makeTemplates(['--from', 'examples/kasama-r2.xlsx', '--years', 'R4-R8', '--title', '第4次実施計画']);
+  const dir = await makeTemplates([
+    '--from',
+    'examples/kasama-r2.xlsx',
+    '--years',
+    'R4-R8',
+    '--title',
+    '第4次実施計画',
+  ]);
   expect(readdirSync(dir)).toHaveLength(9);
   const run = await runCli(['validate', dir, '--year', 'R4', '--json', '-']);
   const json = JSON.parse(run.stdout) as Json & { items: number };
@@ -117,8 +155,12 @@ test('existing files are never overwritten: a second run into the same folder wr
 
 test('usage: one source, a valid plan and years, an --out folder', async () => {
   expect((await runCli(['template', '--out', tmpDir()])).code).toBe(2);
-  expect((await runCli(['template', '--plan', PLAN, '--from', 'examples/kasama-r2.xlsx', '--out', tmpDir()])).code).toBe(2);
-  expect((await runCli(['template', '--from', 'examples/kasama-r2.xlsx', '--out', tmpDir()])).stderr).toContain('--years');
+  expect(
+    (await runCli(['template', '--plan', PLAN, '--from', 'examples/kasama-r2.xlsx', '--out', tmpDir()])).code,
+  ).toBe(2);
+  expect(
+    (await runCli(['template', '--from', 'examples/kasama-r2.xlsx', '--out', tmpDir()])).stderr,
+  ).toContain('--years');
   const bad = join(tmpDir(), 'plan.json');
   writeFileSync(bad, JSON.stringify({ title: 'x', years: 'R8-R4', policies: [] }));
   const run = await runCli(['template', '--plan', bad, '--out', tmpDir()], { LANG: 'en' });
@@ -135,10 +177,28 @@ test('a template rolls over like any plan sheet: R9 after R8, with its own 計�
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const ws = wb.worksheets[0]!;
-  const headerRow = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === '番号')!;
-  expect((ws.getRow(headerRow + 1).values as unknown[]).slice(3, 9)).toEqual(['R4', 'R5', 'R6', 'R7', 'R8', 'R9']);
-  const top = (ws.getRow(headerRow).values as unknown[]).filter((v) => typeof v === 'string' && v.endsWith('年度'));
-  expect([...new Set(top)]).toEqual(['令和4年度', '令和5年度', '令和6年度', '令和7年度', '令和8年度', '令和9年度']);
+  const headerRow = [...Array(ws.rowCount).keys()]
+    .map((i) => i + 1)
+    .find((r) => ws.getCell(r, 1).value === '番号')!;
+  expect((ws.getRow(headerRow + 1).values as unknown[]).slice(3, 9)).toEqual([
+    'R4',
+    'R5',
+    'R6',
+    'R7',
+    'R8',
+    'R9',
+  ]);
+  const top = (ws.getRow(headerRow).values as unknown[]).filter(
+    (v) => typeof v === 'string' && v.endsWith('年度'),
+  );
+  expect([...new Set(top)]).toEqual([
+    '令和4年度',
+    '令和5年度',
+    '令和6年度',
+    '令和7年度',
+    '令和8年度',
+    '令和9年度',
+  ]);
   const run = await runCli(['validate', out, '--year', 'R9', '--json', '-']);
   const json = JSON.parse(run.stdout) as Json;
   expect(json.findings.map((f) => f.code)).toEqual(['mark.missing', 'mark.missing']);

@@ -7,7 +7,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { generateSummary } from '../../src/core/flows/generateSummary';
-import { parseA1, type CellRange, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from '../../src/core/grid';
+import {
+  parseA1,
+  type CellRange,
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from '../../src/core/grid';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { WritePlan } from '../../src/core/writePlan';
 import { readWorkbookBuffer } from '../../src/xlsx/readWorkbookBuffer';
@@ -16,7 +22,41 @@ import { workbookWithPlan } from '../../src/xlsx/saveWorkbook';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 
-const WORDS = ['実施項目', '項目名', '番号', 'No.', '進捗状況', '進捗状況H30', 'H30', 'R1', 'R2', '令和2年度', '平成30年度', '指標', '計画', '実績', '計画(R2)', '担当部', '担当課', '基本方針', '施策', '1. 基本方針', '(1) 施策', '①', '⑫', '【重点】', '☆指標', '凡例', '※注', '合計', '実施項目数', '進んでいる', '計画どおり', '遅れている', '進捗率'];
+const WORDS = [
+  '実施項目',
+  '項目名',
+  '番号',
+  'No.',
+  '進捗状況',
+  '進捗状況H30',
+  'H30',
+  'R1',
+  'R2',
+  '令和2年度',
+  '平成30年度',
+  '指標',
+  '計画',
+  '実績',
+  '計画(R2)',
+  '担当部',
+  '担当課',
+  '基本方針',
+  '施策',
+  '1. 基本方針',
+  '(1) 施策',
+  '①',
+  '⑫',
+  '【重点】',
+  '☆指標',
+  '凡例',
+  '※注',
+  '合計',
+  '実施項目数',
+  '進んでいる',
+  '計画どおり',
+  '遅れている',
+  '進捗率',
+];
 const MARKS = ['◎', '○', '□', '▲', '終了', '〇', '◯', '△', '済', '-', '―', '○□', '該当なし', ' ○ '];
 
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
@@ -29,7 +69,10 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 40 }).map((n) => '長'.repeat(n * 100)) },
   { weight: 2, arbitrary: fc.double({ noNaN: false }) },
   { weight: 2, arbitrary: fc.integer({ min: -5, max: 2000 }) },
-  { weight: 1, arbitrary: fc.constantFrom('40.1%', '１２３', '▲3%', '39.6 (R1)', '約40', '1,234人', '―', 'R2', '0') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('40.1%', '１２３', '▲3%', '39.6 (R1)', '約40', '1,234人', '―', 'R2', '0'),
+  },
   { weight: 1, arbitrary: fc.date({ noInvalidDate: false }) },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constantFrom('#N/A', '#DIV/0!', '#REF!').map((error) => ({ error })) },
@@ -43,8 +86,14 @@ const planRows: fc.Arbitrary<CellValue[][]> = fc
     items: fc.array(
       fc.record({
         no: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.constantFrom('①', '⑫', '３', '')),
-        name: fc.oneof(fc.constantFrom('窓口の改善', '会議の削減【重点】', 'ＤＸ推進', '合計'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 })),
-        marks: fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...MARKS) }, { weight: 1, arbitrary: cellValue }), { minLength: 4, maxLength: 4 }),
+        name: fc.oneof(
+          fc.constantFrom('窓口の改善', '会議の削減【重点】', 'ＤＸ推進', '合計'),
+          fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }),
+        ),
+        marks: fc.array(
+          fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...MARKS) }, { weight: 1, arbitrary: cellValue }),
+          { minLength: 4, maxLength: 4 },
+        ),
         owner: fc.constantFrom('総務部', '総務部・企画部', '', '市長公室'),
         indicator: fc.oneof(fc.constantFrom('☆窓口待ち時間(分)', '経常収支比率', '参加者数', ''), cellValue),
         target: cellValue,
@@ -56,7 +105,15 @@ const planRows: fc.Arbitrary<CellValue[][]> = fc
   .map(({ years, heading, items }) => [
     ...(heading ? [[heading]] : []),
     ['番号', '実施項目', ...years.map((y) => `進捗状況${y}`), '担当部', '指標', '計画', '実績'],
-    ...items.map((i) => [i.no, i.name, ...i.marks.slice(0, years.length), i.owner, i.indicator, i.target, i.actual]),
+    ...items.map((i) => [
+      i.no,
+      i.name,
+      ...i.marks.slice(0, years.length),
+      i.owner,
+      i.indicator,
+      i.target,
+      i.actual,
+    ]),
   ]);
 
 const sheet = (name: string): fc.Arbitrary<SheetSnapshot> =>
@@ -70,24 +127,34 @@ const sheet = (name: string): fc.Arbitrary<SheetSnapshot> =>
     })
     .map(({ top, left, rows, hidden, rawMerges }) => {
       // Merges anywhere, overlapping or not, even reaching past the used range: files have them all.
-      const merges: CellRange[] = rawMerges.map(([r, c, h, w]) => ({ top: top + r, left: left + c, bottom: top + r + h, right: left + c + w }));
+      const merges: CellRange[] = rawMerges.map(([r, c, h, w]) => ({
+        top: top + r,
+        left: left + c,
+        bottom: top + r + h,
+        right: left + c + w,
+      }));
       return { name, top, left, values: rows, merges, hidden };
     });
 
 const workbook = (file: string): fc.Arbitrary<WorkbookSnapshot> =>
   fc
-    .array(fc.constantFrom('令和2年度', '総務課', 'Sheet1', 'H30実績', '企画政策課'), { minLength: 1, maxLength: 3 })
+    .array(fc.constantFrom('令和2年度', '総務課', 'Sheet1', 'H30実績', '企画政策課'), {
+      minLength: 1,
+      maxLength: 3,
+    })
     .chain((names) => fc.tuple(...[...new Set(names)].map((n) => sheet(n))))
     .map((sheets) => ({ file, sheets, ownedSheets: [] }));
 
-const run = (workbooks: readonly WorkbookSnapshot[]) => generateSummary({ workbooks, settings: DEFAULT_SETTINGS, lang: 'ja', now: '2026-11-24T00:00:00Z' });
+const run = (workbooks: readonly WorkbookSnapshot[]) =>
+  generateSummary({ workbooks, settings: DEFAULT_SETTINGS, lang: 'ja', now: '2026-11-24T00:00:00Z' });
 
 function insideGrid(book: WorkbookSnapshot, sheetName: string, cell: string): boolean {
   const s = book.sheets.find((x) => x.name === sheetName);
   const p = parseA1(cell);
   if (!s || !p) return false;
   const width = Math.max(0, ...s.values.map((r) => r.length));
-  const inUsed = p.row >= s.top && p.row < s.top + s.values.length && p.col >= s.left && p.col < s.left + width;
+  const inUsed =
+    p.row >= s.top && p.row < s.top + s.values.length && p.col >= s.left && p.col < s.left + width;
   // A merged cell is addressed by its top-left, which may lie outside the used range's values.
   const inMerge = s.merges.some((m) => p.row === m.top && p.col === m.left);
   return inUsed || inMerge;
@@ -103,7 +170,8 @@ test('random workbooks: nothing throws, and every finding names a file, a sheet 
       for (const f of findings) {
         const book = [a, b].find((w) => w.file === f.file);
         expect(book).toBeDefined();
-        if (f.sheet !== null && f.cell !== null) expect({ f, inside: insideGrid(book!, f.sheet, f.cell) }).toMatchObject({ inside: true });
+        if (f.sheet !== null && f.cell !== null)
+          expect({ f, inside: insideGrid(book!, f.sheet, f.cell) }).toMatchObject({ inside: true });
       }
     }),
     params,
@@ -119,7 +187,19 @@ test('most generated cases read items (the properties are not vacuous)', () => {
 test('found by fuzzing: an invalid date in a cell (a corrupt file) is read, not a crash', () => {
   const book: WorkbookSnapshot = {
     file: 'x.xlsx',
-    sheets: [{ name: 'S', top: 0, left: 0, values: [['番号', '実施項目', '進捗状況R2', '計画'], [1, '窓口', '○', new Date(Number.NaN)]], merges: [], hidden: false }],
+    sheets: [
+      {
+        name: 'S',
+        top: 0,
+        left: 0,
+        values: [
+          ['番号', '実施項目', '進捗状況R2', '計画'],
+          [1, '窓口', '○', new Date(Number.NaN)],
+        ],
+        merges: [],
+        hidden: false,
+      },
+    ],
     ownedSheets: [],
   };
   const result = run([book]);
@@ -162,8 +242,12 @@ test('the summary is deterministic and does not depend on the order of the files
       if (first.ok && swapped.ok) {
         expect(swapped.model.years).toEqual(first.model.years);
         expect(swapped.model.groups).toEqual(first.model.groups);
-        expect(swapped.model.items.map((i) => `${i.file}!${i.sheet}!${i.row}`)).toEqual(first.model.items.map((i) => `${i.file}!${i.sheet}!${i.row}`));
-        expect(new Set(swapped.findings.map((f) => JSON.stringify(f)))).toEqual(new Set(first.findings.map((f) => JSON.stringify(f))));
+        expect(swapped.model.items.map((i) => `${i.file}!${i.sheet}!${i.row}`)).toEqual(
+          first.model.items.map((i) => `${i.file}!${i.sheet}!${i.row}`),
+        );
+        expect(new Set(swapped.findings.map((f) => JSON.stringify(f)))).toEqual(
+          new Set(first.findings.map((f) => JSON.stringify(f))),
+        );
       }
     }),
     params,
@@ -172,8 +256,19 @@ test('the summary is deterministic and does not depend on the order of the files
 
 /** The workbook as it is after the add-in wrote the plan into it: the plan's sheets, marked as the add-in's own. */
 function withPlanSheets(book: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
-  const written: SheetSnapshot[] = plan.sheets.map((s) => ({ name: s.name, top: 0, left: 0, values: s.values.map((row) => [...row]), merges: [], hidden: false }));
-  return { ...book, sheets: [...book.sheets, ...written], ownedSheets: [...book.ownedSheets, ...plan.sheets.map((s) => s.name)] };
+  const written: SheetSnapshot[] = plan.sheets.map((s) => ({
+    name: s.name,
+    top: 0,
+    left: 0,
+    values: s.values.map((row) => [...row]),
+    merges: [],
+    hidden: false,
+  }));
+  return {
+    ...book,
+    sheets: [...book.sheets, ...written],
+    ownedSheets: [...book.ownedSheets, ...plan.sheets.map((s) => s.name)],
+  };
 }
 
 /** Summarize `books`, then summarize again with the first book holding the first run's output: nothing may change. */
@@ -213,9 +308,16 @@ test('summarize of its own output equals the first run: the real example', async
   // The same through the file: the summary written into the workbook, the file read back and summarized again.
   const first = run([outcome.snapshot]);
   if (!first.ok) throw new Error(first.reason);
-  const written = await readWorkbookBuffer(await workbookWithPlan(outcome.workbook, first.plan, outcome.snapshot.ownedSheets), 'kasama-r2.xlsx');
+  const written = await readWorkbookBuffer(
+    await workbookWithPlan(outcome.workbook, first.plan, outcome.snapshot.ownedSheets),
+    'kasama-r2.xlsx',
+  );
   if (!written.ok) throw new Error(JSON.stringify(written.finding));
   expect(written.snapshot.ownedSheets).toEqual(first.plan.sheets.map((sh) => sh.name));
   const again = run([written.snapshot]);
-  expect(again.ok && { model: again.model, plan: again.plan, findings: again.findings }).toEqual({ model: first.model, plan: first.plan, findings: first.findings });
+  expect(again.ok && { model: again.model, plan: again.plan, findings: again.findings }).toEqual({
+    model: first.model,
+    plan: first.plan,
+    findings: first.findings,
+  });
 });

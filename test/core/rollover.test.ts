@@ -30,7 +30,14 @@ test('kasama-r2.xlsx: an R3 column after R2 in every table; the reader then sees
   // Target year R2 (the latest with marks): nothing to report for R3, and every R2 figure unchanged.
   expect(rolled.year).toBe('R2');
   expect(rolled.findings.filter((f) => f.code === 'mark.missing')).toEqual([]);
-  expect(rolled.items.map((i) => [i.name, i.owners, i.indicator?.name ?? null, i.marks.slice(0, 3).map((m) => m.raw)])).toEqual(
+  expect(
+    rolled.items.map((i) => [
+      i.name,
+      i.owners,
+      i.indicator?.name ?? null,
+      i.marks.slice(0, 3).map((m) => m.raw),
+    ]),
+  ).toEqual(
     before.items.map((i) => [i.name, i.owners, i.indicator?.name ?? null, i.marks.map((m) => m.raw)]),
   );
   // With R3 as the target year, every item's empty R3 mark is missing, at its new cell — except the
@@ -60,7 +67,7 @@ test('headers are renamed only when asked: 具体的な取組結果(R2) → (R3)
   expect(after.items.find((i) => i.indicator)?.indicator?.target.source?.cell.startsWith('J')).toBe(true);
 });
 
-test('a table with 計画 / 実績 for several years gets the next year\'s pair; tables in different columns shift only their own rows', () => {
+test("a table with 計画 / 実績 for several years gets the next year's pair; tables in different columns shift only their own rows", () => {
   const book = workbook('plan.xlsx', [
     {
       name: '計画',
@@ -90,6 +97,9 @@ test('a table with 計画 / 実績 for several years gets the next year\'s pair;
   ]);
   expect(after.sheets[0]!.values[4]).toEqual(['番号', '実施項目', 'R5', 'R6']);
   const read = analyse([after], DEFAULT_SETTINGS, { year: 'R6' });
-  expect(read.tables.map((t) => t.years)).toEqual([['R4', 'R5', 'R6'], ['R5', 'R6']]);
+  expect(read.tables.map((t) => t.years)).toEqual([
+    ['R4', 'R5', 'R6'],
+    ['R5', 'R6'],
+  ]);
   expect(read.findings.filter((f) => f.code === 'mark.missing').map((f) => f.cell)).toEqual(['E3', 'D6']);
 });

@@ -90,7 +90,11 @@ test.each([
 ])('parseIndicatorValue(%j)', (raw, expected) => expect(parseIndicatorValue(raw)).toMatchObject(expected));
 
 test('a real negative number with a ▲ number format is the number; percent formats scale', () => {
-  expect(parseIndicatorValue(-1234, '"▲"#,##0;"▲"#,##0')).toMatchObject({ kind: 'number', value: -1234, percent: false });
+  expect(parseIndicatorValue(-1234, '"▲"#,##0;"▲"#,##0')).toMatchObject({
+    kind: 'number',
+    value: -1234,
+    percent: false,
+  });
   expect(parseIndicatorValue(0.401, '0.0%')).toMatchObject({ kind: 'number', value: 40.1, percent: true });
 });
 
@@ -104,7 +108,8 @@ test('every seed target and actual parses to a sensible kind; every seed mark pa
   }
   for (const [raw, kind] of kinds) {
     if (raw === '') expect(kind).toBe('blank');
-    else if (/^-?\d+(\.\d+)?$/.test(raw) || raw === '▲3%' || /\d\s*\(R1\)$/.test(raw)) expect(kind).toBe('number');
+    else if (/^-?\d+(\.\d+)?$/.test(raw) || raw === '▲3%' || /\d\s*\(R1\)$/.test(raw))
+      expect(kind).toBe('number');
     else if (raw === '-' || raw === '(R1)') expect(kind).toBe('notApplicable');
     else expect([raw, kind]).toEqual([raw, 'text']);
   }
@@ -118,7 +123,11 @@ test('item numbers, headings, tags, owners, direction', () => {
   expect(parseItemNumber(7).value).toBe(7);
   expect(parseHeading('1. 効率的な行政運営')).toEqual({ level: 'policy', no: 1, title: '効率的な行政運営' });
   expect(parseHeading('１．効率的な行政運営')).toEqual({ level: 'policy', no: 1, title: '効率的な行政運営' });
-  expect(parseHeading('（２）組織機構の見直し')).toEqual({ level: 'measure', no: 2, title: '組織機構の見直し' });
+  expect(parseHeading('（２）組織機構の見直し')).toEqual({
+    level: 'measure',
+    no: 2,
+    title: '組織機構の見直し',
+  });
   expect(parseHeading('⑴ 人材育成')).toEqual({ level: 'measure', no: 1, title: '人材育成' });
   expect(parseHeading('III 令和2年度の取り組み状況の概要')).toBeNull();
   expect(parseHeading('①')).toBeNull();
@@ -128,7 +137,9 @@ test('item numbers, headings, tags, owners, direction', () => {
     { department: '総務部', division: '総務課' },
     { department: '教育委員会', division: '学務課' },
   ]);
-  expect(parseOwners('\u3000市長公室\u3000', '秘書課')).toEqual([{ department: '市長公室', division: '秘書課' }]);
+  expect(parseOwners('\u3000市長公室\u3000', '秘書課')).toEqual([
+    { department: '市長公室', division: '秘書課' },
+  ]);
   expect(parseOwners('総務部\n教育委員会', '総務課\n学務課')).toHaveLength(2);
   expect(parseOwners('', '')).toEqual([]);
   const words = DEFAULT_SETTINGS.lowerIsBetterWords;

@@ -24,8 +24,13 @@ function fakeFrom(snapshots: WorkbookSnapshot[], copies = 1): FakeExcel {
   for (let n = 0; n < copies; n += 1) {
     for (const snap of snapshots) {
       for (const sheet of snap.sheets) {
-        const name = copies === 1 && snapshots.length === 1 ? sheet.name : `${sheet.name}_${excel.book.sheets.length}`.slice(0, 31);
-        const rows = sheet.values.map((r) => r.map((v) => (v === null || v instanceof Date || typeof v === 'object' ? null : (v as Value))));
+        const name =
+          copies === 1 && snapshots.length === 1
+            ? sheet.name
+            : `${sheet.name}_${excel.book.sheets.length}`.slice(0, 31);
+        const rows = sheet.values.map((r) =>
+          r.map((v) => (v === null || v instanceof Date || typeof v === 'object' ? null : (v as Value))),
+        );
         const s = excel.addSheet(name, rows, { row: sheet.top, col: sheet.left }, [...sheet.merges]);
         if (sheet.hidden) s.visibility = 'Hidden';
       }
@@ -38,24 +43,36 @@ let kasama: WorkbookSnapshot;
 let departments: WorkbookSnapshot[];
 beforeAll(async () => {
   kasama = await example('examples/kasama-r2.xlsx');
-  departments = await Promise.all(['総務部', '市長公室', '保健福祉部', '市民生活部', '上下水道部'].map((d) => example(`examples/departments/${d}.xlsx`)));
+  departments = await Promise.all(
+    ['総務部', '市長公室', '保健福祉部', '市民生活部', '上下水道部'].map((d) =>
+      example(`examples/departments/${d}.xlsx`),
+    ),
+  );
 });
 
 function planFor(snapshot: WorkbookSnapshot) {
-  const result = generateSummary({ workbooks: [snapshot], settings: DEFAULT_SETTINGS, lang: 'ja', now: '2026-11-24T00:00:00Z', linkableFile: snapshot.file });
+  const result = generateSummary({
+    workbooks: [snapshot],
+    settings: DEFAULT_SETTINGS,
+    lang: 'ja',
+    now: '2026-11-24T00:00:00Z',
+    linkableFile: snapshot.file,
+  });
   if (!result.ok) throw new Error(result.reason);
   return result;
 }
 
 describe('reading', () => {
-  test('the snapshot matches the file reader\'s on the example, in at most 2 syncs', async () => {
+  test("the snapshot matches the file reader's on the example, in at most 2 syncs", async () => {
     const excel = fakeFrom([kasama]);
     const snapshot = await createExcelHost(excel.env(), 'examples/kasama-r2.xlsx').readSnapshot();
     expect(excel.syncs).toBeLessThanOrEqual(2);
     expect(snapshot.sheets.map((s) => s.name)).toEqual(kasama.sheets.map((s) => s.name));
     const [a, b] = [snapshot.sheets[0]!, kasama.sheets[0]!];
     expect([a.top, a.left]).toEqual([b.top, b.left]);
-    expect(a.values).toEqual(b.values.map((row) => [...row, ...Array(Math.max(0, a.values[0]!.length - row.length)).fill(null)]));
+    expect(a.values).toEqual(
+      b.values.map((row) => [...row, ...Array(Math.max(0, a.values[0]!.length - row.length)).fill(null)]),
+    );
     expect(a.merges).toEqual(b.merges);
     expect(excel.runs.every((r) => r.delayForCellEdit === true)).toBe(true);
   });
@@ -80,7 +97,7 @@ describe('reading', () => {
 });
 
 describe('writing the summary', () => {
-  test('at most 3 syncs; the user\'s sheets unchanged; markers written; a re-run replaces', async () => {
+  test("at most 3 syncs; the user's sheets unchanged; markers written; a re-run replaces", async () => {
     const excel = fakeFrom([kasama]);
     const before = Object.fromEntries(kasama.sheets.map((s) => [s.name, excel.dump(s.name)]));
     const { plan } = planFor(kasama);
@@ -89,10 +106,16 @@ describe('writing the summary', () => {
     expect(excel.syncs).toBeLessThanOrEqual(3);
     expect(result.written).toEqual(plan.sheets.map((s) => s.name));
     for (const s of kasama.sheets) expect(excel.dump(s.name)).toEqual(before[s.name]);
-    expect(excel.book.sheets.map((s) => s.name)).toEqual([...kasama.sheets.map((s) => s.name), ...plan.sheets.map((s) => s.name)]);
+    expect(excel.book.sheets.map((s) => s.name)).toEqual([
+      ...kasama.sheets.map((s) => s.name),
+      ...plan.sheets.map((s) => s.name),
+    ]);
     expect([...excel.book.names.keys()]).toHaveLength(plan.sheets.length);
     expect(excel.dump('RP_集計表').C5).toBe(9);
-    expect(excel.sheet('RP_集計表')!.charts[0]).toMatchObject({ type: 'Doughnut', title: '令和2年度の進捗状況' });
+    expect(excel.sheet('RP_集計表')!.charts[0]).toMatchObject({
+      type: 'Doughnut',
+      title: '令和2年度の進捗状況',
+    });
     expect(excel.book.sheets.some((s) => s.name.startsWith('RP_tmp_'))).toBe(false);
 
     excel.resetCounters();
@@ -123,7 +146,10 @@ describe('writing the summary', () => {
     excel.addSheet('RP_集計表', [['私のメモ']]);
     const { plan } = planFor(kasama);
     const names = excel.book.sheets.map((s) => s.name);
-    await expect(createExcelHost(excel.env()).applyPlan(plan)).rejects.toMatchObject({ code: 'conflict', detail: { sheets: 'RP_集計表' } });
+    await expect(createExcelHost(excel.env()).applyPlan(plan)).rejects.toMatchObject({
+      code: 'conflict',
+      detail: { sheets: 'RP_集計表' },
+    });
     expect(excel.book.sheets.map((s) => s.name)).toEqual(names);
     expect(excel.dump('RP_集計表')).toEqual({ A1: '私のメモ' });
   });
@@ -149,22 +175,25 @@ describe('writing the summary', () => {
     ['GeneralException', 'unknown'],
     ['RequestPayloadSizeLimitExceeded', 'payloadTooLarge'],
     ['ConnectionFailure', 'network'],
-  ])('fault injection: %s midway through the write → a %s error, the previous summary and the user\'s sheets as they were', async (officeCode, hostCode) => {
-    const excel = fakeFrom([kasama]);
-    const { plan } = planFor(kasama);
-    const host = createExcelHost(excel.env());
-    await host.applyPlan(plan);
-    const before = excel.book.sheets.map((s) => [s.name, excel.dump(s.name)] as const);
-    for (const afterOps of [0, 25, 400]) {
-      excel.resetCounters();
-      excel.fault = { sync: 2, afterOps, error: new OfficeError(officeCode, `${officeCode} injected`) };
-      const error = await host.applyPlan(plan).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(HostError);
-      expect((error as HostError).code).toBe(hostCode);
-      excel.fault = null;
-      expect(excel.book.sheets.map((s) => [s.name, excel.dump(s.name)] as const)).toEqual(before);
-    }
-  });
+  ])(
+    "fault injection: %s midway through the write → a %s error, the previous summary and the user's sheets as they were",
+    async (officeCode, hostCode) => {
+      const excel = fakeFrom([kasama]);
+      const { plan } = planFor(kasama);
+      const host = createExcelHost(excel.env());
+      await host.applyPlan(plan);
+      const before = excel.book.sheets.map((s) => [s.name, excel.dump(s.name)] as const);
+      for (const afterOps of [0, 25, 400]) {
+        excel.resetCounters();
+        excel.fault = { sync: 2, afterOps, error: new OfficeError(officeCode, `${officeCode} injected`) };
+        const error = await host.applyPlan(plan).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(HostError);
+        expect((error as HostError).code).toBe(hostCode);
+        excel.fault = null;
+        expect(excel.book.sheets.map((s) => [s.name, excel.dump(s.name)] as const)).toEqual(before);
+      }
+    },
+  );
 
   test('a protected sheet: a clear error', async () => {
     const excel = fakeFrom([kasama]);
@@ -179,7 +208,12 @@ describe('writing the summary', () => {
 
   test('text that looks like a formula is written as text', async () => {
     const excel = new FakeExcel();
-    excel.addSheet('S', [['施策', '番号', '実施項目', 'R2'], ['業務改善', 1, '=1+1', '○'], ['業務改善', 2, '@cmd', '○'], ['業務改善', 3, "'quoted", '○']]);
+    excel.addSheet('S', [
+      ['施策', '番号', '実施項目', 'R2'],
+      ['業務改善', 1, '=1+1', '○'],
+      ['業務改善', 2, '@cmd', '○'],
+      ['業務改善', 3, "'quoted", '○'],
+    ]);
     const host = createExcelHost(excel.env(), 'book');
     const { plan } = planFor(await host.readSnapshot());
     await host.applyPlan(plan);
@@ -200,13 +234,18 @@ describe('writing the summary', () => {
   });
 });
 
-describe('Excel on the web\'s 5 MB payload limit', () => {
+describe("Excel on the web's 5 MB payload limit", () => {
   /** 20,000 items over 20 sheets: about 10 MB of cells to read, and a summary of several MB to write. */
   function largeBook(): FakeExcel {
     const excel = new FakeExcel();
     for (let s = 0; s < 20; s += 1) {
       const grid = syntheticSheet(`課${s + 1}`, 1000, 12, s + 1);
-      excel.addSheet(grid.name, grid.values.map((row) => row.map((v) => (v === null || typeof v === 'object' ? null : v))), { row: 0, col: 0 }, [...grid.merges]);
+      excel.addSheet(
+        grid.name,
+        grid.values.map((row) => row.map((v) => (v === null || typeof v === 'object' ? null : v))),
+        { row: 0, col: 0 },
+        [...grid.merges],
+      );
     }
     return excel;
   }
@@ -222,7 +261,10 @@ describe('Excel on the web\'s 5 MB payload limit', () => {
     const banded = await createExcelHost(web.env(), 'big.xlsx').readSnapshot();
     expect(banded).toEqual(whole);
     expect(Math.max(...web.responseBytes.slice(2))).toBeLessThan(5 * 1024 * 1024);
-    expect(generateSummary({ workbooks: [banded], settings: DEFAULT_SETTINGS, lang: 'ja', now: 'x' }).analysis.items).toHaveLength(20_000);
+    expect(
+      generateSummary({ workbooks: [banded], settings: DEFAULT_SETTINGS, lang: 'ja', now: 'x' }).analysis
+        .items,
+    ).toHaveLength(20_000);
   });
 
   test('a summary of 20,000 items is written in requests under 5 MB, the same as in one', async () => {
@@ -253,7 +295,9 @@ describe('confirmed edits, dropdowns, settings', () => {
     ]);
     expect(excel.syncs).toBe(2);
     expect(excel.dump('S')).toEqual({ A1: '○', B1: '○', C1: 'x' });
-    await expect(host.writeCells([{ sheet: 'S', cell: 'C1', expected: '〇', value: '○' }])).rejects.toMatchObject({ code: 'changedMeanwhile' });
+    await expect(
+      host.writeCells([{ sheet: 'S', cell: 'C1', expected: '〇', value: '○' }]),
+    ).rejects.toMatchObject({ code: 'changedMeanwhile' });
     expect(excel.dump('S').C1).toBe('x');
   });
 
@@ -292,7 +336,7 @@ describe('confirmed edits, dropdowns, settings', () => {
   });
 });
 
-test('the fake enforces Excel\'s rule: reading before load and sync throws', async () => {
+test("the fake enforces Excel's rule: reading before load and sync throws", async () => {
   const excel = new FakeExcel();
   excel.addSheet('S', [['a']]);
   await excel.env().run({ delayForCellEdit: true }, async (context) => {

@@ -25,7 +25,9 @@ function examplePlan() {
 function fakeWith(snapshot: WorkbookSnapshot): FakeExcel {
   const excel = new FakeExcel();
   for (const sheet of snapshot.sheets) {
-    const rows = sheet.values.map((r) => r.map((v) => (v === null || v instanceof Date || typeof v === 'object' ? null : (v as Value))));
+    const rows = sheet.values.map((r) =>
+      r.map((v) => (v === null || v instanceof Date || typeof v === 'object' ? null : (v as Value))),
+    );
     excel.addSheet(sheet.name, rows, { row: sheet.top, col: sheet.left }, [...sheet.merges]);
   }
   return excel;
@@ -67,7 +69,10 @@ describe('templates in the open workbook', () => {
     const excel = new FakeExcel();
     excel.addSheet('総務部', [['去年の表']]);
     const host = createExcelHost(excel.env());
-    await expect(host.createSheets(sheets)).rejects.toMatchObject({ code: 'conflict', detail: { sheets: '総務部' } });
+    await expect(host.createSheets(sheets)).rejects.toMatchObject({
+      code: 'conflict',
+      detail: { sheets: '総務部' },
+    });
     expect(excel.book.sheets.map((s) => s.name)).toEqual(['総務部']);
     expect(excel.dump('総務部')).toEqual({ A1: '去年の表' });
     expect(excel.syncs).toBe(1);
@@ -83,10 +88,26 @@ describe('templates in the open workbook', () => {
   });
 
   test('text that looks like a formula in a plan stays text', async () => {
-    const parsed = parsePlanDefinition({ title: '計画', years: 'R4-R5', policies: [{ title: '方針', measures: [{ title: '施策', items: [{ name: '=HYPERLINK("x")', owners: [{ department: '総務部', division: '総務課' }] }] }] }] });
+    const parsed = parsePlanDefinition({
+      title: '計画',
+      years: 'R4-R5',
+      policies: [
+        {
+          title: '方針',
+          measures: [
+            {
+              title: '施策',
+              items: [{ name: '=HYPERLINK("x")', owners: [{ department: '総務部', division: '総務課' }] }],
+            },
+          ],
+        },
+      ],
+    });
     if (!parsed.ok) throw new Error(parsed.error);
     const excel = new FakeExcel();
-    await createExcelHost(excel.env()).createSheets(templateSheets(parsed.plan, ['総務部'], DEFAULT_SETTINGS));
+    await createExcelHost(excel.env()).createSheets(
+      templateSheets(parsed.plan, ['総務部'], DEFAULT_SETTINGS),
+    );
     const values = Object.values(excel.dump('総務部'));
     expect(values).toContain('=HYPERLINK("x")');
     expect(values.some((v) => String(v).startsWith('FORMULA:'))).toBe(false);
@@ -126,7 +147,10 @@ describe('year rollover in the open workbook', () => {
     const sheet = excel.sheet('令和2年度実績')!;
     sheet.protected = true;
     sheet.protectionOptions = { allowInsertRows: true };
-    await createExcelHost(excel.env()).applyRollover(planRollover(kasama, DEFAULT_SETTINGS, { renameHeaders: false }), SYMBOLS);
+    await createExcelHost(excel.env()).applyRollover(
+      planRollover(kasama, DEFAULT_SETTINGS, { renameHeaders: false }),
+      SYMBOLS,
+    );
     expect(excel.syncs).toBe(3);
     expect(sheet.protected).toBe(true);
     expect(sheet.protectionOptions).toEqual({ allowInsertRows: true });
@@ -139,7 +163,12 @@ describe('year rollover in the open workbook', () => {
     sheet.protected = true;
     sheet.password = 'secret';
     const before = excel.dump('令和2年度実績');
-    await expect(createExcelHost(excel.env()).applyRollover(planRollover(kasama, DEFAULT_SETTINGS, { renameHeaders: false }), SYMBOLS)).rejects.toMatchObject({
+    await expect(
+      createExcelHost(excel.env()).applyRollover(
+        planRollover(kasama, DEFAULT_SETTINGS, { renameHeaders: false }),
+        SYMBOLS,
+      ),
+    ).rejects.toMatchObject({
       code: 'protected',
       detail: { sheets: '令和2年度実績' },
     });

@@ -21,7 +21,12 @@ export interface SheetModel {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   cells: Map<string, { value: Value; format?: string; error?: boolean }>;
   merges: CellRange[];
-  charts: { type: string; title: string; series: { name: string; values: string; categories: string }[]; position: [string, string] }[];
+  charts: {
+    type: string;
+    title: string;
+    series: { name: string; values: string; categories: string }[];
+    position: [string, string];
+  }[];
   links: Map<string, string>;
   validations: Map<string, string>;
   formats: { range: string; what: string }[];
@@ -50,11 +55,20 @@ export class OfficeError extends Error {
 }
 
 export function newSheet(name: string): SheetModel {
-  return { name, visibility: 'Visible', cells: new Map(), merges: [], charts: [], links: new Map(), validations: new Map(), formats: [], protected: false };
+  return {
+    name,
+    visibility: 'Visible',
+    cells: new Map(),
+    merges: [],
+    charts: [],
+    links: new Map(),
+    validations: new Map(),
+    formats: [],
+    protected: false,
+  };
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
-
 
 type Op = { bytes: number; run: () => void };
 
@@ -88,7 +102,11 @@ class Loadable {
   }
 
   protected read<T>(prop: string): T {
-    if (!this.loaded.has(prop)) throw new OfficeError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    if (!this.loaded.has(prop))
+      throw new OfficeError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     return this.data[prop] as T;
   }
 }
@@ -172,7 +190,8 @@ class FakeWorksheets extends Loadable {
     const sheet = newSheet(name);
     this.ctx.queue({ add: name }, () => {
       const book = this.ctx.excel.book;
-      if (book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new OfficeError('ItemAlreadyExists', name);
+      if (book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+        throw new OfficeError('ItemAlreadyExists', name);
       book.sheets.push(sheet);
     });
     return new FakeWorksheet(this.ctx, () => sheet);
@@ -253,13 +272,21 @@ class FakeWorksheet extends Loadable {
   }
   readonly charts = {
     add: (type: string, source: FakeRange, _by: string) => {
-      const chart = { type, title: '', series: [] as SheetModel['charts'][number]['series'], position: ['', ''] as [string, string] };
+      const chart = {
+        type,
+        title: '',
+        series: [] as SheetModel['charts'][number]['series'],
+        position: ['', ''] as [string, string],
+      };
       this.ctx.queue({ chart: type }, () => this.model().charts.push(chart));
       return new FakeChart(this.ctx, chart, source);
     },
   };
   readonly freezePanes = {
-    freezeAt: (range: FakeRange) => this.ctx.queue({ freeze: true }, () => this.model().formats.push({ range: range.addressText(), what: 'freeze' })),
+    freezeAt: (range: FakeRange) =>
+      this.ctx.queue({ freeze: true }, () =>
+        this.model().formats.push({ range: range.addressText(), what: 'freeze' }),
+      ),
   };
   readonly pageLayout = {
     set orientation(_v: string) {},
@@ -298,7 +325,8 @@ class FakeProtection extends Loadable {
   unprotect(password?: string): void {
     this.ctx.queue({ unprotect: true }, () => {
       const m = this.model();
-      if (m.password !== undefined && m.password !== password) throw new OfficeError('InvalidArgument', 'The password is incorrect');
+      if (m.password !== undefined && m.password !== password)
+        throw new OfficeError('InvalidArgument', 'The password is incorrect');
       m.protected = false;
       delete m.password;
     });
@@ -306,7 +334,12 @@ class FakeProtection extends Loadable {
 }
 
 /** A merged area or validation after columns are inserted at `at` over rows top–bottom (null: whole columns). */
-function shiftedRange(r: CellRange, at: number, count: number, rows: { top: number; bottom: number } | null): CellRange {
+function shiftedRange(
+  r: CellRange,
+  at: number,
+  count: number,
+  rows: { top: number; bottom: number } | null,
+): CellRange {
   const inside = rows === null || (r.top >= rows.top && r.bottom <= rows.bottom);
   const crosses = r.right >= at && r.top <= (rows?.bottom ?? Infinity) && r.bottom >= (rows?.top ?? -1);
   if (!inside) {
@@ -410,7 +443,9 @@ class FakeRange extends Loadable {
     const m = this.sheet();
     const r = this.bounds();
     const grid = <T>(f: (row: number, col: number) => T): T[][] =>
-      Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => f(r.top + i, r.left + j)));
+      Array.from({ length: r.bottom - r.top + 1 }, (_, i) =>
+        Array.from({ length: r.right - r.left + 1 }, (_, j) => f(r.top + i, r.left + j)),
+      );
     switch (prop) {
       case 'address':
         return `'${m.name}'!${addr}`;
@@ -423,7 +458,11 @@ class FakeRange extends Loadable {
           const cell = m.cells.get(key(row, col));
           if (!cell) return 'Empty';
           if (cell.error) return 'Error';
-          return typeof cell.value === 'number' ? 'Double' : typeof cell.value === 'boolean' ? 'Boolean' : 'String';
+          return typeof cell.value === 'number'
+            ? 'Double'
+            : typeof cell.value === 'boolean'
+              ? 'Boolean'
+              : 'String';
         });
       default:
         return undefined;
@@ -442,8 +481,10 @@ class FakeRange extends Loadable {
         row.forEach((v, j) => {
           const k = key(r.top + i, r.left + j);
           // Excel: a leading apostrophe makes the rest text; a leading = makes a formula.
-          if (typeof v === 'string' && v.startsWith("'")) m.cells.set(k, { ...m.cells.get(k), value: v.slice(1) });
-          else if (typeof v === 'string' && v.startsWith('=')) m.cells.set(k, { ...m.cells.get(k), value: `FORMULA:${v}` });
+          if (typeof v === 'string' && v.startsWith("'"))
+            m.cells.set(k, { ...m.cells.get(k), value: v.slice(1) });
+          else if (typeof v === 'string' && v.startsWith('='))
+            m.cells.set(k, { ...m.cells.get(k), value: `FORMULA:${v}` });
           else if (v === '') m.cells.delete(k);
           else m.cells.set(k, { ...m.cells.get(k), value: v });
         }),
@@ -476,7 +517,10 @@ class FakeRange extends Loadable {
     this.ctx.queue(link, () => this.sheet().links.set(this.addressText(), link.documentReference ?? ''));
   }
   select(): void {
-    this.ctx.queue({ select: true }, () => (this.ctx.excel.book.selected = `${this.sheet().name}!${this.addressText()}`));
+    this.ctx.queue(
+      { select: true },
+      () => (this.ctx.excel.book.selected = `${this.sheet().name}!${this.addressText()}`),
+    );
   }
   /** Insert cells here, moving the cells at and right of them (values, merges, validations) to the right. */
   insert(direction: 'Right'): void {
@@ -490,7 +534,12 @@ class FakeRange extends Loadable {
       const at = r.left;
       const count = r.right - r.left + 1;
       const merges = m.merges.map((x) => shiftedRange(x, at, count, rows));
-      const validations = new Map([...m.validations].map(([address, source]) => [rangeToA1(shiftedRange(parseRange(address)!, at, count, rows)), source] as const));
+      const validations = new Map(
+        [...m.validations].map(
+          ([address, source]) =>
+            [rangeToA1(shiftedRange(parseRange(address)!, at, count, rows)), source] as const,
+        ),
+      );
       const cells = new Map<string, SheetModel['cells'] extends Map<string, infer V> ? V : never>();
       for (const [k, cell] of m.cells) {
         const [row, col] = k.split(',').map(Number) as [number, number];
@@ -503,14 +552,22 @@ class FakeRange extends Loadable {
     });
   }
   copyFrom(source: FakeRange, type: string): void {
-    this.ctx.queue({ copyFrom: type }, () => this.sheet().formats.push({ range: this.addressText(), what: `copy ${type} from ${source.addressText()}` }));
+    this.ctx.queue({ copyFrom: type }, () =>
+      this.sheet().formats.push({
+        range: this.addressText(),
+        what: `copy ${type} from ${source.addressText()}`,
+      }),
+    );
   }
   merge(_across: boolean): void {
     this.ctx.queue({ merge: true }, () => {
       const m = this.sheet();
       if (m.protected) throw new OfficeError('AccessDenied', 'The sheet is protected');
       const r = this.bounds();
-      if (m.merges.some((x) => x.left <= r.right && x.right >= r.left && x.top <= r.bottom && x.bottom >= r.top)) throw new OfficeError('InvalidOperation', 'overlaps a merged area');
+      if (
+        m.merges.some((x) => x.left <= r.right && x.right >= r.left && x.top <= r.bottom && x.bottom >= r.top)
+      )
+        throw new OfficeError('InvalidOperation', 'overlaps a merged area');
       m.merges.push(r);
     });
   }
@@ -518,13 +575,17 @@ class FakeRange extends Loadable {
     this.ctx.queue({ unmerge: true }, () => {
       const m = this.sheet();
       const r = this.bounds();
-      m.merges = m.merges.filter((x) => !(x.left >= r.left && x.right <= r.right && x.top >= r.top && x.bottom <= r.bottom));
+      m.merges = m.merges.filter(
+        (x) => !(x.left >= r.left && x.right <= r.right && x.top >= r.top && x.bottom <= r.bottom),
+      );
     });
   }
   getMergedAreasOrNullObject(): FakeRange {
     return new FakeRange(this.ctx, this.sheet, () => {
       const merges = this.sheet().merges;
-      return merges.length === 0 ? null : merges.map((m) => `'${this.sheet().name}'!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(',');
+      return merges.length === 0
+        ? null
+        : merges.map((m) => `'${this.sheet().name}'!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(',');
     });
   }
   get dataValidation() {
@@ -545,7 +606,8 @@ class FakeRange extends Loadable {
     return `'${this.sheet().name}'`;
   }
   get format() {
-    const record = (what: string) => this.ctx.queue({ what }, () => this.sheet().formats.push({ range: this.addressText(), what }));
+    const record = (what: string) =>
+      this.ctx.queue({ what }, () => this.sheet().formats.push({ range: this.addressText(), what }));
     return {
       font: {
         set bold(_v: boolean) {
@@ -650,10 +712,23 @@ export class FakeExcel {
   apiMinor = 17;
   documentSettings: Map<string, unknown> | null = null;
 
-  constructor(public book: BookModel = { sheets: [], names: new Map(), settings: new Map(), active: null, selected: null }) {}
+  constructor(
+    public book: BookModel = {
+      sheets: [],
+      names: new Map(),
+      settings: new Map(),
+      active: null,
+      selected: null,
+    },
+  ) {}
 
   /** Load a grid of values into a new sheet (what a workbook file holds). */
-  addSheet(name: string, rows: (Value | null)[][], origin = { row: 0, col: 0 }, merges: CellRange[] = []): SheetModel {
+  addSheet(
+    name: string,
+    rows: (Value | null)[][],
+    origin = { row: 0, col: 0 },
+    merges: CellRange[] = [],
+  ): SheetModel {
     const sheet = newSheet(name);
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
@@ -679,7 +754,8 @@ export class FakeExcel {
         const ctx = new FakeContext(this);
         return batch(ctx as unknown as Excel.RequestContext);
       },
-      isSetSupported: (name, version) => name === 'ExcelApi' && Number(version.split('.')[1] ?? 0) <= this.apiMinor,
+      isSetSupported: (name, version) =>
+        name === 'ExcelApi' && Number(version.split('.')[1] ?? 0) <= this.apiMinor,
       documentSettings: this.documentSettings
         ? ({
             get: (k: string) => this.documentSettings!.get(k),
@@ -707,4 +783,3 @@ export class FakeExcel {
     return out;
   }
 }
-

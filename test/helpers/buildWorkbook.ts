@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 
-export type FixtureValue = string | number | boolean | Date | null | { formula: string; result: string | number } | { error: string };
+export type FixtureValue =
+  string | number | boolean | Date | null | { formula: string; result: string | number } | { error: string };
 
 export interface FixtureSheet {
   name: string;
@@ -23,7 +24,11 @@ export function tmpDir(prefix = 'rp-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function buildWorkbook(path: string, sheets: FixtureSheet[], definedNames: [string, string][] = []): Promise<void> {
+export async function buildWorkbook(
+  path: string,
+  sheets: FixtureSheet[],
+  definedNames: [string, string][] = [],
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   for (const spec of sheets) {
     const ws = wb.addWorksheet(spec.name, spec.hidden ? { state: 'hidden' } : {});
@@ -37,7 +42,8 @@ export async function buildWorkbook(path: string, sheets: FixtureSheet[], define
       }),
     );
     for (const m of spec.merges ?? []) ws.mergeCells(m);
-    for (const [address, format] of Object.entries(spec.numberFormats ?? {})) ws.getCell(address).numFmt = format;
+    for (const [address, format] of Object.entries(spec.numberFormats ?? {}))
+      ws.getCell(address).numFmt = format;
   }
   for (const [name, range] of definedNames) wb.definedNames.add(range, name);
   await wb.xlsx.writeFile(path);

@@ -1,6 +1,13 @@
 /** An in-memory HostPort over a workbook snapshot, recording what the pane asks of it. */
 import type { WorkbookSnapshot } from '../../src/core/grid';
-import { HostError, type ApplyResult, type CellEdit, type CreateSheetsResult, type HostCapabilities, type HostPort } from '../../src/core/hostPort';
+import {
+  HostError,
+  type ApplyResult,
+  type CellEdit,
+  type CreateSheetsResult,
+  type HostCapabilities,
+  type HostPort,
+} from '../../src/core/hostPort';
 import { applyRolloverToSnapshot } from '../../src/core/rollover/applyToSnapshot';
 import type { RolloverPlan } from '../../src/core/rollover/planRollover';
 import type { TemplateSheet } from '../../src/core/template/templateSheet';
@@ -33,8 +40,12 @@ export class MemoryHost implements HostPort {
 
   async applyPlan(plan: WritePlan): Promise<ApplyResult> {
     this.record('applyPlan', plan);
-    const check = checkPlan(plan, { sheetNames: this.snapshot.sheets.map((s) => s.name), ownedSheets: this.snapshot.ownedSheets });
-    if (check.conflicts.length > 0) throw new HostError('conflict', 'conflict', { sheets: check.conflicts.join('」「') });
+    const check = checkPlan(plan, {
+      sheetNames: this.snapshot.sheets.map((s) => s.name),
+      ownedSheets: this.snapshot.ownedSheets,
+    });
+    if (check.conflicts.length > 0)
+      throw new HostError('conflict', 'conflict', { sheets: check.conflicts.join('」「') });
     this.plans.push(plan);
     return { written: plan.sheets.map((s) => s.name), replaced: check.replaced };
   }
@@ -54,7 +65,11 @@ export class MemoryHost implements HostPort {
     this.snapshot = { ...this.snapshot, sheets };
   }
 
-  async installDropdowns(sheet: string, ranges: readonly string[], symbols: readonly string[]): Promise<void> {
+  async installDropdowns(
+    sheet: string,
+    ranges: readonly string[],
+    symbols: readonly string[],
+  ): Promise<void> {
     this.record('installDropdowns', sheet, ranges, symbols);
   }
 
@@ -65,7 +80,14 @@ export class MemoryHost implements HostPort {
       sheets.map((s) => s.name),
     );
     if (conflicts.length > 0) throw new HostError('conflict', 'conflict', { sheets: conflicts.join('」「') });
-    const added = sheets.map((s) => ({ name: s.name, top: 0, left: 0, values: s.values.map((r) => [...r]), merges: s.merges.map((m) => parseRange(m)!), hidden: false }));
+    const added = sheets.map((s) => ({
+      name: s.name,
+      top: 0,
+      left: 0,
+      values: s.values.map((r) => [...r]),
+      merges: s.merges.map((m) => parseRange(m)!),
+      hidden: false,
+    }));
     this.snapshot = { ...this.snapshot, sheets: [...this.snapshot.sheets, ...added] };
     return { created: sheets.map((s) => s.name), protectedHeaders: true };
   }
@@ -79,7 +101,8 @@ export class MemoryHost implements HostPort {
         return String(cellAt(sheet, p.row, p.col) ?? '').trim() !== c.from;
       });
     });
-    if (changed.length > 0) throw new HostError('changedMeanwhile', 'changed', { cells: changed.map((c) => c.cell).join(', ') });
+    if (changed.length > 0)
+      throw new HostError('changedMeanwhile', 'changed', { cells: changed.map((c) => c.cell).join(', ') });
     this.snapshot = applyRolloverToSnapshot(this.snapshot, plan);
   }
 

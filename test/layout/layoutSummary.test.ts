@@ -15,16 +15,31 @@ beforeAll(async () => {
 });
 
 function plan(lang: 'ja' | 'en' = 'ja', workbooks = [kasama]): WritePlan {
-  const result = generateSummary({ workbooks, settings: DEFAULT_SETTINGS, lang, now: '2026-11-24T00:00:00Z', linkableFile: 'examples/kasama-r2.xlsx' });
+  const result = generateSummary({
+    workbooks,
+    settings: DEFAULT_SETTINGS,
+    lang,
+    now: '2026-11-24T00:00:00Z',
+    linkableFile: 'examples/kasama-r2.xlsx',
+  });
   if (!result.ok) throw new Error(result.reason);
   return result.plan;
 }
 
 const sheet = (p: WritePlan, name: string): PlanSheet => p.sheets.find((s) => s.name === name)!;
 
-test('every sheet is an owned name and none collides with the user\'s sheets', () => {
+test("every sheet is an owned name and none collides with the user's sheets", () => {
   const p = plan();
-  expect(p.sheets.map((s) => s.name)).toEqual(['RP_集計表', 'RP_推移', 'RP_内訳', 'RP_遅れ・終了', 'RP_指標', 'RP_項目一覧', 'RP_検証結果', 'RP_出典']);
+  expect(p.sheets.map((s) => s.name)).toEqual([
+    'RP_集計表',
+    'RP_推移',
+    'RP_内訳',
+    'RP_遅れ・終了',
+    'RP_指標',
+    'RP_項目一覧',
+    'RP_検証結果',
+    'RP_出典',
+  ]);
   const check = checkPlan(p, { sheetNames: kasama.sheets.map((s) => s.name), ownedSheets: [] });
   expect(check).toEqual({ conflicts: [], invalidNames: [], replaced: [], stale: [] });
 });
@@ -45,12 +60,20 @@ test('the summary sheet holds the R2 figures, the published style and the rule',
 test('chart ranges point at the cells that hold the figures', () => {
   const p = plan();
   const doughnut = sheet(p, 'RP_集計表').charts[0]!;
-  expect(resolveRange(sheet(p, 'RP_集計表'), doughnut.categories)).toEqual(['進んでいる', '計画どおり', 'ほぼ計画どおり（計画の8割以上）', '遅れている', '終了']);
+  expect(resolveRange(sheet(p, 'RP_集計表'), doughnut.categories)).toEqual([
+    '進んでいる',
+    '計画どおり',
+    'ほぼ計画どおり（計画の8割以上）',
+    '遅れている',
+    '終了',
+  ]);
   expect(resolveRange(sheet(p, 'RP_集計表'), doughnut.series[0]!.values)).toEqual([9, 25, 17, 17, 2]);
   const history = sheet(p, 'RP_推移');
   const line = history.charts.find((c) => c.type === 'line')!;
   expect(resolveRange(history, line.categories)).toEqual(['平成30年度', '令和元年度', '令和2年度']);
-  expect((resolveRange(history, line.series[0]!.values) as number[]).map((r) => Math.round(r * 1000))).toEqual([838, 853, 757]);
+  expect(
+    (resolveRange(history, line.series[0]!.values) as number[]).map((r) => Math.round(r * 1000)),
+  ).toEqual([838, 853, 757]);
   const bars = sheet(p, 'RP_内訳').charts[0]!;
   expect(resolveRange(sheet(p, 'RP_内訳'), bars.categories)[0]).toBe('市長公室');
 });
@@ -61,13 +84,17 @@ test('English labels, the same sheet names; rates formatted as 0.0 %; no formula
   const s = sheet(en, 'RP_集計表');
   expect(s.values[0]![0]).toBe('Progress summary (FY2020 (R2))');
   expect(s.formats.some((f) => f.numberFormat === '0.0%')).toBe(true);
-  for (const ps of en.sheets) for (const row of ps.values) for (const v of row) if (typeof v === 'string') expect(v.startsWith('=')).toBe(false);
+  for (const ps of en.sheets)
+    for (const row of ps.values)
+      for (const v of row) if (typeof v === 'string') expect(v.startsWith('=')).toBe(false);
 });
 
 test('findings link to their cells only in the workbook being written', () => {
   const findings = sheet(plan(), 'RP_検証結果');
   expect(findings.links.length).toBeGreaterThan(0);
-  expect(findings.links.every((l) => l.targetSheet === '令和2年度実績' || l.targetSheet === '進捗状況の推移')).toBe(true);
+  expect(
+    findings.links.every((l) => l.targetSheet === '令和2年度実績' || l.targetSheet === '進捗状況の推移'),
+  ).toBe(true);
   const analysis = analyse([kasama], DEFAULT_SETTINGS);
   expect(analysis.items).toHaveLength(70);
 });

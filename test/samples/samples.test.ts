@@ -24,9 +24,13 @@ test('the committed examples are what the generator makes now', async () => {
   const names = readdirSync('examples/departments').sort();
   expect(readdirSync(join(dir, 'departments')).sort()).toEqual(names);
   for (const name of names) {
-    expect(await cellsOf(join(dir, 'departments', name))).toEqual(await cellsOf(join('examples/departments', name)));
+    expect(await cellsOf(join(dir, 'departments', name))).toEqual(
+      await cellsOf(join('examples/departments', name)),
+    );
   }
-  expect(readFileSync(join(dir, 'plans', 'kasama-4th-plan.json'), 'utf8')).toBe(readFileSync('examples/plans/kasama-4th-plan.json', 'utf8'));
+  expect(readFileSync(join(dir, 'plans', 'kasama-4th-plan.json'), 'utf8')).toBe(
+    readFileSync('examples/plans/kasama-4th-plan.json', 'utf8'),
+  );
 });
 
 test('kasama-r2.xlsx has the published layout and the hand-typed history table', async () => {
@@ -50,11 +54,15 @@ test('kasama-r2.xlsx has the published layout and the hand-typed history table',
   expect(rows).toContainEqual(['進捗率', 0.765, 0.824, 0.882, 0.757]);
 });
 
-test('the department files hold every seed item, the two-owner item in both owners\' files', () => {
+test("the department files hold every seed item, the two-owner item in both owners' files", () => {
   const seed = loadSeed();
   expect(seed).toHaveLength(70);
   const departments = new Set(seed.flatMap((i) => seedOwners(i).map((o) => o.department)));
-  expect(readdirSync('examples/departments').map((n) => n.replace(/\.xlsx$/, '')).sort()).toEqual([...departments].sort());
+  expect(
+    readdirSync('examples/departments')
+      .map((n) => n.replace(/\.xlsx$/, ''))
+      .sort(),
+  ).toEqual([...departments].sort());
   const twoOwners = seed.filter((i) => seedOwners(i).length === 2);
   expect(twoOwners.map((i) => i.name)).toEqual(['タブレット端末による効率的な会議の推進']);
 });

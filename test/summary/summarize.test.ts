@@ -13,13 +13,21 @@ async function load(path: string): Promise<WorkbookSnapshot> {
   return outcome.snapshot;
 }
 
-const provenance = { tool: 'reform-progress', version: 'test', generatedAt: '2026-11-24T00:00:00Z', inputs: [] };
+const provenance = {
+  tool: 'reform-progress',
+  version: 'test',
+  generatedAt: '2026-11-24T00:00:00Z',
+  inputs: [],
+};
 
 async function model(paths: string[], ended: EndedRule = 'on-plan') {
   const snapshots = await Promise.all(paths.map(load));
   const settings = { ...DEFAULT_SETTINGS, endedRule: ended };
   const analysis = analyse(snapshots, settings);
-  return { snapshots, model: summarize(analysis.items, { year: analysis.year!, years: analysis.years, settings, provenance }) };
+  return {
+    snapshots,
+    model: summarize(analysis.items, { year: analysis.year!, years: analysis.years, settings, provenance }),
+  };
 }
 
 const departments = readdirSync('examples/departments').map((n) => `examples/departments/${n}`);
@@ -32,18 +40,35 @@ describe.each([
     const { model: m } = await model(paths);
     const byYear = Object.fromEntries(m.years.map((y) => [y.year, y]));
     expect(m.year).toBe('R2');
-    expect(byYear.R2).toMatchObject({ items: 70, counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2 }, unmarked: 0, progress: { numerator: 53, denominator: 70 } });
+    expect(byYear.R2).toMatchObject({
+      items: 70,
+      counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2 },
+      unmarked: 0,
+      progress: { numerator: 53, denominator: 70 },
+    });
     expect(byYear.R2!.progress.rate).toBeCloseTo(0.757, 3);
-    expect(byYear.H30).toMatchObject({ items: 68, counts: { ahead: 13, onPlan: 33, nearlyOnPlan: 11, behind: 11, ended: 0 } });
-    expect(byYear.R1).toMatchObject({ items: 68, counts: { ahead: 11, onPlan: 33, nearlyOnPlan: 14, behind: 10, ended: 0 } });
+    expect(byYear.H30).toMatchObject({
+      items: 68,
+      counts: { ahead: 13, onPlan: 33, nearlyOnPlan: 11, behind: 11, ended: 0 },
+    });
+    expect(byYear.R1).toMatchObject({
+      items: 68,
+      counts: { ahead: 11, onPlan: 33, nearlyOnPlan: 14, behind: 10, ended: 0 },
+    });
   });
 
   test('the other ended rules', async () => {
-    expect((await model(paths, 'exclude')).model.years.at(-1)!.progress).toMatchObject({ numerator: 51, denominator: 68 });
-    expect((await model(paths, 'not-achieved')).model.years.at(-1)!.progress).toMatchObject({ numerator: 51, denominator: 70 });
+    expect((await model(paths, 'exclude')).model.years.at(-1)!.progress).toMatchObject({
+      numerator: 51,
+      denominator: 68,
+    });
+    expect((await model(paths, 'not-achieved')).model.years.at(-1)!.progress).toMatchObject({
+      numerator: 51,
+      denominator: 70,
+    });
   });
 
-  test('breakdowns: the two-owner item in both owners\' rows, once in totals', async () => {
+  test("breakdowns: the two-owner item in both owners' rows, once in totals", async () => {
     const { model: m } = await model(paths);
     const policy = m.groups.policy.map((g) => [g.key, g.items]);
     expect(policy).toEqual([
@@ -55,7 +80,12 @@ describe.each([
     expect(dept['教育委員会']!.items).toBe(2);
     expect(m.groups.department.reduce((n, g) => n + g.items, 0)).toBe(71);
     const general = m.groups.division.filter((g) => g.key === '総務課').map((g) => [g.parent, g.items]);
-    expect(general).toEqual(expect.arrayContaining([['総務部', 9], ['消防本部', 2]]));
+    expect(general).toEqual(
+      expect.arrayContaining([
+        ['総務部', 9],
+        ['消防本部', 2],
+      ]),
+    );
     expect(m.groups.measure).toHaveLength(10);
   });
 
@@ -79,29 +109,60 @@ test('reconciliation flags the hand-typed history exactly where it differs from 
   const h30Rate = findings.find((f) => f.cell === 'C9')!;
   expect(h30Rate.params).toMatchObject({ year: 'H30', written: '82.4%', computed: '83.8%' });
   // Under another rule, R2's 計画どおり 27 (= 25 + 2 ended) no longer matches.
-  const excluded = reconcile(tables, (await model(['examples/kasama-r2.xlsx'], 'not-achieved')).model.years, 'not-achieved', 'x');
+  const excluded = reconcile(
+    tables,
+    (await model(['examples/kasama-r2.xlsx'], 'not-achieved')).model.years,
+    'not-achieved',
+    'x',
+  );
   expect(excluded.map((f) => f.cell)).toContain('E6');
 });
 
 test('an item table full of ○ □ ▲ is not taken for a hand-made summary, however long', () => {
   const rows: (string | number | null)[][] = [['施策', '番号', '実施項目', 'H30', 'R1', 'R2']];
   const marks = ['○', '□', '▲', '◎'];
-  for (let i = 0; i < 3000; i += 1) rows.push(['業務改善', i + 1, `項目${i}`, marks[i % 4]!, marks[(i + 1) % 4]!, marks[(i + 2) % 4]!]);
+  for (let i = 0; i < 3000; i += 1)
+    rows.push(['業務改善', i + 1, `項目${i}`, marks[i % 4]!, marks[(i + 1) % 4]!, marks[(i + 2) % 4]!]);
   // A real summary below it, beside the item columns, still is (and its one wrong figure is found).
   const pad = [null, null, null, null, null, null, null];
-  rows.push([], [...pad, '区分', 'R1', 'R2'], [...pad, '実施項目数', 3000, 3000], [...pad, '進んでいる', 750, 750], [...pad, '計画どおり', 700, 750], [...pad, '遅れている', 750, 750]);
-  const book: WorkbookSnapshot = { file: 'long.xlsx', sheets: [{ name: 'S', top: 0, left: 0, values: rows, merges: [], hidden: false }], ownedSheets: [] };
+  rows.push(
+    [],
+    [...pad, '区分', 'R1', 'R2'],
+    [...pad, '実施項目数', 3000, 3000],
+    [...pad, '進んでいる', 750, 750],
+    [...pad, '計画どおり', 700, 750],
+    [...pad, '遅れている', 750, 750],
+  );
+  const book: WorkbookSnapshot = {
+    file: 'long.xlsx',
+    sheets: [{ name: 'S', top: 0, left: 0, values: rows, merges: [], hidden: false }],
+    ownedSheets: [],
+  };
   const tables = findHandMadeSummaries(book);
   expect(tables).toHaveLength(1);
   expect(tables[0]!.figures.map((f) => `${f.kind}:${f.year}:${f.value}`)).toEqual([
-    'items:R1:3000', 'items:R2:3000', 'ahead:R1:750', 'ahead:R2:750', 'onPlan:R1:700', 'onPlan:R2:750', 'behind:R1:750', 'behind:R2:750',
+    'items:R1:3000',
+    'items:R2:3000',
+    'ahead:R1:750',
+    'ahead:R2:750',
+    'onPlan:R1:700',
+    'onPlan:R2:750',
+    'behind:R1:750',
+    'behind:R2:750',
   ]);
-  const m = summarize(analyse([book], DEFAULT_SETTINGS).items, { year: 'R2', years: ['H30', 'R1', 'R2'], settings: DEFAULT_SETTINGS, provenance });
+  const m = summarize(analyse([book], DEFAULT_SETTINGS).items, {
+    year: 'R2',
+    years: ['H30', 'R1', 'R2'],
+    settings: DEFAULT_SETTINGS,
+    provenance,
+  });
   expect(reconcile(tables, m.years, 'on-plan', 'long.xlsx').map((f) => f.cell)).toEqual(['I3006']);
 });
 
 test('SHA-256 known vectors', () => {
   expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-  expect(sha256Hex('a'.repeat(1000))).toBe('41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3');
+  expect(sha256Hex('a'.repeat(1000))).toBe(
+    '41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3',
+  );
 });

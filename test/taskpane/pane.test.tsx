@@ -56,7 +56,11 @@ test('統一する: the confirmation lists exactly the cells, and only confirmin
   await user.click(screen.getByRole('button', { name: 'チェックする' }));
   await user.click(await screen.findByRole('button', { name: '記号を統一する（2件）' }));
   const list = await screen.findByRole('list', { name: '次のセルを書き換えます' });
-  expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['令和2年度!E2: 「〇」 → 「○」', '令和2年度!D4: 「◯」 → 「○」']);
+  expect(
+    within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual(['令和2年度!E2: 「〇」 → 「○」', '令和2年度!D4: 「◯」 → 「○」']);
   await user.click(screen.getByRole('button', { name: 'キャンセル' }));
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   expect(host.callsOf('writeCells')).toHaveLength(0);
@@ -82,7 +86,11 @@ test('集計表を作成: writes the plan and shows 9 / 25 / 17 / 17 / 2 and 75.
   const rate = await screen.findByTestId('result-rate', {}, { timeout: 5000 });
   expect(rate.textContent).toBe('進捗率 75.7%（53/70）');
   const counts = screen.getByTestId('result-counts');
-  expect(['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'].map((k) => counts.querySelector(`[data-mark="${k}"]`)!.textContent)).toEqual(['9', '25', '17', '17', '2']);
+  expect(
+    ['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'].map(
+      (k) => counts.querySelector(`[data-mark="${k}"]`)!.textContent,
+    ),
+  ).toEqual(['9', '25', '17', '17', '2']);
   expect(host.plans).toHaveLength(1);
   expect(host.plans[0]!.sheets[0]!.name).toBe('RP_集計表');
   expect(screen.queryByRole('note')).toBeNull();
@@ -94,11 +102,19 @@ test('集計表を作成 on a host without charts says that only tables were wri
   const user = await renderPane(host);
   await user.click(screen.getByRole('tab', { name: '集計表を作成' }));
   await user.click(await screen.findByRole('button', { name: '集計表を作成' }));
-  expect((await screen.findByRole('note', {}, { timeout: 5000 })).textContent).toContain('ExcelApi 1.7 が必要');
+  expect((await screen.findByRole('note', {}, { timeout: 5000 })).textContent).toContain(
+    'ExcelApi 1.7 が必要',
+  );
 });
 
 test('a user sheet named like ours: the message bar says so, nothing is written', async () => {
-  const host = new MemoryHost({ ...kasama, sheets: [...kasama.sheets, { name: 'RP_集計表', top: 0, left: 0, values: [['メモ']], merges: [], hidden: false }] });
+  const host = new MemoryHost({
+    ...kasama,
+    sheets: [
+      ...kasama.sheets,
+      { name: 'RP_集計表', top: 0, left: 0, values: [['メモ']], merges: [], hidden: false },
+    ],
+  });
   const user = await renderPane(host);
   await user.click(screen.getByRole('tab', { name: '集計表を作成' }));
   await user.click(await screen.findByRole('button', { name: '集計表を作成' }));
@@ -115,7 +131,9 @@ test('取り込み: two department files are read in the pane and consolidated i
   const file = (name: string) => {
     const bytes = readFileSync(`examples/departments/${name}`);
     const f = new File([bytes], name);
-    Object.defineProperty(f, 'arrayBuffer', { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    Object.defineProperty(f, 'arrayBuffer', {
+      value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    });
     return f;
   };
   await act(async () => {
@@ -146,7 +164,10 @@ test('取り込み: a truncated and a password-protected file are named as unrea
   const good = readFileSync('examples/departments/総務部.xlsx');
   // The same damage as test/xlsx/hostile.test.ts gives the CLI: cut in half, and an OLE2 header (what an encrypted .xlsx is).
   const truncated = chosenFile('途中まで.xlsx', good.subarray(0, Math.floor(good.length / 2)));
-  const encrypted = chosenFile('保護付き.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 0x5a)]));
+  const encrypted = chosenFile(
+    '保護付き.xlsx',
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 0x5a)]),
+  );
   await act(async () => {
     fireEvent.change(input, { target: { files: [truncated, encrypted, chosenFile('総務部.xlsx', good)] } });
   });
@@ -163,7 +184,10 @@ test('取り込み: a truncated and a password-protected file are named as unrea
   expect(sheet('RP_項目一覧').values).toHaveLength(1 + 21);
   // The findings sheet names both files as unreadable, so the summary does not pass for all of them.
   const unreadable = sheet('RP_検証結果').values.filter((row) => row.includes('file.unreadable'));
-  expect(unreadable.map((row) => row.find((v) => v === '途中まで.xlsx' || v === '保護付き.xlsx'))).toEqual(['途中まで.xlsx', '保護付き.xlsx']);
+  expect(unreadable.map((row) => row.find((v) => v === '途中まで.xlsx' || v === '保護付き.xlsx'))).toEqual([
+    '途中まで.xlsx',
+    '保護付き.xlsx',
+  ]);
 });
 
 test('入力規則を設定: dropdowns on the detected status columns; hidden where unsupported', async () => {
@@ -175,7 +199,9 @@ test('入力規則を設定: dropdowns on the detected status columns; hidden wh
   await screen.findByText(/D2:D4, E2:E4/);
   await user.click(screen.getByRole('button', { name: '入力規則を設定' }));
   await screen.findByText('入力規則を設定しました。');
-  expect(host.callsOf('installDropdowns')).toEqual([['令和2年度', ['D2:D4', 'E2:E4'], ['◎', '○', '□', '▲', '終了']]]);
+  expect(host.callsOf('installDropdowns')).toEqual([
+    ['令和2年度', ['D2:D4', 'E2:E4'], ['◎', '○', '□', '▲', '終了']],
+  ]);
   host.caps = { ...host.caps, dataValidation: false };
   await user.click(screen.getByRole('tab', { name: '設定' }));
   await user.click(screen.getByRole('tab', { name: '入力規則' }));
@@ -197,7 +223,9 @@ test('設定: saved in the workbook and read back; invalid stored settings are r
   document.body.innerHTML = '';
   const user2 = await renderPane(reopened);
   await user2.click(screen.getByRole('tab', { name: '設定' }));
-  expect(((await screen.findByRole('radio', { name: '項目数・進捗率から除外' })) as HTMLInputElement).checked).toBe(true);
+  expect(
+    ((await screen.findByRole('radio', { name: '項目数・進捗率から除外' })) as HTMLInputElement).checked,
+  ).toBe(true);
 
   const broken = new MemoryHost(variantBook());
   broken.settings = { endedRule: 'sometimes' };

@@ -29,7 +29,11 @@ test('年度更新: the preview lists the columns; only confirming adds them; th
   const user = await openPlanTab(host);
   await user.click(screen.getByRole('button', { name: '変更内容を確認' }));
   const list = await screen.findByRole('list', { name: '次の年度の列を追加' });
-  expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['「令和2年度実績」: 11表に R3 の進捗状況の列を追加挿入する列: F']);
+  expect(
+    within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual(['「令和2年度実績」: 11表に R3 の進捗状況の列を追加挿入する列: F']);
   expect(host.callsOf('applyRollover')).toHaveLength(0);
   await user.click(screen.getByRole('button', { name: '列を追加する' }));
   await screen.findByText('R3 の列を追加しました。');
@@ -68,7 +72,13 @@ test('テンプレート: from the example plan file, one sheet per department, 
 });
 
 test('テンプレート from this workbook: the years are asked for; a sheet named like a department is refused', async () => {
-  const host = new MemoryHost({ ...kasama, sheets: [...kasama.sheets, { name: '総務部', top: 0, left: 0, values: [['去年の表']], merges: [], hidden: false }] });
+  const host = new MemoryHost({
+    ...kasama,
+    sheets: [
+      ...kasama.sheets,
+      { name: '総務部', top: 0, left: 0, values: [['去年の表']], merges: [], hidden: false },
+    ],
+  });
   const user = await openPlanTab(host);
   await user.click(screen.getByRole('button', { name: '部ごとのシートを作成' }));
   await screen.findByText('新しい計画の年度を入力してください（例: R4-R8）。');

@@ -91,8 +91,18 @@ async function externalLink(zip: JSZip, linked: string): Promise<void> {
     'xl/externalLinks/_rels/externalLink1.xml.rels',
     `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/externalLinkPath" Target="file:///${linked}" TargetMode="External"/></Relationships>`,
   );
-  await replaceInPart(zip, 'xl/_rels/workbook.xml.rels', '</Relationships>', `<Relationship Id="rIdExt1" Type="${REL_NS}/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>`);
-  await replaceInPart(zip, 'xl/workbook.xml', '</sheets>', '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>');
+  await replaceInPart(
+    zip,
+    'xl/_rels/workbook.xml.rels',
+    '</Relationships>',
+    `<Relationship Id="rIdExt1" Type="${REL_NS}/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>`,
+  );
+  await replaceInPart(
+    zip,
+    'xl/workbook.xml',
+    '</sheets>',
+    '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>',
+  );
   await replaceInPart(
     zip,
     '[Content_Types].xml',
@@ -104,9 +114,24 @@ async function externalLink(zip: JSZip, linked: string): Promise<void> {
 /** A macro-enabled workbook (.xlsm) renamed to .xlsx: a VBA project part, its relationship and content types. */
 async function macros(zip: JSZip): Promise<void> {
   zip.file('xl/vbaProject.bin', Buffer.concat([CFB_HEADER, Buffer.alloc(1024, 0x41)]));
-  await replaceInPart(zip, 'xl/_rels/workbook.xml.rels', '</Relationships>', `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>`);
-  await replaceInPart(zip, '[Content_Types].xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml');
-  await replaceInPart(zip, '[Content_Types].xml', '</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
+  await replaceInPart(
+    zip,
+    'xl/_rels/workbook.xml.rels',
+    '</Relationships>',
+    `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>`,
+  );
+  await replaceInPart(
+    zip,
+    '[Content_Types].xml',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+    'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  );
+  await replaceInPart(
+    zip,
+    '[Content_Types].xml',
+    '</Types>',
+    '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+  );
 }
 
 /** A real workbook of `count` small sheets, each a one-item plan table. */
@@ -134,7 +159,12 @@ const hugeValidations = (zip: JSZip) =>
 
 /** A name on every cell of a sheet: ExcelJS would list 17 billion cells. */
 const hugeName = (zip: JSZip) =>
-  replaceInPart(zip, 'xl/workbook.xml', '</sheets>', "</sheets><definedNames><definedName name=\"全体\">'令和2年度'!$A$1:$XFD$1048576</definedName></definedNames>");
+  replaceInPart(
+    zip,
+    'xl/workbook.xml',
+    '</sheets>',
+    '</sheets><definedNames><definedName name="全体">\'令和2年度\'!$A$1:$XFD$1048576</definedName></definedNames>',
+  );
 
 /** The smallest valid package with `count` sheets, written directly (thousands of parts cost little this way). */
 async function minimalWorkbook(count: number, sheetBody = '<sheetData/>'): Promise<Buffer> {
@@ -144,16 +174,28 @@ async function minimalWorkbook(count: number, sheetBody = '<sheetData/>'): Promi
     '[Content_Types].xml',
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      ids.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      ids
+        .map(
+          (i) =>
+            `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
       '</Types>',
   );
-  zip.file('_rels/.rels', `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file('xl/workbook.xml', `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${ids.map((i) => `<sheet name="S${i}" sheetId="${i}" r:id="rId${i}"/>`).join('')}</sheets></workbook>`);
+  zip.file(
+    '_rels/.rels',
+    `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${ids.map((i) => `<sheet name="S${i}" sheetId="${i}" r:id="rId${i}"/>`).join('')}</sheets></workbook>`,
+  );
   zip.file(
     'xl/_rels/workbook.xml.rels',
     `<Relationships xmlns="${PKG_REL_NS}">${ids.map((i) => `<Relationship Id="rId${i}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')}</Relationships>`,
   );
-  for (const i of ids) zip.file(`xl/worksheets/sheet${i}.xml`, `<worksheet xmlns="${MAIN_NS}">${sheetBody}</worksheet>`);
+  for (const i of ids)
+    zip.file(`xl/worksheets/sheet${i}.xml`, `<worksheet xmlns="${MAIN_NS}">${sheetBody}</worksheet>`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -182,7 +224,10 @@ const TOO_MANY = DEFAULT_LIMITS.maxSheets + 1;
 function tooManyMerges(): Promise<Buffer> {
   const n = DEFAULT_LIMITS.maxMerges + 1;
   const merges = Array.from({ length: n }, (_, i) => `<mergeCell ref="A${i + 2}:B${i + 2}"/>`).join('');
-  return minimalWorkbook(1, `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells count="${n}">${merges}</mergeCells>`);
+  return minimalWorkbook(
+    1,
+    `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells count="${n}">${merges}</mergeCells>`,
+  );
 }
 
 beforeAll(async () => {
@@ -191,15 +236,26 @@ beforeAll(async () => {
   const plain = await planBytes(dir, '(1) 業務改善');
   writeFileSync(path('truncated.xlsx'), plain.subarray(0, Math.floor(plain.length / 2)));
   writeFileSync(path('encrypted.xlsx'), Buffer.concat([CFB_HEADER, Buffer.alloc(4096, 0x5a)]));
-  writeFileSync(path('merges.xlsx'), await editXlsx(await planBytes(dir, '(2) 重なる結合'), overlappingMerges));
+  writeFileSync(
+    path('merges.xlsx'),
+    await editXlsx(await planBytes(dir, '(2) 重なる結合'), overlappingMerges),
+  );
   writeFileSync(path('errors.xlsx'), await editXlsx(await planBytes(dir, '(3) エラー値'), divisionByZero));
   await buildWorkbook(path('linked-source.xlsx'), [{ name: 'Sheet1', rows: [['◎']] }]);
-  writeFileSync(path('external.xlsx'), await editXlsx(await planBytes(dir, '(4) 外部リンク'), (zip) => externalLink(zip, path('linked-source.xlsx'))));
+  writeFileSync(
+    path('external.xlsx'),
+    await editXlsx(await planBytes(dir, '(4) 外部リンク'), (zip) =>
+      externalLink(zip, path('linked-source.xlsx')),
+    ),
+  );
   writeFileSync(path('macros.xlsx'), await editXlsx(await planBytes(dir, '(5) マクロ'), macros));
   await manySheets(path('sheets-1500.xlsx'), MANY);
   writeFileSync(path('sheets-2001.xlsx'), await minimalWorkbook(TOO_MANY));
   writeFileSync(path('merges-many.xlsx'), await tooManyMerges());
-  writeFileSync(path('validations.xlsx'), await editXlsx(await planBytes(dir, '(6) 入力規則'), hugeValidations));
+  writeFileSync(
+    path('validations.xlsx'),
+    await editXlsx(await planBytes(dir, '(6) 入力規則'), hugeValidations),
+  );
   writeFileSync(path('names.xlsx'), await editXlsx(await planBytes(dir, '(7) 名前'), hugeName));
 });
 
@@ -221,7 +277,8 @@ describe('every hostile file in one run with a good one', () => {
   let out: ValidateJson;
   let code: number;
   const mine = (file: string) => out.findings.filter((f) => f.file === path(file));
-  const itemsOf = (file: string) => out.sources.filter((s) => s.file === path(file)).reduce((n, s) => n + s.items, 0);
+  const itemsOf = (file: string) =>
+    out.sources.filter((s) => s.file === path(file)).reduce((n, s) => n + s.items, 0);
 
   beforeAll(async () => {
     const run = await runCli(['validate', path('good.xlsx'), ...BAD_FILES.map(path), '--json', '-']);
@@ -240,7 +297,9 @@ describe('every hostile file in one run with a good one', () => {
       ['truncated.xlsx', 'truncated'],
       ['encrypted.xlsx', 'encrypted'],
     ] as const) {
-      expect(mine(file).map((f) => [f.code, f.severity, f.sheet, f.cell, f.params.reasonCode])).toEqual([['file.unreadable', 'error', null, null, reasonCode]]);
+      expect(mine(file).map((f) => [f.code, f.severity, f.sheet, f.cell, f.params.reasonCode])).toEqual([
+        ['file.unreadable', 'error', null, null, reasonCode],
+      ]);
       expect(itemsOf(file)).toBe(0);
     }
     expect(mine('encrypted.xlsx')[0]!.message).toContain('パスワード');
@@ -254,7 +313,9 @@ describe('every hostile file in one run with a good one', () => {
 
   test('a formula whose cached value is an error, in a mark column: a finding at that cell', () => {
     expect(itemsOf('errors.xlsx')).toBe(3);
-    expect(mine('errors.xlsx').map((f) => [f.code, f.severity, f.sheet, f.cell, f.params.raw])).toEqual([['mark.unknown', 'error', '令和2年度', 'D5', '#DIV/0!']]);
+    expect(mine('errors.xlsx').map((f) => [f.code, f.severity, f.sheet, f.cell, f.params.raw])).toEqual([
+      ['mark.unknown', 'error', '令和2年度', 'D5', '#DIV/0!'],
+    ]);
   });
 
   test('an external link: its cached value is read, nothing else', () => {
@@ -264,18 +325,26 @@ describe('every hostile file in one run with a good one', () => {
 
   test('a macro-enabled workbook named .xlsx: read as usual, with a warning that macros are not kept', () => {
     expect(itemsOf('macros.xlsx')).toBe(3);
-    expect(mine('macros.xlsx').map((f) => [f.code, f.severity, f.sheet, f.cell])).toEqual([['file.macros', 'warning', null, null]]);
+    expect(mine('macros.xlsx').map((f) => [f.code, f.severity, f.sheet, f.cell])).toEqual([
+      ['file.macros', 'warning', null, null],
+    ]);
   });
 
   test(`${MANY} sheets are read within the limits; ${TOO_MANY} are refused before they are read`, () => {
     expect(itemsOf('sheets-1500.xlsx')).toBe(MANY);
-    expect(new Set(out.sources.filter((s) => s.file === path('sheets-1500.xlsx')).map((s) => s.sheet)).size).toBe(MANY);
+    expect(
+      new Set(out.sources.filter((s) => s.file === path('sheets-1500.xlsx')).map((s) => s.sheet)).size,
+    ).toBe(MANY);
     expect(mine('sheets-1500.xlsx')).toEqual([]);
-    expect(mine('sheets-2001.xlsx').map((f) => [f.code, f.params.reasonCode, f.params.detail])).toEqual([['file.unreadable', 'tooManySheets', String(TOO_MANY)]]);
+    expect(mine('sheets-2001.xlsx').map((f) => [f.code, f.params.reasonCode, f.params.detail])).toEqual([
+      ['file.unreadable', 'tooManySheets', String(TOO_MANY)],
+    ]);
   });
 
   test('more merged areas than the limit: refused before ExcelJS compares them pair by pair', () => {
-    expect(mine('merges-many.xlsx').map((f) => [f.code, f.params.reasonCode])).toEqual([['file.unreadable', 'tooManyMerges']]);
+    expect(mine('merges-many.xlsx').map((f) => [f.code, f.params.reasonCode])).toEqual([
+      ['file.unreadable', 'tooManyMerges'],
+    ]);
     expect(mine('merges-many.xlsx')[0]!.message).toContain('結合セルが多すぎます');
   });
 
@@ -285,7 +354,9 @@ describe('every hostile file in one run with a good one', () => {
   });
 
   test('a defined name on every cell of a sheet: refused as too many cells, not a crash for lack of memory', () => {
-    expect(mine('names.xlsx').map((f) => [f.code, f.params.reasonCode])).toEqual([['file.unreadable', 'tooManyCells']]);
+    expect(mine('names.xlsx').map((f) => [f.code, f.params.reasonCode])).toEqual([
+      ['file.unreadable', 'tooManyCells'],
+    ]);
   });
 });
 
@@ -296,7 +367,10 @@ test('the sheet-count refusal is about the count: the same minimal package with 
 
 test('the external link: the cached ▲ is counted, not the ◎ of the linked file', async () => {
   const run = await runCli(['summarize', path('external.xlsx'), '--json', '-']);
-  const out = JSON.parse(run.stdout) as { behind: { name: string }[]; years: { year: string; counts: Record<string, number> }[] };
+  const out = JSON.parse(run.stdout) as {
+    behind: { name: string }[];
+    years: { year: string; counts: Record<string, number> }[];
+  };
   expect(out.behind.map((b) => b.name)).toEqual(['電子申請の拡大']);
   expect(out.years.find((y) => y.year === 'R2')!.counts).toMatchObject({ ahead: 0, onPlan: 2, behind: 1 });
 });
@@ -315,15 +389,23 @@ test('summarize --out on a macro workbook: the copy is a plain .xlsx without the
   // The findings sheet of the copy carries the warning, so the copy does not pass for the original.
   const copy = await readWorkbookBuffer(readFileSync(target), 'macros-summary.xlsx');
   if (!copy.ok) throw new Error(JSON.stringify(copy.finding));
-  const macroText = renderFinding({ severity: 'warning', code: 'file.macros', file: '', sheet: null, cell: null, params: {} }, 'en').message;
+  const macroText = renderFinding(
+    { severity: 'warning', code: 'file.macros', file: '', sheet: null, cell: null, params: {} },
+    'en',
+  ).message;
   const findingsSheet = copy.snapshot.sheets.find((s) => s.name === 'RP_検証結果')!;
-  expect(findingsSheet.values.some((row) => row.includes('file.macros') && row.includes(macroText))).toBe(true);
+  expect(findingsSheet.values.some((row) => row.includes('file.macros') && row.includes(macroText))).toBe(
+    true,
+  );
   expect(copy.findings).toEqual([]);
 });
 
 test('the README states every limit as the code has it', () => {
   const readme = readFileSync('README.md', 'utf8');
-  const section = readme.slice(readme.indexOf('### Limits on input files'), readme.indexOf('### What the reader accepts'));
+  const section = readme.slice(
+    readme.indexOf('### Limits on input files'),
+    readme.indexOf('### What the reader accepts'),
+  );
   const mb = (bytes: number) => `${bytes / 1024 / 1024} MB`;
   const count = (n: number) => n.toLocaleString('en-US');
   const limits = LIMITS_FOR_DOCS;

@@ -65,10 +65,21 @@ test('ownership markers: defined names that point at sheets', async () => {
 test('a sheet that claims A1:XFD1048576 but holds three cells costs three cells', async () => {
   const dir = tmpDir();
   const path = join(dir, 'big.xlsx');
-  await buildWorkbook(path, [{ name: 'S', rows: [['a', null, 'b'], [null, 'c']] }]);
+  await buildWorkbook(path, [
+    {
+      name: 'S',
+      rows: [
+        ['a', null, 'b'],
+        [null, 'c'],
+      ],
+    },
+  ]);
   const zip = await JSZip.loadAsync(readFileSync(path));
   const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-  zip.file('xl/worksheets/sheet1.xml', sheetXml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'));
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    sheetXml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'),
+  );
   writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
   const snap = await read(path);
   expect(snap.sheets[0]!.values).toEqual([
@@ -85,7 +96,10 @@ test('a zip bomb is refused from its declared sizes, before anything is inflated
   zip.file('xl/worksheets/sheet1.xml', ' '.repeat(20 * 1024 * 1024));
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   expect(bytes.length).toBeLessThan(100 * 1024);
-  const outcome = await readWorkbookBuffer(bytes, 'bomb.xlsx', { ...DEFAULT_LIMITS, maxUncompressedBytes: 10 * 1024 * 1024 });
+  const outcome = await readWorkbookBuffer(bytes, 'bomb.xlsx', {
+    ...DEFAULT_LIMITS,
+    maxUncompressedBytes: 10 * 1024 * 1024,
+  });
   expect(outcome.ok).toBe(false);
   if (!outcome.ok) expect(outcome.finding.params).toMatchObject({ reasonCode: 'tooLarge' });
 });

@@ -32,7 +32,13 @@ export interface GenerateInput {
 }
 
 export type GenerateResult =
-  | { readonly ok: true; readonly analysis: Analysis; readonly model: SummaryModel; readonly plan: WritePlan; readonly findings: readonly Finding[] }
+  | {
+      readonly ok: true;
+      readonly analysis: Analysis;
+      readonly model: SummaryModel;
+      readonly plan: WritePlan;
+      readonly findings: readonly Finding[];
+    }
   | { readonly ok: false; readonly analysis: Analysis; readonly reason: 'noItems' | 'noYear' };
 
 export function generateSummary(input: GenerateInput): GenerateResult {
@@ -52,7 +58,9 @@ export function generateSummary(input: GenerateInput): GenerateResult {
     provenance: { tool: TOOL_NAME, version: VERSION, generatedAt: input.now, inputs },
     earlierReports: input.workbooks.flatMap(previousMidYearReports),
   });
-  const mismatches = input.workbooks.flatMap((w) => reconcile(findHandMadeSummaries(w), model.years, settings.endedRule, w.file));
+  const mismatches = input.workbooks.flatMap((w) =>
+    reconcile(findHandMadeSummaries(w), model.years, settings.endedRule, w.file),
+  );
   const findings = [...(input.extraFindings ?? []), ...analysis.findings, ...mismatches];
   const plan = layoutSummary(
     { ...model, findings: mismatches },

@@ -16,7 +16,14 @@ export function breakdownSheet(ctx: LayoutContext): PlanSheet {
   const b = new SheetBuilder(BREAKDOWN_SHEET);
   b.title(ctx.t('breakdownTitle', { year: ctx.year() }));
   b.note(`${ctx.t('rule')}: ${ctx.ruleText()}`);
-  const header = (key: string, parent: string) => [key, parent, ctx.t('count'), ...MARK_KEYS.map((k) => ctx.symbol(k)), ctx.t('unmarked'), ctx.t('progress')];
+  const header = (key: string, parent: string) => [
+    key,
+    parent,
+    ctx.t('count'),
+    ...MARK_KEYS.map((k) => ctx.symbol(k)),
+    ctx.t('unmarked'),
+    ctx.t('progress'),
+  ];
   const section = (title: string, key: string, parent: string, groups: readonly GroupRow[]): TableRange => {
     b.blank();
     b.heading(title);
@@ -26,7 +33,14 @@ export function breakdownSheet(ctx: LayoutContext): PlanSheet {
   section(ctx.t('byMeasure'), ctx.t('measure'), ctx.t('policy'), m.groups.measure);
   const departments = section(ctx.t('byDepartment'), ctx.t('department'), '', m.groups.department);
   const current = m.years.find((y) => y.year === m.year)!;
-  const totalRow = b.add([ctx.t('total'), '', current.items, ...MARK_KEYS.map((k) => current.counts[k]), current.unmarked, current.progress.rate]);
+  const totalRow = b.add([
+    ctx.t('total'),
+    '',
+    current.items,
+    ...MARK_KEYS.map((k) => current.counts[k]),
+    current.unmarked,
+    current.progress.rate,
+  ]);
   b.format({ range: `A${totalRow}:J${totalRow}`, bold: true, border: 'thin' });
   b.format({ range: `J${totalRow}`, numberFormat: PERCENT });
   b.note(ctx.t('ownersNote'));
@@ -36,7 +50,11 @@ export function breakdownSheet(ctx: LayoutContext): PlanSheet {
       type: 'barStacked',
       title: ctx.t('chartByDepartment'),
       categories: columnRange(departments, 0),
-      series: MARK_KEYS.map((k, i) => ({ name: ctx.symbol(k), values: columnRange(departments, 3 + i), color: MARK_COLORS[k] })),
+      series: MARK_KEYS.map((k, i) => ({
+        name: ctx.symbol(k),
+        values: columnRange(departments, 3 + i),
+        color: MARK_COLORS[k],
+      })),
       from: 'L3',
       to: 'S24',
     });

@@ -1,5 +1,12 @@
 import type { Finding, MarkKey, PlanItem } from '../model';
-import { formatMessage, layoutMessages, markLabels, endedRuleLabels, type Lang, type MessageParams } from '../messages';
+import {
+  formatMessage,
+  layoutMessages,
+  markLabels,
+  endedRuleLabels,
+  type Lang,
+  type MessageParams,
+} from '../messages';
 import type { Settings } from '../settings';
 import type { SummaryModel } from '../summary/types';
 import { formatFiscalYear, markSymbol } from '../values';

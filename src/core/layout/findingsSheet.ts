@@ -17,9 +17,30 @@ export function findingsSheet(ctx: LayoutContext): PlanSheet {
   b.blank();
   const rows = findings.map((f) => {
     const { message, suggestion } = renderFinding(f, ctx.lang);
-    return [formatMessage(cliMessages[`severity_${f.severity}`], ctx.lang), f.code, f.file, f.sheet ?? '', f.cell ?? '', message, suggestion];
+    return [
+      formatMessage(cliMessages[`severity_${f.severity}`], ctx.lang),
+      f.code,
+      f.file,
+      f.sheet ?? '',
+      f.cell ?? '',
+      message,
+      suggestion,
+    ];
   });
-  const table = b.table([ctx.t('severity'), ctx.t('code'), ctx.t('file'), ctx.t('sheet'), ctx.t('cell'), ctx.t('message'), ctx.t('suggestion')], rows, {}, { repeatHeader: true });
+  const table = b.table(
+    [
+      ctx.t('severity'),
+      ctx.t('code'),
+      ctx.t('file'),
+      ctx.t('sheet'),
+      ctx.t('cell'),
+      ctx.t('message'),
+      ctx.t('suggestion'),
+    ],
+    rows,
+    {},
+    { repeatHeader: true },
+  );
   b.format({ range: `F${table.first}:G${table.last}`, wrap: true });
   findings.forEach((f, i) => {
     if (f.file === ctx.options.linkableFile && f.sheet && f.cell) b.link(table.first + i, 4, f.sheet, f.cell);

@@ -12,7 +12,15 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
   b.title(ctx.t('historyTitle'));
   b.note(`${ctx.t('rule')}: ${ctx.ruleText()}`);
   b.blank();
-  const header = [ctx.t('year'), ctx.t('items'), ...MARK_KEYS.map((k) => ctx.symbol(k)), ctx.t('unmarked'), ctx.t('numerator'), ctx.t('denominator'), ctx.t('progress')];
+  const header = [
+    ctx.t('year'),
+    ctx.t('items'),
+    ...MARK_KEYS.map((k) => ctx.symbol(k)),
+    ctx.t('unmarked'),
+    ctx.t('numerator'),
+    ctx.t('denominator'),
+    ctx.t('progress'),
+  ];
   // Each year in order, its mid-year report (kept from an earlier run, or this run's) before its year-end one.
   const rows: PlanValue[][] = historyEntries(ctx.model).map((y) => [
     y.kind === 'midYear' ? `${ctx.year(y.year)}${ctx.t('midYearTag')}` : ctx.year(y.year),
@@ -38,7 +46,11 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
     type: 'columnClustered',
     title: ctx.t('chartCounts'),
     categories: columnRange(table, 0),
-    series: MARK_KEYS.map((k, i) => ({ name: ctx.symbol(k), values: columnRange(table, 2 + i), color: MARK_COLORS[k] })),
+    series: MARK_KEYS.map((k, i) => ({
+      name: ctx.symbol(k),
+      values: columnRange(table, 2 + i),
+      color: MARK_COLORS[k],
+    })),
     from: `G${table.last + 3}`,
     to: `L${table.last + 20}`,
   });

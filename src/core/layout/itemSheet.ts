@@ -13,14 +13,20 @@ import { SheetBuilder } from './sheetBuilder';
 export const ITEM_SHEET = 'RP_項目一覧';
 export const CONSOLIDATED_SHEET = 'RP_取込項目';
 
-const t = (key: keyof typeof layoutMessages, lang: Lang, params = {}) => formatMessage(layoutMessages[key], lang, params);
+const t = (key: keyof typeof layoutMessages, lang: Lang, params = {}) =>
+  formatMessage(layoutMessages[key], lang, params);
 
 function valueColumns(v: ParsedValue | undefined): PlanValue[] {
   if (!v) return ['', null, '', ''];
   return [v.raw, v.kind === 'number' ? v.value : null, v.percent ? '%' : (v.unit ?? ''), v.yearTag ?? ''];
 }
 
-export function itemTableRows(items: readonly PlanItem[], years: readonly FiscalYear[], lang: Lang, marks: readonly MarkSymbol[]): { header: string[]; rows: PlanValue[][] } {
+export function itemTableRows(
+  items: readonly PlanItem[],
+  years: readonly FiscalYear[],
+  lang: Lang,
+  marks: readonly MarkSymbol[],
+): { header: string[]; rows: PlanValue[][] } {
   const header = [
     t('file', lang),
     t('sheet', lang),
@@ -79,9 +85,18 @@ export function itemTableRows(items: readonly PlanItem[], years: readonly Fiscal
   return { header, rows };
 }
 
-export function itemSheet(name: string, items: readonly PlanItem[], years: readonly FiscalYear[], lang: Lang, marks: readonly MarkSymbol[]): PlanSheet {
+export function itemSheet(
+  name: string,
+  items: readonly PlanItem[],
+  years: readonly FiscalYear[],
+  lang: Lang,
+  marks: readonly MarkSymbol[],
+): PlanSheet {
   const { header, rows } = itemTableRows(items, years, lang, marks);
   const b = new SheetBuilder(name);
   b.table(header, rows, {}, { repeatHeader: true });
-  return b.build(header.map((h, i) => (i === 9 ? 40 : Math.max(8, Math.min(24, h.length * 2)))), { rows: 1, columns: 0 });
+  return b.build(
+    header.map((h, i) => (i === 9 ? 40 : Math.max(8, Math.min(24, h.length * 2)))),
+    { rows: 1, columns: 0 },
+  );
 }

@@ -19,9 +19,17 @@ export type { LayoutOptions } from './context';
 export function layoutSummary(model: SummaryModel, options: LayoutOptions): WritePlan {
   const ctx = new LayoutContext(model, options);
   const years = model.years.map((y) => y.year);
-  const sheets = [summarySheet(ctx), historySheet(ctx), breakdownSheet(ctx), listsSheet(ctx), indicatorSheet(ctx)];
-  if (options.consolidated) sheets.push(itemSheet(CONSOLIDATED_SHEET, model.items, years, options.lang, options.settings.marks));
-  else if (options.includeItemSheet) sheets.push(itemSheet(ITEM_SHEET, model.items, years, options.lang, options.settings.marks));
+  const sheets = [
+    summarySheet(ctx),
+    historySheet(ctx),
+    breakdownSheet(ctx),
+    listsSheet(ctx),
+    indicatorSheet(ctx),
+  ];
+  if (options.consolidated)
+    sheets.push(itemSheet(CONSOLIDATED_SHEET, model.items, years, options.lang, options.settings.marks));
+  else if (options.includeItemSheet)
+    sheets.push(itemSheet(ITEM_SHEET, model.items, years, options.lang, options.settings.marks));
   sheets.push(findingsSheet(ctx), provenanceSheet(ctx));
   return { sheets };
 }

@@ -11,7 +11,16 @@ export function listsSheet(ctx: LayoutContext): PlanSheet {
   const m = ctx.model;
   const b = new SheetBuilder(LISTS_SHEET);
   b.title(ctx.t('listsTitle', { year: ctx.year() }));
-  const itemHeader = [ctx.t('policy'), ctx.t('measure'), ctx.t('number'), ctx.t('name'), ctx.t('owners'), ctx.t('indicator'), ctx.t('target'), ctx.t('actual')];
+  const itemHeader = [
+    ctx.t('policy'),
+    ctx.t('measure'),
+    ctx.t('number'),
+    ctx.t('name'),
+    ctx.t('owners'),
+    ctx.t('indicator'),
+    ctx.t('target'),
+    ctx.t('actual'),
+  ];
   const itemRow = (i: PlanItem): PlanValue[] => [
     i.policy ?? '',
     i.measure ?? '',
@@ -36,8 +45,24 @@ export function listsSheet(ctx: LayoutContext): PlanSheet {
   if (m.changes.length === 0) b.note(ctx.t('none'));
   else {
     b.table(
-      [ctx.t('measure'), ctx.t('number'), ctx.t('name'), ctx.t('owners'), ctx.t('from'), ctx.t('to'), ctx.t('change')],
-      m.changes.map((c) => [c.item.measure ?? '', c.item.number, c.item.name, ctx.owners(c.item), ctx.symbol(c.from), ctx.symbol(c.to), ctx.t(c.direction)]),
+      [
+        ctx.t('measure'),
+        ctx.t('number'),
+        ctx.t('name'),
+        ctx.t('owners'),
+        ctx.t('from'),
+        ctx.t('to'),
+        ctx.t('change'),
+      ],
+      m.changes.map((c) => [
+        c.item.measure ?? '',
+        c.item.number,
+        c.item.name,
+        ctx.owners(c.item),
+        ctx.symbol(c.from),
+        ctx.symbol(c.to),
+        ctx.t(c.direction),
+      ]),
     );
   }
   return b.build([18, 22, 6, 40, 26, 28, 12, 12]);

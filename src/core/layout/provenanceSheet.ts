@@ -14,10 +14,20 @@ export function provenanceSheet(ctx: LayoutContext): PlanSheet {
   b.blank();
   b.table(
     [ctx.t('tool'), ctx.t('generatedAt'), ctx.t('targetYear'), ctx.t('rule'), ctx.t('reportKind')],
-    [[`${p.tool} ${p.version}`, p.generatedAt, `${ctx.year(p.year)} (${p.year})`, ctx.ruleText(), reportKindLabels[p.reportKind][ctx.lang]]],
+    [
+      [
+        `${p.tool} ${p.version}`,
+        p.generatedAt,
+        `${ctx.year(p.year)} (${p.year})`,
+        ctx.ruleText(),
+        reportKindLabels[p.reportKind][ctx.lang],
+      ],
+    ],
   );
   b.blank();
-  const rows = p.inputs.flatMap((input) => input.sheets.map((s) => [input.file, s.sheet, s.items, input.contentHash]));
+  const rows = p.inputs.flatMap((input) =>
+    input.sheets.map((s) => [input.file, s.sheet, s.items, input.contentHash]),
+  );
   b.table([ctx.t('file'), ctx.t('sheet'), ctx.t('itemsRead'), ctx.t('contentHash')], rows);
   return b.build([40, 26, 14, 68, 30]);
 }

@@ -59,13 +59,25 @@ export class SheetBuilder {
   }
 
   /** A table from column A: styled header, bordered body, number formats per column index. */
-  table(header: string[], body: PlanValue[][], columnFormats: Readonly<Record<number, string>> = {}, options: { repeatHeader?: boolean } = {}): TableRange {
+  table(
+    header: string[],
+    body: PlanValue[][],
+    columnFormats: Readonly<Record<number, string>> = {},
+    options: { repeatHeader?: boolean } = {},
+  ): TableRange {
     const headerRow = this.add(header);
     for (const row of body) this.add(row);
     const last = Math.max(headerRow, this.rows.length);
     const right = header.length - 1;
     const end = columnLetters(right);
-    this.formats.push({ range: `A${headerRow}:${end}${headerRow}`, bold: true, fill: HEADER_FILL, border: 'thin', wrap: true, align: 'center' });
+    this.formats.push({
+      range: `A${headerRow}:${end}${headerRow}`,
+      bold: true,
+      fill: HEADER_FILL,
+      border: 'thin',
+      wrap: true,
+      align: 'center',
+    });
     if (body.length > 0) this.formats.push({ range: `A${headerRow + 1}:${end}${last}`, border: 'thin' });
     for (const [col, numberFormat] of Object.entries(columnFormats)) {
       if (body.length === 0) continue;
@@ -96,7 +108,11 @@ export class SheetBuilder {
       columnWidths,
       links: this.links,
       charts: this.charts,
-      print: { orientation: 'landscape', fitToWidth: true, ...(this.repeat ? { repeatRows: this.repeat } : {}) },
+      print: {
+        orientation: 'landscape',
+        fitToWidth: true,
+        ...(this.repeat ? { repeatRows: this.repeat } : {}),
+      },
       ...(freeze ? { freeze } : {}),
     };
   }

@@ -15,14 +15,32 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
   const current = m.years.find((y) => y.year === m.year)!;
   const b = new SheetBuilder(SUMMARY_SHEET);
   b.title(ctx.t('summaryTitle', { year: ctx.year() }));
-  b.note(ctx.t('summarySubtitle', { items: current.items, kind: reportKindLabels[m.provenance.reportKind][ctx.lang], rule: ctx.ruleText() }));
+  b.note(
+    ctx.t('summarySubtitle', {
+      items: current.items,
+      kind: reportKindLabels[m.provenance.reportKind][ctx.lang],
+      rule: ctx.ruleText(),
+    }),
+  );
   b.blank();
 
-  const rows: PlanValue[][] = MARK_KEYS.map((k) => [ctx.symbol(k), ctx.markLabel(k), current.counts[k], share(current.counts[k], current.items)]);
-  if (current.unmarked > 0) rows.push(['', ctx.t('unmarked'), current.unmarked, share(current.unmarked, current.items)]);
+  const rows: PlanValue[][] = MARK_KEYS.map((k) => [
+    ctx.symbol(k),
+    ctx.markLabel(k),
+    current.counts[k],
+    share(current.counts[k], current.items),
+  ]);
+  if (current.unmarked > 0)
+    rows.push(['', ctx.t('unmarked'), current.unmarked, share(current.unmarked, current.items)]);
   rows.push(['', ctx.t('items'), current.items, share(current.items, current.items)]);
-  const counts = b.table([ctx.t('mark'), ctx.t('status'), ctx.t('count'), ctx.t('share')], rows, { 3: PERCENT });
-  b.format({ range: `A${counts.first}:A${counts.first + MARK_KEYS.length - 1}`, align: 'center', bold: true });
+  const counts = b.table([ctx.t('mark'), ctx.t('status'), ctx.t('count'), ctx.t('share')], rows, {
+    3: PERCENT,
+  });
+  b.format({
+    range: `A${counts.first}:A${counts.first + MARK_KEYS.length - 1}`,
+    align: 'center',
+    bold: true,
+  });
   b.format({ range: `A${counts.last}:D${counts.last}`, bold: true });
   b.blank();
 
@@ -46,11 +64,17 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
   ];
   if (m.ended === 'not-achieved') published.push(['ended', c.ended]);
   const denominator = current.progress.denominator;
-  const pubRows: PlanValue[][] = published.map(([k, n]) => [ctx.symbol(k), ctx.markLabel(k), n, share(n, denominator)]);
+  const pubRows: PlanValue[][] = published.map(([k, n]) => [
+    ctx.symbol(k),
+    ctx.markLabel(k),
+    n,
+    share(n, denominator),
+  ]);
   pubRows.push(['', ctx.t('items'), denominator, share(denominator, denominator)]);
   pubRows.push(['', ctx.t('progress'), current.progress.numerator, current.progress.rate]);
   b.table([ctx.t('mark'), ctx.t('status'), ctx.t('count'), ctx.t('share')], pubRows, { 3: PERCENT });
-  if (m.ended === 'on-plan' && c.ended > 0) b.note(ctx.t('publishedNote', { onPlan: c.onPlan + c.ended, raw: c.onPlan, ended: c.ended }));
+  if (m.ended === 'on-plan' && c.ended > 0)
+    b.note(ctx.t('publishedNote', { onPlan: c.onPlan + c.ended, raw: c.onPlan, ended: c.ended }));
 
   const markRows = { ...counts, last: counts.first + MARK_KEYS.length - 1 };
   b.chart({

@@ -9,7 +9,9 @@ type SuggestionText = Message | ((params: FindingParams) => Message);
  * Text of every finding, in Japanese and English. A finding's params fill the placeholders:
  * see the validator for which params each code carries.
  */
-export const findingMessages: Readonly<Record<FindingCode, { readonly message: Message; readonly suggestion: SuggestionText }>> = {
+export const findingMessages: Readonly<
+  Record<FindingCode, { readonly message: Message; readonly suggestion: SuggestionText }>
+> = {
   'mark.unknown': {
     message: {
       ja: '{year}の進捗状況「{raw}」は認識できない記号です。',
@@ -17,7 +19,10 @@ export const findingMessages: Readonly<Record<FindingCode, { readonly message: M
     },
     suggestion: (p) =>
       p.suggested
-        ? { ja: '「{suggested}」の誤りではありませんか。使える記号: {symbols}', en: 'Did you mean "{suggested}"? Marks in use: {symbols}' }
+        ? {
+            ja: '「{suggested}」の誤りではありませんか。使える記号: {symbols}',
+            en: 'Did you mean "{suggested}"? Marks in use: {symbols}',
+          }
         : { ja: '使える記号: {symbols}（1つのセルに1つ）', en: 'Use one of: {symbols} (one per cell)' },
   },
   'mark.missing': {
@@ -137,8 +142,14 @@ export const findingMessages: Readonly<Record<FindingCode, { readonly message: M
     },
     suggestion: (p) =>
       p.pass === 'pass'
-        ? { ja: '指標は目標を達成しています。進捗状況の記号を見直すか、理由を取組結果に記載してください。', en: 'The indicator meets its target: check the mark, or explain in the results.' }
-        : { ja: '指標は目標の8割に届いていません。進捗状況の記号を見直すか、理由を取組結果に記載してください。', en: 'The indicator is below 80 % of its target: check the mark, or explain in the results.' },
+        ? {
+            ja: '指標は目標を達成しています。進捗状況の記号を見直すか、理由を取組結果に記載してください。',
+            en: 'The indicator meets its target: check the mark, or explain in the results.',
+          }
+        : {
+            ja: '指標は目標の8割に届いていません。進捗状況の記号を見直すか、理由を取組結果に記載してください。',
+            en: 'The indicator is below 80 % of its target: check the mark, or explain in the results.',
+          },
   },
   'indicator.zeroTarget': {
     message: {
@@ -210,7 +221,8 @@ function localizeParams(params: FindingParams, lang: Lang): FindingParams {
     out.reason = params.detail ? `${reason} (${params.detail})` : reason;
   }
   const rule = params.rule;
-  if (typeof rule === 'string' && rule in endedRuleLabels) out.rule = endedRuleLabels[rule as keyof typeof endedRuleLabels][lang];
+  if (typeof rule === 'string' && rule in endedRuleLabels)
+    out.rule = endedRuleLabels[rule as keyof typeof endedRuleLabels][lang];
   const field = params.field;
   if (typeof field === 'string' && FIELD_LABELS[field]) out.field = FIELD_LABELS[field]![lang];
   return out;
@@ -219,7 +231,8 @@ function localizeParams(params: FindingParams, lang: Lang): FindingParams {
 export function renderFinding(finding: Finding, lang: Lang): RenderedFinding {
   const text = findingMessages[finding.code];
   const params = localizeParams(finding.params, lang);
-  const suggestion = typeof text.suggestion === 'function' ? text.suggestion(finding.params) : text.suggestion;
+  const suggestion =
+    typeof text.suggestion === 'function' ? text.suggestion(finding.params) : text.suggestion;
   return {
     message: formatMessage(text.message, lang, params),
     suggestion: formatMessage(suggestion, lang, params),

@@ -27,8 +27,14 @@ export const hostErrorMessages: Readonly<Record<HostErrorCode, Message>> = {
     ja: 'Excel との通信が途切れました。前回の集計表はそのまま残っています。もう一度実行してください。',
     en: 'The connection to Excel was lost. The previous summary is still there. Please try again.',
   },
-  notFound: { ja: '対象のシートまたはセルが見つかりません: {detail}', en: 'The sheet or cell was not found: {detail}' },
-  invalidArgument: { ja: 'Excel が値を受け付けませんでした: {detail}', en: 'Excel refused a value: {detail}' },
+  notFound: {
+    ja: '対象のシートまたはセルが見つかりません: {detail}',
+    en: 'The sheet or cell was not found: {detail}',
+  },
+  invalidArgument: {
+    ja: 'Excel が値を受け付けませんでした: {detail}',
+    en: 'Excel refused a value: {detail}',
+  },
   accessDenied: {
     ja: 'Excel が書き込みを拒否しました（読み取り専用で開いていませんか）。何も変更していません。',
     en: 'Excel refused to write (is the workbook open read-only?). Nothing was changed.',
@@ -37,5 +43,8 @@ export const hostErrorMessages: Readonly<Record<HostErrorCode, Message>> = {
     ja: 'セル {cells} の内容が確認後に変わったため、書き込みを中止しました。もう一度チェックしてください。',
     en: 'Cells {cells} changed after you confirmed, so nothing was written. Please check again.',
   },
-  unknown: { ja: '予期しないエラーが発生しました: {detail}', en: 'Something unexpected went wrong: {detail}' },
+  unknown: {
+    ja: '予期しないエラーが発生しました: {detail}',
+    en: 'Something unexpected went wrong: {detail}',
+  },
 };

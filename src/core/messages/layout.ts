@@ -3,7 +3,10 @@ import type { Message } from './format';
 /** Texts of the summary sheets the add-in writes. */
 export const layoutMessages = {
   summaryTitle: { ja: '進捗状況の集計（{year}）', en: 'Progress summary ({year})' },
-  summarySubtitle: { ja: '実施項目 {items}件から計算（{kind}）。{rule}。', en: 'Computed from {items} items ({kind}). {rule}.' },
+  summarySubtitle: {
+    ja: '実施項目 {items}件から計算（{kind}）。{rule}。',
+    en: 'Computed from {items} items ({kind}). {rule}.',
+  },
   mark: { ja: '記号', en: 'Mark' },
   status: { ja: '進捗状況', en: 'Status' },
   count: { ja: '項目数', en: 'Items' },
@@ -14,7 +17,10 @@ export const layoutMessages = {
   numerator: { ja: 'ほぼ計画どおり以上', en: 'Nearly on plan or better' },
   denominator: { ja: '対象項目数', en: 'Items counted' },
   rule: { ja: '終了項目の扱い', en: 'Ended items' },
-  publishedStyle: { ja: '公表資料の形式（終了の扱いを反映）', en: 'As published (with the ended-item rule applied)' },
+  publishedStyle: {
+    ja: '公表資料の形式（終了の扱いを反映）',
+    en: 'As published (with the ended-item rule applied)',
+  },
   publishedNote: {
     ja: '※「計画どおり」{onPlan}件は、計画どおり{raw}件と終了{ended}件の合計です。',
     en: '* "On plan" {onPlan} = {raw} on plan + {ended} ended.',
@@ -45,7 +51,10 @@ export const layoutMessages = {
     en: '* An item with two owners is counted in both owners’ rows; the total counts it once.',
   },
   chartByDepartment: { ja: '担当部別の進捗状況', en: 'Status by department' },
-  listsTitle: { ja: '遅れている項目・終了した項目・変化（{year}）', en: 'Items behind, ended and changed ({year})' },
+  listsTitle: {
+    ja: '遅れている項目・終了した項目・変化（{year}）',
+    en: 'Items behind, ended and changed ({year})',
+  },
   behindList: { ja: '遅れている項目（▲）', en: 'Items behind (▲)' },
   endedList: { ja: '終了した項目', en: 'Ended items' },
   changesList: { ja: '前年度（{from}）からの変化', en: 'Changes since {from}' },

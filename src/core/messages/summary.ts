@@ -4,9 +4,15 @@ import type { Message } from './format';
 
 /** How ended items were counted, written next to every rate. */
 export const endedRuleLabels: Readonly<Record<EndedRule, Message>> = {
-  'on-plan': { ja: '「終了」は「計画どおり」として計上（公表資料の方法）', en: 'ended items counted as on plan (the published method)' },
+  'on-plan': {
+    ja: '「終了」は「計画どおり」として計上（公表資料の方法）',
+    en: 'ended items counted as on plan (the published method)',
+  },
   exclude: { ja: '「終了」は項目数・進捗率から除外', en: 'ended items left out of the counts and the rate' },
-  'not-achieved': { ja: '「終了」は未達成として項目数のみに計上', en: 'ended items counted as not achieved (denominator only)' },
+  'not-achieved': {
+    ja: '「終了」は未達成として項目数のみに計上',
+    en: 'ended items counted as not achieved (denominator only)',
+  },
 };
 
 export const markLabels: Readonly<Record<MarkKey, Message>> = {

@@ -5,7 +5,15 @@
 import type { CellValue } from '../grid';
 import type { Direction, Finding, FiscalYear, Indicator, ParsedValue, PlanItem, SourceRef } from '../model';
 import type { Settings } from '../settings';
-import { cellText, cleanText, compareFiscalYears, directionFromName, isDashOnly, parseIndicatorValue, stripIndicatorTags } from '../values';
+import {
+  cellText,
+  cleanText,
+  compareFiscalYears,
+  directionFromName,
+  isDashOnly,
+  parseIndicatorValue,
+  stripIndicatorTags,
+} from '../values';
 
 export interface ValueCell {
   readonly value: CellValue;
@@ -21,7 +29,10 @@ export interface DraftItem extends Omit<PlanItem, 'indicator' | 'sources'> {
 }
 
 /** The column for the target year, else the one without a year, else the latest year before it, else the latest. */
-function pickColumn(cells: ReadonlyMap<FiscalYear | null, ValueCell>, year: FiscalYear | null): ValueCell | null {
+function pickColumn(
+  cells: ReadonlyMap<FiscalYear | null, ValueCell>,
+  year: FiscalYear | null,
+): ValueCell | null {
   if (year && cells.has(year)) return cells.get(year)!;
   if (cells.has(null)) return cells.get(null)!;
   const years = [...cells.keys()].filter((y): y is FiscalYear => y !== null).sort(compareFiscalYears);
@@ -31,13 +42,29 @@ function pickColumn(cells: ReadonlyMap<FiscalYear | null, ValueCell>, year: Fisc
   return cells.get(chosen)!;
 }
 
-const BLANK: ParsedValue = { raw: '', kind: 'blank', value: null, percent: false, unit: null, yearTag: null, source: null };
+const BLANK: ParsedValue = {
+  raw: '',
+  kind: 'blank',
+  value: null,
+  percent: false,
+  unit: null,
+  yearTag: null,
+  source: null,
+};
 
 function parseCell(cell: ValueCell | null): ParsedValue {
   if (!cell) return BLANK;
   // Literal objects, not spreads: this runs for every item, and spreads copy property by property.
   const p = parseIndicatorValue(cell.value, cell.numberFormat);
-  return { raw: p.raw, kind: p.kind, value: p.value, percent: p.percent, unit: p.unit, yearTag: p.yearTag, source: cell.source };
+  return {
+    raw: p.raw,
+    kind: p.kind,
+    value: p.value,
+    percent: p.percent,
+    unit: p.unit,
+    yearTag: p.yearTag,
+    source: cell.source,
+  };
 }
 
 /** Text that has digits but is no number we understand (`約40`, `3割`) deserves a finding; `(年度毎に決定)` does not. */
@@ -54,7 +81,11 @@ function configuredDirection(settings: Settings, name: string): Direction | unde
   return Object.prototype.hasOwnProperty.call(directions, name) ? directions[name] : undefined;
 }
 
-export function finalizeItem(draft: DraftItem, year: FiscalYear | null, settings: Settings): { item: PlanItem; findings: Finding[] } {
+export function finalizeItem(
+  draft: DraftItem,
+  year: FiscalYear | null,
+  settings: Settings,
+): { item: PlanItem; findings: Finding[] } {
   const { indicatorName, targets, actuals, sources } = draft;
   const findings: Finding[] = [];
   const targetCell = pickColumn(targets, year);
@@ -63,7 +94,8 @@ export function finalizeItem(draft: DraftItem, year: FiscalYear | null, settings
   const actual = parseCell(actualCell);
   const nameText = indicatorName ? cleanText(cellText(indicatorName.value)) : '';
   const hasName = nameText !== '' && !isDashOnly(nameText);
-  const hasValues = target.kind === 'number' || actual.kind === 'number' || target.kind === 'text' || actual.kind === 'text';
+  const hasValues =
+    target.kind === 'number' || actual.kind === 'number' || target.kind === 'text' || actual.kind === 'text';
   let indicator: Indicator | null = null;
   if (hasName || hasValues) {
     const { name, key } = stripIndicatorTags(hasName ? nameText : '');

@@ -3,7 +3,14 @@
  * (進捗状況 merged, or centred, over H30 / R1 / R2; 指標 over 計画 / 実績).
  */
 import type { FiscalYear } from '../model';
-import { buildColumnMap, classifyHeader, combineLabels, type ColumnMap, type HeaderLabel, looksLikeHeader } from './headers';
+import {
+  buildColumnMap,
+  classifyHeader,
+  combineLabels,
+  type ColumnMap,
+  type HeaderLabel,
+  looksLikeHeader,
+} from './headers';
 import type { SheetGrid } from './sheetGrid';
 
 export interface HeaderBlock {

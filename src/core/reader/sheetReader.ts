@@ -65,10 +65,18 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
   let table: { map: ColumnMap; info: MutableTable; carry: Context } | null = null;
   let incompleteHeader = false;
 
-  const source = (row: number, col: number): SourceRef => ({ file, sheet: sheet.name, cell: grid.address(row, col) });
+  const source = (row: number, col: number): SourceRef => ({
+    file,
+    sheet: sheet.name,
+    cell: grid.address(row, col),
+  });
   const cell = (row: number, col: number | null): ValueCell | null => {
     if (col === null) return null;
-    return { value: grid.value(row, col), numberFormat: grid.numberFormat(row, col), source: source(row, col) };
+    return {
+      value: grid.value(row, col),
+      numberFormat: grid.numberFormat(row, col),
+      source: source(row, col),
+    };
   };
 
   for (let row = grid.top; row <= grid.bottom; row += 1) {
@@ -125,7 +133,18 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     }
     if (!isItemRowShape(grid, row, table.map)) continue;
 
-    const item = readItemRow(grid, row, table.map, table.carry, context, settings, file, source, cell, findings);
+    const item = readItemRow(
+      grid,
+      row,
+      table.map,
+      table.carry,
+      context,
+      settings,
+      file,
+      source,
+      cell,
+      findings,
+    );
     items.push(item);
     table.info.items += 1;
     table.info.lastRow = row + 1;
@@ -192,7 +211,8 @@ function readItemRow(
   const measureNo = fromColumns && carry.measure ? carry.measureNo : context.measureNo;
 
   const numberText = textAt(map.number, 'number');
-  const parsedNumber = map.number === null ? { text: '', value: null } : parseItemNumber(grid.value(row, map.number));
+  const parsedNumber =
+    map.number === null ? { text: '', value: null } : parseItemNumber(grid.value(row, map.number));
   const { name, priority } = stripItemTags(textAt(map.name, 'name'));
 
   const marks: MarkEntry[] = [];

@@ -3,7 +3,14 @@
  * (values, number formats and merges move right), then the listed cells written and merges grown.
  * The browser preview's in-memory workbook uses it; the Office.js shell does the same in Excel.
  */
-import { parseA1, parseRange, type CellRange, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from '../grid';
+import {
+  parseA1,
+  parseRange,
+  type CellRange,
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from '../grid';
 import type { ColumnInsertion, RolloverPlan, SheetRollover } from './planRollover';
 
 function insertInRows<T>(rows: T[][], sheet: SheetSnapshot, ins: ColumnInsertion, blank: T): void {
@@ -65,15 +72,30 @@ export function applySheetRollover(sheet: SheetSnapshot, roll: SheetRollover): S
   for (const change of roll.merges) {
     const from = change.from ? parseRange(change.from) : null;
     const to = parseRange(change.to)!;
-    merges = merges.filter((m) => !(from && m.top === from.top && m.left === from.left && m.bottom === from.bottom && m.right === from.right));
+    merges = merges.filter(
+      (m) =>
+        !(
+          from &&
+          m.top === from.top &&
+          m.left === from.left &&
+          m.bottom === from.bottom &&
+          m.right === from.right
+        ),
+    );
     merges.push(to);
   }
   next = { ...next, merges };
-  for (const cell of [...roll.headers, ...roll.renames]) next = setCell(next.values as CellValue[][], next, cell.cell, cell.value);
+  for (const cell of [...roll.headers, ...roll.renames])
+    next = setCell(next.values as CellValue[][], next, cell.cell, cell.value);
   return next;
 }
 
 export function applyRolloverToSnapshot(workbook: WorkbookSnapshot, plan: RolloverPlan): WorkbookSnapshot {
   const bySheet = new Map(plan.sheets.map((s) => [s.sheet, s]));
-  return { ...workbook, sheets: workbook.sheets.map((s) => (bySheet.has(s.name) ? applySheetRollover(s, bySheet.get(s.name)!) : s)) };
+  return {
+    ...workbook,
+    sheets: workbook.sheets.map((s) =>
+      bySheet.has(s.name) ? applySheetRollover(s, bySheet.get(s.name)!) : s,
+    ),
+  };
 }

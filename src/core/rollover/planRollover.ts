@@ -37,7 +37,12 @@ export interface SheetRollover {
   /** Right to left, so each insertion's column is still where the snapshot saw it. */
   readonly insertions: readonly ColumnInsertion[];
   /** After the insertions: copy number formats, fills, borders and alignment from one column to another over rows top–bottom. */
-  readonly formatCopies: readonly { readonly from: number; readonly to: number; readonly top: number; readonly bottom: number }[];
+  readonly formatCopies: readonly {
+    readonly from: number;
+    readonly to: number;
+    readonly top: number;
+    readonly bottom: number;
+  }[];
   /** Header cells of the new columns. */
   readonly headers: readonly RolloverCell[];
   /** Merged group headers (進捗状況 over the years) grown to cover the new column: unmerge `from`, merge `to`. */
@@ -90,7 +95,10 @@ function tableRoll(grid: SheetGrid, info: TableInfo): TableRoll | null {
     lastYear,
     year: nextFiscalYear(lastYear),
     statusCol: map.status.get(lastYear)!,
-    figures: yearKeyed >= 2 && target !== undefined && actual !== undefined ? [Math.min(target, actual), Math.max(target, actual)] : null,
+    figures:
+      yearKeyed >= 2 && target !== undefined && actual !== undefined
+        ? [Math.min(target, actual), Math.max(target, actual)]
+        : null,
   };
 }
 
@@ -99,7 +107,12 @@ const text = (grid: SheetGrid, row: number, col: number) => grid.ownText(row, co
 /** Where original column `col` ends up after the insertions (only those that reach its row). */
 function shifter(insertions: readonly ColumnInsertion[]) {
   return (col: number, row: number) =>
-    col + insertions.filter((ins) => ins.at <= col && (ins.rows === null || (row >= ins.rows.top && row <= ins.rows.bottom))).reduce((n, ins) => n + ins.count, 0);
+    col +
+    insertions
+      .filter(
+        (ins) => ins.at <= col && (ins.rows === null || (row >= ins.rows.top && row <= ins.rows.bottom)),
+      )
+      .reduce((n, ins) => n + ins.count, 0);
 }
 
 /** The columns a table inserts: its new status column, and 計画 / 実績 after the last year's. */
@@ -128,22 +141,31 @@ function newHeaderCells(
     if (merge && merge !== pair && merge.left < fromCol && merge.right === fromCol) {
       // A group header (進捗状況, 指標) merged over the years: grow it over the new column.
       const left = finalCol(merge.left, row);
-      merges.push({ from: rangeToA1({ ...merge, left, right: finalCol(merge.right, row) }), to: rangeToA1({ ...merge, left, right: toCol }) });
+      merges.push({
+        from: rangeToA1({ ...merge, left, right: finalCol(merge.right, row) }),
+        to: rangeToA1({ ...merge, left, right: toCol }),
+      });
       continue;
     }
     const own = text(grid, row, fromCol);
     if (own === '') continue;
     const year = findFiscalYear(own);
-    const value = year ? shiftYearInText(own, t.year) ?? t.year : own;
+    const value = year ? (shiftYearInText(own, t.year) ?? t.year) : own;
     cells.push({ cell: a1(row, toCol), from: '', value });
   }
   return cells;
 }
 
-function renamesOf(grid: SheetGrid, t: TableRoll, finalCol: (c: number, r: number) => number): RolloverCell[] {
+function renamesOf(
+  grid: SheetGrid,
+  t: TableRoll,
+  finalCol: (c: number, r: number) => number,
+): RolloverCell[] {
   const columns = [t.map.result, t.map.nextPlan];
   // A table with one year's 計画(R2) / 実績(R2) reports the next year in the same columns.
-  if (!t.figures) for (const m of [t.map.target, t.map.actual]) if (m.size === 1 && [...m.keys()][0]) columns.push([...m.values()][0]!);
+  if (!t.figures)
+    for (const m of [t.map.target, t.map.actual])
+      if (m.size === 1 && [...m.keys()][0]) columns.push([...m.values()][0]!);
   const out: RolloverCell[] = [];
   for (const col of columns) {
     if (col === null || col === undefined) continue;
@@ -152,13 +174,19 @@ function renamesOf(grid: SheetGrid, t: TableRoll, finalCol: (c: number, r: numbe
       const year = own === '' ? null : findFiscalYear(own);
       if (!year) continue;
       const renamed = shiftYearInText(own, nextFiscalYear(year));
-      if (renamed && renamed !== own) out.push({ cell: a1(row, finalCol(col, row)), from: own, value: renamed });
+      if (renamed && renamed !== own)
+        out.push({ cell: a1(row, finalCol(col, row)), from: own, value: renamed });
     }
   }
   return out;
 }
 
-function sheetRollover(sheet: SheetSnapshot, file: string, settings: Settings, options: RolloverOptions): SheetRollover | null {
+function sheetRollover(
+  sheet: SheetSnapshot,
+  file: string,
+  settings: Settings,
+  options: RolloverOptions,
+): SheetRollover | null {
   const grid = new SheetGrid(sheet);
   const tables = readSheet(sheet, file, settings)
     .tables.map((info) => tableRoll(grid, info))
@@ -168,7 +196,9 @@ function sheetRollover(sheet: SheetSnapshot, file: string, settings: Settings, o
   // Tables that all take their new columns at the same place get whole columns (widths move along);
   // otherwise each table's rows are shifted on their own, leaving the rest of the sheet where it is.
   const whole = tables.every((t) => sameColumns(insertionsOf(t, null), insertionsOf(tables[0]!, null)));
-  const insertions = whole ? insertionsOf(tables[0]!, null) : tables.flatMap((t) => insertionsOf(t, { top: t.top, bottom: t.last }));
+  const insertions = whole
+    ? insertionsOf(tables[0]!, null)
+    : tables.flatMap((t) => insertionsOf(t, { top: t.top, bottom: t.last }));
   insertions.sort((a, b) => b.at - a.at);
   const finalCol = shifter(insertions);
 
@@ -181,7 +211,9 @@ function sheetRollover(sheet: SheetSnapshot, file: string, settings: Settings, o
   for (const t of tables) {
     // The new status column sits right after the last year's.
     const statusTo = finalCol(t.statusCol, t.top) + 1;
-    headers.push(...newHeaderCells(grid, t, { from: t.statusCol, to: statusTo, pair: null }, finalCol, merges));
+    headers.push(
+      ...newHeaderCells(grid, t, { from: t.statusCol, to: statusTo, pair: null }, finalCol, merges),
+    );
     formatCopies.push({ from: finalCol(t.statusCol, t.top), to: statusTo, top: t.top, bottom: t.last });
     if (t.last > t.bottom) markRanges.push(`${a1(t.bottom + 1, statusTo)}:${a1(t.last, statusTo)}`);
     for (let row = t.top; row <= t.bottom; row += 1) {
@@ -193,7 +225,8 @@ function sheetRollover(sheet: SheetSnapshot, file: string, settings: Settings, o
       const newTarget = finalCol(actual, t.top) + 1;
       // A year merged over its own 計画 / 実績 pair (令和2年度 over 計画 | 実績): the new pair gets its own.
       const merged = grid.mergeAt(t.top, target);
-      const pair = merged && merged.left === target && merged.right === actual && t.top < t.bottom ? merged : null;
+      const pair =
+        merged && merged.left === target && merged.right === actual && t.top < t.bottom ? merged : null;
       for (const [from, to] of [
         [target, newTarget],
         [actual, newTarget + 1],
@@ -225,7 +258,11 @@ function dedupeCells(cells: readonly RolloverCell[]): RolloverCell[] {
 }
 
 /** The rollover of every visible, user-owned sheet that has plan tables. */
-export function planRollover(workbook: WorkbookSnapshot, settings: Settings, options: RolloverOptions): RolloverPlan {
+export function planRollover(
+  workbook: WorkbookSnapshot,
+  settings: Settings,
+  options: RolloverOptions,
+): RolloverPlan {
   const owned = new Set(workbook.ownedSheets);
   const sheets: SheetRollover[] = [];
   const unchanged: string[] = [];

@@ -23,7 +23,12 @@ interface Achievement {
 }
 
 export function achievementOf(target: ParsedValue, actual: ParsedValue, lowerIsBetter: boolean): Achievement {
-  if (target.kind !== 'number' || actual.kind !== 'number' || target.value === null || actual.value === null) {
+  if (
+    target.kind !== 'number' ||
+    actual.kind !== 'number' ||
+    target.value === null ||
+    actual.value === null
+  ) {
     return { formula: 'none', achievement: null, pass: null, note: 'notNumeric' };
   }
   const t = target.value;
@@ -34,18 +39,32 @@ export function achievementOf(target: ParsedValue, actual: ParsedValue, lowerIsB
   }
   const raw = lowerIsBetter ? (a === 0 ? MAX_ACHIEVEMENT : t / a) : a / t;
   const achievement = Math.min(MAX_ACHIEVEMENT, Math.max(0, raw));
-  return { formula: lowerIsBetter ? 'targetOverActual' : 'actualOverTarget', achievement, pass: achievement >= 1, note: null };
+  return {
+    formula: lowerIsBetter ? 'targetOverActual' : 'actualOverTarget',
+    achievement,
+    pass: achievement >= 1,
+    note: null,
+  };
 }
 
-export function consistencyOf(mark: MarkKey | null, achievement: number | null, pass: boolean | null): IndicatorRow['consistency'] {
+export function consistencyOf(
+  mark: MarkKey | null,
+  achievement: number | null,
+  pass: boolean | null,
+): IndicatorRow['consistency'] {
   if (mark === null || mark === 'ended' || (achievement === null && pass === null)) return 'unknown';
   if (mark === 'behind') return pass ? 'mismatch' : 'consistent';
-  if (achievement === null) return (mark === 'ahead' || mark === 'onPlan') && pass === false ? 'mismatch' : 'consistent';
+  if (achievement === null)
+    return (mark === 'ahead' || mark === 'onPlan') && pass === false ? 'mismatch' : 'consistent';
   return achievement < NEARLY_THRESHOLD ? 'mismatch' : 'consistent';
 }
 
 /** One row per item that has an indicator (a name, or a target or actual). */
-export function indicatorRows(items: readonly PlanItem[], year: FiscalYear, _settings: Settings): IndicatorRow[] {
+export function indicatorRows(
+  items: readonly PlanItem[],
+  year: FiscalYear,
+  _settings: Settings,
+): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   for (const item of items) {
     const indicator = item.indicator;

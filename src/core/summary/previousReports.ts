@@ -12,12 +12,26 @@ import { layoutMessages } from '../messages';
 import type { YearSummary } from './types';
 
 const count = z.number().int().min(0);
-const rowSchema = z.tuple([z.string(), count, count, count, count, count, count, count, count, count, z.number().min(0).max(1).nullable()]);
+const rowSchema = z.tuple([
+  z.string(),
+  count,
+  count,
+  count,
+  count,
+  count,
+  count,
+  count,
+  count,
+  count,
+  z.number().min(0).max(1).nullable(),
+]);
 
 const MID_YEAR_TAGS = Object.values(layoutMessages.midYearTag).map((t) => t.trim().toLowerCase());
 
 export function previousMidYearReports(workbook: WorkbookSnapshot): YearSummary[] {
-  const sheet = workbook.sheets.find((s) => s.name === HISTORY_SHEET && workbook.ownedSheets.includes(s.name));
+  const sheet = workbook.sheets.find(
+    (s) => s.name === HISTORY_SHEET && workbook.ownedSheets.includes(s.name),
+  );
   if (!sheet) return [];
   const reports: YearSummary[] = [];
   for (const values of sheet.values) {
@@ -27,9 +41,18 @@ export function previousMidYearReports(workbook: WorkbookSnapshot): YearSummary[
     const parsed = rowSchema.safeParse([label, ...values.slice(1, 10), values[10] ?? null]);
     const year = findFiscalYear(label);
     if (!parsed.success || !year) continue;
-    const [, items, ahead, onPlan, nearlyOnPlan, behind, ended, unmarked, numerator, denominator, rate] = parsed.data;
-    if (ahead + onPlan + nearlyOnPlan + behind + ended + unmarked !== items || numerator > denominator) continue;
-    reports.push({ year, kind: 'midYear', items, counts: { ahead, onPlan, nearlyOnPlan, behind, ended }, unmarked, progress: { numerator, denominator, rate } });
+    const [, items, ahead, onPlan, nearlyOnPlan, behind, ended, unmarked, numerator, denominator, rate] =
+      parsed.data;
+    if (ahead + onPlan + nearlyOnPlan + behind + ended + unmarked !== items || numerator > denominator)
+      continue;
+    reports.push({
+      year,
+      kind: 'midYear',
+      items,
+      counts: { ahead, onPlan, nearlyOnPlan, behind, ended },
+      unmarked,
+      progress: { numerator, denominator, rate },
+    });
   }
   return reports;
 }

@@ -59,13 +59,20 @@ function decimalsOf(n: number): number {
 }
 
 /** A figure cell: a number, or text such as `75.7%`; dashes and other text are not figures. */
-function readFigure(sheet: SheetSnapshot, row: number, col: number, kind: FigureKind): Pick<HandMadeFigure, 'value' | 'written' | 'decimals'> | null {
+function readFigure(
+  sheet: SheetSnapshot,
+  row: number,
+  col: number,
+  kind: FigureKind,
+): Pick<HandMadeFigure, 'value' | 'written' | 'decimals'> | null {
   const v = valueAt(sheet, row, col);
   const format = sheet.numberFormats?.[row - sheet.top]?.[col - sheet.left] ?? '';
   if (typeof v === 'number') {
     if (kind !== 'rate') return { value: v, written: String(v), decimals: 0 };
     const percent = v <= 1.5 ? Number((v * 100).toPrecision(12)) : v;
-    const shownDecimals = /%/.test(format) ? (/0\.(0+)%/.exec(format)?.[1]?.length ?? 0) : decimalsOf(percent);
+    const shownDecimals = /%/.test(format)
+      ? (/0\.(0+)%/.exec(format)?.[1]?.length ?? 0)
+      : decimalsOf(percent);
     return { value: percent, written: `${percent.toFixed(shownDecimals)}%`, decimals: shownDecimals };
   }
   if (typeof v !== 'string') return null;
@@ -73,7 +80,12 @@ function readFigure(sheet: SheetSnapshot, row: number, col: number, kind: Figure
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t);
   if (!m) return null;
   const n = Number(m[1]);
-  if (kind === 'rate') return { value: m[2] ? n : n <= 1.5 ? n * 100 : n, written: t, decimals: decimalsOf(m[2] ? n : n <= 1.5 ? n * 100 : n) };
+  if (kind === 'rate')
+    return {
+      value: m[2] ? n : n <= 1.5 ? n * 100 : n,
+      written: t,
+      decimals: decimalsOf(m[2] ? n : n <= 1.5 ? n * 100 : n),
+    };
   return { value: n, written: t, decimals: 0 };
 }
 
@@ -97,7 +109,12 @@ const MAX_SKIPPED = 2;
  * The years of a summary table sit together, so the scan ends where they end: reading on to the
  * sheet's end would make every item row of a long sheet rescan the whole sheet.
  */
-function yearsAlong(sheet: SheetSnapshot, fixed: number, from: number, across: boolean): Map<number, FiscalYear> {
+function yearsAlong(
+  sheet: SheetSnapshot,
+  fixed: number,
+  from: number,
+  across: boolean,
+): Map<number, FiscalYear> {
   const years = new Map<number, FiscalYear>();
   const limit = across ? sheet.left + sheetColumnCount(sheet) : sheet.top + sheet.values.length;
   let skipped = 0;
@@ -152,13 +169,18 @@ function tablesInSheet(sheet: SheetSnapshot): HandMadeTable[] {
     else byRow.set(l.row, [l]);
   }
   // labelCells walks row by row, left to right: column groups are in row order, row groups in column order.
-  const columnRuns = [...byCol].flatMap(([col, group]) => labelRuns(group, (l) => l.row).map((run) => [col, run] as const));
-  const rowRuns = [...byRow].flatMap(([row, group]) => labelRuns(group, (l) => l.col).map((run) => [row, run] as const));
+  const columnRuns = [...byCol].flatMap(([col, group]) =>
+    labelRuns(group, (l) => l.row).map((run) => [col, run] as const),
+  );
+  const rowRuns = [...byRow].flatMap(([row, group]) =>
+    labelRuns(group, (l) => l.col).map((run) => [row, run] as const),
+  );
   // Labels down a column, years across a header row above them.
   for (const [col, group] of columnRuns) {
     const firstRow = Math.min(...group.map((g) => g.row));
     let years = new Map<number, FiscalYear>();
-    for (let r = firstRow - 1; r >= Math.max(sheet.top, firstRow - 3) && years.size === 0; r -= 1) years = yearsAlong(sheet, r, col, true);
+    for (let r = firstRow - 1; r >= Math.max(sheet.top, firstRow - 3) && years.size === 0; r -= 1)
+      years = yearsAlong(sheet, r, col, true);
     if (years.size === 0) continue;
     const figures: HandMadeFigure[] = [];
     for (const l of group) {
@@ -173,7 +195,8 @@ function tablesInSheet(sheet: SheetSnapshot): HandMadeTable[] {
   for (const [row, group] of rowRuns) {
     const firstCol = Math.min(...group.map((g) => g.col));
     let years = new Map<number, FiscalYear>();
-    for (let c = firstCol - 1; c >= Math.max(sheet.left, firstCol - 3) && years.size === 0; c -= 1) years = yearsAlong(sheet, c, row, false);
+    for (let c = firstCol - 1; c >= Math.max(sheet.left, firstCol - 3) && years.size === 0; c -= 1)
+      years = yearsAlong(sheet, c, row, false);
     if (years.size === 0) continue;
     const figures: HandMadeFigure[] = [];
     for (const l of group) {
@@ -213,7 +236,12 @@ function computedFigure(kind: FigureKind, summary: YearSummary, rule: EndedRule)
   }
 }
 
-export function reconcile(tables: readonly HandMadeTable[], summaries: readonly YearSummary[], rule: EndedRule, file: string): Finding[] {
+export function reconcile(
+  tables: readonly HandMadeTable[],
+  summaries: readonly YearSummary[],
+  rule: EndedRule,
+  file: string,
+): Finding[] {
   const findings: Finding[] = [];
   for (const table of tables) {
     for (const figure of table.figures) {

@@ -7,12 +7,27 @@ import type { EndedRule, Settings } from '../settings';
 import { compareFiscalYears } from '../values';
 import { inPlan } from './inPlan';
 import { indicatorRows } from './indicators';
-import type { GroupRow, MarkChange, MarkCounts, Progress, Provenance, ReportKind, SummaryGroups, SummaryModel, YearSummary } from './types';
+import type {
+  GroupRow,
+  MarkChange,
+  MarkCounts,
+  Progress,
+  Provenance,
+  ReportKind,
+  SummaryGroups,
+  SummaryModel,
+  YearSummary,
+} from './types';
 
 const ZERO: MarkCounts = { ahead: 0, onPlan: 0, nearlyOnPlan: 0, behind: 0, ended: 0 };
 
 /** Higher is better; 終了 is not on this scale (an ending is neither a rise nor a fall). */
-const RANK: Readonly<Record<Exclude<MarkKey, 'ended'>, number>> = { ahead: 3, onPlan: 2, nearlyOnPlan: 1, behind: 0 };
+const RANK: Readonly<Record<Exclude<MarkKey, 'ended'>, number>> = {
+  ahead: 3,
+  onPlan: 2,
+  nearlyOnPlan: 1,
+  behind: 0,
+};
 
 export function markOf(item: PlanItem, year: FiscalYear): MarkKey | null {
   return item.marks.find((m) => m.year === year)?.mark ?? null;
@@ -42,7 +57,10 @@ interface YearStatus {
 }
 
 function yearStatus(items: readonly PlanItem[], year: FiscalYear, reportingYear: FiscalYear): YearStatus {
-  return { inPlan: items.map((item) => inPlan(item, year, reportingYear)), marks: items.map((item) => markOf(item, year)) };
+  return {
+    inPlan: items.map((item) => inPlan(item, year, reportingYear)),
+    marks: items.map((item) => markOf(item, year)),
+  };
 }
 
 /** Counts over the items at the given positions (all items when none are given). */
@@ -66,11 +84,23 @@ function unmarkedOf(t: Tally): number {
 
 function summaryOf(year: FiscalYear, kind: ReportKind, status: YearStatus, rule: EndedRule): YearSummary {
   const t = tally(status);
-  return { year, kind, items: t.items, counts: t.counts, unmarked: unmarkedOf(t), progress: progressOf(t.counts, t.items, rule) };
+  return {
+    year,
+    kind,
+    items: t.items,
+    counts: t.counts,
+    unmarked: unmarkedOf(t),
+    progress: progressOf(t.counts, t.items, rule),
+  };
 }
 
 /** Group rows in first-appearance order; an item with two owners counts in both owners' rows. */
-function groupBy(items: readonly PlanItem[], status: YearStatus, rule: EndedRule, keysOf: (item: PlanItem) => { key: string; parent?: string }[]): GroupRow[] {
+function groupBy(
+  items: readonly PlanItem[],
+  status: YearStatus,
+  rule: EndedRule,
+  keysOf: (item: PlanItem) => { key: string; parent?: string }[],
+): GroupRow[] {
   const groups = new Map<string, { key: string; parent?: string; positions: number[] }>();
   items.forEach((item, i) => {
     if (!status.inPlan[i]) return;
@@ -87,7 +117,14 @@ function groupBy(items: readonly PlanItem[], status: YearStatus, rule: EndedRule
   });
   return [...groups.values()].map((g) => {
     const t = tally(status, g.positions);
-    return { key: g.key, ...(g.parent !== undefined ? { parent: g.parent } : {}), items: t.items, counts: t.counts, unmarked: unmarkedOf(t), progress: progressOf(t.counts, t.items, rule) };
+    return {
+      key: g.key,
+      ...(g.parent !== undefined ? { parent: g.parent } : {}),
+      items: t.items,
+      counts: t.counts,
+      unmarked: unmarkedOf(t),
+      progress: progressOf(t.counts, t.items, rule),
+    };
   });
 }
 
@@ -96,16 +133,26 @@ const UNKNOWN = '—';
 function groupsOf(items: readonly PlanItem[], status: YearStatus, rule: EndedRule): SummaryGroups {
   return {
     policy: groupBy(items, status, rule, (i) => [{ key: i.policy ?? UNKNOWN }]),
-    measure: groupBy(items, status, rule, (i) => [{ key: i.measure ?? UNKNOWN, parent: i.policy ?? UNKNOWN }]),
-    department: groupBy(items, status, rule, (i) => (i.owners.length > 0 ? i.owners.map((o) => ({ key: o.department || UNKNOWN })) : [{ key: UNKNOWN }])),
+    measure: groupBy(items, status, rule, (i) => [
+      { key: i.measure ?? UNKNOWN, parent: i.policy ?? UNKNOWN },
+    ]),
+    department: groupBy(items, status, rule, (i) =>
+      i.owners.length > 0 ? i.owners.map((o) => ({ key: o.department || UNKNOWN })) : [{ key: UNKNOWN }],
+    ),
     division: groupBy(items, status, rule, (i) =>
-      i.owners.length > 0 ? i.owners.map((o) => ({ key: o.division ?? UNKNOWN, parent: o.department || UNKNOWN })) : [{ key: UNKNOWN, parent: UNKNOWN }],
+      i.owners.length > 0
+        ? i.owners.map((o) => ({ key: o.division ?? UNKNOWN, parent: o.department || UNKNOWN }))
+        : [{ key: UNKNOWN, parent: UNKNOWN }],
     ),
   };
 }
 
 /** Items whose mark rose or fell since the previous year that has a column (new items are not changes). */
-export function markChanges(items: readonly PlanItem[], year: FiscalYear, years: readonly FiscalYear[]): MarkChange[] {
+export function markChanges(
+  items: readonly PlanItem[],
+  year: FiscalYear,
+  years: readonly FiscalYear[],
+): MarkChange[] {
   const earlier = years.filter((y) => compareFiscalYears(y, year) < 0);
   const previous = earlier[earlier.length - 1];
   if (!previous) return [];
@@ -161,7 +208,12 @@ export interface SummarizeOptions {
 function keptReports(reports: readonly YearSummary[], year: FiscalYear, kind: ReportKind): YearSummary[] {
   const seen = new Set<FiscalYear>();
   return reports
-    .filter((r) => r.kind === 'midYear' && compareFiscalYears(r.year, year) <= 0 && !(r.year === year && kind === 'midYear'))
+    .filter(
+      (r) =>
+        r.kind === 'midYear' &&
+        compareFiscalYears(r.year, year) <= 0 &&
+        !(r.year === year && kind === 'midYear'),
+    )
     .filter((r) => !seen.has(r.year) && seen.add(r.year))
     .sort((a, b) => compareFiscalYears(a.year, b.year));
 }
@@ -171,14 +223,18 @@ export function summarize(unordered: readonly PlanItem[], options: SummarizeOpti
   const items = [...unordered].sort(planOrder);
   const rule = settings.endedRule;
   // Years after the one reported are the plan's future (a template has their columns already): not history.
-  const years = [...new Set([...options.years, year])].filter((y) => compareFiscalYears(y, year) <= 0).sort(compareFiscalYears);
+  const years = [...new Set([...options.years, year])]
+    .filter((y) => compareFiscalYears(y, year) <= 0)
+    .sort(compareFiscalYears);
   const statuses = new Map(years.map((y) => [y, yearStatus(items, y, year)] as const));
   const status = statuses.get(year)!;
   const withMark = (mark: MarkKey) => items.filter((_, i) => status.inPlan[i] && status.marks[i] === mark);
   return {
     year,
     ended: rule,
-    years: years.map((y) => summaryOf(y, y === year ? settings.reportKind : 'yearEnd', statuses.get(y)!, rule)),
+    years: years.map((y) =>
+      summaryOf(y, y === year ? settings.reportKind : 'yearEnd', statuses.get(y)!, rule),
+    ),
     earlierReports: keptReports(options.earlierReports ?? [], year, settings.reportKind),
     groups: groupsOf(items, status, rule),
     behind: withMark('behind'),

@@ -9,7 +9,9 @@ import { parsePlanDefinition, parseYearRange, planDepartments, type PlanDefiniti
 import { planFromItems } from './planFromItems';
 import { templateSheets, type TemplateSheet } from './templateSheet';
 
-export type TemplateSource = { readonly kind: 'workbooks'; readonly snapshots: readonly WorkbookSnapshot[] } | { readonly kind: 'file'; readonly text: string };
+export type TemplateSource =
+  | { readonly kind: 'workbooks'; readonly snapshots: readonly WorkbookSnapshot[] }
+  | { readonly kind: 'file'; readonly text: string };
 
 export type TemplateOutcome =
   | { readonly ok: true; readonly plan: PlanDefinition; readonly sheets: readonly TemplateSheet[] }
@@ -18,7 +20,11 @@ export type TemplateOutcome =
   | { readonly ok: false; readonly problem: 'noItems'; readonly detail: string; readonly analysis: Analysis };
 
 /** `years` and `title` as typed ('' when not given): they override the plan file's. */
-export function buildTemplates(source: TemplateSource, input: { years: string; title: string }, settings: Settings): TemplateOutcome {
+export function buildTemplates(
+  source: TemplateSource,
+  input: { years: string; title: string },
+  settings: Settings,
+): TemplateOutcome {
   const yearsText = input.years.trim();
   const title = input.title.trim();
   const years = yearsText === '' ? null : parseYearRange(yearsText);
@@ -38,7 +44,11 @@ export function buildTemplates(source: TemplateSource, input: { years: string; t
     if (!years) return { ok: false, problem: 'needYears', detail: '' };
     const analysis = analyse(source.snapshots, settings);
     if (analysis.items.length === 0) return { ok: false, problem: 'noItems', detail: '', analysis };
-    plan = planFromItems(analysis.items, { title: title || (source.snapshots[0]?.sheets[0]?.name ?? ''), years, itemYear: analysis.year });
+    plan = planFromItems(analysis.items, {
+      title: title || (source.snapshots[0]?.sheets[0]?.name ?? ''),
+      years,
+      itemYear: analysis.year,
+    });
   }
   return { ok: true, plan, sheets: templateSheets(plan, planDepartments(plan), settings) };
 }

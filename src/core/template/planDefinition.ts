@@ -49,7 +49,9 @@ export type PlanDefinitionItem = z.infer<typeof planItemSchema>;
 export type PlanMeasure = z.infer<typeof measureSchema>;
 export type PlanPolicy = z.infer<typeof policySchema>;
 /** A parsed plan definition, years resolved to canonical labels in order. */
-export type PlanDefinition = Omit<z.infer<typeof planDefinitionSchema>, 'years'> & { readonly years: readonly FiscalYear[] };
+export type PlanDefinition = Omit<z.infer<typeof planDefinitionSchema>, 'years'> & {
+  readonly years: readonly FiscalYear[];
+};
 
 /** A plan runs for at most this many years (the 4th plan has 5; a 10-year 総合計画 is the longest seen). */
 export const MAX_PLAN_YEARS = 12;
@@ -82,13 +84,17 @@ export function parseYearRange(input: string | readonly string[]): FiscalYear[] 
   return years;
 }
 
-export type PlanParse = { readonly ok: true; readonly plan: PlanDefinition } | { readonly ok: false; readonly error: string };
+export type PlanParse =
+  { readonly ok: true; readonly plan: PlanDefinition } | { readonly ok: false; readonly error: string };
 
 /** Outside data → a plan definition, or the reasons it is not one (path: message; …). */
 export function parsePlanDefinition(input: unknown, yearsOverride?: string): PlanParse {
   const result = planDefinitionSchema.safeParse(input);
   if (!result.success) {
-    return { ok: false, error: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+    return {
+      ok: false,
+      error: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    };
   }
   const years = parseYearRange(yearsOverride ?? result.data.years);
   if (!years) return { ok: false, error: `years: ${JSON.stringify(yearsOverride ?? result.data.years)}` };
@@ -98,6 +104,8 @@ export function parsePlanDefinition(input: unknown, yearsOverride?: string): Pla
 /** Departments of the plan in first-mention order: one template per department. */
 export function planDepartments(plan: PlanDefinition): string[] {
   const seen = new Set<string>();
-  for (const policy of plan.policies) for (const measure of policy.measures) for (const item of measure.items) for (const o of item.owners) seen.add(o.department);
+  for (const policy of plan.policies)
+    for (const measure of policy.measures)
+      for (const item of measure.items) for (const o of item.owners) seen.add(o.department);
   return [...seen];
 }

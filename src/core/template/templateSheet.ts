@@ -37,7 +37,10 @@ const MAX_SHEET_NAME = 31;
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
 
 export function sheetNameFor(department: string): string {
-  const cleaned = department.replace(BAD_SHEET_CHARS, '_').replace(/^'+|'+$/g, '').trim();
+  const cleaned = department
+    .replace(BAD_SHEET_CHARS, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return [...(cleaned === '' ? '_' : cleaned)].slice(0, MAX_SHEET_NAME).join('');
 }
 
@@ -74,10 +77,22 @@ export function templateColumns(yearCount: number): TemplateColumns {
   const department = status + yearCount;
   const figures = department + 3;
   const result = figures + 2 * yearCount;
-  return { number: 0, name: 1, status, department, division: department + 1, indicator: department + 2, figures, result, nextPlan: result + 1, width: result + 2 };
+  return {
+    number: 0,
+    name: 1,
+    status,
+    department,
+    division: department + 1,
+    indicator: department + 2,
+    figures,
+    result,
+    nextPlan: result + 1,
+    width: result + 2,
+  };
 }
 
-const ownerCell = (owners: readonly PlanOwner[], field: 'department' | 'division') => owners.map((o) => o[field]).join('\n');
+const ownerCell = (owners: readonly PlanOwner[], field: 'department' | 'division') =>
+  owners.map((o) => o[field]).join('\n');
 
 function headerRows(years: readonly FiscalYear[], cols: TemplateColumns): [PlanValue[], PlanValue[]] {
   const top: PlanValue[] = Array<PlanValue>(cols.width).fill(null);
@@ -89,7 +104,10 @@ function headerRows(years: readonly FiscalYear[], cols: TemplateColumns): [PlanV
   top[cols.division] = w.division;
   top[cols.indicator] = w.indicator;
   top[cols.result] = w.result.replace('{year}', years[0]!);
-  top[cols.nextPlan] = w.nextPlan.replace('{year}', formatFiscalYear(nextFiscalYear(years[0]!), 'ja', 'long'));
+  top[cols.nextPlan] = w.nextPlan.replace(
+    '{year}',
+    formatFiscalYear(nextFiscalYear(years[0]!), 'ja', 'long'),
+  );
   years.forEach((year, i) => {
     top[cols.status + i] = w.status;
     bottom[cols.status + i] = year;
@@ -103,20 +121,35 @@ function headerRows(years: readonly FiscalYear[], cols: TemplateColumns): [PlanV
 
 function headerMerges(row: number, years: readonly FiscalYear[], cols: TemplateColumns): string[] {
   const range = (r1: number, c1: number, r2: number, c2: number) => `${a1(r1, c1)}:${a1(r2, c2)}`;
-  const down = [cols.number, cols.name, cols.department, cols.division, cols.indicator, cols.result, cols.nextPlan].map((c) => range(row, c, row + 1, c));
+  const down = [
+    cols.number,
+    cols.name,
+    cols.department,
+    cols.division,
+    cols.indicator,
+    cols.result,
+    cols.nextPlan,
+  ].map((c) => range(row, c, row + 1, c));
   const across = years.length > 1 ? [range(row, cols.status, row, cols.status + years.length - 1)] : [];
   const perYear = years.map((_, i) => range(row, cols.figures + 2 * i, row, cols.figures + 2 * i + 1));
   return [...down, ...across, ...perYear];
 }
 
-function itemRow(item: PlanDefinitionItem, index: number, years: readonly FiscalYear[], cols: TemplateColumns): PlanValue[] {
+function itemRow(
+  item: PlanDefinitionItem,
+  index: number,
+  years: readonly FiscalYear[],
+  cols: TemplateColumns,
+): PlanValue[] {
   const row: PlanValue[] = Array<PlanValue>(cols.width).fill(null);
   row[cols.number] = item.number ?? circledNumber(index + 1);
   row[cols.name] = item.priority ? `${item.name}${templateWords.priority}` : item.name;
   row[cols.department] = ownerCell(item.owners, 'department');
   row[cols.division] = ownerCell(item.owners, 'division');
   if (item.indicator) {
-    row[cols.indicator] = item.indicator.key ? `${templateWords.keyIndicator}${item.indicator.name}` : item.indicator.name;
+    row[cols.indicator] = item.indicator.key
+      ? `${templateWords.keyIndicator}${item.indicator.name}`
+      : item.indicator.name;
     const targets = targetsByYear(item.indicator.targets);
     years.forEach((year, i) => {
       const target = targets.get(year);
@@ -141,10 +174,15 @@ function legendText(settings: Settings): string {
   return `${templateWords.legend}\u3000${parts.join('\u3000')}`;
 }
 
-const belongsTo = (item: PlanDefinitionItem, department: string) => item.owners.some((o) => o.department === department);
+const belongsTo = (item: PlanDefinitionItem, department: string) =>
+  item.owners.some((o) => o.department === department);
 
 /** The template of one department, or null when the plan gives it no item. */
-export function templateSheet(plan: PlanDefinition, department: string, settings: Settings): TemplateSheet | null {
+export function templateSheet(
+  plan: PlanDefinition,
+  department: string,
+  settings: Settings,
+): TemplateSheet | null {
   const years = plan.years;
   const cols = templateColumns(years.length);
   const values: PlanValue[][] = [];
@@ -155,14 +193,22 @@ export function templateSheet(plan: PlanDefinition, department: string, settings
   const last = columnLetters(cols.width - 1);
   let items = 0;
 
-  values.push([templateWords.title.replace('{plan}', plan.title).replace('{from}', formatFiscalYear(years[0]!, 'ja', 'long')).replace('{to}', formatFiscalYear(years[years.length - 1]!, 'ja', 'long')).replace('{department}', department)]);
+  values.push([
+    templateWords.title
+      .replace('{plan}', plan.title)
+      .replace('{from}', formatFiscalYear(years[0]!, 'ja', 'long'))
+      .replace('{to}', formatFiscalYear(years[years.length - 1]!, 'ja', 'long'))
+      .replace('{department}', department),
+  ]);
   formats.push({ range: 'A1', bold: true, fontSize: 14 });
   values.push([legendText(settings)]);
   values.push([]);
   locked.push('A1:A2');
 
   plan.policies.forEach((policy, p) => {
-    const measures = policy.measures.map((m, i) => ({ measure: m, no: i + 1, items: m.items.filter((it) => belongsTo(it, department)) })).filter((m) => m.items.length > 0);
+    const measures = policy.measures
+      .map((m, i) => ({ measure: m, no: i + 1, items: m.items.filter((it) => belongsTo(it, department)) }))
+      .filter((m) => m.items.length > 0);
     if (measures.length === 0) return;
     values.push([`${p + 1}. ${policy.title}`]);
     formats.push({ range: `A${values.length}`, bold: true, fontSize: 12 });
@@ -174,7 +220,14 @@ export function templateSheet(plan: PlanDefinition, department: string, settings
       const headerRow = values.length;
       values.push(...headerRows(years, cols));
       merges.push(...headerMerges(headerRow, years, cols));
-      formats.push({ range: `A${headerRow + 1}:${last}${headerRow + 2}`, bold: true, fill: HEADER_FILL, border: 'thin', wrap: true, align: 'center' });
+      formats.push({
+        range: `A${headerRow + 1}:${last}${headerRow + 2}`,
+        bold: true,
+        fill: HEADER_FILL,
+        border: 'thin',
+        wrap: true,
+        align: 'center',
+      });
       locked.push(`A${headerRow + 1}:${last}${headerRow + 2}`);
       const firstItem = values.length;
       // Numbers restart in each measure, as in the seed; the number is the item's place among all
@@ -220,8 +273,14 @@ function columnWidths(cols: TemplateColumns, yearCount: number): number[] {
 }
 
 /** One template per department that has items, in first-mention order. */
-export function templateSheets(plan: PlanDefinition, departments: readonly string[], settings: Settings): TemplateSheet[] {
-  const sheets = departments.map((d) => templateSheet(plan, d, settings)).filter((s): s is TemplateSheet => s !== null);
+export function templateSheets(
+  plan: PlanDefinition,
+  departments: readonly string[],
+  settings: Settings,
+): TemplateSheet[] {
+  const sheets = departments
+    .map((d) => templateSheet(plan, d, settings))
+    .filter((s): s is TemplateSheet => s !== null);
   return dedupeNames(sheets);
 }
 
@@ -230,7 +289,8 @@ function dedupeNames(sheets: TemplateSheet[]): TemplateSheet[] {
   const used = new Set<string>();
   return sheets.map((s) => {
     let name = s.name;
-    for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${[...s.name].slice(0, MAX_SHEET_NAME - 4).join('')} (${n})`;
+    for (let n = 2; used.has(name.toLowerCase()); n += 1)
+      name = `${[...s.name].slice(0, MAX_SHEET_NAME - 4).join('')} (${n})`;
     used.add(name.toLowerCase());
     return name === s.name ? s : { ...s, name };
   });

@@ -4,7 +4,10 @@ import { foldForMatch } from './text';
 /** `lowerIsBetter` when the indicator's name holds one of the words (排出量, 時間外, 経常収支比率, 削減…). */
 const foldedWords = new WeakMap<readonly string[], string[]>();
 
-export function directionFromName(indicatorName: string, lowerIsBetterWords: readonly string[]): Direction | null {
+export function directionFromName(
+  indicatorName: string,
+  lowerIsBetterWords: readonly string[],
+): Direction | null {
   const name = foldForMatch(indicatorName);
   if (name === '') return null;
   let words = foldedWords.get(lowerIsBetterWords);

@@ -9,7 +9,13 @@ import { cellText, isDashOnly } from './text';
 export type MarkParse =
   | { readonly kind: 'blank' }
   | { readonly kind: 'notApplicable'; readonly raw: string }
-  | { readonly kind: 'mark'; readonly key: MarkKey; readonly symbol: string; readonly variant: boolean; readonly raw: string }
+  | {
+      readonly kind: 'mark';
+      readonly key: MarkKey;
+      readonly symbol: string;
+      readonly variant: boolean;
+      readonly raw: string;
+    }
   | { readonly kind: 'unknown'; readonly raw: string; readonly suggestion: string | null };
 
 /** Near misses people type, and the category they most likely meant. */
@@ -34,7 +40,8 @@ export function parseMark(value: CellValue, vocabulary: readonly MarkSymbol[]): 
   const raw = cellText(value).replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
   if (raw === '') return { kind: 'blank' };
   for (const entry of vocabulary) {
-    if (raw === entry.symbol) return { kind: 'mark', key: entry.key, symbol: entry.symbol, variant: false, raw };
+    if (raw === entry.symbol)
+      return { kind: 'mark', key: entry.key, symbol: entry.symbol, variant: false, raw };
   }
   if (typeof value === 'string' && isDashOnly(raw)) return { kind: 'notApplicable', raw };
   const squeezed = raw.replace(/[\s\u3000\u00a0]+/g, '');
@@ -43,7 +50,10 @@ export function parseMark(value: CellValue, vocabulary: readonly MarkSymbol[]): 
       return { kind: 'mark', key: entry.key, symbol: entry.symbol, variant: true, raw };
     }
   }
-  const likely = typeof value === 'string' ? LIKELY.find(([re]) => re.test(squeezed.normalize('NFKC')) || re.test(squeezed)) : undefined;
+  const likely =
+    typeof value === 'string'
+      ? LIKELY.find(([re]) => re.test(squeezed.normalize('NFKC')) || re.test(squeezed))
+      : undefined;
   const suggestion = likely ? (vocabulary.find((m) => m.key === likely[1])?.symbol ?? null) : null;
   return { kind: 'unknown', raw, suggestion };
 }

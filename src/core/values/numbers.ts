@@ -10,8 +10,38 @@ import { parseFiscalYear } from './years';
 
 export type ParsedCellValue = Omit<ParsedValue, 'source'>;
 
-const UNITS = ['千円', '万円', '億円', '円', '人', '件', '時間', '団体', '箇所', 'か所', 'ヶ所', '施設', '校', '回', '日', '台', '本', '世帯', '社', '店', '基', '戸', 'km', 'm', 't', 'kg', 'g'];
-const UNIT_RE = new RegExp(`^(.*?)(${UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+const UNITS = [
+  '千円',
+  '万円',
+  '億円',
+  '円',
+  '人',
+  '件',
+  '時間',
+  '団体',
+  '箇所',
+  'か所',
+  'ヶ所',
+  '施設',
+  '校',
+  '回',
+  '日',
+  '台',
+  '本',
+  '世帯',
+  '社',
+  '店',
+  '基',
+  '戸',
+  'km',
+  'm',
+  't',
+  'kg',
+  'g',
+];
+const UNIT_RE = new RegExp(
+  `^(.*?)(${UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`,
+);
 const TAG_RE = /^(.*?)[(（]\s*([^()（）]{1,8})\s*[)）]$/;
 const NUMBER_RE = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
 
@@ -28,7 +58,14 @@ export function parseIndicatorValue(v: CellValue, numberFormat?: string): Parsed
     if (!Number.isFinite(v)) return blank('');
     const percent = !!numberFormat && /%/.test(numberFormat.replace(/"[^"]*"/g, ''));
     const value = percent ? Number((v * 100).toPrecision(12)) : v;
-    return { raw: percent ? `${value}%` : cellText(v), kind: 'number', value, percent, unit: null, yearTag: null };
+    return {
+      raw: percent ? `${value}%` : cellText(v),
+      kind: 'number',
+      value,
+      percent,
+      unit: null,
+      yearTag: null,
+    };
   }
   if (v === null || typeof v === 'boolean' || v instanceof Date || typeof v !== 'string') {
     const raw = cellText(v);
@@ -38,7 +75,10 @@ export function parseIndicatorValue(v: CellValue, numberFormat?: string): Parsed
   if (raw === '') return blank('');
   if (isDashOnly(raw)) return { ...blank(raw), kind: 'notApplicable' };
 
-  let body = raw.normalize('NFKC').replace(/[\s\u3000]+/g, ' ').trim();
+  let body = raw
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
   let yearTag = null;
   const tag = TAG_RE.exec(body);
   if (tag) {
@@ -49,7 +89,14 @@ export function parseIndicatorValue(v: CellValue, numberFormat?: string): Parsed
     }
   }
   if (body === '' || isDashOnly(body)) {
-    return { raw, kind: yearTag ? 'notApplicable' : 'blank', value: null, percent: false, unit: null, yearTag };
+    return {
+      raw,
+      kind: yearTag ? 'notApplicable' : 'blank',
+      value: null,
+      percent: false,
+      unit: null,
+      yearTag,
+    };
   }
   let sign = 1;
   if (/^[▲△]/.test(body)) {
@@ -86,7 +133,9 @@ function groupThousands(n: number): string {
 }
 
 /** A value for messages: `40.1`, `▲3%` → `-3%`, `39.6 (R1)`, or the text. */
-export function formatParsedValue(p: Pick<ParsedValue, 'raw' | 'kind' | 'value' | 'percent' | 'unit' | 'yearTag'>): string {
+export function formatParsedValue(
+  p: Pick<ParsedValue, 'raw' | 'kind' | 'value' | 'percent' | 'unit' | 'yearTag'>,
+): string {
   if (p.kind !== 'number' || p.value === null) return p.raw === '' ? '—' : p.raw;
   const number = `${groupThousands(p.value)}${p.percent ? '%' : ''}${p.unit ?? ''}`;
   return p.yearTag ? `${number} (${p.yearTag})` : number;

@@ -28,13 +28,15 @@ function asPair(text: string): Owner | null {
 export function parseOwners(department: string, division: string): Owner[] {
   const departments = split(department);
   const divisions = split(division);
-  if (departments.length === 0) return divisions.length > 0 ? divisions.map((d) => ({ department: '', division: d })) : [];
+  if (departments.length === 0)
+    return divisions.length > 0 ? divisions.map((d) => ({ department: '', division: d })) : [];
   const pairs = [...departments, ...divisions].map(asPair);
   if (departments.length + divisions.length >= 2 && pairs.every((p) => p !== null)) return pairs as Owner[];
   const single = departments.length === 1 && divisions.length === 0 ? asPair(departments[0]!) : null;
   if (single) return [single];
   return departments.map((d, i) => ({
     department: d,
-    division: divisions[i] ?? (departments.length === 1 && divisions.length > 1 ? divisions.join('、') : null),
+    division:
+      divisions[i] ?? (departments.length === 1 && divisions.length > 1 ? divisions.join('、') : null),
   }));
 }

@@ -25,7 +25,9 @@ export function cellText(v: CellValue): string {
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) {
-    return Number.isNaN(v.getTime()) ? '' : `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1, 2)}-${pad(v.getUTCDate(), 2)}`;
+    return Number.isNaN(v.getTime())
+      ? ''
+      : `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1, 2)}-${pad(v.getUTCDate(), 2)}`;
   }
   if (isCellError(v)) return v.error;
   return '';
@@ -34,18 +36,38 @@ export function cellText(v: CellValue): string {
 /** Trimmed (ASCII, full-width and no-break spaces), with line breaks as LF. */
 export function cleanText(s: string): string {
   // Most cells need nothing done: skip the two regular expressions for them.
-  if (s === '' || (!s.includes('\r') && !isEdgeSpace(s.charCodeAt(0)) && !isEdgeSpace(s.charCodeAt(s.length - 1)))) return s;
+  if (
+    s === '' ||
+    (!s.includes('\r') && !isEdgeSpace(s.charCodeAt(0)) && !isEdgeSpace(s.charCodeAt(s.length - 1)))
+  )
+    return s;
   return s.replace(/\r\n?/g, '\n').replace(EDGE_SPACES, '');
 }
 
 /** Whether a character is one EDGE_SPACES trims (\s covers the Unicode spaces; JS whitespace is a known set). */
 function isEdgeSpace(code: number): boolean {
-  return code <= 0x20 || code === 0x3000 || code === 0xa0 || code === 0x85 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0xfeff;
+  return (
+    code <= 0x20 ||
+    code === 0x3000 ||
+    code === 0xa0 ||
+    code === 0x85 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0xfeff
+  );
 }
 
 /** For matching headers and keywords: NFKC, no whitespace, dashes unified to '-', lower case. */
 export function foldForMatch(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '').replace(DASH_RE, '-').toLowerCase();
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(DASH_RE, '-')
+    .toLowerCase();
 }
 
 /** A cell that says "not applicable": dashes only (any kind, any number), or 該当なし. */

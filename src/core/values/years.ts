@@ -127,7 +127,8 @@ export function shiftYearInText(text: string, to: FiscalYear): string | null {
   if (kanji.test(text)) return text.replace(kanji, `${era.kanji}${n === 1 ? '元' : n}`);
   const fiscal = /(FY|fy)?((?:19|20)\d{2})(?=年|\)|）|$|\s)/;
   if (fiscal.test(text)) return text.replace(fiscal, (_, fy: string | undefined) => `${fy ?? ''}${western}`);
-  const letter = /(^|[^A-Za-zＡ-Ｚａ-ｚ])([RHSrhsＲＨＳｒｈｓ])(元|[0-9０-９]{1,2})(?![0-9０-９])(?![A-Za-z])/;
+  const letter =
+    /(^|[^A-Za-zＡ-Ｚａ-ｚ])([RHSrhsＲＨＳｒｈｓ])(元|[0-9０-９]{1,2})(?![0-9０-９])(?![A-Za-z])/;
   if (letter.test(text)) return text.replace(letter, (_, before: string) => `${before}${to}`);
   return null;
 }

@@ -12,7 +12,9 @@ import { FindingList } from './FindingList';
 import { InfoBar } from './ErrorBar';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const UnifyDialog = lazy(() => import(/* webpackChunkName: "unify" */ './UnifyDialog').then((m) => ({ default: m.UnifyDialog })));
+const UnifyDialog = lazy(() =>
+  import(/* webpackChunkName: "unify" */ './UnifyDialog').then((m) => ({ default: m.UnifyDialog })),
+);
 
 export function CheckView(props: {
   host: HostPort;
@@ -42,7 +44,9 @@ export function CheckView(props: {
   };
 
   const findings = analysis?.findings ?? [];
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]));
+  const counts = Object.fromEntries(
+    SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
+  );
   const visible = findings.filter((f) => shown.has(f.severity));
   const edits = markVariantEdits(findings, settings);
 
@@ -60,7 +64,9 @@ export function CheckView(props: {
       {analysis && (
         <>
           <p>
-            <Text weight="semibold">{t('checkSummary', { items: analysis.items.length, year: analysis.year ?? '—', ...counts })}</Text>
+            <Text weight="semibold">
+              {t('checkSummary', { items: analysis.items.length, year: analysis.year ?? '—', ...counts })}
+            </Text>
           </p>
           <fieldset style={{ border: 'none', padding: 0, margin: '0 0 8px' }}>
             <legend>{t('filterLabel')}</legend>

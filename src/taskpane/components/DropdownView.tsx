@@ -8,7 +8,13 @@ import type { Settings } from '../../core/settings';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
-export function DropdownView(props: { host: HostPort; t: Translate; settings: Settings; analysis: Analysis | null; onError: (err: unknown) => void }) {
+export function DropdownView(props: {
+  host: HostPort;
+  t: Translate;
+  settings: Settings;
+  analysis: Analysis | null;
+  onError: (err: unknown) => void;
+}) {
   const { host, t, settings, analysis, onError } = props;
   const sheets = [...new Set((analysis?.tables ?? []).map((x) => x.sheet))];
   const [sheet, setSheet] = useState<string>('');
@@ -19,7 +25,11 @@ export function DropdownView(props: { host: HostPort; t: Translate; settings: Se
   const ranges = dropdownTargets(analysis.tables, chosen);
   const install = async () => {
     try {
-      await host.installDropdowns(chosen, ranges, settings.marks.map((m) => m.symbol));
+      await host.installDropdowns(
+        chosen,
+        ranges,
+        settings.marks.map((m) => m.symbol),
+      );
       setDone(t('dropdownDone'));
     } catch (err) {
       onError(err);

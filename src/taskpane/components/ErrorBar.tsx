@@ -12,7 +12,13 @@ export function ErrorBar({ title, message }: { title: string; message: string | 
   );
 }
 
-export function InfoBar({ message, intent = 'success' }: { message: string | null; intent?: 'success' | 'info' | 'warning' }) {
+export function InfoBar({
+  message,
+  intent = 'success',
+}: {
+  message: string | null;
+  intent?: 'success' | 'info' | 'warning';
+}) {
   if (!message) return null;
   return (
     <MessageBar intent={intent}>

@@ -4,12 +4,28 @@ import type { Finding, Severity } from '../../core/model';
 import { renderFinding, type Lang } from '../../core/messages';
 import type { Translate } from '../text';
 
-const COLORS: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = { error: 'danger', warning: 'warning', info: 'informative' };
+const COLORS: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = {
+  error: 'danger',
+  warning: 'warning',
+  info: 'informative',
+};
 
 /** Read by screen readers, not shown: where the button takes you. */
-const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
-export function FindingList(props: { findings: readonly Finding[]; lang: Lang; t: Translate; onSelect: (f: Finding) => void }) {
+export function FindingList(props: {
+  findings: readonly Finding[];
+  lang: Lang;
+  t: Translate;
+  onSelect: (f: Finding) => void;
+}) {
   const { findings, lang, t, onSelect } = props;
   if (findings.length === 0) return <Text>{t('noFindings')}</Text>;
   const groups = new Map<string, Finding[]>();
@@ -29,12 +45,22 @@ export function FindingList(props: { findings: readonly Finding[]; lang: Lang; t
                 <li key={`${f.code}-${f.cell}-${i}`} style={{ marginBottom: 6 }}>
                   <Button
                     appearance="subtle"
-                    style={{ textAlign: 'left', justifyContent: 'flex-start', width: '100%', height: 'auto', padding: 6 }}
+                    style={{
+                      textAlign: 'left',
+                      justifyContent: 'flex-start',
+                      width: '100%',
+                      height: 'auto',
+                      padding: 6,
+                    }}
                     disabled={!f.sheet || !f.cell}
                     onClick={() => onSelect(f)}
                   >
                     <span>
-                      {f.sheet && f.cell && <span style={VISUALLY_HIDDEN}>{t('goToCell', { sheet: f.sheet, cell: f.cell })}: </span>}
+                      {f.sheet && f.cell && (
+                        <span style={VISUALLY_HIDDEN}>
+                          {t('goToCell', { sheet: f.sheet, cell: f.cell })}:{' '}
+                        </span>
+                      )}
                       <Badge appearance="filled" color={COLORS[f.severity]} style={{ marginRight: 6 }}>
                         {t(`severity_${f.severity}`)}
                       </Badge>

@@ -13,7 +13,15 @@ import { runGenerate, type GenerateStep } from '../runGenerate';
 const RULES: readonly EndedRule[] = ['on-plan', 'exclude', 'not-achieved'];
 const STEPS: readonly GenerateStep[] = ['read', 'summarize', 'write'];
 
-export function GenerateView(props: { host: HostPort; lang: Lang; t: Translate; settings: Settings; years: readonly string[]; onError: (err: unknown) => void; onDone: (result: GenerateResult) => void }) {
+export function GenerateView(props: {
+  host: HostPort;
+  lang: Lang;
+  t: Translate;
+  settings: Settings;
+  years: readonly string[];
+  onError: (err: unknown) => void;
+  onDone: (result: GenerateResult) => void;
+}) {
   const { host, lang, t, settings, years, onError, onDone } = props;
   const [year, setYear] = useState<string>(settings.targetYear ?? '');
   const [rule, setRule] = useState<EndedRule>(settings.endedRule);
@@ -23,7 +31,12 @@ export function GenerateView(props: { host: HostPort; lang: Lang; t: Translate; 
   const generate = async () => {
     setResult(null);
     try {
-      const outcome = await runGenerate(host, { ...settings, endedRule: rule, targetYear: year || null }, lang, setStep);
+      const outcome = await runGenerate(
+        host,
+        { ...settings, endedRule: rule, targetYear: year || null },
+        lang,
+        setStep,
+      );
       setResult(outcome);
       onDone(outcome.outcome);
     } catch (err) {
@@ -47,7 +60,12 @@ export function GenerateView(props: { host: HostPort; lang: Lang; t: Translate; 
           ))}
         </RadioGroup>
       </Field>
-      <Button appearance="primary" disabled={step !== null} onClick={() => void generate()} style={{ marginTop: 8 }}>
+      <Button
+        appearance="primary"
+        disabled={step !== null}
+        onClick={() => void generate()}
+        style={{ marginTop: 8 }}
+      >
         {t('generate')}
       </Button>
       {step && (
@@ -57,8 +75,13 @@ export function GenerateView(props: { host: HostPort; lang: Lang; t: Translate; 
       )}
       {result && !result.outcome.ok && <Text role="status">{t('noItems')}</Text>}
       {ok && current && (
-        <section aria-label={t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })} style={{ marginTop: 12 }}>
-          <h3 style={{ fontSize: 14 }}>{t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })}</h3>
+        <section
+          aria-label={t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })}
+          style={{ marginTop: 12 }}
+        >
+          <h3 style={{ fontSize: 14 }}>
+            {t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })}
+          </h3>
           <table data-testid="result-counts">
             <tbody>
               {(['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'] as const).map((k) => (
@@ -72,7 +95,11 @@ export function GenerateView(props: { host: HostPort; lang: Lang; t: Translate; 
             </tbody>
           </table>
           <p data-testid="result-rate">
-            {t('resultRate', { rate: current.progress.rate === null ? '—' : `${(current.progress.rate * 100).toFixed(1)}%`, numerator: current.progress.numerator, denominator: current.progress.denominator })}
+            {t('resultRate', {
+              rate: current.progress.rate === null ? '—' : `${(current.progress.rate * 100).toFixed(1)}%`,
+              numerator: current.progress.numerator,
+              denominator: current.progress.denominator,
+            })}
           </p>
           <p>{t('resultSheets', { sheets: result?.written.join('、') ?? '' })}</p>
           <p>{t('resultFindings', counts)}</p>

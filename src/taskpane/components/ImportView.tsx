@@ -10,7 +10,13 @@ import { importFiles, type ImportedFile } from '../importFiles';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
-export function ImportView(props: { host: HostPort; lang: Lang; t: Translate; settings: Settings; onError: (err: unknown) => void }) {
+export function ImportView(props: {
+  host: HostPort;
+  lang: Lang;
+  t: Translate;
+  settings: Settings;
+  onError: (err: unknown) => void;
+}) {
   const { host, lang, t, settings, onError } = props;
   const [files, setFiles] = useState<ImportedFile[]>([]);
   const [busy, setBusy] = useState(false);
@@ -36,7 +42,14 @@ export function ImportView(props: { host: HostPort; lang: Lang; t: Translate; se
     setBusy(true);
     try {
       const extra = files.flatMap((f) => (f.finding ? [f.finding] : []));
-      const outcome = generateSummary({ workbooks: readable, settings, lang, now: new Date().toISOString(), extraFindings: extra, includeItemSheet: true });
+      const outcome = generateSummary({
+        workbooks: readable,
+        settings,
+        lang,
+        now: new Date().toISOString(),
+        extraFindings: extra,
+        includeItemSheet: true,
+      });
       if (!outcome.ok) {
         setDone(t('noItems'));
         return;
@@ -53,7 +66,16 @@ export function ImportView(props: { host: HostPort; lang: Lang; t: Translate; se
   return (
     <div>
       <Field label={t('chooseFiles')}>
-        {(field) => <input {...field} type="file" multiple accept=".xlsx,.xlsm" disabled={busy} onChange={(e) => void choose(e.target.files)} />}
+        {(field) => (
+          <input
+            {...field}
+            type="file"
+            multiple
+            accept=".xlsx,.xlsm"
+            disabled={busy}
+            onChange={(e) => void choose(e.target.files)}
+          />
+        )}
       </Field>
       {busy && <Spinner size="tiny" label={t('parsing')} />}
       <ul aria-label={t('tabImport')}>
@@ -65,7 +87,10 @@ export function ImportView(props: { host: HostPort; lang: Lang; t: Translate; se
                   items: perFile.sources.filter((s) => s.file === f.name).reduce((n, s) => n + s.items, 0),
                   findings: perFile.findings.filter((x) => x.file === f.name).length,
                 })
-              : t('fileUnreadable', { file: f.name, reason: f.finding ? renderFinding(f.finding, lang).message : '' })}
+              : t('fileUnreadable', {
+                  file: f.name,
+                  reason: f.finding ? renderFinding(f.finding, lang).message : '',
+                })}
           </li>
         ))}
       </ul>

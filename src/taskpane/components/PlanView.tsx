@@ -5,7 +5,12 @@ import type { Translate } from '../text';
 import { RolloverView } from './RolloverView';
 import { TemplateView } from './TemplateView';
 
-export function PlanView(props: { host: HostPort; t: Translate; settings: Settings; onError: (err: unknown) => void }) {
+export function PlanView(props: {
+  host: HostPort;
+  t: Translate;
+  settings: Settings;
+  onError: (err: unknown) => void;
+}) {
   return (
     <div>
       <RolloverView {...props} />

@@ -9,11 +9,21 @@ import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
 function columnsText(ins: ColumnInsertion): string {
-  const letters = ins.count === 1 ? columnLetters(ins.at) : `${columnLetters(ins.at)}:${columnLetters(ins.at + ins.count - 1)}`;
-  return ins.rows ? `${columnLetters(ins.at)}${ins.rows.top + 1}:${columnLetters(ins.at + ins.count - 1)}${ins.rows.bottom + 1}` : letters;
+  const letters =
+    ins.count === 1
+      ? columnLetters(ins.at)
+      : `${columnLetters(ins.at)}:${columnLetters(ins.at + ins.count - 1)}`;
+  return ins.rows
+    ? `${columnLetters(ins.at)}${ins.rows.top + 1}:${columnLetters(ins.at + ins.count - 1)}${ins.rows.bottom + 1}`
+    : letters;
 }
 
-export function RolloverView(props: { host: HostPort; t: Translate; settings: Settings; onError: (err: unknown) => void }) {
+export function RolloverView(props: {
+  host: HostPort;
+  t: Translate;
+  settings: Settings;
+  onError: (err: unknown) => void;
+}) {
   const { host, t, settings, onError } = props;
   const [rename, setRename] = useState(false);
   const [plan, setPlan] = useState<RolloverPlan | null>(null);
@@ -77,7 +87,11 @@ export function RolloverView(props: { host: HostPort; t: Translate; settings: Se
               </li>
             ))}
             {plan.sheets.flatMap((s) =>
-              s.renames.map((r) => <li key={`${s.sheet}!${r.cell}`}>{t('rolloverRenameItem', { sheet: s.sheet, cell: r.cell, from: r.from, value: r.value })}</li>),
+              s.renames.map((r) => (
+                <li key={`${s.sheet}!${r.cell}`}>
+                  {t('rolloverRenameItem', { sheet: s.sheet, cell: r.cell, from: r.from, value: r.value })}
+                </li>
+              )),
             )}
           </ul>
           <p>{t('rolloverBody')}</p>

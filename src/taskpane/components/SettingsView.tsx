@@ -37,7 +37,13 @@ export function SettingsView(props: {
 
   return (
     <div>
-      <YearField t={t} lang={lang} years={years} value={draft.targetYear ?? ''} onChange={(y) => update({ targetYear: y || null })} />
+      <YearField
+        t={t}
+        lang={lang}
+        years={years}
+        value={draft.targetYear ?? ''}
+        onChange={(y) => update({ targetYear: y || null })}
+      />
       <Field label={t('endedRule')}>
         <RadioGroup value={draft.endedRule} onChange={(_, d) => update({ endedRule: d.value as EndedRule })}>
           <Radio value="on-plan" label={t('rule_on_plan')} />
@@ -46,7 +52,10 @@ export function SettingsView(props: {
         </RadioGroup>
       </Field>
       <Field label={t('reportKind')}>
-        <RadioGroup value={draft.reportKind} onChange={(_, d) => update({ reportKind: d.value as Settings['reportKind'] })}>
+        <RadioGroup
+          value={draft.reportKind}
+          onChange={(_, d) => update({ reportKind: d.value as Settings['reportKind'] })}
+        >
           <Radio value="yearEnd" label={t('yearEnd')} />
           <Radio value="midYear" label={t('midYear')} />
         </RadioGroup>
@@ -60,7 +69,10 @@ export function SettingsView(props: {
               <Input
                 value={entry ? [entry.symbol, ...entry.variants].join(', ') : ''}
                 onChange={(_, d) => {
-                  const [symbol = '', ...variants] = d.value.split(/[,、]/).map((s) => s.trim()).filter(Boolean);
+                  const [symbol = '', ...variants] = d.value
+                    .split(/[,、]/)
+                    .map((s) => s.trim())
+                    .filter(Boolean);
                   const others = draft.marks.filter((m) => m.key !== key);
                   update({ marks: symbol ? [...others, { key, symbol, variants }] : others });
                 }}

@@ -7,24 +7,40 @@ import { buildTemplates, type TemplateOutcome } from '../../core/template/buildT
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
-const PROBLEM_KEYS = { needYears: 'templateNeedYears', badYears: 'templateBadYears', badPlan: 'templateBadPlan', noItems: 'templateNoItems' } as const;
+const PROBLEM_KEYS = {
+  needYears: 'templateNeedYears',
+  badYears: 'templateBadYears',
+  badPlan: 'templateBadPlan',
+  noItems: 'templateNoItems',
+} as const;
 
-export function TemplateView(props: { host: HostPort; t: Translate; settings: Settings; onError: (err: unknown) => void }) {
+export function TemplateView(props: {
+  host: HostPort;
+  t: Translate;
+  settings: Settings;
+  onError: (err: unknown) => void;
+}) {
   const { host, t, settings, onError } = props;
   const [source, setSource] = useState<'workbook' | 'file'>('workbook');
   const [fileText, setFileText] = useState<string | null>(null);
   const [years, setYears] = useState('');
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'info' | 'warning' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ intent: 'info' | 'warning' | 'success'; text: string } | null>(
+    null,
+  );
 
-  const describe = (outcome: Extract<TemplateOutcome, { ok: false }>) => t(PROBLEM_KEYS[outcome.problem], { value: outcome.detail, detail: outcome.detail });
+  const describe = (outcome: Extract<TemplateOutcome, { ok: false }>) =>
+    t(PROBLEM_KEYS[outcome.problem], { value: outcome.detail, detail: outcome.detail });
 
   const create = async () => {
     setBusy(true);
     setMessage(null);
     try {
-      const input = source === 'file' ? { kind: 'file' as const, text: fileText ?? '' } : { kind: 'workbooks' as const, snapshots: [await host.readSnapshot()] };
+      const input =
+        source === 'file'
+          ? { kind: 'file' as const, text: fileText ?? '' }
+          : { kind: 'workbooks' as const, snapshots: [await host.readSnapshot()] };
       const outcome = buildTemplates(input, { years, title }, settings);
       if (!outcome.ok) {
         setMessage({ intent: 'warning', text: describe(outcome) });
@@ -32,7 +48,10 @@ export function TemplateView(props: { host: HostPort; t: Translate; settings: Se
       }
       const result = await host.createSheets(outcome.sheets);
       const done = t('templateDone', { count: result.created.length, sheets: result.created.join('、') });
-      setMessage({ intent: 'success', text: result.protectedHeaders ? `${done} ${t('templateLocked')}` : done });
+      setMessage({
+        intent: 'success',
+        text: result.protectedHeaders ? `${done} ${t('templateLocked')}` : done,
+      });
     } catch (err) {
       onError(err);
     } finally {
@@ -55,7 +74,16 @@ export function TemplateView(props: { host: HostPort; t: Translate; settings: Se
         </RadioGroup>
       </Field>
       {source === 'file' && (
-        <Field label={t('templateFile')}>{(field) => <input {...field} type="file" accept=".json,application/json" onChange={(e) => void chooseFile(e.target.files)} />}</Field>
+        <Field label={t('templateFile')}>
+          {(field) => (
+            <input
+              {...field}
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => void chooseFile(e.target.files)}
+            />
+          )}
+        </Field>
       )}
       <Field label={t('templateYears')}>
         <Input value={years} onChange={(_, d) => setYears(d.value)} placeholder="R4-R8" />
@@ -63,7 +91,12 @@ export function TemplateView(props: { host: HostPort; t: Translate; settings: Se
       <Field label={t('templatePlanTitle')}>
         <Input value={title} onChange={(_, d) => setTitle(d.value)} />
       </Field>
-      <Button appearance="primary" disabled={busy || (source === 'file' && fileText === null)} onClick={() => void create()} style={{ marginTop: 8 }}>
+      <Button
+        appearance="primary"
+        disabled={busy || (source === 'file' && fileText === null)}
+        onClick={() => void create()}
+        style={{ marginTop: 8 }}
+      >
         {t('templateCreate')}
       </Button>
       <InfoBar intent={message?.intent ?? 'info'} message={message?.text ?? null} />

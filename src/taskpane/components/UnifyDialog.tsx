@@ -1,9 +1,22 @@
 /** Confirmation before 統一する: exactly which cells change, from what to what. */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
 import type { CellEdit } from '../../core/hostPort';
 import type { Translate } from '../text';
 
-export function UnifyDialog(props: { t: Translate; edits: readonly CellEdit[]; onConfirm: () => void; onCancel: () => void }) {
+export function UnifyDialog(props: {
+  t: Translate;
+  edits: readonly CellEdit[];
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const { t, edits, onConfirm, onCancel } = props;
   return (
     <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onCancel())}>

@@ -4,7 +4,13 @@ import type { Lang } from '../../core/messages';
 import { formatFiscalYear } from '../../core/values';
 import type { Translate } from '../text';
 
-export function YearField(props: { t: Translate; lang: Lang; years: readonly string[]; value: string; onChange: (year: string) => void }) {
+export function YearField(props: {
+  t: Translate;
+  lang: Lang;
+  years: readonly string[];
+  value: string;
+  onChange: (year: string) => void;
+}) {
   const { t, lang, years, value, onChange } = props;
   return (
     <Field label={t('targetYear')}>
