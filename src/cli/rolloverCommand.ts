@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { cliMessages, formatMessage, type Lang } from '../core/messages';
 import { planRollover } from '../core/rollover/planRollover';
+import { loadForWriting } from '../xlsx/loadForWriting';
 import { applyRolloverToWorksheet } from '../xlsx/rollover';
 import type { CliOptions } from './args';
 import { formatFindings } from './format';
@@ -36,8 +37,9 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
       formatFindings(loaded.files, analyse(loaded.snapshots, settings), loaded.fileFindings, lang, io.color),
     );
   const symbols = settings.marks.map((m) => m.symbol);
+  const workbook = await loadForWriting(loaded.single);
   for (const roll of plan.sheets) {
-    applyRolloverToWorksheet(loaded.single.getWorksheet(roll.sheet)!, roll, symbols);
+    applyRolloverToWorksheet(workbook.getWorksheet(roll.sheet)!, roll, symbols);
     io.stdout(
       `${formatMessage(cliMessages.rolloverSheet, lang, { sheet: roll.sheet, tables: roll.tables, years: roll.years.join('・') })}\n`,
     );
@@ -46,7 +48,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
         `${formatMessage(cliMessages.rolloverRename, lang, { cell: r.cell, from: r.from, value: r.value })}\n`,
       );
   }
-  await io.writeFile(out, new Uint8Array(await loaded.single.xlsx.writeBuffer()));
+  await io.writeFile(out, new Uint8Array(await workbook.xlsx.writeBuffer()));
   io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: out })}\n`);
   return 0;
 }
