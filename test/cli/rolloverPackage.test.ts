@@ -6,10 +6,10 @@
  * (moved one column right when right of the insert); the objects moved with their cells; every part
  * the insert does not concern is byte for byte the input's.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { runCli, tmpDir } from '../helpers/buildWorkbook';
 import { recalculateWithLibreOffice } from '../helpers/libreoffice';
 
@@ -204,4 +204,61 @@ test('every part the insert does not concern is the input’s, byte for byte', (
     ].sort(),
   );
   expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+});
+
+describe('what cannot be adjusted safely stops the rollover before anything is written', () => {
+  async function rollover(
+    edit: (wb: ExcelJS.Workbook) => void,
+    extraParts: Record<string, string> = {},
+  ): Promise<{ code: number; stderr: string; out: string }> {
+    const dir = tmpDir();
+    const file = join(dir, 'in.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile('examples/kasama-r2.xlsx');
+    edit(wb);
+    await wb.xlsx.writeFile(file);
+    if (Object.keys(extraParts).length > 0) {
+      const files = unzipSync(readFileSync(file));
+      for (const [name, text] of Object.entries(extraParts)) files[name] = strToU8(text);
+      writeFileSync(file, zipSync(files));
+    }
+    const out = join(dir, 'out.xlsx');
+    const result = await runCli(['rollover', file, '--out', out], { LANG: 'en' });
+    return { code: result.code, stderr: result.stderr, out };
+  }
+  const table = (ref: string) => (wb: ExcelJS.Workbook) =>
+    wb.getWorksheet(PLAN)!.addTable({
+      name: 'Results',
+      ref,
+      columns: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+      rows: [[1, 2, 3]],
+    });
+  const formula = (text: string) => (wb: ExcelJS.Workbook) =>
+    (wb.addWorksheet(CALC).getCell('A1').value = { formula: text } as ExcelJS.CellValue);
+  const refusedWith = (r: { code: number; stderr: string; out: string }, reason: string) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Open the workbook in Excel and run it from the add-in');
+    expect(r.stderr).toContain(reason);
+    expect(existsSync(r.out)).toBe(false);
+  };
+
+  test('an Excel table the new column would cut; one right of it just moves', async () => {
+    refusedWith(await rollover(table('E130')), 'would cut through an Excel table');
+    const moved = await rollover(table('N130'));
+    expect(moved.code).toBe(0);
+    expect(part(readFileSync(moved.out), 'xl/tables/table1.xml')).toContain('ref="O130:Q131"');
+  });
+  test('a structured reference to a table the workbook does not have', async () => {
+    refusedWith(await rollover(formula('SUM(Missing[a])')), 'names a table this workbook does not have');
+  });
+  test('a 3-D reference over the shifted sheet and one that is not shifted', async () => {
+    refusedWith(await rollover(formula(`SUM('${PLAN}:${CALC}'!J10)`)), 'only some get the new column');
+  });
+  test('a pivot cache reading from the shifted sheet', async () => {
+    const cache = `<?xml version="1.0" encoding="UTF-8"?><pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cacheSource type="worksheet"><worksheetSource ref="A7:L11" sheet="${PLAN}"/></cacheSource></pivotCacheDefinition>`;
+    refusedWith(
+      await rollover(() => undefined, { 'xl/pivotCache/pivotCacheDefinition1.xml': cache }),
+      'a pivot table reads from this sheet',
+    );
+  });
 });

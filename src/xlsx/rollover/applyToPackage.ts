@@ -238,7 +238,13 @@ function rewriteTexts(
     if (!locals.includes(tag.local)) continue;
     if (tag.kind === 'open') open = { end: tag.end, raw: xml.slice(tag.start, tag.end) };
     else if (tag.kind === 'close' && open) {
-      const text = unescapeXml(xml.slice(open.end, tag.start));
+      const raw = xml.slice(open.end, tag.start);
+      // Text only: an element with children is not a formula.
+      if (raw.includes('<')) {
+        open = null;
+        continue;
+      }
+      const text = unescapeXml(raw);
       const moved = shift(text, open.raw);
       if (moved !== text) spans.push({ start: open.end, end: tag.start, text: escapeXml(moved) });
       open = null;

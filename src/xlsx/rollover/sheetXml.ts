@@ -178,24 +178,16 @@ export function rolloverSheetXml(xml: string, sheet: SheetContext): SheetResult 
       copied = tag.end;
       changed = true;
     }
-    if (FORMULA_TEXT.has(tag.local) && tag.kind === 'open') {
-      const close = closeOf(xml, tag.start, tag.local);
-      const text = unescapeXml(xml.slice(tag.end, close.innerEnd));
-      const after = tag.local === 'sqref' ? text : shiftText(text, at(tag.local));
+    if ((FORMULA_TEXT.has(tag.local) || tag.local === 'sqref') && tag.kind === 'open') {
+      // Only an element holding text alone (<x14:formula1> holds an <xm:f>, which comes next).
+      const next = xml.indexOf('<', tag.end);
+      if (next < 0 || xml.charCodeAt(next + 1) !== 47) continue;
+      const text = unescapeXml(xml.slice(tag.end, next));
+      const after = shiftText(text, at(tag.local));
       if (after !== text) {
         out.push(xml.slice(copied, tag.end), escapeXml(after));
-        copied = close.innerEnd;
+        copied = next;
       }
-      skipTo(close.innerEnd);
-    } else if (tag.local === 'sqref' && tag.kind === 'open') {
-      const close = closeOf(xml, tag.start, 'sqref');
-      const text = unescapeXml(xml.slice(tag.end, close.innerEnd));
-      const after = shiftText(text, at('sqref'));
-      if (after !== text) {
-        out.push(xml.slice(copied, tag.end), escapeXml(after));
-        copied = close.innerEnd;
-      }
-      skipTo(close.innerEnd);
     }
   }
   out.push(xml.slice(copied));
@@ -380,7 +372,11 @@ export function rolloverSheetXml(xml: string, sheet: SheetContext): SheetResult 
         const tag = own.length > 0 ? withAttr(row.tag, 'spans', undefined) : row.tag;
         const cells = row.cells
           .map((cell) => {
-            const start = withAttr(cell.tag, 'r', `${colName(cell.col)}${row.index + 1}`);
+            const address = `${colName(cell.col)}${row.index + 1}`;
+            // A new cell gets its address first, as Excel writes it.
+            const start = cell.tag.attrs.some(([k]) => k === 'r')
+              ? withAttr(cell.tag, 'r', address)
+              : { ...cell.tag, attrs: [['r', address] as [string, string], ...cell.tag.attrs] };
             return cell.inner === null
               ? writeStartTag({ ...start, empty: true })
               : `${writeStartTag({ ...start, empty: false })}${cell.inner}</${cell.tag.name}>`;
