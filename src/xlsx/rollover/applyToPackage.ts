@@ -18,6 +18,7 @@ import {
   type ShiftProblem,
 } from '../../core/formula';
 import type { RolloverPlan, SheetRollover } from '../../core/rollover/planRollover';
+import { DEFAULT_LIMITS } from '../package/readXlsx';
 import { EditablePackage, relsPartName } from './package';
 import { rolloverSheetXml } from './sheetXml';
 import { attr, escapeXml, parseStartTag, unescapeXml, withAttr, writeStartTag, xmlTags } from './xml';
@@ -258,7 +259,7 @@ export function applyRolloverToPackage(
   plan: RolloverPlan,
   symbols: readonly string[],
 ): PackageRolloverResult {
-  const pkg = new EditablePackage(bytes);
+  const pkg = new EditablePackage(bytes, DEFAULT_LIMITS.maxUncompressedBytes);
   const { workbook, sheets } = sheetsOf(pkg);
   const refusals: Refusal[] = [];
   const rolls = new Map<string, SheetRollover>(plan.sheets.map((s) => [s.sheet, s]));

@@ -3,8 +3,15 @@
  * copy written with only the changed parts replaced (every other entry copied from its raw bytes).
  * No Node imports.
  */
-import { unzipSync } from 'fflate';
-import { crc32, toRaw, writeZip, type RawZipEntry } from './zipWrite';
+import {
+  inflateEntryBytes,
+  rawEntryData,
+  readZipDirectory,
+  ZipError,
+  type InflateBudget,
+  type ZipEntry,
+} from '../package/zip';
+import { toRaw, writeZip, type RawZipEntry } from './zipWrite';
 import { attr, parseStartTag, xmlTags } from './xml';
 
 export interface Relationship {
@@ -39,27 +46,30 @@ const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 export class EditablePackage {
-  private readonly entries: { name: string; raw: RawZipEntry }[] = [];
-  private readonly byKey = new Map<string, number>();
+  private readonly entries: readonly ZipEntry[];
+  private readonly byKey = new Map<string, ZipEntry>();
   private readonly replaced = new Map<string, Uint8Array | null>();
+  private readonly budget: InflateBudget;
 
-  constructor(bytes: Uint8Array) {
-    // TODO(issue 14): raw entries from the bounded zip reader, copied without inflating.
-    const files = unzipSync(bytes);
-    for (const [name, content] of Object.entries(files)) {
+  /** `maxInflatedBytes` bounds the bytes actually inflated from the package, over all parts read. */
+  constructor(
+    private readonly bytes: Uint8Array,
+    maxInflatedBytes: number,
+    maxEntries = 50_000,
+  ) {
+    this.entries = readZipDirectory(bytes, maxEntries);
+    this.budget = { remaining: maxInflatedBytes };
+    for (const entry of this.entries) {
       // Folder entries are copied too (the copy lists what the input listed); they are not parts.
-      if (!name.endsWith('/')) this.byKey.set(partKey(name), this.entries.length);
-      this.entries.push({
-        name,
-        raw: { name, method: 0, crc32: crc32(content), size: content.length, data: content },
-      });
+      if (entry.name.endsWith('/')) continue;
+      const key = partKey(entry.name);
+      if (this.byKey.has(key)) throw new ZipError('unsupported', `two parts named ${entry.name}`);
+      this.byKey.set(key, entry);
     }
   }
 
   names(): string[] {
-    return this.entries
-      .map((e) => e.name)
-      .filter((n) => !n.endsWith('/') && this.replaced.get(partKey(n)) !== null);
+    return [...this.byKey.values()].map((e) => e.name).filter((n) => this.replaced.get(partKey(n)) !== null);
   }
 
   has(name: string): boolean {
@@ -70,9 +80,9 @@ export class EditablePackage {
     const key = partKey(name);
     const replaced = this.replaced.get(key);
     if (replaced !== undefined) return replaced === null ? null : decoder.decode(replaced);
-    const index = this.byKey.get(key);
-    if (index === undefined) return null;
-    const text = decoder.decode(this.entries[index]!.raw.data);
+    const entry = this.byKey.get(key);
+    if (!entry) return null;
+    const text = decoder.decode(inflateEntryBytes(this.bytes, entry, this.budget));
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
@@ -94,12 +104,6 @@ export class EditablePackage {
     return rels;
   }
 
-  /** The part's name as stored (for a part reached by a differently-cased relationship). */
-  storedName(name: string): string | null {
-    const index = this.byKey.get(partKey(name));
-    return index === undefined ? null : this.entries[index]!.name;
-  }
-
   setText(name: string, text: string): void {
     this.replaced.set(partKey(name), encoder.encode(text));
   }
@@ -112,12 +116,23 @@ export class EditablePackage {
     return this.entries.filter((e) => this.replaced.has(partKey(e.name))).map((e) => e.name);
   }
 
+  /** The copy: unchanged entries from their raw bytes (never re-inflated), changed ones deflated anew. */
   write(): Uint8Array {
     const out: RawZipEntry[] = [];
     for (const entry of this.entries) {
-      const replaced = this.replaced.get(partKey(entry.name));
+      const replaced = entry.name.endsWith('/') ? undefined : this.replaced.get(partKey(entry.name));
       if (replaced === null) continue;
-      out.push(toRaw({ name: entry.name, content: replaced ?? entry.raw.data }));
+      if (replaced !== undefined) out.push(toRaw({ name: entry.name, content: replaced }));
+      else
+        out.push({
+          name: entry.name,
+          method: entry.method,
+          crc32: entry.crc32,
+          size: entry.declaredSize,
+          data: rawEntryData(this.bytes, entry),
+          dosTime: entry.dosTime,
+          dosDate: entry.dosDate,
+        });
     }
     return writeZip(out);
   }
