@@ -67,6 +67,8 @@ export interface LoadedWorkbooks {
   readonly stored: { readonly file: string; readonly raw: unknown }[];
   /** The workbook as loaded when exactly one file was readable: `--out` writes the summary into a copy of it. */
   readonly single: ExcelJS.Workbook | null;
+  /** That file's path, to copy its package. */
+  readonly singlePath: string | null;
 }
 
 /** Read every workbook; an unreadable one becomes a finding and the others are still read. */
@@ -77,10 +79,12 @@ export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWor
   const stored: { file: string; raw: unknown }[] = [];
   // Only the first loaded workbook is kept, and only while it is the only one: 50 would not fit in memory.
   let first: ExcelJS.Workbook | null = null;
+  let firstPath: string | null = null;
   for (const file of discovered.files) {
     const outcome = await readWorkbookFile(file.path, file.shown);
     if (outcome.ok) {
       first = snapshots.length === 0 ? outcome.workbook : null;
+      firstPath = snapshots.length === 0 ? file.path : null;
       snapshots.push(outcome.snapshot);
       if (outcome.settings !== null) stored.push({ file: file.shown, raw: outcome.settings });
       fileFindings.push(...outcome.findings);
@@ -92,5 +96,6 @@ export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWor
     files: [...discovered.files.map((f) => f.shown), ...discovered.missing.map((f) => f.file)],
     stored,
     single: snapshots.length === 1 ? first : null,
+    singlePath: snapshots.length === 1 ? firstPath : null,
   };
 }
