@@ -2,7 +2,6 @@
  * reform-progress rollover: the next fiscal year's columns added to every plan table of a workbook,
  * written to a new file (the input is never changed). The pane does the same in the open workbook.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cliMessages, formatMessage, rolloverRefusalReasons, type Lang } from '../core/messages';
 import { planRollover } from '../core/rollover/planRollover';
@@ -34,7 +33,8 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
   }
   // The package itself is edited: every part the insert does not touch is copied as it is.
   const symbols = settings.marks.map((m) => m.symbol);
-  const input = new Uint8Array(await readFile(options.paths[0]!));
+  // The bytes already read and checked: the package edited is the one the plan was made from.
+  const input = loaded.single;
   if (!extensionFits(input, out)) {
     io.stderr(`${formatMessage(cliMessages.outExtension, lang, { file: out })}\n`);
     return 2;

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateSummary } from '../core/flows/generateSummary';
 import { itemTableRows } from '../core/layout/itemSheet';
 import { cliMessages, formatMessage, type Lang } from '../core/messages';
 import { toCsv } from '../core/textSafety';
+import { loadForWriting } from '../xlsx/loadForWriting';
 import { workbookWithPlan } from '../xlsx/saveWorkbook';
 import { PlanConflictError } from '../xlsx/writeWorkbook';
 import { GraftError } from '../xlsx/rollover/graft';
@@ -82,7 +82,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
   if (options.out) {
     // One input: the summary is added to a copy of its package (every other part kept as it was);
     // several: a new workbook.
-    const userBytes = single && loaded.singlePath ? new Uint8Array(await readFile(loaded.singlePath)) : null;
+    const userBytes = single ? loaded.single : null;
     if (!extensionFits(userBytes, options.out)) {
       io.stderr(`${formatMessage(cliMessages.outExtension, lang, { file: options.out })}\n`);
       return 2;
@@ -98,7 +98,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
             })
           : null) ??
         (await workbookWithPlan(
-          loaded.single ?? new ExcelJS.Workbook(),
+          userBytes ? await loadForWriting(userBytes) : new ExcelJS.Workbook(),
           result.plan,
           single ? single.ownedSheets : [],
         ));

@@ -531,7 +531,7 @@ function subtract(a: CellRange, b: CellRange): CellRange[] {
   return out;
 }
 
-function sqrefMinus(sqref: string, cut: readonly CellRange[]): string {
+export function sqrefMinus(sqref: string, cut: readonly CellRange[]): string {
   let ranges = sqref
     .split(' ')
     .filter((s) => s !== '')

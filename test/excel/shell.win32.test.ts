@@ -1,0 +1,5 @@
+/** @jest-environment jsdom */
+/** The Office.js shell on Microsoft's Excel client library, Windows desktop build (excel-win32-16.01.js). */
+import { shellSuite } from './officeJsShell.suite';
+
+shellSuite('win32');
