@@ -51,6 +51,8 @@ export type HostErrorCode =
   | 'invalidArgument'
   | 'accessDenied'
   | 'changedMeanwhile'
+  /** The preview's rollover on the file met something it cannot adjust safely (detail.reasons). */
+  | 'rolloverRefused'
   | 'unknown';
 
 export class HostError extends Error {

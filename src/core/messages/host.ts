@@ -11,6 +11,10 @@ export const hostErrorMessages: Readonly<Record<HostErrorCode, Message>> = {
     ja: 'ブックまたはシートが保護されているため書き込めません。何も変更していません。保護を解除してから実行してください。',
     en: 'The workbook or sheet is protected, so nothing was written. Unprotect it and try again.',
   },
+  rolloverRefused: {
+    ja: 'この年度更新はファイルのままでは安全に行えないため、何も変更していません（{reasons}）。Excel でブックを開き、アドインから実行してください。',
+    en: 'This rollover cannot be done safely on the file, so nothing was changed ({reasons}). Open the workbook in Excel and run it from the add-in.',
+  },
   notSupported: {
     ja: 'このバージョンのExcelでは使えない機能です（{feature} が必要）。',
     en: 'This version of Excel does not support this feature (needs {feature}).',
