@@ -3,15 +3,14 @@
  * written to a new file (the input is never changed). The pane does the same in the open workbook.
  */
 import { resolve } from 'node:path';
-import { cliMessages, formatMessage, type Lang } from '../core/messages';
-import { planRollover } from '../core/rollover/planRollover';
+import { formatMessage, type Lang, planRollover, analyse } from '../core';
+import { cliMessages } from './messages';
 import { applyRolloverToWorksheet } from '../xlsx/rollover';
 import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
 import { loadWorkbooks } from './files';
 import { resolveSettings, UsageError } from './pipeline';
-import { analyse } from '../core/engine';
 
 export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
   const out = options.out!;
@@ -39,7 +38,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
   for (const roll of plan.sheets) {
     applyRolloverToWorksheet(loaded.single.getWorksheet(roll.sheet)!, roll, symbols);
     io.stdout(
-      `${formatMessage(cliMessages.rolloverSheet, lang, { sheet: roll.sheet, tables: roll.tables, years: roll.years.join('・') })}\n`,
+      `${formatMessage(cliMessages.rolloverSheet, lang, { sheet: roll.sheet, tables: roll.tables, years: roll.years })}\n`,
     );
     for (const r of roll.renames)
       io.stdout(

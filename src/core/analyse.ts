@@ -1,9 +1,10 @@
 /**
- * read → validate for any number of workbooks: the front half of the engine.
+ * read → validate for any number of workbooks: the front half of the engine. Grid snapshots in, plan
+ * items and findings out.
  */
-import type { Analysis, AnalyseOptions, SourceCount } from './engine';
 import type { WorkbookSnapshot } from './grid';
 import type { Finding, FiscalYear, PlanItem, TableInfo } from './model';
+import { finding } from './findings/finding';
 import { dedupeItems } from './reader/dedupe';
 import { finalizeItem, type DraftItem } from './reader/draft';
 import { readSheet } from './reader/sheetReader';
@@ -12,6 +13,31 @@ import { validateItems } from './validate';
 import { compareFiscalYears, parseFiscalYear } from './values';
 import { sortFindings } from './findingOrder';
 import { pushAll } from './collections';
+
+export interface SourceCount {
+  readonly file: string;
+  readonly sheet: string;
+  readonly items: number;
+}
+
+export interface Analysis {
+  /** Items after de-duplication across sheets and files (an item read twice counts once). */
+  readonly items: readonly PlanItem[];
+  readonly tables: readonly TableInfo[];
+  /** Items read per file and sheet (before de-duplication). */
+  readonly sources: readonly SourceCount[];
+  /** Every year that appears in a status column, in order. */
+  readonly years: readonly FiscalYear[];
+  /** The target year: the one asked for, else the latest year that has marks; null when there is none. */
+  readonly year: FiscalYear | null;
+  /** Reader and validator findings, sorted by file, sheet, row, column. */
+  readonly findings: readonly Finding[];
+}
+
+export interface AnalyseOptions {
+  /** Target year label as the user typed it (`R2`, `令和2年度`, `2020`). */
+  readonly year?: string | null;
+}
 
 interface WorkbookRead {
   readonly drafts: DraftItem[];
@@ -32,25 +58,19 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
     pushAll(tables, read.tables);
     pushAll(findings, read.findings);
     if (read.tables.length === 0 && read.incompleteHeader) {
-      findings.push({
-        severity: 'warning',
-        code: 'table.notFound',
-        file: workbook.file,
-        sheet: sheet.name,
-        cell: null,
-        params: { sheet: sheet.name },
-      });
+      findings.push(
+        finding(
+          'table.notFound',
+          { file: workbook.file, sheet: sheet.name, cell: null },
+          { sheet: sheet.name },
+        ),
+      );
     }
   }
   if (tables.length === 0 && !findings.some((f) => f.code === 'table.notFound')) {
-    findings.push({
-      severity: 'warning',
-      code: 'table.notFound',
-      file: workbook.file,
-      sheet: null,
-      cell: null,
-      params: { sheet: '*' },
-    });
+    findings.push(
+      finding('table.notFound', { file: workbook.file, sheet: null, cell: null }, { sheet: '*' }),
+    );
   }
   return { drafts, tables, findings };
 }

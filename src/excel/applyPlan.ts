@@ -8,11 +8,20 @@
  * Requests above the web's payload limit are split: a large sheet's values go in bands of rows, and
  * every ~4 MB of values, formats and links costs one more round trip.
  */
-import { columnLetters, parseRange } from '../core/grid';
-import { HostError, type ApplyResult } from '../core/hostPort';
-import { checkPlan, isMarkerName, markerName } from '../core/ownership';
-import { asLiteralText } from '../core/textSafety';
-import type { ChartSpec, PlanFormat, PlanSheet, WritePlan } from '../core/writePlan';
+import {
+  columnLetters,
+  parseRange,
+  HostError,
+  type ApplyResult,
+  checkPlan,
+  isMarkerName,
+  markerName,
+  asLiteralText,
+  type ChartSpec,
+  type PlanFormat,
+  type PlanSheet,
+  type WritePlan,
+} from '../core';
 import { type ExcelEnv, runBatch } from './env';
 import { guarded, toHostError } from './errors';
 import { ownedFromNames } from './readSnapshot';
@@ -239,7 +248,7 @@ export function applyPlan(env: ExcelEnv, plan: WritePlan): Promise<ApplyResult> 
       const check = checkPlan(plan, { sheetNames: worksheets.items.map((w) => w.name), ownedSheets: owned });
       if (check.conflicts.length > 0 || check.invalidNames.length > 0) {
         throw new HostError('conflict', 'refusing to overwrite', {
-          sheets: [...check.conflicts, ...check.invalidNames].join('」「'),
+          sheets: [...check.conflicts, ...check.invalidNames],
         });
       }
 

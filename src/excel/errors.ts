@@ -1,5 +1,5 @@
 /** Office.js errors → HostError with a code the pane can explain. */
-import { HostError, type HostErrorCode } from '../core/hostPort';
+import { HostError, type HostErrorCode } from '../core';
 
 const BY_CODE: Readonly<Record<string, HostErrorCode>> = {
   InvalidOperationInCellEditMode: 'cellEdit',

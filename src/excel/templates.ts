@@ -5,11 +5,14 @@
  * lock the header cells (protection without a password, so people can unprotect when they must).
  * A failure in (2) removes the temporary sheets: no half-written template under a department's name.
  */
-import { columnLetters } from '../core/grid';
-import { HostError, type CreateSheetsResult } from '../core/hostPort';
-import { takenSheetNames } from '../core/ownership';
-import type { TemplateSheet } from '../core/template/templateSheet';
-import { asLiteralText } from '../core/textSafety';
+import {
+  columnLetters,
+  HostError,
+  type CreateSheetsResult,
+  takenSheetNames,
+  type TemplateSheet,
+  asLiteralText,
+} from '../core';
 import { applyFormat, POINTS_PER_CHAR, temporaryName } from './applyPlan';
 import { setMarkList } from './cells';
 import { type ExcelEnv, runBatch } from './env';
@@ -69,8 +72,7 @@ export function createSheets(env: ExcelEnv, sheets: readonly TemplateSheet[]): P
         worksheets.items.map((w) => w.name),
         sheets.map((s) => s.name),
       );
-      if (conflicts.length > 0)
-        throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
+      if (conflicts.length > 0) throw new HostError('conflict', 'sheet exists', { sheets: conflicts });
 
       const created = sheets.map((sheet, i) => ({ sheet, ws: worksheets.add(temporaryName(i)) }));
       try {

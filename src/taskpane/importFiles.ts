@@ -3,8 +3,7 @@
  * sheets with charts on the web and is missing on Office 2021). ExcelJS is loaded only here, with
  * import(), so it never weighs on the pane's first load.
  */
-import type { WorkbookSnapshot } from '../core/grid';
-import type { Finding } from '../core/model';
+import type { WorkbookSnapshot, Finding } from '../core';
 
 export interface ImportedFile {
   readonly name: string;

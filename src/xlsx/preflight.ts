@@ -12,7 +12,7 @@
  * costs about a tenth of ExcelJS's own reading. No Node imports: the task pane uses it too.
  */
 import type JSZip from 'jszip';
-import { parseRange, rangeToA1, type CellRange } from '../core/grid';
+import { parseRange, rangeToA1, type CellRange } from '../core';
 
 export interface PreflightLimits {
   /** Merged areas in the whole workbook. */

@@ -6,8 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { WorkbookSnapshot } from '../core/grid';
-import type { Finding } from '../core/model';
+import { type WorkbookSnapshot, type Finding, type UnreadableReason, finding } from '../core';
 import { preflight, type PreflightLimits } from './preflight';
 import { snapshotFromExcelJs, TooManyCellsError, MAX_CELLS } from './snapshotFromExcelJs';
 import { storedSettings } from './storedSettings';
@@ -33,16 +32,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
 /** The limits as the README states them. */
 export const LIMITS_FOR_DOCS = { ...DEFAULT_LIMITS, maxCells: MAX_CELLS };
 
-export type UnreadableReason =
-  | 'notZip'
-  | 'truncated'
-  | 'encrypted'
-  | 'tooLarge'
-  | 'tooManySheets'
-  | 'tooManyCells'
-  | 'tooManyMerges'
-  | 'notFound'
-  | 'other';
+export type { UnreadableReason };
 
 export type ReadOutcome =
   | {
@@ -55,19 +45,12 @@ export type ReadOutcome =
       /** Findings about the file as a whole that do not stop it being read (`file.macros`). */
       readonly findings: readonly Finding[];
     }
-  | { readonly ok: false; readonly finding: Finding };
+  | { readonly ok: false; readonly finding: Finding<'file.unreadable'> };
 
 export function unreadable(file: string, reasonCode: UnreadableReason, detail = ''): ReadOutcome {
   return {
     ok: false,
-    finding: {
-      severity: 'error',
-      code: 'file.unreadable',
-      file,
-      sheet: null,
-      cell: null,
-      params: { reasonCode, detail },
-    },
+    finding: finding('file.unreadable', { file, sheet: null, cell: null }, { reasonCode, detail }),
   };
 }
 
@@ -118,9 +101,7 @@ const VBA_PART = /(^|\/)vbaProject\.bin$/i;
 /** A warning when the package holds macros, so that a copy written without them does not pass silently. */
 function fileNotices(zip: JSZip, file: string): Finding[] {
   const hasMacros = Object.keys(zip.files).some((name) => VBA_PART.test(name));
-  return hasMacros
-    ? [{ severity: 'warning', code: 'file.macros', file, sheet: null, cell: null, params: {} }]
-    : [];
+  return hasMacros ? [finding('file.macros', { file, sheet: null, cell: null }, {})] : [];
 }
 
 export async function readWorkbookBuffer(

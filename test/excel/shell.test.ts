@@ -148,7 +148,7 @@ describe('writing the summary', () => {
     const names = excel.book.sheets.map((s) => s.name);
     await expect(createExcelHost(excel.env()).applyPlan(plan)).rejects.toMatchObject({
       code: 'conflict',
-      detail: { sheets: 'RP_集計表' },
+      detail: { sheets: ['RP_集計表'] },
     });
     expect(excel.book.sheets.map((s) => s.name)).toEqual(names);
     expect(excel.dump('RP_集計表')).toEqual({ A1: '私のメモ' });

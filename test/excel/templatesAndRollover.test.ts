@@ -3,7 +3,7 @@
  * enforces load/sync rules and counts round trips.
  */
 import { readFileSync } from 'node:fs';
-import { analyse } from '../../src/core/engine';
+import { analyse } from '../../src/core/analyse';
 import type { WorkbookSnapshot } from '../../src/core/grid';
 import { HostError } from '../../src/core/hostPort';
 import { planRollover } from '../../src/core/rollover/planRollover';
@@ -71,7 +71,7 @@ describe('templates in the open workbook', () => {
     const host = createExcelHost(excel.env());
     await expect(host.createSheets(sheets)).rejects.toMatchObject({
       code: 'conflict',
-      detail: { sheets: '総務部' },
+      detail: { sheets: ['総務部'] },
     });
     expect(excel.book.sheets.map((s) => s.name)).toEqual(['総務部']);
     expect(excel.dump('総務部')).toEqual({ A1: '去年の表' });
@@ -170,7 +170,7 @@ describe('year rollover in the open workbook', () => {
       ),
     ).rejects.toMatchObject({
       code: 'protected',
-      detail: { sheets: '令和2年度実績' },
+      detail: { sheets: ['令和2年度実績'] },
     });
     expect(excel.dump('令和2年度実績')).toEqual(before);
     expect(sheet.protected).toBe(true);

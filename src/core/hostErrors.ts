@@ -1,11 +1,42 @@
-import type { HostErrorCode } from '../hostPort';
-import type { Message } from './format';
+/**
+ * Why a host operation failed, what each failure carries, and what the user reads: shared by every
+ * shell that talks to a workbook through the host port (the pane, the ribbon command, the preview).
+ */
+import { formatMessage, type Lang, type Message } from './messages/format';
+
+/** Why a host operation failed, with what the message needs (lists as arrays, joined per language). */
+export interface HostErrorDetails {
+  readonly conflict: { readonly sheets: readonly string[] };
+  readonly protected: { readonly sheets?: readonly string[] };
+  readonly notSupported: { readonly feature: string };
+  readonly cellEdit: { readonly detail?: string };
+  readonly payloadTooLarge: { readonly detail?: string };
+  readonly network: { readonly detail?: string };
+  readonly notFound: { readonly detail?: string };
+  readonly invalidArgument: { readonly detail?: string };
+  readonly accessDenied: { readonly detail?: string };
+  readonly changedMeanwhile: { readonly cells: readonly string[] };
+  readonly unknown: { readonly detail?: string };
+}
+
+export type HostErrorCode = keyof HostErrorDetails;
+
+export class HostError<C extends HostErrorCode = HostErrorCode> extends Error {
+  constructor(
+    readonly code: C,
+    message: string,
+    readonly detail: HostErrorDetails[C],
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
 
 /** What went wrong in the workbook, and what to do: shown in the pane's message bar. */
 export const hostErrorMessages: Readonly<Record<HostErrorCode, Message>> = {
   conflict: {
-    ja: 'シート「{sheets}」は利用者のシートのため上書きしません。何も書き込んでいません。シート名を変えてから、もう一度実行してください。',
-    en: 'Sheet "{sheets}" is yours, so it is not overwritten. Nothing was written. Rename it and try again.',
+    ja: 'シート{sheets:quoted}は利用者のシートのため上書きしません。何も書き込んでいません。シート名を変えてから、もう一度実行してください。',
+    en: 'Sheet {sheets:quoted} is yours, so it is not overwritten. Nothing was written. Rename it and try again.',
   },
   protected: {
     ja: 'ブックまたはシートが保護されているため書き込めません。何も変更していません。保護を解除してから実行してください。',
@@ -48,3 +79,15 @@ export const hostErrorMessages: Readonly<Record<HostErrorCode, Message>> = {
     en: 'Something unexpected went wrong: {detail}',
   },
 };
+
+/** Any failure as a sentence for the message bar: what happened and what to do. */
+export function describeError(err: unknown, lang: Lang): string {
+  if (err instanceof HostError)
+    return formatMessage(hostErrorMessages[err.code as HostErrorCode], lang, {
+      detail: err.message,
+      ...(err.detail as HostErrorDetails[HostErrorCode]),
+    });
+  return formatMessage(hostErrorMessages.unknown, lang, {
+    detail: err instanceof Error ? err.message : String(err),
+  });
+}
