@@ -6,6 +6,7 @@ import {
   type WorkbookSnapshot,
   type Finding,
   formatMessage,
+  formatFiscalYear,
   type Lang,
   DEFAULT_SETTINGS,
   parseSettings,
@@ -86,8 +87,23 @@ export async function runPipeline(
   return { settings, snapshots: loaded.snapshots, analysis, files, findings };
 }
 
-/** 0: no errors; 1: errors found; 2: nothing readable. */
+/**
+ * Why there is nothing to say, if so: no plan table in any input, or a target year no table has a
+ * status column for. Both commands stop there with exit code 2.
+ */
+export function nothingReadable(analysis: Analysis, lang: Lang): string | null {
+  if (analysis.tables.length === 0) return formatMessage(cliMessages.noTables, lang);
+  if (analysis.yearNotInPlan)
+    return formatMessage(cliMessages.yearNotInPlan, lang, {
+      year: formatFiscalYear(analysis.yearNotInPlan, lang, 'long'),
+      years: analysis.years.map((y) => formatFiscalYear(y, lang, 'long')).join(lang === 'ja' ? '・' : ', '),
+    });
+  return null;
+}
+
+/** 0: no errors; 1: errors found; 2: nothing readable (no plan table, or no column for the year). */
 export function exitCode(result: PipelineResult): number {
   if (result.snapshots.length === 0) return 2;
+  if (nothingReadable(result.analysis, 'en') !== null) return 2;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateSummary, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
+import { loadForWriting } from '../xlsx/loadForWriting';
 import { workbookWithPlan } from '../xlsx/saveWorkbook';
 import { PlanConflictError } from '../xlsx/writeWorkbook';
 import type { CliOptions } from './args';
@@ -9,7 +10,7 @@ import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
 import { summaryJson } from './json';
 import { writeJson } from './output';
-import { resolveSettings, UsageError } from './pipeline';
+import { nothingReadable, resolveSettings, UsageError } from './pipeline';
 import { loadWorkbooks } from './files';
 import { summaryTable } from './summaryTable';
 
@@ -46,7 +47,9 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
           io.color,
         ),
       );
-    io.stderr(`${formatMessage(cliMessages[result.reason], lang)}\n`);
+    io.stderr(
+      `${nothingReadable(result.analysis, lang) ?? formatMessage(cliMessages[result.reason === 'noYear' ? 'noYear' : 'noItems'], lang)}\n`,
+    );
     return 2;
   }
   const order = new Map(loaded.files.map((f, i) => [f, i]));
@@ -73,7 +76,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
   }
   if (options.out) {
     // One input: the summary goes into a copy of it (the workbook as already loaded); several: a new workbook.
-    const workbook = loaded.single ?? new ExcelJS.Workbook();
+    const workbook = loaded.single ? await loadForWriting(loaded.single) : new ExcelJS.Workbook();
     let bytes: Uint8Array;
     try {
       bytes = await workbookWithPlan(workbook, result.plan, single ? single.ownedSheets : []);

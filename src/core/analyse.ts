@@ -30,6 +30,8 @@ export interface Analysis {
   readonly years: readonly FiscalYear[];
   /** The target year: the one asked for, else the latest year that has marks; null when there is none. */
   readonly year: FiscalYear | null;
+  /** The year asked for when no plan table has a status column for it (nothing can be said about it). */
+  readonly yearNotInPlan: FiscalYear | null;
   /** Reader and validator findings, sorted by file, sheet, row, column. */
   readonly findings: readonly Finding[];
 }
@@ -50,6 +52,7 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
   const drafts: DraftItem[] = [];
   const tables: TableInfo[] = [];
   const findings: Finding[] = [];
+  const silent: string[] = [];
   for (const sheet of workbook.sheets) {
     // The add-in's own sheets are never plan data; hidden sheets are not what staff see and count.
     if (owned.has(sheet.name) || sheet.hidden) continue;
@@ -57,20 +60,36 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
     pushAll(drafts, read.items);
     pushAll(tables, read.tables);
     pushAll(findings, read.findings);
-    if (read.tables.length === 0 && read.incompleteHeader) {
-      findings.push(
-        finding(
-          'table.notFound',
-          { file: workbook.file, sheet: sheet.name, cell: null },
-          { sheet: sheet.name },
-        ),
-      );
-    }
+    const notFound = (cell: string | null): Finding =>
+      finding('table.notFound', { file: workbook.file, sheet: sheet.name, cell }, { sheet: sheet.name });
+    if (read.tables.length === 0 && (read.incompleteHeader || read.rejected.length > 0)) {
+      // One finding for the sheet, however many rows of it read like a header.
+      findings.push(notFound(read.rejected[0]?.cell ?? null));
+    } else if (read.tables.length > 0) {
+      for (const table of read.rejected) {
+        findings.push(
+          finding(
+            'table.rejected',
+            { file: workbook.file, sheet: sheet.name, cell: table.cell },
+            { sheet: sheet.name, cell: table.cell, tableReason: table.reason },
+          ),
+        );
+      }
+    } else if (sheet.values.length > 0) silent.push(sheet.name);
   }
   if (tables.length === 0 && !findings.some((f) => f.code === 'table.notFound')) {
-    findings.push(
-      finding('table.notFound', { file: workbook.file, sheet: null, cell: null }, { sheet: '*' }),
-    );
+    // No plan anywhere in the file: say so for each sheet that has anything on it, by its name.
+    const names = silent.length > 0 ? silent : workbook.sheets.slice(0, 1).map((s) => s.name);
+    for (const name of names) {
+      findings.push(
+        finding('table.notFound', { file: workbook.file, sheet: name, cell: null }, { sheet: name }),
+      );
+    }
+    if (names.length === 0) {
+      findings.push(
+        finding('table.notFound', { file: workbook.file, sheet: null, cell: null }, { sheet: '' }),
+      );
+    }
   }
   return { drafts, tables, findings };
 }
@@ -124,5 +143,14 @@ export function analyse(
   const deduped = dedupeItems(finalized);
   pushAll(findings, deduped.findings);
   if (year) pushAll(findings, validateItems(deduped.items, year, settings));
-  return { items: deduped.items, tables, sources, years, year, findings: sortFindings(findings, workbooks) };
+  const yearNotInPlan = asked && tables.length > 0 && !years.includes(asked) ? asked : null;
+  return {
+    items: deduped.items,
+    tables,
+    sources,
+    years,
+    year,
+    yearNotInPlan,
+    findings: sortFindings(findings, workbooks),
+  };
 }

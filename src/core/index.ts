@@ -30,3 +30,4 @@ export * from './textSafety';
 export * from './values';
 export * from './version';
 export * from './writePlan';
+export * from './formula';

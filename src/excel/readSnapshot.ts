@@ -11,6 +11,7 @@ import {
   type WorkbookSnapshot,
   columnLetters,
   parseRange,
+  honouredOwnedSheets,
   isMarkerName,
 } from '../core';
 import { type ExcelEnv, runBatch } from './env';
@@ -32,7 +33,7 @@ export function ownedFromNames(names: readonly { name: string; value: unknown }[
     const ref = splitAddress(item.value);
     if (ref && !owned.includes(ref.sheet)) owned.push(ref.sheet);
   }
-  return owned;
+  return honouredOwnedSheets(owned);
 }
 
 /** Cells per request when a workbook is too large to read in one: values, formats and types stay well under 5 MB. */

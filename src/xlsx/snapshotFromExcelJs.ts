@@ -4,6 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import {
+  honouredOwnedSheets,
   isMarkerName,
   parseRange,
   type CellRange,
@@ -69,7 +70,7 @@ export function ownedSheetNames(workbook: ExcelJS.Workbook): string[] {
       if (!owned.includes(sheet)) owned.push(sheet);
     }
   }
-  return owned;
+  return honouredOwnedSheets(owned);
 }
 
 function sheetSnapshot(worksheet: ExcelJS.Worksheet, budget: { cells: number }): SheetSnapshot {

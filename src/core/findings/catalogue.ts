@@ -71,8 +71,18 @@ export interface FindingParamsByCode {
     readonly otherRaw: string;
   };
   'item.noMeasure': { readonly item: string };
-  /** `sheet`: the sheet, or `*` when no sheet of the file has a table. */
+  /** `sheet`: the sheet without a plan table ('' when the file has no sheet at all). */
   'table.notFound': { readonly sheet: string };
+  /** A table-like block that is not a plan table: where it starts (A1) and why. */
+  'table.rejected': { readonly sheet: string; readonly cell: string; readonly tableReason: TableRejection };
+  /** Status columns that hold numbers or text: their years, the first of them, how many such cells. */
+  'table.statusNotMarks': {
+    readonly sheet: string;
+    readonly years: readonly string[];
+    readonly year: string;
+    readonly cells: number;
+    readonly symbols: readonly string[];
+  };
   'file.unreadable': { readonly reasonCode: UnreadableReason; readonly detail: string };
   'file.macros': Readonly<Record<string, never>>;
   'indicator.markMismatch': {
@@ -224,6 +234,28 @@ export const FINDINGS: { readonly [C in FindingCode]: FindingEntry<FindingParams
       en: 'A header row needs an item column (実施項目) and status columns (進捗状況 or year labels).',
     },
   },
+  'table.rejected': {
+    severity: 'warning',
+    message: {
+      ja: 'シート「{sheet}」の{cell}からの表は実施計画の表ではないため読み取りません（{reason}）。',
+      en: 'The table at {cell} on sheet "{sheet}" is not an implementation-plan table and was not read ({reason}).',
+    },
+    suggestion: {
+      ja: '実施計画の表であれば、進捗状況の列に記号を、実施項目の列に項目名を入力してください。',
+      en: 'If it is a plan table, put marks in its status columns and item names in its item column.',
+    },
+  },
+  'table.statusNotMarks': {
+    severity: 'error',
+    message: {
+      ja: 'シート「{sheet}」の表の{years}の進捗状況の列には、記号ではなく数値や文章が入っています（{cells}セル）。',
+      en: 'The {years} status column of the table on sheet "{sheet}" holds numbers or text, not marks ({cells} cells).',
+    },
+    suggestion: {
+      ja: '使える記号: {symbols:spaced}。進捗状況の列でなければ、列見出しを見直してください。',
+      en: 'Use one of: {symbols:spaced}. If it is not a status column, change its header.',
+    },
+  },
   'file.unreadable': {
     severity: 'error',
     message: {
@@ -315,4 +347,18 @@ export const unreadableReasons: Readonly<Record<UnreadableReason, Message>> = {
   tooManyMerges: { ja: '結合セルが多すぎます', en: 'it has too many merged areas' },
   notFound: { ja: 'ファイルが見つかりません', en: 'the file does not exist' },
   other: { ja: 'Excel ブックとして読めません', en: 'it cannot be read as an Excel workbook' },
+};
+
+/** Why a table was not read as a plan table (the `tableReason` of `table.rejected`). */
+export type TableRejection = 'statusNotMarks' | 'rowsNotItems';
+
+export const tableRejections: Readonly<Record<TableRejection, Message>> = {
+  statusNotMarks: {
+    ja: '年度の列に記号ではなく数値・年・文章が入っています',
+    en: 'its year columns hold numbers, years or text, not marks',
+  },
+  rowsNotItems: {
+    ja: '行が項目名ではなく単位や番号です',
+    en: 'its rows are units or codes, not item names',
+  },
 };

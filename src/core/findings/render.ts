@@ -2,7 +2,14 @@
 import { formatMessage, type Lang, type MessageParams } from '../messages/format';
 import { endedRuleLabels } from '../messages/summary';
 import { formatFiscalYear, parseFiscalYear } from '../values';
-import { FINDINGS, fieldLabels, severityLabels, unreadableReasons, type Severity } from './catalogue';
+import {
+  FINDINGS,
+  fieldLabels,
+  severityLabels,
+  tableRejections,
+  unreadableReasons,
+  type Severity,
+} from './catalogue';
 import type { Finding } from './finding';
 
 export interface RenderedFinding {
@@ -27,6 +34,15 @@ function localizeParams(finding: Finding, lang: Lang): MessageParams {
       out.reason = finding.params.detail ? `${reason} (${finding.params.detail})` : reason;
       break;
     }
+    case 'table.rejected':
+      out.reason = tableRejections[finding.params.tableReason][lang];
+      break;
+    case 'table.statusNotMarks':
+      out.years = finding.params.years.map((y) => {
+        const year = parseFiscalYear(y);
+        return year ? formatFiscalYear(year, lang, 'long') : y;
+      });
+      break;
     case 'summary.mismatch':
       out.rule = endedRuleLabels[finding.params.rule][lang];
       break;

@@ -92,7 +92,12 @@ const SAMPLES: { readonly [C in FindingCode]: readonly FindingParamsByCode[C][] 
     { item: 'Item', year: 'R2', raw: '○', cell: 'S!E5', other: 'a.xlsx T!E9', otherRaw: '▲' },
   ],
   'item.noMeasure': [{ item: 'Item' }],
-  'table.notFound': [{ sheet: 'S' }, { sheet: '*' }],
+  'table.notFound': [{ sheet: 'S' }, { sheet: '' }],
+  'table.rejected': [
+    { sheet: 'S', cell: 'A10', tableReason: 'statusNotMarks' },
+    { sheet: 'S', cell: 'A10', tableReason: 'rowsNotItems' },
+  ],
+  'table.statusNotMarks': [{ sheet: 'S', years: ['R1', 'R2'], year: 'R1', cells: 12, symbols: TWO_SYMBOLS }],
   'file.unreadable': REASONS.flatMap((reasonCode) => [
     { reasonCode, detail: '' },
     { reasonCode, detail: '2001 sheets' },
