@@ -21,14 +21,23 @@ export interface HostErrorDetails {
 
 export type HostErrorCode = keyof HostErrorDetails;
 
+/** The detail argument: optional exactly when the code needs nothing. */
+type DetailArgument<C extends HostErrorCode> =
+  Record<string, never> extends HostErrorDetails[C]
+    ? [detail?: HostErrorDetails[C]]
+    : [detail: HostErrorDetails[C]];
+
 export class HostError<C extends HostErrorCode = HostErrorCode> extends Error {
+  readonly detail: HostErrorDetails[C];
+
   constructor(
     readonly code: C,
     message: string,
-    readonly detail: HostErrorDetails[C],
+    ...[detail]: DetailArgument<C>
   ) {
     super(message);
     this.name = 'HostError';
+    this.detail = detail ?? ({} as HostErrorDetails[C]);
   }
 }
 

@@ -6,9 +6,10 @@
  * A sheet protected without a password (our templates) is unprotected for the change and protected
  * again with its own options; one with a password is refused before anything is written.
  */
-import { columnLetters, HostError, type RolloverPlan, type SheetRollover, asLiteralText } from '../core';
+import { columnLetters, HostError, type RolloverPlan, type SheetRollover } from '../core';
 import { type ExcelEnv, runBatch } from './env';
 import { setMarkList } from './cells';
+import { asExcelValue } from './cellText';
 import { guarded } from './errors';
 
 function applySheet(
@@ -37,7 +38,7 @@ function applySheet(
     ws.getRange(merge.to).merge(false);
   }
   for (const cell of [...roll.headers, ...roll.renames])
-    ws.getRange(cell.cell).values = [[asLiteralText(cell.value)]];
+    ws.getRange(cell.cell).values = [[asExcelValue(cell.value)]];
   if (has.validation) {
     for (const address of roll.markRanges) setMarkList(ws.getRange(address), symbols, true);
   }

@@ -174,6 +174,18 @@ test('every host error reads as its own language, sheet lists joined the languag
   expect(describeError(conflict, 'ja')).toContain('シート「RP_集計」「RP_推移」は利用者のシート');
 });
 
+test('HostError details are checked by the compiler: a conflict must name its sheets', () => {
+  // Never run: the ts-expect-error lines fail the type check if the detail ever becomes optional.
+  const typed = () => [
+    // @ts-expect-error a conflict without the sheets it is about
+    new HostError('conflict', 'x'),
+    // @ts-expect-error lists are arrays, never pre-joined text
+    new HostError('changedMeanwhile', 'x', { cells: 'A1, B2' }),
+    new HostError('network', 'x'),
+  ];
+  expect(typeof typed).toBe('function');
+});
+
 /** Every text of a catalogue with each placeholder filled by a two-item list. */
 function* catalogueTexts(name: string, catalogue: Readonly<Record<string, unknown>>) {
   for (const [key, value] of Object.entries(catalogue)) {
