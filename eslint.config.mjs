@@ -1,5 +1,6 @@
 // ESLint: typescript-eslint's recommended rules, the Office add-in rules (load before read, sync before
-// read, no sync in loops), and the architecture rule that the core imports nothing from the shells.
+// read, no sync in loops), and the architecture rules: the core imports nothing from the shells, and the
+// shells enter the core only through its door (src/core/index.ts). Import cycles: scripts/check-cycles.js.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
@@ -20,6 +21,15 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // The ES5 first script of the pages: a plain browser script, parsed as ES5.
+    files: ['src/boot/**/*.js'],
+    languageOptions: {
+      ecmaVersion: 5,
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly' },
+    },
+  },
   {
     // The Office.js rules (load before read, sync before read, no sync in loops) where Office.js is used;
     // elsewhere they would misread ExcelJS calls with the same names.
@@ -60,6 +70,24 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'Office', 'Excel', 'document', 'window', 'process'],
+    },
+  },
+  {
+    // One door to the core: shells import `src/core` (its index.ts) and nothing under it.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)core/.',
+              message: 'Import the core through its door (src/core/index.ts), not its modules.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,7 +1,10 @@
 /** Task pane entry inside Excel. */
-import { langFromTag } from '../core/messages';
+import { langFromTag } from '../core';
 import { createExcelHost } from '../excel/host';
 import { mountPane } from './mount';
+import { markStarted } from '../boot/started';
+
+markStarted();
 
 void Office.onReady(() => {
   const root = document.getElementById('root');
