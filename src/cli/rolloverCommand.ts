@@ -2,6 +2,7 @@
  * reform-progress rollover: the next fiscal year's columns added to every plan table of a workbook,
  * written to a new file (the input is never changed). The pane does the same in the open workbook.
  */
+import { gradesOf } from '../core/settings';
 import { resolve } from 'node:path';
 import { cliMessages, formatMessage, type Lang } from '../core/messages';
 import { planRollover } from '../core/rollover/planRollover';
@@ -24,7 +25,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
     io.stdout(formatFindings(loaded.files, { sources: [] }, loaded.fileFindings, lang, io.color));
     return 2;
   }
-  const settings = await resolveSettings(options.settings, loaded.stored, lang, io);
+  const settings = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
   const plan = planRollover(snapshot, settings, { renameHeaders: options['rename-headers'] === true });
   if (plan.sheets.length === 0) {
     io.stderr(`${formatMessage(cliMessages.rolloverNothing, lang)}\n`);
@@ -35,7 +36,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
     io.stdout(
       formatFindings(loaded.files, analyse(loaded.snapshots, settings), loaded.fileFindings, lang, io.color),
     );
-  const symbols = settings.marks.map((m) => m.symbol);
+  const symbols = gradesOf(settings).map((m) => m.symbol);
   for (const roll of plan.sheets) {
     applyRolloverToWorksheet(loaded.single.getWorksheet(roll.sheet)!, roll, symbols);
     io.stdout(

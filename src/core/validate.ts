@@ -3,13 +3,13 @@
  * variants, unparsable values) are found while reading; these need the whole item.
  */
 import type { Finding, FiscalYear, PlanItem } from './model';
-import type { Settings } from './settings';
+import { gradesOf, type Settings } from './settings';
 import { inPlan } from './summary/inPlan';
 import { indicatorRows } from './summary/indicators';
 import { compareFiscalYears, formatParsedValue, markSymbol } from './values';
 import { pushAll } from './collections';
 
-function missingMarks(item: PlanItem, year: FiscalYear): Finding[] {
+function missingMarks(item: PlanItem, year: FiscalYear, symbols: string): Finding[] {
   const entry = item.marks.find((m) => m.year === year);
   if (!entry || entry.state !== 'blank' || !inPlan(item, year, year)) return [];
   return [
@@ -19,7 +19,7 @@ function missingMarks(item: PlanItem, year: FiscalYear): Finding[] {
       file: item.file,
       sheet: item.sheet,
       cell: entry.source.cell,
-      params: { year, item: item.name },
+      params: { year, item: item.name, symbols },
     },
   ];
 }
@@ -80,7 +80,8 @@ function indicatorFindings(items: readonly PlanItem[], year: FiscalYear, setting
         params: {
           item: row.item.name,
           year,
-          symbol: markSymbol(row.mark, settings.marks),
+          symbol:
+            row.item.marks.find((m) => m.year === year)?.grade ?? markSymbol(row.mark, gradesOf(settings)),
           target: formatParsedValue(row.target),
           actual: formatParsedValue(row.actual),
           achievement: row.achievement === null ? '—' : `${(row.achievement * 100).toFixed(1)}%`,
@@ -95,8 +96,11 @@ function indicatorFindings(items: readonly PlanItem[], year: FiscalYear, setting
 
 export function validateItems(items: readonly PlanItem[], year: FiscalYear, settings: Settings): Finding[] {
   const findings: Finding[] = [];
+  const symbols = gradesOf(settings)
+    .map((g) => g.symbol)
+    .join(' ');
   for (const item of items) {
-    findings.push(...missingMarks(item, year), ...marksAfterEnded(item), ...noMeasure(item));
+    findings.push(...missingMarks(item, year, symbols), ...marksAfterEnded(item), ...noMeasure(item));
   }
   pushAll(findings, indicatorFindings(items, year, settings));
   return findings;

@@ -1,7 +1,7 @@
 /** Pure helpers behind the pane's confirmed actions. */
 import type { CellEdit } from '../hostPort';
 import type { Finding, TableInfo } from '../model';
-import type { Settings } from '../settings';
+import { gradesOf, type Settings } from '../settings';
 import { columnLetters } from '../grid';
 
 /** 〇 → ○ and the like: exactly the cells of mark.variant findings, each with what it holds now. */
@@ -10,7 +10,7 @@ export function markVariantEdits(findings: readonly Finding[], settings: Setting
   for (const f of findings) {
     if (f.code !== 'mark.variant' || !f.sheet || !f.cell) continue;
     const symbol = String(f.params.symbol ?? '');
-    if (!settings.marks.some((m) => m.symbol === symbol)) continue;
+    if (!gradesOf(settings).some((m) => m.symbol === symbol)) continue;
     edits.push({ sheet: f.sheet, cell: f.cell, expected: String(f.params.raw ?? ''), value: symbol });
   }
   return edits;

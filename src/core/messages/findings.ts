@@ -30,10 +30,10 @@ export const findingMessages: Readonly<
       ja: '「{item}」の{year}の進捗状況が空欄です。',
       en: 'The {year} status of "{item}" is blank.',
     },
-    suggestion: {
-      ja: '◎ ○ □ ▲ 終了 のいずれかを入力してください。',
-      en: 'Enter one of ◎ ○ □ ▲ 終了.',
-    },
+    suggestion: (p) =>
+      p.symbols
+        ? { ja: '{symbols} のいずれかを入力してください。', en: 'Enter one of {symbols}.' }
+        : { ja: '◎ ○ □ ▲ 終了 のいずれかを入力してください。', en: 'Enter one of ◎ ○ □ ▲ 終了.' },
   },
   'mark.variant': {
     message: {
@@ -123,6 +123,16 @@ export const findingMessages: Readonly<
     suggestion: {
       ja: '実施計画の表であれば、進捗状況の列に記号を、実施項目の列に項目名を入力してください。',
       en: 'If it is a plan table, put marks in its status columns and item names in its item column.',
+    },
+  },
+  'table.otherScale': {
+    message: {
+      ja: 'シート「{sheet}」の表の進捗状況は「{scale}」の段階で評価されているようです（{examples}）。',
+      en: 'The statuses of the table on sheet "{sheet}" look like the "{scale}" scale ({examples}).',
+    },
+    suggestion: {
+      ja: '設定の「評価の段階」を「{scale}」にするか、reform-progress に --scale {scale} を付けてください。',
+      en: 'Choose the "{scale}" scale in the settings, or run reform-progress with --scale {scale}.',
     },
   },
   'table.statusNotMarks': {

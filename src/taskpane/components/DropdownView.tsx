@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Analysis } from '../../core/engine';
 import { dropdownTargets } from '../../core/flows/edits';
 import type { HostPort } from '../../core/hostPort';
-import type { Settings } from '../../core/settings';
+import { gradesOf, type Settings } from '../../core/settings';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
@@ -28,7 +28,7 @@ export function DropdownView(props: {
       await host.installDropdowns(
         chosen,
         ranges,
-        settings.marks.map((m) => m.symbol),
+        gradesOf(settings).map((m) => m.symbol),
       );
       setDone(t('dropdownDone'));
     } catch (err) {

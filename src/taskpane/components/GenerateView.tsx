@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { GenerateResult } from '../../core/flows/generateSummary';
 import type { HostPort } from '../../core/hostPort';
 import type { Lang } from '../../core/messages';
-import type { EndedRule, Settings } from '../../core/settings';
-import { formatFiscalYear } from '../../core/values';
+import { gradesOf, type EndedRule, type Settings } from '../../core/settings';
+import { formatFiscalYear, markSymbol, rolesOf } from '../../core/values';
 import type { Translate } from '../text';
 import { YearField } from './YearField';
 import { runGenerate, type GenerateStep } from '../runGenerate';
@@ -92,10 +92,10 @@ export function GenerateView(props: {
           </h3>
           <table data-testid="result-counts">
             <tbody>
-              {(['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'] as const).map((k) => (
+              {rolesOf(gradesOf(settings)).map((k) => (
                 <tr key={k}>
                   <th scope="row" style={{ textAlign: 'left', paddingRight: 12 }}>
-                    {settings.marks.find((m) => m.key === k)?.symbol ?? k}
+                    {markSymbol(k, gradesOf(settings))}
                   </th>
                   <td data-mark={k}>{current.counts[k]}</td>
                 </tr>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { columnLetters } from '../../core/grid';
 import type { HostPort } from '../../core/hostPort';
 import { planRollover, type ColumnInsertion, type RolloverPlan } from '../../core/rollover/planRollover';
-import type { Settings } from '../../core/settings';
+import { gradesOf, type Settings } from '../../core/settings';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
@@ -48,7 +48,7 @@ export function RolloverView(props: {
     try {
       await host.applyRollover(
         plan,
-        settings.marks.map((m) => m.symbol),
+        gradesOf(settings).map((m) => m.symbol),
       );
       setDone(t('rolloverDone', { years: [...new Set(plan.sheets.flatMap((s) => s.years))].join('・') }));
       setPlan(null);
