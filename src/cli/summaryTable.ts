@@ -1,17 +1,22 @@
 /** The published-style table on the terminal (its figures are the JSON's, rendered). */
-import { MARK_KEYS, type MarkKey } from '../core/model';
 import {
-  cliMessages,
+  MARK_KEYS,
   formatMessage,
   layoutMessages,
   markLabels,
   endedRuleLabels,
   type Lang,
-} from '../core/messages';
-import { gradesOf, scaleOf, type Settings } from '../core/settings';
-import { historyEntries } from '../core/summary/history';
-import type { SummaryModel } from '../core/summary/types';
-import { formatFiscalYear, markSymbol, rolesOf } from '../core/values';
+  type Settings,
+  historyEntries,
+  type SummaryModel,
+  formatFiscalYear,
+  markSymbol,
+  rolesOf,
+  gradesOf,
+  scaleOf,
+  type MarkKey,
+} from '../core';
+import { cliMessages } from './messages';
 
 export function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;

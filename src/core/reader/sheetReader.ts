@@ -5,6 +5,7 @@
  */
 import { a1, type SheetSnapshot } from '../grid';
 import type { Finding, FiscalYear, MarkEntry, Owner, SourceRef, TableInfo } from '../model';
+import { finding } from '../findings/finding';
 import { gradesOf, scaleOf, type Settings } from '../settings';
 import { presetFitting } from '../scales';
 import {
@@ -138,31 +139,32 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     for (const item of read) items.push({ ...item, tableYear });
     const otherScale = otherScaleOf(read, scaleOf(settings).name);
     if (otherScale) {
-      findings.push({
-        severity: 'warning',
-        code: 'table.otherScale',
-        file,
-        sheet: sheet.name,
-        cell: open.headerCell,
-        params: { sheet: sheet.name, scale: otherScale.scale, examples: otherScale.examples },
-      });
+      findings.push(
+        finding(
+          'table.otherScale',
+          { file, sheet: sheet.name, cell: open.headerCell },
+          { sheet: sheet.name, scale: otherScale.scale, examples: otherScale.examples },
+        ),
+      );
     }
     if (verdict.notMarkColumns.length > 0) {
       const columns = verdict.notMarkColumns;
-      findings.push({
-        severity: 'error',
-        code: 'table.statusNotMarks',
-        file,
-        sheet: sheet.name,
-        cell: open.headerCell,
-        params: {
-          sheet: sheet.name,
-          years: columns.map((c) => c.year).join(' '),
-          year: columns[0]!.year,
-          cells: columns.reduce((n, c) => n + c.evidence.filled - c.evidence.marks - c.evidence.gradeLike, 0),
-          symbols: grades.map((m) => m.symbol).join(' '),
-        },
-      });
+      findings.push(
+        finding(
+          'table.statusNotMarks',
+          { file, sheet: sheet.name, cell: open.headerCell },
+          {
+            sheet: sheet.name,
+            years: columns.map((c) => c.year),
+            year: columns[0]!.year,
+            cells: columns.reduce(
+              (n, c) => n + c.evidence.filled - c.evidence.marks - c.evidence.gradeLike,
+              0,
+            ),
+            symbols: grades.map((m) => m.symbol),
+          },
+        ),
+      );
     }
   };
 
@@ -234,14 +236,14 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
 function otherScaleOf(
   items: readonly DraftItem[],
   inForce: string,
-): { scale: string; examples: string } | null {
+): { scale: string; examples: readonly string[] } | null {
   const unknown = new Set<string>();
   for (const item of items)
     for (const m of item.marks) if (m.state === 'unknown') unknown.add(m.raw.replace(/[\s\u3000]+/g, ''));
   const texts = [...unknown];
   const scale = presetFitting(texts);
   if (!scale || scale === inForce) return null;
-  return { scale, examples: texts.slice(0, 5).join(' ') };
+  return { scale, examples: texts.slice(0, 5) };
 }
 
 function latestMarkedYear(items: readonly DraftItem[]): FiscalYear | null {
@@ -384,31 +386,29 @@ function readItemRow(
     } else if (parsed.kind === 'mark') {
       marks.push({ year, state: 'mark', raw, mark: parsed.key, grade: parsed.symbol, source: ref });
       if (parsed.variant) {
-        findings.push({
-          severity: 'warning',
-          code: 'mark.variant',
-          file,
-          sheet,
-          cell: ref.cell,
-          params: { year, raw, symbol: parsed.symbol, item: name },
-        });
+        findings.push(
+          finding(
+            'mark.variant',
+            { file, sheet, cell: ref.cell },
+            { year, raw, symbol: parsed.symbol, item: name },
+          ),
+        );
       }
     } else if (parsed.kind === 'unknown') {
       marks.push({ year, state: 'unknown', raw, mark: null, grade: null, source: ref });
-      findings.push({
-        severity: 'error',
-        code: 'mark.unknown',
-        file,
-        sheet,
-        cell: ref.cell,
-        params: {
-          year,
-          raw,
-          item: name,
-          suggested: parsed.suggestion ?? '',
-          symbols: grades.map((m) => m.symbol).join(' '),
-        },
-      });
+      findings.push(
+        finding(
+          'mark.unknown',
+          { file, sheet, cell: ref.cell },
+          {
+            year,
+            raw,
+            item: name,
+            suggested: parsed.suggestion ?? null,
+            symbols: grades.map((m) => m.symbol),
+          },
+        ),
+      );
     } else {
       marks.push({ year, state: parsed.kind, raw, mark: null, grade: null, source: ref });
     }
