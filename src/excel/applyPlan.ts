@@ -200,17 +200,20 @@ function writeLinks(ws: Excel.Worksheet, links: PlanSheet['links']): void {
   }
 }
 
+/** Frozen panes as the plan means them: rows only, columns only, or both (freezeAt would freeze column A too). */
+function freeze(ws: Excel.Worksheet, at: { rows: number; columns: number }): void {
+  if (at.rows > 0 && at.columns > 0)
+    ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(at.columns - 1)}${at.rows}`));
+  else if (at.rows > 0) ws.freezePanes.freezeRows(at.rows);
+  else if (at.columns > 0) ws.freezePanes.freezeColumns(at.columns);
+}
+
 function writeSheetBody(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void {
   sheet.columnWidths.forEach((width, i) => {
     ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = width * POINTS_PER_CHAR;
   });
   if (has.charts) for (const spec of sheet.charts) addChart(ws, spec);
-  if (has.freeze && sheet.freeze)
-    ws.freezePanes.freezeAt(
-      ws.getRange(
-        `A1:${columnLetters(Math.max(0, sheet.freeze.columns - 1))}${Math.max(1, sheet.freeze.rows)}`,
-      ),
-    );
+  if (has.freeze && sheet.freeze) freeze(ws, sheet.freeze);
   if (has.tabColor && sheet.tabColor) ws.tabColor = sheet.tabColor;
   if (has.pageLayout) {
     ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';

@@ -204,6 +204,15 @@ export function shellSuite(build: ExcelBuild): void {
       expect(changed).toEqual([]);
     });
 
+    test('frozen panes as planned: rows only where only rows are meant', async () => {
+      const excel = track(excelFrom([kasama]));
+      const { plan } = planFor(kasama);
+      await createExcelHost(excel.env(), kasama.file).applyPlan(plan);
+      const frozen = plan.sheets.filter((s) => s.freeze);
+      expect(frozen.length).toBeGreaterThan(0);
+      for (const sheet of frozen) expect(excel.sheet(sheet.name)!.freeze).toEqual(sheet.freeze);
+    });
+
     test('a workbook of 50 sheets: still at most 3 round trips, requests under 5 MB', async () => {
       const excel = track(excelFrom(departments, 11));
       const host = createExcelHost(excel.env());
@@ -359,6 +368,25 @@ export function shellSuite(build: ExcelBuild): void {
       expect(excel.book.sheets.filter((s) => s.name.startsWith('RP_'))).toHaveLength(plan.sheets.length);
       expect(excel.book.sheets.some((s) => s.name.startsWith('RP_tmp_'))).toBe(false);
       expect(excel.dump('RP_集計表').C5).toBe(9);
+    });
+  });
+
+  describe(`${build}: on an ExcelApi 1.4 host (the manifest's minimum)`, () => {
+    test('reading, the summary, templates and the rollover all run; nothing above 1.4 is called', async () => {
+      const excel = track(excelFrom([kasama]));
+      excel.apiMinor = 4;
+      const host = createExcelHost(excel.env(), kasama.file);
+      expect(host.capabilities()).toMatchObject({ dataValidation: false, hyperlinks: false, charts: false });
+      const snapshot = await host.readSnapshot();
+      await host.applyPlan(planFor(snapshot).plan);
+      expect(excel.dump('RP_集計表').C5).toBe(9);
+      const plan = examplePlan();
+      await host.createSheets(templateSheets(plan, planDepartments(plan), DEFAULT_SETTINGS));
+      expect(excel.sheet('総務部')!.protected).toBe(true);
+      await host.applyRollover(planRollover(kasama, DEFAULT_SETTINGS, { renameHeaders: false }), SYMBOLS);
+      expect(excel.dump('令和2年度実績').F7).toBe('R3');
+      await host.saveSettings({ endedRule: 'exclude' });
+      expect(await host.loadSettings()).toEqual({ endedRule: 'exclude' });
     });
   });
 
