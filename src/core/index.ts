@@ -30,4 +30,5 @@ export * from './textSafety';
 export * from './values';
 export * from './version';
 export * from './writePlan';
+export * from './chartStyle';
 export * from './formula';

@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { parsePlanDefinition, planDepartments } from '../../src/core/template/planDefinition';
 import { templateSheets } from '../../src/core/template/templateSheet';
 import { createExcelHost } from '../../src/excel/host';
+import { chartXml } from '../../src/xlsx/chartXml';
 import { readWorkbookBuffer } from '../../src/xlsx/readWorkbook';
 import { syntheticSheet } from '../../bench/synthetic';
 import type { ExcelBuild } from '../officejs/excelLibrary';
@@ -211,6 +212,41 @@ export function shellSuite(build: ExcelBuild): void {
       const frozen = plan.sheets.filter((s) => s.freeze);
       expect(frozen.length).toBeGreaterThan(0);
       for (const sheet of frozen) expect(excel.sheet(sheet.name)!.freeze).toEqual(sheet.freeze);
+    });
+
+    test('each chart is the chart the .xlsx shell writes from the same spec: mark colours, fills and lines, data labels, number formats', async () => {
+      const excel = track(excelFrom([kasama]));
+      const { plan } = planFor(kasama);
+      await createExcelHost(excel.env(), kasama.file).applyPlan(plan);
+      const hex = (c: string | undefined) => (c ?? '').replace('#', '').toUpperCase();
+      let charts = 0;
+      for (const sheet of plan.sheets) {
+        sheet.charts.forEach((spec, c) => {
+          charts += 1;
+          const xml = chartXml(spec, sheet);
+          const drawn = excel.sheet(sheet.name)!.charts[c]!;
+          const fromXml = [...xml.matchAll(/<c:ser>(.*?)<\/c:ser>/g)].map(([, ser]) => ({
+            points: [...ser!.matchAll(/<c:dPt><c:idx val="\d+"\/>.*?<a:srgbClr val="(\w+)"/g)].map(
+              (m) => m[1],
+            ),
+            fill: /<\/c:tx><c:spPr><a:solidFill><a:srgbClr val="(\w+)"/.exec(ser!)?.[1] ?? '',
+            line: /<a:ln[^>]*><a:solidFill><a:srgbClr val="(\w+)"/.exec(ser!)?.[1] ?? '',
+            labels: /<c:dLbls>.*?<c:showVal val="1"/.test(ser!),
+            labelFormat: /<c:dLbls><c:numFmt formatCode="([^"]+)"/.exec(ser!)?.[1] ?? '',
+          }));
+          const fromExcel = drawn.series.map((ser) => ({
+            points: [...ser.pointFills.entries()].sort(([a], [b]) => a - b).map(([, color]) => hex(color)),
+            fill: hex(ser.fill),
+            line: hex(ser.line),
+            labels: ser.dataLabels?.ShowValue === true,
+            labelFormat: String(ser.dataLabels?.NumberFormat ?? ''),
+          }));
+          expect(fromExcel).toEqual(fromXml);
+          const axisFormat = /<c:valAx>.*?<c:numFmt formatCode="([^"]+)"/.exec(xml)?.[1];
+          expect(drawn.valueAxis?.NumberFormat).toEqual(axisFormat);
+        });
+      }
+      expect(charts).toBeGreaterThanOrEqual(4);
     });
 
     test('a workbook of 50 sheets: still at most 3 round trips, requests under 5 MB', async () => {
