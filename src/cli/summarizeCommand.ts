@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { generateSummary, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
+import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
 import { loadForWriting } from '../xlsx/loadForWriting';
 import { workbookWithPlan } from '../xlsx/saveWorkbook';
@@ -19,7 +19,7 @@ import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
   const loaded = await loadWorkbooks(options.paths);
-  const base = await resolveSettings(options.settings, loaded.stored, lang, io);
+  const base = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
   const settings = options.ended ? { ...base, endedRule: options.ended } : base;
   if (options.out) {
     const target = resolve(options.out);
@@ -72,7 +72,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       result.model.items,
       result.model.years.map((y) => y.year),
       lang,
-      settings.marks,
+      gradesOf(settings),
     );
     await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);
