@@ -31,4 +31,5 @@ export * from './textSafety';
 export * from './values';
 export * from './version';
 export * from './writePlan';
+export * from './chartStyle';
 export * from './formula';
