@@ -284,4 +284,14 @@ test('設定: the grade scale is chosen in the pane; the summary then counts S/A
     .getAllByRole('row')
     .map((r) => r.textContent);
   expect(rows).toEqual(['S1', 'A1', 'B0', 'C1', '完了0', '対象外・未評価1']);
+  // Dropdowns offer the scale's own marks.
+  await user.click(screen.getByRole('tab', { name: '進捗チェック' }));
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  await user.click(screen.getByRole('tab', { name: '入力規則' }));
+  expect(await screen.findByText(/S A B C 完了 対象外 未評価 の選択リストを設定します: D2:D5/)).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: '入力規則を設定' }));
+  await screen.findByText('入力規則を設定しました。');
+  expect(host.callsOf('installDropdowns')).toEqual([
+    ['令和5年度', ['D2:D5'], ['S', 'A', 'B', 'C', '完了', '対象外', '未評価']],
+  ]);
 });

@@ -1,4 +1,4 @@
-/** 入力規則を設定: a ◎ ○ □ ▲ 終了 list on the detected status columns of one sheet, after confirmation. */
+/** 入力規則を設定: a list of the scale's marks (◎ ○ □ ▲ 終了) on the detected status columns of one sheet. */
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { type Analysis, dropdownTargets, type HostPort, type Settings, gradesOf } from '../../core';
@@ -20,13 +20,10 @@ export function DropdownView(props: {
   if (!analysis || sheets.length === 0) return <Text>{t('noTables')}</Text>;
   const chosen = sheet || sheets[0]!;
   const ranges = dropdownTargets(analysis.tables, chosen);
+  const symbols = gradesOf(settings).map((m) => m.symbol);
   const install = async () => {
     try {
-      await host.installDropdowns(
-        chosen,
-        ranges,
-        gradesOf(settings).map((m) => m.symbol),
-      );
+      await host.installDropdowns(chosen, ranges, symbols);
       setDone(t('dropdownDone'));
     } catch (err) {
       onError(err);
@@ -43,7 +40,7 @@ export function DropdownView(props: {
           ))}
         </Select>
       </Field>
-      <p>{t('dropdownRanges', { ranges })}</p>
+      <p>{t('dropdownRanges', { ranges, symbols })}</p>
       <Button appearance="primary" onClick={() => void install()}>
         {t('dropdownInstall')}
       </Button>
