@@ -1,50 +1,35 @@
 /** 設定: stored in the workbook, so the pane, the ribbon button and the CLI (from a file) agree. */
-import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import { useState } from 'react';
-import {
-  type HostPort,
-  MARK_KEYS,
-  markLabels,
-  type Lang,
-  settingsSchema,
-  type EndedRule,
-  type Settings,
-} from '../../core';
-import type { Translate } from '../text';
+import { MARK_KEYS, markLabels, settingsSchema, type EndedRule, type Settings } from '../../core';
+import { useAction, usePane } from '../pane';
 import { YearField } from './YearField';
-import { InfoBar } from './ErrorBar';
+
+const useStyles = makeStyles({ group: { border: 'none', padding: 0 } });
 
 export function SettingsView(props: {
-  host: HostPort;
-  lang: Lang;
-  t: Translate;
-  settings: Settings;
   years: readonly string[];
   indicators: readonly string[];
   onSaved: (settings: Settings) => void;
-  onError: (err: unknown) => void;
 }) {
-  const { host, lang, t, years, indicators, onSaved, onError } = props;
-  const [draft, setDraft] = useState<Settings>(props.settings);
-  const [done, setDone] = useState<string | null>(null);
+  const { years, indicators, onSaved } = props;
+  const { host, lang, t, settings } = usePane();
+  const { busy, run } = useAction();
+  const styles = useStyles();
+  const [draft, setDraft] = useState<Settings>(settings);
   const update = (patch: Partial<Settings>) => setDraft({ ...draft, ...patch });
 
-  const save = async () => {
-    try {
+  const save = () =>
+    run(async () => {
       const checked = settingsSchema.parse(draft);
       await host.saveSettings(checked);
       onSaved(checked);
-      setDone(t('saved'));
-    } catch (err) {
-      onError(err);
-    }
-  };
+      return t('saved');
+    });
 
   return (
     <div>
       <YearField
-        t={t}
-        lang={lang}
         years={years}
         value={draft.targetYear ?? ''}
         onChange={(y) => update({ targetYear: y || null })}
@@ -65,7 +50,7 @@ export function SettingsView(props: {
           <Radio value="midYear" label={t('midYear')} />
         </RadioGroup>
       </Field>
-      <fieldset style={{ border: 'none', padding: 0 }}>
+      <fieldset className={styles.group}>
         <legend>{t('marks')}</legend>
         {MARK_KEYS.map((key) => {
           const entry = draft.marks.find((m) => m.key === key);
@@ -87,7 +72,7 @@ export function SettingsView(props: {
         })}
       </fieldset>
       {indicators.length > 0 && (
-        <fieldset style={{ border: 'none', padding: 0 }}>
+        <fieldset className={styles.group}>
           <legend>{t('directions')}</legend>
           {indicators.map((name) => (
             <Field key={name} label={name}>
@@ -108,10 +93,9 @@ export function SettingsView(props: {
           ))}
         </fieldset>
       )}
-      <Button appearance="primary" onClick={() => void save()}>
+      <Button appearance="primary" disabled={busy} onClick={() => void save()}>
         {t('save')}
       </Button>
-      <InfoBar message={done} />
     </div>
   );
 }
