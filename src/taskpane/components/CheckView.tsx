@@ -1,6 +1,6 @@
 /** 進捗チェック: findings by sheet, filter by severity, go to a cell, unify mark variants after confirmation. */
-import { Button, Checkbox, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useState } from 'react';
+import { Button, Checkbox, Spinner, Text, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useState, type CSSProperties } from 'react';
 import { type Analysis, markVariantEdits, type Finding, type Severity } from '../../core';
 import { useAction, usePane } from '../pane';
 import { FindingList } from './FindingList';
@@ -10,15 +10,16 @@ const UnifyDialog = lazy(() =>
   import(/* webpackChunkName: "unify" */ './UnifyDialog').then((m) => ({ default: m.UnifyDialog })),
 );
 
-const useStyles = makeStyles({
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = {
   filter: { border: 'none', padding: 0, margin: `0 0 ${tokens.spacingVerticalS}` },
-});
+} satisfies Record<string, CSSProperties>;
 
 export function CheckView(props: { analysis: Analysis | null; onCheck: () => Promise<void> }) {
   const { analysis, onCheck } = props;
   const { host, t, settings } = usePane();
   const { busy, run } = useAction();
-  const styles = useStyles();
   const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const [confirming, setConfirming] = useState(false);
 
@@ -51,7 +52,7 @@ export function CheckView(props: { analysis: Analysis | null; onCheck: () => Pro
       </div>
       {analysis && (
         <>
-          <fieldset className={styles.filter}>
+          <fieldset style={styles.filter}>
             <legend>{t('filterLabel')}</legend>
             {SEVERITIES.map((s) => (
               <Checkbox

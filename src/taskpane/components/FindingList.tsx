@@ -1,5 +1,6 @@
 /** Findings grouped by sheet; each one a button that takes the user to its cell. */
-import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Text, tokens } from '@fluentui/react-components';
+import type { CSSProperties } from 'react';
 import { type Finding, type Severity, renderFinding, severityLabel } from '../../core';
 import { usePane } from '../pane';
 
@@ -9,7 +10,9 @@ const COLORS: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> =
   info: 'informative',
 };
 
-const useStyles = makeStyles({
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = {
   heading: {
     fontSize: tokens.fontSizeBase300,
     margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
@@ -34,12 +37,11 @@ const useStyles = makeStyles({
     clip: 'rect(0 0 0 0)',
     whiteSpace: 'nowrap',
   },
-});
+} satisfies Record<string, CSSProperties>;
 
 export function FindingList(props: { findings: readonly Finding[]; onSelect: (f: Finding) => void }) {
   const { findings, onSelect } = props;
   const { lang, t } = usePane();
-  const styles = useStyles();
   if (findings.length === 0) return <Text>{t('noFindings')}</Text>;
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -50,29 +52,29 @@ export function FindingList(props: { findings: readonly Finding[]; onSelect: (f:
     <div>
       {[...groups].map(([title, list]) => (
         <section key={title} aria-label={title}>
-          <h2 className={styles.heading}>{title}</h2>
-          <ul className={styles.list}>
+          <h2 style={styles.heading}>{title}</h2>
+          <ul style={styles.list}>
             {list.map((f, i) => {
               const { message, suggestion } = renderFinding(f, lang);
               return (
-                <li key={`${f.code}-${f.cell}-${i}`} className={styles.item}>
+                <li key={`${f.code}-${f.cell}-${i}`} style={styles.item}>
                   <Button
                     appearance="subtle"
-                    className={styles.button}
+                    style={styles.button}
                     disabled={!f.sheet || !f.cell}
                     onClick={() => onSelect(f)}
                   >
                     <span>
                       {f.sheet && f.cell && (
-                        <span className={styles.visuallyHidden}>
+                        <span style={styles.visuallyHidden}>
                           {t('goToCell', { sheet: f.sheet, cell: f.cell })}:{' '}
                         </span>
                       )}
-                      <Badge appearance="filled" color={COLORS[f.severity]} className={styles.badge}>
+                      <Badge appearance="filled" color={COLORS[f.severity]} style={styles.badge}>
                         {severityLabel(f.severity, lang)}
                       </Badge>
                       <strong>{f.cell ?? t('sheetLevel')}</strong> {message}
-                      {suggestion && <span className={styles.suggestion}>→ {suggestion}</span>}
+                      {suggestion && <span style={styles.suggestion}>→ {suggestion}</span>}
                     </span>
                   </Button>
                 </li>

@@ -1,14 +1,6 @@
 /** 集計表を作成: target year and ended-item rule, steps while it works, the figures when done. */
-import {
-  Button,
-  Field,
-  makeStyles,
-  ProgressBar,
-  Radio,
-  RadioGroup,
-  tokens,
-} from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Field, ProgressBar, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useState, type CSSProperties } from 'react';
 import {
   type GenerateResult,
   type GenerateStep,
@@ -28,19 +20,20 @@ const RULE_LABELS: Readonly<Record<EndedRule, PaneKey>> = {
 const RULES = Object.keys(RULE_LABELS) as EndedRule[];
 const STEPS: readonly GenerateStep[] = ['read', 'summarize', 'write'];
 
-const useStyles = makeStyles({
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = {
   action: { marginTop: tokens.spacingVerticalS },
   result: { marginTop: tokens.spacingVerticalM },
   heading: { fontSize: tokens.fontSizeBase300 },
   mark: { textAlign: 'left', paddingRight: tokens.spacingHorizontalM },
   note: { color: tokens.colorNeutralForeground3 },
-});
+} satisfies Record<string, CSSProperties>;
 
 export function GenerateView(props: { years: readonly string[]; onDone: (result: GenerateResult) => void }) {
   const { years, onDone } = props;
   const { host, lang, t, settings } = usePane();
   const { busy, run } = useAction();
-  const styles = useStyles();
   const [year, setYear] = useState<string>(settings.targetYear ?? '');
   const [rule, setRule] = useState<EndedRule>(settings.endedRule);
   const [step, setStep] = useState<GenerateStep | null>(null);
@@ -85,7 +78,7 @@ export function GenerateView(props: { years: readonly string[]; onDone: (result:
           ))}
         </RadioGroup>
       </Field>
-      <Button appearance="primary" disabled={busy} onClick={() => void generate()} className={styles.action}>
+      <Button appearance="primary" disabled={busy} onClick={() => void generate()} style={styles.action}>
         {t('generate')}
       </Button>
       {step && (
@@ -96,16 +89,16 @@ export function GenerateView(props: { years: readonly string[]; onDone: (result:
       {ok && current && (
         <section
           aria-label={t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })}
-          className={styles.result}
+          style={styles.result}
         >
-          <h3 className={styles.heading}>
+          <h3 style={styles.heading}>
             {t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })}
           </h3>
           <table data-testid="result-counts">
             <tbody>
               {(['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'] as const).map((k) => (
                 <tr key={k}>
-                  <th scope="row" className={styles.mark}>
+                  <th scope="row" style={styles.mark}>
                     {settings.marks.find((m) => m.key === k)?.symbol ?? k}
                   </th>
                   <td data-mark={k}>{current.counts[k]}</td>
@@ -123,7 +116,7 @@ export function GenerateView(props: { years: readonly string[]; onDone: (result:
           <p>{t('resultSheets', { sheets: result?.written ?? [] })}</p>
           <p>{t('resultFindings', counts)}</p>
           {!host.capabilities().charts && <p role="note">{t('noCharts')}</p>}
-          <p className={styles.note}>{t('undoNote')}</p>
+          <p style={styles.note}>{t('undoNote')}</p>
         </section>
       )}
     </div>

@@ -1,6 +1,6 @@
 /** 次の年度の列を追加: a preview of exactly which columns and headers change, then the change on confirmation. */
-import { Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Checkbox, tokens } from '@fluentui/react-components';
+import { useState, type CSSProperties } from 'react';
 import { columnLetters, planRollover, type ColumnInsertion, type RolloverPlan } from '../../core';
 import { useAction, usePane } from '../pane';
 import { InfoBar } from './ErrorBar';
@@ -15,12 +15,13 @@ function columnsText(ins: ColumnInsertion): string {
     : letters;
 }
 
-const useStyles = makeStyles({ heading: { fontSize: tokens.fontSizeBase400 } });
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = { heading: { fontSize: tokens.fontSizeBase400 } } satisfies Record<string, CSSProperties>;
 
 export function RolloverView() {
   const { host, t, settings } = usePane();
   const { busy, run } = useAction();
-  const styles = useStyles();
   const [rename, setRename] = useState(false);
   const [plan, setPlan] = useState<RolloverPlan | null>(null);
 
@@ -41,7 +42,7 @@ export function RolloverView() {
 
   return (
     <section aria-label={t('rolloverTitle')}>
-      <h2 className={styles.heading}>{t('rolloverTitle')}</h2>
+      <h2 style={styles.heading}>{t('rolloverTitle')}</h2>
       <Checkbox
         checked={rename}
         label={t('rolloverRename')}

@@ -1,11 +1,13 @@
 /** 設定: stored in the workbook, so the pane, the ribbon button and the CLI (from a file) agree. */
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
+import { useState, type CSSProperties } from 'react';
 import { MARK_KEYS, markLabels, settingsSchema, type EndedRule, type Settings } from '../../core';
 import { useAction, usePane } from '../pane';
 import { YearField } from './YearField';
 
-const useStyles = makeStyles({ group: { border: 'none', padding: 0 } });
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = { group: { border: 'none', padding: 0 } } satisfies Record<string, CSSProperties>;
 
 export function SettingsView(props: {
   years: readonly string[];
@@ -15,7 +17,6 @@ export function SettingsView(props: {
   const { years, indicators, onSaved } = props;
   const { host, lang, t, settings } = usePane();
   const { busy, run } = useAction();
-  const styles = useStyles();
   const [draft, setDraft] = useState<Settings>(settings);
   const update = (patch: Partial<Settings>) => setDraft({ ...draft, ...patch });
 
@@ -50,7 +51,7 @@ export function SettingsView(props: {
           <Radio value="midYear" label={t('midYear')} />
         </RadioGroup>
       </Field>
-      <fieldset className={styles.group}>
+      <fieldset style={styles.group}>
         <legend>{t('marks')}</legend>
         {MARK_KEYS.map((key) => {
           const entry = draft.marks.find((m) => m.key === key);
@@ -72,7 +73,7 @@ export function SettingsView(props: {
         })}
       </fieldset>
       {indicators.length > 0 && (
-        <fieldset className={styles.group}>
+        <fieldset style={styles.group}>
           <legend>{t('directions')}</legend>
           {indicators.map((name) => (
             <Field key={name} label={name}>

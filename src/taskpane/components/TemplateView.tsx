@@ -1,6 +1,6 @@
 /** 部ごとの記入シートを作成: from this workbook's items or a plan definition file, one sheet per department. */
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Field, Input, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useState, type CSSProperties } from 'react';
 import { buildTemplates, type TemplateOutcome } from '../../core';
 import { useAction, usePane } from '../pane';
 
@@ -11,15 +11,16 @@ const PROBLEM_KEYS = {
   noItems: 'templateNoItems',
 } as const;
 
-const useStyles = makeStyles({
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = {
   heading: { fontSize: tokens.fontSizeBase400 },
   action: { marginTop: tokens.spacingVerticalS },
-});
+} satisfies Record<string, CSSProperties>;
 
 export function TemplateView() {
   const { host, t, settings } = usePane();
   const { busy, run } = useAction();
-  const styles = useStyles();
   const [source, setSource] = useState<'workbook' | 'file'>('workbook');
   const [fileText, setFileText] = useState<string | null>(null);
   const [years, setYears] = useState('');
@@ -48,7 +49,7 @@ export function TemplateView() {
 
   return (
     <section aria-label={t('templateTitle')}>
-      <h2 className={styles.heading}>{t('templateTitle')}</h2>
+      <h2 style={styles.heading}>{t('templateTitle')}</h2>
       <Field label={t('templateSource')}>
         <RadioGroup value={source} onChange={(_, d) => setSource(d.value as 'workbook' | 'file')}>
           <Radio value="workbook" label={t('templateFromWorkbook')} />
@@ -77,7 +78,7 @@ export function TemplateView() {
         appearance="primary"
         disabled={busy || (source === 'file' && fileText === null)}
         onClick={() => void create()}
-        className={styles.action}
+        style={styles.action}
       >
         {t('templateCreate')}
       </Button>
