@@ -9,10 +9,10 @@ export const COMMANDS = ['validate', 'summarize', 'template', 'rollover'] as con
 export type CommandName = (typeof COMMANDS)[number];
 
 const FLAGS: Readonly<Record<CommandName, readonly string[]>> = {
-  validate: ['year', 'json', 'lang', 'settings'],
-  summarize: ['year', 'json', 'lang', 'settings', 'ended', 'out', 'csv'],
-  template: ['plan', 'from', 'years', 'title', 'out', 'lang', 'settings'],
-  rollover: ['out', 'rename-headers', 'lang', 'settings'],
+  validate: ['year', 'json', 'lang', 'settings', 'scale'],
+  summarize: ['year', 'json', 'lang', 'settings', 'scale', 'ended', 'out', 'csv'],
+  template: ['plan', 'from', 'years', 'title', 'out', 'lang', 'settings', 'scale'],
+  rollover: ['out', 'rename-headers', 'lang', 'settings', 'scale'],
 };
 
 /** Flags that take no value. */
@@ -33,6 +33,8 @@ const optionsSchema = z.object({
   lang: langSchema.optional(),
   settings: z.string().min(1).optional(),
   ended: endedRuleSchema.optional(),
+  /** A preset grade scale (kasama, sabc, a-f, achievement, status) or a scale named in the settings. */
+  scale: z.string().min(1).max(40).optional(),
   out: z.string().min(1).optional(),
   csv: z.string().min(1).optional(),
   plan: z.string().min(1).optional(),

@@ -11,6 +11,7 @@ import {
   DEFAULT_SETTINGS,
   parseSettings,
   type Settings,
+  PRESET_SCALE_NAMES,
 } from '../core';
 import { cliMessages } from './messages';
 import type { CliOptions } from './args';
@@ -39,6 +40,30 @@ export class UsageError extends Error {}
  * has them, so the CLI and the pane agree without being told; else the defaults.
  */
 export async function resolveSettings(
+  path: string | undefined,
+  stored: LoadedWorkbooks['stored'],
+  lang: Lang,
+  io: Pick<CliIo, 'stderr'>,
+  scale?: string,
+): Promise<Settings> {
+  return withScale(await settingsInForce(path, stored, lang, io), scale, lang);
+}
+
+/** `--scale NAME`: a preset, or a scale the settings define; anything else is a usage error. */
+export function withScale(settings: Settings, scale: string | undefined, lang: Lang): Settings {
+  if (scale === undefined) return settings;
+  const { settings: chosen, error } = parseSettings({ ...settings, scale });
+  if (error)
+    throw new UsageError(
+      formatMessage(cliMessages.badScale, lang, {
+        value: scale,
+        names: [...PRESET_SCALE_NAMES, ...Object.keys(settings.scales)].join(', '),
+      }),
+    );
+  return chosen;
+}
+
+async function settingsInForce(
   path: string | undefined,
   stored: LoadedWorkbooks['stored'],
   lang: Lang,
@@ -79,7 +104,7 @@ export async function runPipeline(
   io: Pick<CliIo, 'stderr'>,
 ): Promise<PipelineResult> {
   const loaded = await loadWorkbooks(options.paths);
-  const stored = await resolveSettings(options.settings, loaded.stored, lang, io);
+  const stored = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
   const settings = options.ended ? { ...stored, endedRule: options.ended } : stored;
   const year = options.year ?? settings.targetYear ?? null;
   const analysis = analyse(loaded.snapshots, settings, { year });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { generateSummary, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
+import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
 import { loadForWriting } from '../xlsx/loadForWriting';
 import { workbookWithPlan } from '../xlsx/saveWorkbook';
@@ -59,7 +59,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       result.model.items,
       result.model.years.map((y) => y.year),
       lang,
-      settings.marks,
+      gradesOf(settings),
     );
     await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);

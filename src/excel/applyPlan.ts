@@ -16,6 +16,7 @@ import {
   parseRange,
   HostError,
   type ApplyResult,
+  chartStyle,
   checkPlan,
   isMarkerName,
   markerName,
@@ -60,6 +61,7 @@ interface Features {
   readonly pageLayout: boolean;
   readonly names: boolean;
   readonly workbookProtection: boolean;
+  readonly chartFormats: boolean;
 }
 
 function features(env: ExcelEnv): Features {
@@ -71,6 +73,7 @@ function features(env: ExcelEnv): Features {
     pageLayout: env.isSetSupported('ExcelApi', '1.9'),
     names: env.isSetSupported('ExcelApi', '1.4'),
     workbookProtection: env.isSetSupported('ExcelApi', '1.2'),
+    chartFormats: env.isSetSupported('ExcelApi', '1.8'),
   };
 }
 
@@ -93,18 +96,15 @@ function bands(
   }));
 }
 
-/** Request bytes of a sheet's widths, charts and layout, as queued by writeSheetBody (formats and links apart). */
-function bodyBytes(sheet: PlanSheet): number {
-  const chartOps = sheet.charts.reduce(
-    (n, c) => n + 12 + c.series.length * 8 + (c.pointColors?.length ?? 0) * 3,
-    0,
-  );
-  return (
-    jsonBytes(sheet.charts) +
-    sheet.columnWidths.length * (RANGE_OP_BYTES + PROPERTY_OP_BYTES) +
-    chartOps * RANGE_OP_BYTES +
-    12 * PROPERTY_OP_BYTES
-  );
+/** Request bytes of one chart: title, position, axes; each series its values, categories, fill or line, labels; each point its fill. */
+function chartBytes(spec: ChartSpec): number {
+  const ops = 16 + spec.series.length * (12 + (spec.pointColors?.length ?? 0) * 4);
+  return jsonBytes(spec) + ops * RANGE_OP_BYTES;
+}
+
+/** Request bytes of a sheet's column widths, frozen panes, tab colour and print setup. */
+function layoutBytes(sheet: PlanSheet): number {
+  return sheet.columnWidths.length * (RANGE_OP_BYTES + PROPERTY_OP_BYTES) + 12 * PROPERTY_OP_BYTES;
 }
 
 /** Request bytes of one format: a number format goes as one code per cell. */
@@ -172,9 +172,11 @@ export function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
   }
 }
 
-function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+/** A chart drawn as chartStyle decides (the same as the .xlsx shell): colours, labels, formats. */
+function addChart(ws: Excel.Worksheet, spec: ChartSpec, labelFormats: boolean): void {
   const first = spec.series[0];
   if (!first) return;
+  const style = chartStyle(spec);
   const chart = ws.charts.add(
     CHART_TYPES[spec.type] as Excel.ChartType,
     ws.getRange(first.values),
@@ -184,11 +186,21 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   chart.setPosition(spec.from, spec.to);
   spec.series.forEach((s, i) => {
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    const look = style.series[i];
     series.name = s.name;
     series.setValues(ws.getRange(s.values));
     series.setXAxisValues(ws.getRange(spec.categories));
-    if (s.color && spec.type !== 'doughnut' && spec.type !== 'pie') series.format.fill.setSolidColor(s.color);
+    if (look?.fill) series.format.fill.setSolidColor(look.fill);
+    if (look?.line) series.format.line.color = look.line;
+    look?.pointFills.forEach((color, p) => series.points.getItemAt(p).format.fill.setSolidColor(color));
+    // Series data labels and number formats are ExcelApi 1.8.
+    if (labelFormats && look?.labels) {
+      series.hasDataLabels = true;
+      series.dataLabels.showValue = true;
+      if (look.labels.numberFormat) series.dataLabels.numberFormat = look.labels.numberFormat;
+    }
   });
+  if (labelFormats && style.valueAxisFormat) chart.axes.valueAxis.numberFormat = style.valueAxisFormat;
 }
 
 function writeLinks(ws: Excel.Worksheet, links: PlanSheet['links']): void {
@@ -200,17 +212,19 @@ function writeLinks(ws: Excel.Worksheet, links: PlanSheet['links']): void {
   }
 }
 
-function writeSheetBody(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void {
+/** Frozen panes as the plan means them: rows only, columns only, or both (freezeAt would freeze column A too). */
+function freeze(ws: Excel.Worksheet, at: { rows: number; columns: number }): void {
+  if (at.rows > 0 && at.columns > 0)
+    ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(at.columns - 1)}${at.rows}`));
+  else if (at.rows > 0) ws.freezePanes.freezeRows(at.rows);
+  else if (at.columns > 0) ws.freezePanes.freezeColumns(at.columns);
+}
+
+function writeLayout(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void {
   sheet.columnWidths.forEach((width, i) => {
     ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = width * POINTS_PER_CHAR;
   });
-  if (has.charts) for (const spec of sheet.charts) addChart(ws, spec);
-  if (has.freeze && sheet.freeze)
-    ws.freezePanes.freezeAt(
-      ws.getRange(
-        `A1:${columnLetters(Math.max(0, sheet.freeze.columns - 1))}${Math.max(1, sheet.freeze.rows)}`,
-      ),
-    );
+  if (has.freeze && sheet.freeze) freeze(ws, sheet.freeze);
   if (has.tabColor && sheet.tabColor) ws.tabColor = sheet.tabColor;
   if (has.pageLayout) {
     ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
@@ -250,7 +264,10 @@ function writePlan(env: ExcelEnv, plan: WritePlan, maxBytes: number): Promise<Ap
         await fit(band.bytes, () => (ws.getRange(band.address).values = band.values));
       for (const f of sheet.formats.flatMap((format) => formatParts(format, maxBytes)))
         await fit(formatBytes(f), () => applyFormat(ws, f));
-      await fit(bodyBytes(sheet), () => writeSheetBody(ws, sheet, has));
+      await fit(layoutBytes(sheet), () => writeLayout(ws, sheet, has));
+      if (has.charts)
+        for (const spec of sheet.charts)
+          await fit(chartBytes(spec), () => addChart(ws, spec, has.chartFormats));
       // A findings sheet may link thousands of cells: links go in groups that each fit in one request.
       const linkGroups = has.links ? groupBySize(sheet.links, linkBytes, maxBytes) : [];
       for (const group of linkGroups) await fit(group.bytes, () => writeLinks(ws, group.items));

@@ -4,6 +4,8 @@
  * Excel and LibreOffice draw it without recalculating.
  */
 import {
+  chartStyle,
+  DEFAULT_LINE_COLOR,
   parseRange,
   quoteSheetName,
   columnLetters,
@@ -80,8 +82,16 @@ function axes(catPos: 'b' | 'l', valPos: 'b' | 'l', valueFormat: string, reverse
   );
 }
 
+/** A series' data labels as chartStyle decides them. */
+const seriesLabels = (style: ReturnType<typeof chartStyle>['series'][number] | undefined) =>
+  labels({
+    value: style?.labels !== null && style?.labels !== undefined,
+    format: style?.labels?.numberFormat,
+  });
+
 function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
   const valueFormat = spec.valueFormat ?? 'General';
+  const style = chartStyle(spec);
   const series = (inner: (s: ChartSpec['series'][number], i: number) => string) =>
     spec.series
       .map(
@@ -92,13 +102,15 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
   switch (spec.type) {
     case 'doughnut':
     case 'pie': {
-      const points = (spec.pointColors ?? [])
-        .map(
-          (color, i) =>
-            `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr>${solid(color)}</c:spPr></c:dPt>`,
-        )
-        .join('');
-      const body = series(() => `${points}${labels({ value: true })}`);
+      const body = series((_, i) => {
+        const points = (style.series[i]?.pointFills ?? [])
+          .map(
+            (color, p) =>
+              `<c:dPt><c:idx val="${p}"/><c:bubble3D val="0"/><c:spPr>${solid(color)}</c:spPr></c:dPt>`,
+          )
+          .join('');
+        return `${points}${seriesLabels(style.series[i])}`;
+      });
       return spec.type === 'doughnut'
         ? `<c:doughnutChart><c:varyColors val="1"/>${body}<c:firstSliceAng val="0"/><c:holeSize val="50"/></c:doughnutChart>`
         : `<c:pieChart><c:varyColors val="1"/>${body}<c:firstSliceAng val="0"/></c:pieChart>`;
@@ -106,10 +118,10 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
     case 'barStacked':
     case 'columnClustered': {
       const stacked = spec.type === 'barStacked';
-      const body = series(
-        (s) =>
-          `${s.color ? `<c:spPr>${solid(s.color)}</c:spPr>` : ''}<c:invertIfNegative val="0"/>${labels({ value: stacked })}`,
-      );
+      const body = series((_, i) => {
+        const fill = style.series[i]?.fill;
+        return `${fill ? `<c:spPr>${solid(fill)}</c:spPr>` : ''}<c:invertIfNegative val="0"/>${seriesLabels(style.series[i])}`;
+      });
       const dir = stacked ? 'bar' : 'col';
       const grouping = stacked ? 'stacked' : 'clustered';
       const overlap = stacked ? '<c:overlap val="100"/>' : '<c:overlap val="-10"/>';
@@ -120,8 +132,8 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
     }
     case 'line': {
       const body = series(
-        (s) =>
-          `<c:spPr><a:ln w="28575" cap="rnd">${solid(s.color ?? '#1565C0')}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="7"/></c:marker>${labels({ value: true, format: spec.valueFormat === '0%' ? '0.0%' : undefined })}`,
+        (_, i) =>
+          `<c:spPr><a:ln w="28575" cap="rnd">${solid(style.series[i]?.line ?? DEFAULT_LINE_COLOR)}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="7"/></c:marker>${seriesLabels(style.series[i])}`,
       );
       return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>${axes('b', 'l', valueFormat, false)}`;
     }

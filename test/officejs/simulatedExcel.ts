@@ -49,6 +49,7 @@ export interface ChartModel {
   position: [string, string];
   dataLabels?: Record<string, unknown>;
   legend?: Record<string, unknown>;
+  valueAxis?: Record<string, unknown>;
 }
 
 export interface SheetModel {
@@ -137,6 +138,8 @@ const REQUIREMENT: Readonly<Record<string, number>> = {
   'ChartSeries.DataLabels': 8,
   'ChartSeries.Points': 1,
   'ChartSeriesFormat.Line': 1,
+  'ChartAxis.NumberFormat': 8,
+  'ChartDataLabels.NumberFormat': 8,
 };
 
 export class ExcelError extends Error {
@@ -1096,6 +1099,17 @@ class ChartNode extends Node {
       case 'DataLabels':
         chart.dataLabels ??= {};
         return new RecordNode(this.excel, 'ChartDataLabels', (n, v) => (chart.dataLabels![n] = v));
+      case 'Axes': {
+        const excel = this.excel;
+        return new (class extends Node {
+          readonly className = 'ChartAxes';
+          override prop(axis: string): Node | null {
+            if (axis !== 'ValueAxis') return super.prop(axis);
+            chart.valueAxis ??= {};
+            return new RecordNode(excel, 'ChartAxis', (n, v) => (chart.valueAxis![n] = v));
+          }
+        })(this.excel);
+      }
       case 'Legend':
         chart.legend ??= {};
         return new RecordNode(this.excel, 'ChartLegend', (n, v) => (chart.legend![n] = v));

@@ -1,7 +1,7 @@
 /** 入力規則を設定: a ◎ ○ □ ▲ 終了 list on the detected status columns of one sheet, after confirmation. */
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { type Analysis, dropdownTargets } from '../../core';
+import { type Analysis, dropdownTargets, gradesOf } from '../../core';
 import { useAction, usePane } from '../pane';
 
 export function DropdownView(props: { analysis: Analysis | null }) {
@@ -19,7 +19,7 @@ export function DropdownView(props: { analysis: Analysis | null }) {
       await host.installDropdowns(
         chosen,
         ranges,
-        settings.marks.map((m) => m.symbol),
+        gradesOf(settings).map((m) => m.symbol),
       );
       return t('dropdownDone');
     });

@@ -7,6 +7,9 @@ import {
   type EndedRule,
   formatFiscalYear,
   runGenerate,
+  gradesOf,
+  markSymbol,
+  rolesOf,
 } from '../../core';
 import { useAction, usePane } from '../pane';
 import type { PaneKey } from '../text';
@@ -96,10 +99,10 @@ export function GenerateView(props: { years: readonly string[]; onDone: (result:
           </h3>
           <table data-testid="result-counts">
             <tbody>
-              {(['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'] as const).map((k) => (
+              {rolesOf(gradesOf(settings)).map((k) => (
                 <tr key={k}>
                   <th scope="row" style={styles.mark}>
-                    {settings.marks.find((m) => m.key === k)?.symbol ?? k}
+                    {markSymbol(k, gradesOf(settings))}
                   </th>
                   <td data-mark={k}>{current.counts[k]}</td>
                 </tr>

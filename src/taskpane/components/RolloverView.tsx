@@ -1,7 +1,7 @@
 /** 次の年度の列を追加: a preview of exactly which columns and headers change, then the change on confirmation. */
 import { Button, Checkbox, tokens } from '@fluentui/react-components';
 import { useState, type CSSProperties } from 'react';
-import { columnLetters, planRollover, type ColumnInsertion, type RolloverPlan } from '../../core';
+import { columnLetters, planRollover, type ColumnInsertion, type RolloverPlan, gradesOf } from '../../core';
 import { useAction, usePane } from '../pane';
 import { InfoBar } from './ErrorBar';
 
@@ -34,7 +34,7 @@ export function RolloverView() {
     run(async () => {
       await host.applyRollover(
         confirmed,
-        settings.marks.map((m) => m.symbol),
+        gradesOf(settings).map((m) => m.symbol),
       );
       setPlan(null);
       return t('rolloverDone', { years: [...new Set(confirmed.sheets.flatMap((s) => s.years))] });

@@ -1,7 +1,16 @@
 /** 設定: stored in the workbook, so the pane, the ribbon button and the CLI (from a file) agree. */
 import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import { useState, type CSSProperties } from 'react';
-import { MARK_KEYS, markLabels, settingsSchema, type EndedRule, type Settings } from '../../core';
+import {
+  MARK_KEYS,
+  markLabels,
+  settingsSchema,
+  type EndedRule,
+  type Settings,
+  scaleOf,
+  PRESET_SCALE_NAMES,
+  PRESET_SCALES,
+} from '../../core';
 import { useAction, usePane } from '../pane';
 import { YearField } from './YearField';
 
@@ -51,7 +60,34 @@ export function SettingsView(props: {
           <Radio value="midYear" label={t('midYear')} />
         </RadioGroup>
       </Field>
-      <fieldset style={styles.group}>
+      <Field label={t('scale')}>
+        <Select
+          value={draft.scale}
+          // kasama's marks stay in `marks` whatever scale is chosen: switching back finds them as they were.
+          onChange={(_, d) => update({ scale: d.value })}
+        >
+          {PRESET_SCALE_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {PRESET_SCALES[name].label?.[lang] ?? name}
+            </option>
+          ))}
+          {Object.keys(draft.scales).map((name) => (
+            <option key={name} value={name}>
+              {draft.scales[name]!.label?.[lang] ?? name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {draft.scale !== 'kasama' && (
+        <p>
+          {t('scaleGrades', {
+            grades: scaleOf(draft)
+              .grades.map((g) => `${g.symbol}（${g.label?.[lang] ?? markLabels[g.key][lang]}）`)
+              .join(' '),
+          })}
+        </p>
+      )}
+      <fieldset style={styles.group} hidden={draft.scale !== 'kasama'}>
         <legend>{t('marks')}</legend>
         {MARK_KEYS.map((key) => {
           const entry = draft.marks.find((m) => m.key === key);
