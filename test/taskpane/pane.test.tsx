@@ -255,6 +255,39 @@ test('errors from Excel are shown with what to do', async () => {
   expect((await screen.findByRole('alert')).textContent).toContain('セルの編集中は実行できません');
 });
 
+test('one action plumbing: busy while working, a failure in the message bar, cleared by the next action', async () => {
+  const host = new MemoryHost(variantBook());
+  const user = await renderPane(host);
+  let release: () => void = () => undefined;
+  const read = host.readSnapshot.bind(host);
+  host.readSnapshot = () => new Promise((resolve) => (release = () => resolve(read())));
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  // Busy: the button is disabled and says so until the host answers.
+  expect((screen.getByRole('button', { name: 'チェック中…' }) as HTMLButtonElement).disabled).toBe(true);
+  release();
+  await screen.findByText(/3項目（R2）/);
+  host.readSnapshot = read;
+  host.failNext = new HostError('network', 'lost');
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  expect((await screen.findByRole('alert')).textContent).toContain('Excel との通信が途切れました');
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+});
+
+test('results are announced: the live region exists before the result arrives, and holds it after', async () => {
+  const host = new MemoryHost(variantBook());
+  const user = await renderPane(host);
+  const live = screen.getByRole('status');
+  expect(live.getAttribute('aria-live')).toBe('polite');
+  expect(live.textContent).toBe('');
+  await user.click(screen.getByRole('tab', { name: '設定' }));
+  await user.click(await screen.findByRole('button', { name: '保存' }));
+  await waitFor(() => expect(live.textContent).toBe('設定をブックに保存しました。'));
+  // Another tab: the old result does not linger.
+  await user.click(screen.getByRole('tab', { name: '進捗チェック' }));
+  expect(live.textContent).toBe('');
+});
+
 test('設定: the grade scale is chosen in the pane; the summary then counts S/A/B/C and leaves 対象外 out of the rate', async () => {
   const book = workbook('sabc.xlsx', [
     {
