@@ -328,3 +328,17 @@ test('設定: the grade scale is chosen in the pane; the summary then counts S/A
     ['令和5年度', ['D2:D5'], ['S', 'A', 'B', 'C', '完了', '対象外', '未評価']],
   ]);
 });
+
+test('集計表を作成 with a target year no table has: says so, writes nothing', async () => {
+  const host = new MemoryHost(kasama);
+  host.settings = { targetYear: 'R9' };
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('tab', { name: '集計表を作成' }));
+  await user.click(await screen.findByRole('button', { name: '集計表を作成' }));
+  expect(
+    await screen.findByText(
+      '令和9年度の進捗状況の列がどの表にもありません。設定の対象年度を確認してください。',
+    ),
+  ).toBeTruthy();
+  expect(host.callsOf('applyPlan')).toHaveLength(0);
+});
