@@ -8,7 +8,7 @@ export const cliMessages = {
   reform-progress summarize <パス...> [--year 年度] [--scale 段階] [--ended on-plan|exclude|not-achieved]
                             [--out ファイル.xlsx] [--csv ファイル.csv] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
   reform-progress template (--plan 計画定義.json | --from ブック.xlsx) [--years R4-R8] [--title 計画名] --out フォルダ
-  reform-progress rollover <ブック.xlsx> --out 新しいブック.xlsx [--rename-headers]
+  reform-progress rollover <ブック.xlsx> --out 新しいブック.xlsx [--rename-headers] [--scale 段階]
 
   <パス>        .xlsx ファイルまたはフォルダ（フォルダは下位も検索。~$ で始まるロックファイルは除外）
   --year        対象年度（R2、令和2年度、2020 など）。省略時は進捗状況が入力されている最新の年度
@@ -33,7 +33,7 @@ export const cliMessages = {
   reform-progress summarize <path...> [--year LABEL] [--scale NAME] [--ended on-plan|exclude|not-achieved]
                             [--out FILE.xlsx] [--csv FILE.csv] [--json FILE|-] [--lang ja|en] [--settings FILE]
   reform-progress template (--plan PLAN.json | --from WORKBOOK.xlsx) [--years R4-R8] [--title NAME] --out FOLDER
-  reform-progress rollover <WORKBOOK.xlsx> --out NEW.xlsx [--rename-headers]
+  reform-progress rollover <WORKBOOK.xlsx> --out NEW.xlsx [--rename-headers] [--scale NAME]
 
   <path>        .xlsx files or folders (searched recursively; Excel's ~$ lock files are skipped)
   --year        target fiscal year (R2, 令和2年度, 2020…); default: the latest year that has marks

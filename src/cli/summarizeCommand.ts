@@ -13,56 +13,43 @@ import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
 import { summaryJson } from './json';
 import { writeJson } from './output';
-import { nothingReadable, resolveSettings, UsageError } from './pipeline';
-import { loadWorkbooks } from './files';
+import { inFileOrder, nothingReadable, runPipeline, UsageError } from './pipeline';
 import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
-  const loaded = await loadWorkbooks(options.paths);
-  const base = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
-  const settings = options.ended ? { ...base, endedRule: options.ended } : base;
+  const pipeline = await runPipeline(options, lang, io);
+  const { settings, snapshots, files } = pipeline;
   if (options.out) {
     const target = resolve(options.out);
-    if (loaded.files.some((f) => resolve(f) === target))
+    if (files.some((f) => resolve(f) === target))
       throw new UsageError(
         formatMessage(cliMessages.badValue, lang, { option: '--out', value: options.out }),
       );
   }
-  const single = loaded.snapshots.length === 1 ? loaded.snapshots[0]! : null;
+  const single = snapshots.length === 1 ? snapshots[0]! : null;
   const result = generateSummary({
-    workbooks: loaded.snapshots,
+    workbooks: snapshots,
     settings,
+    analysis: pipeline.analysis,
     lang,
     now: io.now(),
     year: options.year ?? null,
-    extraFindings: loaded.fileFindings,
+    extraFindings: pipeline.fileFindings,
     ...(single ? { linkableFile: single.file } : {}),
   });
   const quiet = options.json === '-';
   if (!result.ok) {
-    if (!quiet)
-      io.stdout(
-        formatFindings(
-          loaded.files,
-          result.analysis,
-          [...loaded.fileFindings, ...result.analysis.findings],
-          lang,
-          io.color,
-        ),
-      );
+    if (!quiet) io.stdout(formatFindings(files, result.analysis, pipeline.findings, lang, io.color));
     io.stderr(
       `${nothingReadable(result.analysis, lang) ?? formatMessage(cliMessages[result.reason === 'noYear' ? 'noYear' : 'noItems'], lang)}\n`,
     );
     return 2;
   }
-  const order = new Map(loaded.files.map((f, i) => [f, i]));
-  const findings = [...result.findings]
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (order.get(a.f.file) ?? 0) - (order.get(b.f.file) ?? 0) || a.i - b.i)
-    .map((x) => x.f);
+  // The pipeline's findings and the reconciliation's (hand-made tables), grouped by file as everywhere.
+  const findings = inFileOrder(files, result.findings);
   if (!quiet) {
-    io.stdout(formatFindings(loaded.files, result.analysis, findings, lang, io.color));
-    io.stdout(closingLine(loaded.files.length, result.analysis, findings, lang));
+    io.stdout(formatFindings(files, result.analysis, findings, lang, io.color));
+    io.stdout(closingLine(files.length, result.analysis, findings, lang));
     io.stdout(`\n${summaryTable(result.model, settings, lang)}`);
   }
   if (options.json)
@@ -80,7 +67,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
   if (options.out) {
     // One input: the summary is added to a copy of its package (every other part kept as it was);
     // several: a new workbook.
-    const userBytes = single ? loaded.single : null;
+    const userBytes = single ? pipeline.single : null;
     if (!extensionFits(userBytes, options.out)) {
       io.stderr(`${formatMessage(cliMessages.outExtension, lang, { file: options.out })}\n`);
       return 2;

@@ -139,9 +139,10 @@ export function shellSuite(build: ExcelBuild): void {
     });
 
     test('50 sheets: 2 round trips', async () => {
-      const excel = track(excelFrom([departments[0]!], 13));
+      const oneSheet = { ...departments[0]!, sheets: departments[0]!.sheets.slice(0, 1) };
+      const excel = track(excelFrom([oneSheet], 50));
       const snapshot = await createExcelHost(excel.env()).readSnapshot();
-      expect(snapshot.sheets.length).toBeGreaterThanOrEqual(50);
+      expect(snapshot.sheets.length).toBe(50);
       expect(excel.syncs).toBe(2);
     });
 
