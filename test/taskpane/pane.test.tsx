@@ -202,9 +202,7 @@ test('入力規則を設定: dropdowns on the detected status columns; hidden wh
   await screen.findByText(/D2:E4/);
   await user.click(screen.getByRole('button', { name: '入力規則を設定' }));
   await screen.findByText('入力規則を設定しました。');
-  expect(host.callsOf('installDropdowns')).toEqual([
-    ['令和2年度', ['D2:E4'], ['◎', '○', '□', '▲', '終了']],
-  ]);
+  expect(host.callsOf('installDropdowns')).toEqual([['令和2年度', ['D2:E4'], ['◎', '○', '□', '▲', '終了']]]);
   host.caps = { ...host.caps, dataValidation: false };
   await user.click(screen.getByRole('tab', { name: '設定' }));
   await user.click(screen.getByRole('tab', { name: '入力規則' }));
