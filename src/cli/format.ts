@@ -9,6 +9,8 @@ const COLOURS: Readonly<Record<Severity, string>> = {
   info: '\u001b[36m',
 };
 const RESET = '\u001b[0m';
+/** Our own escape sequences: the only ones that reach the terminal as they are. */
+export const OUR_SEQUENCES: readonly string[] = [...Object.values(COLOURS), RESET];
 
 export function severityWord(severity: Severity, lang: Lang): string {
   return formatMessage(cliMessages[`severity_${severity}`], lang);

@@ -2,9 +2,12 @@
  * reform-progress: the same engine as the add-in, on .xlsx files.
  */
 import { cliMessages, formatMessage, type Lang } from '../core/messages';
+import { terminalSafe } from '../core/textSafety';
 import { parseArgs } from './args';
+import { OUR_SEQUENCES } from './format';
 import { processIo, type CliIo } from './io';
 import { UsageError } from './pipeline';
+import { OutputError } from './safeWrite';
 import { validateCommand } from './validateCommand';
 import { summarizeCommand } from './summarizeCommand';
 import { templateCommand } from './templateCommand';
@@ -27,7 +30,13 @@ export function defaultLang(env: CliIo['env']): Lang {
   return /^en/i.test(tag) ? 'en' : 'ja';
 }
 
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // Text from cells and file names may hold control characters: shown escaped, never sent raw.
+  const io: CliIo = {
+    ...given,
+    stdout: (text) => given.stdout(terminalSafe(text, OUR_SEQUENCES)),
+    stderr: (text) => given.stderr(terminalSafe(text, OUR_SEQUENCES)),
+  };
   const parsed = parseArgs(argv);
   const langFlag = argv.indexOf('--lang');
   const langArg = langFlag >= 0 ? argv[langFlag + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
@@ -48,6 +57,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       try {
         return await COMMAND_RUNNERS[parsed.command](parsed.options, lang, io);
       } catch (err) {
+        if (err instanceof OutputError) {
+          io.stderr(
+            `${formatMessage(cliMessages[`output_${err.problem}`], lang, { file: err.file, detail: err.message })}\n`,
+          );
+          return 2;
+        }
         if (err instanceof UsageError) {
           io.stderr(`${formatMessage(cliMessages.usageError, lang, { detail: err.message })}\n`);
           return 2;

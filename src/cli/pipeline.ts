@@ -9,8 +9,23 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings
 import type { CliOptions } from './args';
 import { loadWorkbooks, type LoadedWorkbooks } from './files';
 import type { CliIo } from './io';
+import { fileId, type FileId, type OutputGuard } from './safeWrite';
+
+/** What no output of this run may overwrite: every input, and existing files unless --force. */
+export async function outputGuard(
+  options: Pick<CliOptions, 'force' | 'settings' | 'plan'>,
+  loaded: Pick<LoadedWorkbooks, 'inputIds'> | null,
+): Promise<OutputGuard> {
+  const inputs: FileId[] = [...(loaded?.inputIds ?? [])];
+  for (const path of [options.settings, options.plan]) {
+    const id = path ? await fileId(path) : null;
+    if (id) inputs.push(id);
+  }
+  return { force: options.force === true, inputs };
+}
 
 export interface PipelineResult {
+  readonly guard: OutputGuard;
   readonly settings: Settings;
   readonly snapshots: readonly WorkbookSnapshot[];
   readonly analysis: Analysis;
@@ -77,7 +92,14 @@ export async function runPipeline(
     .map((f, i) => ({ f, i }))
     .sort((a, b) => order.get(a.f.file)! - order.get(b.f.file)! || a.i - b.i)
     .map((x) => x.f);
-  return { settings, snapshots: loaded.snapshots, analysis, files, findings };
+  return {
+    settings,
+    snapshots: loaded.snapshots,
+    analysis,
+    files,
+    findings,
+    guard: await outputGuard(options, loaded),
+  };
 }
 
 /**

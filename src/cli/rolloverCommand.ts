@@ -3,7 +3,6 @@
  * written to a new file (the input is never changed). The pane does the same in the open workbook.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { cliMessages, formatMessage, rolloverRefusalReasons, type Lang } from '../core/messages';
 import { planRollover } from '../core/rollover/planRollover';
 import { applyRolloverToPackage } from '../xlsx/rollover/applyToPackage';
@@ -11,14 +10,15 @@ import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
 import { loadWorkbooks } from './files';
-import { resolveSettings, UsageError } from './pipeline';
+import { outputGuard, resolveSettings } from './pipeline';
+import { checkOutputs } from './safeWrite';
 import { analyse } from '../core/engine';
 
 export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
   const out = options.out!;
-  if (resolve(out) === resolve(options.paths[0]!))
-    throw new UsageError(formatMessage(cliMessages.badValue, lang, { option: '--out', value: out }));
   const loaded = await loadWorkbooks(options.paths);
+  const guard = await outputGuard(options, loaded);
+  await checkOutputs([out], guard);
   const snapshot = loaded.snapshots[0];
   if (!snapshot || !loaded.single) {
     // Nothing readable: no items to count.
@@ -54,7 +54,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
         `${formatMessage(cliMessages.rolloverRename, lang, { cell: r.cell, from: r.from, value: r.value })}\n`,
       );
   }
-  await io.writeFile(out, result.bytes);
+  await io.writeFile(out, result.bytes, guard);
   io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: out })}\n`);
   return 0;
 }

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateSummary } from '../core/flows/generateSummary';
 import { itemTableRows } from '../core/layout/itemSheet';
@@ -12,7 +11,8 @@ import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
 import { summaryJson } from './json';
 import { writeJson } from './output';
-import { nothingReadable, resolveSettings, UsageError } from './pipeline';
+import { nothingReadable, outputGuard, resolveSettings } from './pipeline';
+import { checkOutputs } from './safeWrite';
 import { loadWorkbooks } from './files';
 import { summaryTable } from './summaryTable';
 
@@ -20,13 +20,12 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
   const loaded = await loadWorkbooks(options.paths);
   const base = await resolveSettings(options.settings, loaded.stored, lang, io);
   const settings = options.ended ? { ...base, endedRule: options.ended } : base;
-  if (options.out) {
-    const target = resolve(options.out);
-    if (loaded.files.some((f) => resolve(f) === target))
-      throw new UsageError(
-        formatMessage(cliMessages.badValue, lang, { option: '--out', value: options.out }),
-      );
-  }
+  // Every output refused before anything is written: an input (by device and inode), twice the same, or an existing file without --force.
+  const guard = await outputGuard(options, loaded);
+  await checkOutputs(
+    [options.out, options.csv, options.json].filter((t): t is string => t !== undefined && t !== '-'),
+    guard,
+  );
   const single = loaded.snapshots.length === 1 ? loaded.snapshots[0]! : null;
   const result = generateSummary({
     workbooks: loaded.snapshots,
@@ -65,7 +64,13 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     io.stdout(`\n${summaryTable(result.model, settings, lang)}`);
   }
   if (options.json)
-    await writeJson(options.json, summaryJson(result.analysis, result.model, findings, lang), io, lang);
+    await writeJson(
+      options.json,
+      summaryJson(result.analysis, result.model, findings, lang),
+      io,
+      lang,
+      guard,
+    );
   if (options.csv) {
     const { header, rows } = itemTableRows(
       result.model.items,
@@ -73,7 +78,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       lang,
       settings.marks,
     );
-    await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`);
+    await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`, guard);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);
   }
   if (options.out) {
@@ -89,7 +94,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       );
       return 2;
     }
-    await io.writeFile(options.out, bytes);
+    await io.writeFile(options.out, bytes, guard);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.out })}\n`);
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -5,9 +5,11 @@
  */
 import { parseRange, quoteSheetName, columnLetters } from '../core/grid';
 import type { ChartSpec, PlanSheet, PlanValue } from '../core/writePlan';
+import { stripInvalidXmlChars } from './package/xml';
 
+/** Text for a chart part: characters XML 1.0 cannot hold (a U+0001 in a department name) dropped, markup escaped. */
 export function escapeXml(text: string): string {
-  return text.replace(
+  return stripInvalidXmlChars(text).replace(
     /[<>&"']/g,
     (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!,
   );
