@@ -108,7 +108,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (
     (command === 'summarize' || command === 'rollover') &&
     options.out !== undefined &&
-    !/\.xlsx$/i.test(options.out)
+    !/\.xls[xm]$/i.test(options.out)
   ) {
     return { kind: 'error', key: 'badValue', params: { option: '--out', value: options.out } };
   }

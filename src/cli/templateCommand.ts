@@ -10,6 +10,7 @@ import type { Settings } from '../core/settings';
 import { buildTemplates, type TemplateSource } from '../core/template/buildTemplates';
 import { TOOL_NAME } from '../core/version';
 import { templateWorkbook } from '../xlsx/writeTemplate';
+import { disjointValidations } from '../xlsx/rollover/validations';
 import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
@@ -106,7 +107,7 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
   await ensureFolder(outDir);
   for (const { sheet, file } of targets) {
     const workbook = await templateWorkbook(sheet, TOOL_NAME);
-    await io.writeFile(file, new Uint8Array(await workbook.xlsx.writeBuffer()), guard);
+    await io.writeFile(file, disjointValidations(new Uint8Array(await workbook.xlsx.writeBuffer())), guard);
     io.stdout(
       `${formatMessage(cliMessages.templateWrote, lang, { department: sheet.department, items: sheet.items, file })}\n`,
     );

@@ -5,7 +5,6 @@
  * templates, rollover, settings, failures and fault injection, each on the examples' data.
  */
 import { readFileSync } from 'node:fs';
-import { TextDecoder, TextEncoder } from 'node:util';
 import { analyse } from '../../src/core/engine';
 import { generateSummary } from '../../src/core/flows/generateSummary';
 import type { WorkbookSnapshot } from '../../src/core/grid';
@@ -19,9 +18,6 @@ import { readWorkbookBuffer } from '../../src/xlsx/readWorkbook';
 import { syntheticSheet } from '../../bench/synthetic';
 import type { ExcelBuild } from '../officejs/excelLibrary';
 import { SimulatedExcel, WEB_PAYLOAD_LIMIT, type Value } from '../officejs/simulatedExcel';
-
-// jsdom lacks these; the engine hashes the inputs for RP_出典.
-Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 const SYMBOLS = DEFAULT_SETTINGS.marks.map((m) => m.symbol);
 /** Strings Excel's en-US parser would turn into numbers, dates, booleans or formulas. */

@@ -73,6 +73,10 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
     ja: '年度を追加する表がありません（次の年度の列は既にあるか、表が見つかりません）',
     en: "no table to roll over (the next year's column exists already, or no table was found)",
   },
+  outExtension: {
+    ja: '--out の拡張子が元のブックと合いません: マクロ有効ブックは .xlsm、それ以外（複数ファイルの集計を含む）は .xlsx で保存してください（{file}）',
+    en: "--out's extension does not fit: a macro-enabled workbook is written as .xlsm, any other (and a summary of several files) as .xlsx ({file})",
+  },
   rolloverRefused: {
     ja: 'この年度更新はファイルのままでは安全に行えないため、何も書き込みませんでした。Excel でブックを開き、アドインの「テンプレート・年度更新」から実行してください（Excel が列の挿入に合わせて調整します）:',
     en: 'This rollover cannot be done safely on the file, so nothing was written. Open the workbook in Excel and run it from the add-in (テンプレート・年度更新), where Excel adjusts everything for the inserted columns:',

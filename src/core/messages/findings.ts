@@ -151,8 +151,8 @@ export const findingMessages: Readonly<
       en: 'This workbook contains macros (VBA). They were not run; only the values were read.',
     },
     suggestion: {
-      ja: 'reform-progress が書き出すコピー（--out）にはマクロは含まれません（元のファイルは変更しません）。マクロを残すには、元のブックでアドインを使ってください。',
-      en: 'A copy written by reform-progress (--out) does not keep the macros (the original file is not changed). To keep them, use the add-in in the original workbook.',
+      ja: 'reform-progress が書き出すコピー（--out）はマクロをそのまま残します。保存先は .xlsm にしてください（元のファイルは変更しません）。',
+      en: 'A copy written by reform-progress (--out) keeps the macros as they are; give it an .xlsm name (the original file is not changed).',
     },
   },
   'indicator.markMismatch': {
