@@ -3,8 +3,7 @@
  * result is validated with zod, so every value that reaches the engine has been checked.
  */
 import { z } from 'zod';
-import { endedRuleSchema } from '../core/settings';
-import { parseFiscalYear } from '../core/values';
+import { endedRuleSchema, parseFiscalYear } from '../core';
 
 export const COMMANDS = ['validate', 'summarize', 'template', 'rollover'] as const;
 export type CommandName = (typeof COMMANDS)[number];

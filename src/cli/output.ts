@@ -1,4 +1,5 @@
-import { cliMessages, formatMessage, type Lang } from '../core/messages';
+import { formatMessage, type Lang } from '../core';
+import { cliMessages } from './messages';
 import type { CliIo } from './io';
 import type { OutputGuard } from './safeWrite';
 

@@ -2,8 +2,8 @@
  * reform-progress rollover: the next fiscal year's columns added to every plan table of a workbook,
  * written to a new file (the input is never changed). The pane does the same in the open workbook.
  */
-import { cliMessages, formatMessage, rolloverRefusalReasons, type Lang } from '../core/messages';
-import { planRollover } from '../core/rollover/planRollover';
+import { formatMessage, type Lang, planRollover, analyse } from '../core';
+import { cliMessages, rolloverRefusalReasons } from './messages';
 import { applyRolloverToPackage } from '../xlsx/rollover/applyToPackage';
 import { extensionFits } from '../xlsx/rollover/package';
 import type { CliOptions } from './args';
@@ -12,7 +12,6 @@ import type { CliIo } from './io';
 import { loadWorkbooks } from './files';
 import { outputGuard, resolveSettings } from './pipeline';
 import { checkOutputs } from './safeWrite';
-import { analyse } from '../core/engine';
 
 export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
   const out = options.out!;
@@ -53,7 +52,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
     io.stdout(formatFindings(loaded.files, analyse(loaded.snapshots, settings), findings, lang, io.color));
   for (const roll of plan.sheets) {
     io.stdout(
-      `${formatMessage(cliMessages.rolloverSheet, lang, { sheet: roll.sheet, tables: roll.tables, years: roll.years.join('・') })}\n`,
+      `${formatMessage(cliMessages.rolloverSheet, lang, { sheet: roll.sheet, tables: roll.tables, years: roll.years })}\n`,
     );
     for (const r of roll.renames)
       io.stdout(

@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs';
-import { generateSummary } from '../core/flows/generateSummary';
-import { itemTableRows } from '../core/layout/itemSheet';
-import { cliMessages, formatMessage, type Lang } from '../core/messages';
-import { toCsv } from '../core/textSafety';
+import { generateSummary, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
+import { cliMessages } from './messages';
 import { loadForWriting } from '../xlsx/loadForWriting';
 import { workbookWithPlan } from '../xlsx/saveWorkbook';
 import { PlanConflictError } from '../xlsx/writeWorkbook';
@@ -110,7 +108,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     } catch (err) {
       if (!(err instanceof PlanConflictError)) throw err;
       io.stderr(
-        `${formatMessage(cliMessages.conflict, lang, { sheets: [...err.conflicts, ...err.invalidNames].join('」「') })}\n`,
+        `${formatMessage(cliMessages.conflict, lang, { sheets: [...err.conflicts, ...err.invalidNames] })}\n`,
       );
       return 2;
     }

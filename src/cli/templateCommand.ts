@@ -5,10 +5,16 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cliMessages, formatMessage, type Lang } from '../core/messages';
-import type { Settings } from '../core/settings';
-import { buildTemplates, type TemplateSource } from '../core/template/buildTemplates';
-import { TOOL_NAME } from '../core/version';
+import {
+  formatMessage,
+  type Lang,
+  type Settings,
+  buildTemplates,
+  type TemplateSource,
+  TOOL_NAME,
+  safeFileStem,
+} from '../core';
+import { cliMessages } from './messages';
 import { templateWorkbook } from '../xlsx/writeTemplate';
 import { disjointValidations } from '../xlsx/rollover/validations';
 import type { CliOptions } from './args';
@@ -17,7 +23,6 @@ import type { CliIo } from './io';
 import { loadWorkbooks, type LoadedWorkbooks } from './files';
 import { loadSettingsFile, outputGuard, resolveSettings, UsageError } from './pipeline';
 import { checkOutputs, ensureFolder } from './safeWrite';
-import { safeFileStem } from '../core/textSafety';
 
 const exists = (path: string) =>
   access(path).then(
@@ -95,7 +100,7 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
   const taken: string[] = [];
   for (const t of targets) if (await exists(t.file)) taken.push(t.file);
   if (taken.length > 0) {
-    io.stderr(`${formatMessage(cliMessages.templateExists, lang, { files: taken.join(', ') })}\n`);
+    io.stderr(`${formatMessage(cliMessages.templateExists, lang, { files: taken })}\n`);
     return 2;
   }
   // Templates never replace a file, and never an input (the --from workbook, the plan, the settings).

@@ -3,8 +3,14 @@
  * it on a sheet. Every series refers to the cells it shows and carries a cache of their values, so
  * Excel and LibreOffice draw it without recalculating.
  */
-import { parseRange, quoteSheetName, columnLetters } from '../core/grid';
-import type { ChartSpec, PlanSheet, PlanValue } from '../core/writePlan';
+import {
+  parseRange,
+  quoteSheetName,
+  columnLetters,
+  type ChartSpec,
+  type PlanSheet,
+  type PlanValue,
+} from '../core';
 import { stripInvalidXmlChars } from './package/xml';
 
 /** Text for a chart part: characters XML 1.0 cannot hold (a U+0001 in a department name) dropped, markup escaped. */

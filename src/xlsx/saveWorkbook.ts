@@ -1,6 +1,6 @@
 /** Write plan → .xlsx bytes: ExcelJS for cells and formats, then the chart parts. No Node imports. */
 import type ExcelJS from 'exceljs';
-import type { WritePlan } from '../core/writePlan';
+import type { WritePlan } from '../core';
 import { addChartsToXlsx } from './charts';
 import { writePlanToWorkbook } from './writeWorkbook';
 import { disjointValidations } from './rollover/validations';

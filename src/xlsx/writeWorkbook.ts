@@ -3,9 +3,17 @@
  * nothing else is touched. No Node imports: the browser preview uses it too.
  */
 import type ExcelJS from 'exceljs';
-import { checkPlan, isMarkerName, markerName } from '../core/ownership';
-import { parseRange, quoteSheetName } from '../core/grid';
-import type { PlanFormat, PlanSheet, PrintSetup, WritePlan } from '../core/writePlan';
+import {
+  checkPlan,
+  isMarkerName,
+  markerName,
+  parseRange,
+  quoteSheetName,
+  type PlanFormat,
+  type PlanSheet,
+  type PrintSetup,
+  type WritePlan,
+} from '../core';
 
 export class PlanConflictError extends Error {
   constructor(

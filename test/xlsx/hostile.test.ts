@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { renderFinding } from '../../src/core/messages';
+import { renderFinding } from '../../src/core/findings';
 import { DEFAULT_LIMITS, LIMITS_FOR_DOCS, readWorkbookBuffer } from '../../src/xlsx/readWorkbookBuffer';
 import { buildWorkbook, runCli, tmpDir } from '../helpers/buildWorkbook';
 

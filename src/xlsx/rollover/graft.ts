@@ -7,8 +7,7 @@
  * copied as it was, byte for byte; running it again replaces only the add-in's own sheets.
  * No Node imports.
  */
-import { isMarkerName, markerName } from '../../core/ownership';
-import { quoteSheetName } from '../../core/grid';
+import { isMarkerName, markerName, quoteSheetName } from '../../core';
 import { DEFAULT_LIMITS } from '../package/readXlsx';
 import { PlanConflictError } from '../writeWorkbook';
 import { EditablePackage, relsPartName, resolveTarget } from './package';

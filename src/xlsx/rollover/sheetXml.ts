@@ -5,8 +5,12 @@
  * breaks moved or grown; every formula that refers to a shifted sheet adjusted; then the plan's
  * header cells, format copies, merges and mark dropdowns written. Untouched XML is copied as written.
  */
-import { columnLetters, parseA1, parseRange, rangeToA1, type CellRange } from '../../core/grid';
 import {
+  columnLetters,
+  parseA1,
+  parseRange,
+  rangeToA1,
+  type CellRange,
   MAX_COLUMNS,
   shiftColumn,
   shiftFormula,
@@ -14,8 +18,8 @@ import {
   type ColumnInsert,
   type ShiftContext,
   type ShiftProblem,
-} from '../../core/formula';
-import type { SheetRollover } from '../../core/rollover/planRollover';
+  type SheetRollover,
+} from '../../core';
 import {
   attr,
   escapeXml,

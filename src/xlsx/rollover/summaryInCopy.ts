@@ -4,9 +4,7 @@
  * names, drawings, custom properties. No Node imports.
  */
 import ExcelJS from 'exceljs';
-import type { WorkbookSnapshot } from '../../core/grid';
-import { checkPlan } from '../../core/ownership';
-import type { WritePlan } from '../../core/writePlan';
+import { type WorkbookSnapshot, checkPlan, type WritePlan } from '../../core';
 import { workbookWithPlan } from '../saveWorkbook';
 import { PlanConflictError } from '../writeWorkbook';
 import { graftSummary } from './graft';

@@ -4,7 +4,7 @@
  * can overlap). Only sheets that need it are rewritten; every other part is copied as it was.
  * No Node imports.
  */
-import { parseRange, type CellRange } from '../../core/grid';
+import { parseRange, type CellRange } from '../../core';
 import { DEFAULT_LIMITS } from '../package/readXlsx';
 import { EditablePackage } from './package';
 import { sqrefMinus } from './sheetXml';

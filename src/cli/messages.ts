@@ -1,4 +1,4 @@
-import type { Message } from './format';
+import type { Message } from '../core';
 
 /** Texts of the command-line tool. */
 export const cliMessages = {
@@ -148,8 +148,8 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
     en: '  {year}  items {items}  ◎{ahead} ○{onPlan} □{nearlyOnPlan} ▲{behind} ended {ended}  progress {rate} ({numerator}/{denominator})',
   },
   conflict: {
-    ja: 'シート「{sheets}」は利用者のシートのため上書きしません。何も書き出していません。シート名を変えてから再実行してください。',
-    en: 'Sheet "{sheets}" belongs to you, so it is not overwritten. Nothing was written. Rename it and run again.',
+    ja: 'シート{sheets:quoted}は利用者のシートのため上書きしません。何も書き出していません。シート名を変えてから再実行してください。',
+    en: 'Sheet {sheets:quoted} belongs to you, so it is not overwritten. Nothing was written. Rename it and run again.',
   },
   storedSettings: {
     ja: '設定: {file} に保存されたアドインの設定を使います',
@@ -195,9 +195,6 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
     ja: '{file} を書き出せませんでした（{detail}）。何も残していません。',
     en: '{file} could not be written ({detail}). Nothing was left behind.',
   },
-  severity_error: { ja: 'エラー', en: 'error' },
-  severity_warning: { ja: '警告', en: 'warning' },
-  severity_info: { ja: '情報', en: 'info' },
 } as const satisfies Record<string, Message>;
 
 /** Why a rollover on the file was refused, one text per reason (the keys are the package editor's). */
