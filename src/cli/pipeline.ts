@@ -11,6 +11,7 @@ import {
   DEFAULT_SETTINGS,
   parseSettings,
   type Settings,
+  finding,
 } from '../core';
 import { cliMessages } from './messages';
 import type { CliOptions } from './args';
@@ -48,18 +49,36 @@ export class UsageError extends Error {}
  * The settings in force: a --settings file, else those the add-in stored in the (first) workbook that
  * has them, so the CLI and the pane agree without being told; else the defaults.
  */
+/**
+ * The settings in force: a --settings file; else, for one workbook, the settings the add-in stored in
+ * it (so the CLI and the pane agree without being told); for several, the stored settings only when
+ * every readable file stores the very same ones. Settings that differ between files are a
+ * `settings.conflict` finding naming them (added to `loaded.fileFindings`), and then no file's
+ * settings decide how everyone's marks count: --settings or the defaults. The result never depends on
+ * the order of the files.
+ */
 export async function resolveSettings(
   path: string | undefined,
-  stored: LoadedWorkbooks['stored'],
+  loaded: Pick<LoadedWorkbooks, 'stored' | 'snapshots' | 'fileFindings'>,
   lang: Lang,
   io: Pick<CliIo, 'stderr'>,
 ): Promise<Settings> {
+  const readable = loaded.snapshots.map((s) => s.file);
+  const stored = new Map(loaded.stored.map((s) => [s.file, s.raw]));
+  // Compared once parsed, so that the same settings written differently are the same.
+  const canonical = (raw: unknown): string => JSON.stringify(parseSettings(raw).settings);
+  const variants = new Set(readable.map((f) => (stored.has(f) ? canonical(stored.get(f)) : 'none')));
+  const files = [...stored.keys()].filter((f) => readable.includes(f)).sort();
+  if (variants.size > 1 && files.length > 0) {
+    const first = [...readable].sort()[0]!;
+    loaded.fileFindings.push(finding('settings.conflict', { file: first, sheet: null, cell: null }, { files }));
+  }
   if (path) return loadSettingsFile(path, lang);
-  const first = stored[0];
-  if (!first) return DEFAULT_SETTINGS;
-  const { settings, error } = parseSettings(first.raw);
+  if (variants.size !== 1 || files.length === 0) return DEFAULT_SETTINGS;
+  const shown = files.length === 1 ? files[0]! : files.join(', ');
+  const { settings, error } = parseSettings(stored.get(files[0]!));
   io.stderr(
-    `${formatMessage(error ? cliMessages.storedSettingsInvalid : cliMessages.storedSettings, lang, { file: first.file, detail: error ?? '' })}\n`,
+    `${formatMessage(error ? cliMessages.storedSettingsInvalid : cliMessages.storedSettings, lang, { file: shown, detail: error ?? '' })}\n`,
   );
   return settings;
 }
@@ -89,7 +108,7 @@ export async function runPipeline(
   io: Pick<CliIo, 'stderr'>,
 ): Promise<PipelineResult> {
   const loaded = await loadWorkbooks(options.paths);
-  const settings = await resolveSettings(options.settings, loaded.stored, lang, io);
+  const settings = await resolveSettings(options.settings, loaded, lang, io);
   const year = options.year ?? settings.targetYear ?? null;
   const analysis = analyse(loaded.snapshots, settings, { year });
   const files = loaded.files;

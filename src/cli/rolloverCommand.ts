@@ -24,7 +24,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
     io.stdout(formatFindings(loaded.files, { sources: [] }, loaded.fileFindings, lang, io.color));
     return 2;
   }
-  const settings = await resolveSettings(options.settings, loaded.stored, lang, io);
+  const settings = await resolveSettings(options.settings, loaded, lang, io);
   const plan = planRollover(snapshot, settings, { renameHeaders: options['rename-headers'] === true });
   if (plan.sheets.length === 0) {
     io.stderr(`${formatMessage(cliMessages.rolloverNothing, lang)}\n`);

@@ -19,7 +19,7 @@ import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
   const loaded = await loadWorkbooks(options.paths);
-  const base = await resolveSettings(options.settings, loaded.stored, lang, io);
+  const base = await resolveSettings(options.settings, loaded, lang, io);
   const settings = options.ended ? { ...base, endedRule: options.ended } : base;
   // Every output refused before anything is written: an input (by device and inode), twice the same, or an existing file without --force.
   const guard = await outputGuard(options, loaded);

@@ -53,7 +53,7 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
   } else {
     loaded = await loadWorkbooks([options.from!]);
     source = { kind: 'workbooks', snapshots: loaded.snapshots };
-    settings = await resolveSettings(options.settings, loaded.stored, lang, io);
+    settings = await resolveSettings(options.settings, loaded, lang, io);
   }
   const outcome = buildTemplates(
     source,
