@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { bundleSizes } from './bundle';
 import { cliBench } from './cli';
+import { hostileBench } from './hostile';
+import { largeWorkbookBench } from './large';
 import { round, runChild } from './measure';
 
 const ROOT = join(__dirname, '..', '..');
@@ -42,6 +44,19 @@ const TARGETS = {
   writeSyncs: 3,
   requestBytes: 5 * MB,
   initialGzipBytes: 160 * 1024,
+  /** validate ≤ 0.5× ExcelJS merely loading the same files. */
+  validateExceljsRatio: 0.5,
+  /** Our reader ≤ 3× inflating the sheet and string parts. */
+  readRawUnzipRatio: 3,
+  /** Hostile files refused (the good file beside them read) within these. */
+  hostileMs: 5000,
+  hostileRssMB: 300,
+  /** One 100,000-item workbook read within this peak RSS. */
+  largeReadRssMB: 200,
+  /** Reader + core for 100,000 items. */
+  coreReaderMs: 1000,
+  /** The pane's lazy reader chunk. */
+  readerChunkGzipBytes: 30 * 1024,
 };
 
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
@@ -60,6 +75,9 @@ async function main(): Promise<void> {
   });
   process.stderr.write('cli: 50 workbooks…\n');
   const cli = await cliBench(ROOT);
+  process.stderr.write('reader: one 100,000-item workbook…\n');
+  const large = await largeWorkbookBench();
+  const hostile = await hostileBench(ROOT, join(ROOT, 'examples', 'kasama-r2.xlsx'));
   const office = [
     [1, 1_000],
     [10, 1_000],
@@ -97,7 +115,23 @@ async function main(): Promise<void> {
       floorMs: round(cli.floorMs),
       rssMB: round(cli.rssMB),
       floorRssMB: round(cli.floorRssMB),
+      exceljsLoadMs: round(cli.exceljsLoadMs),
+      rawUnzipMs: round(cli.rawUnzipMs),
+      readMs: round(cli.readMs),
+      readRssMB: round(cli.readRssMB),
+      validateMs: round(cli.validateMs),
+      validateRssMB: round(cli.validateRssMB),
     },
+    reader: {
+      items: large.items,
+      fileMB: round(large.fileMB, 2),
+      readMs: round(large.readMs),
+      processMs: round(large.processMs),
+      rssMB: round(large.rssMB),
+      coreMs: round(core.find((c) => c.items === 100_000)?.ms ?? NaN),
+      coreReaderMs: round(large.readMs + (core.find((c) => c.items === 100_000)?.ms ?? NaN)),
+    },
+    hostile,
     office,
     bundle: { initialGzipBytes: bundle.initialGzipBytes, lazy: bundle.lazy },
     targets: TARGETS,
@@ -116,6 +150,18 @@ async function main(): Promise<void> {
     `CLI: ${cli.workbooks} workbooks, ${cli.items} items → summarize --out`,
     `  ${round(cli.ms)} ms (floor: ExcelJS loading them, ${round(cli.floorMs)} ms) = ${round(cli.ms / cli.floorMs, 2)}× floor; peak RSS ${round(cli.rssMB)} MB (floor ${round(cli.floorRssMB)} MB)  target ≤${TARGETS.cliFloorRatio}×: ${verdict(cli.ms <= TARGETS.cliFloorRatio * cli.floorMs)}`,
     '',
+    `CLI figures, one interleaved run (median of ${3}): ExcelJS load ${round(cli.exceljsLoadMs)} ms, raw unzip ${round(cli.rawUnzipMs)} ms, our reader ${round(cli.readMs)} ms, validate ${round(cli.validateMs)} ms, summarize --out ${round(cli.ms)} ms`,
+    `  validate ${round(cli.validateMs / cli.exceljsLoadMs, 2)}× ExcelJS load (≤${TARGETS.validateExceljsRatio}×: ${verdict(cli.validateMs <= TARGETS.validateExceljsRatio * cli.exceljsLoadMs)}); reader ${round(cli.readMs / cli.rawUnzipMs, 2)}× raw unzip (≤${TARGETS.readRawUnzipRatio}×: ${verdict(cli.readMs <= TARGETS.readRawUnzipRatio * cli.rawUnzipMs)})`,
+    '',
+    `Reader: one ${large.items}-item workbook (${round(large.fileMB, 2)} MB): read in ${round(large.readMs)} ms, peak RSS ${round(large.rssMB)} MB (≤${TARGETS.largeReadRssMB} MB: ${verdict(large.rssMB <= TARGETS.largeReadRssMB)})`,
+    `  reader + core for 100,000 items: ${round(results.reader.coreReaderMs)} ms (≤${TARGETS.coreReaderMs} ms: ${verdict(results.reader.coreReaderMs <= TARGETS.coreReaderMs)})`,
+    '',
+    'Hostile files, each beside the good example (validate good hostile), fresh process:',
+    ...hostile.map(
+      (h) =>
+        `  ${h.name.padEnd(56)} ${String(h.fileMB).padStart(7)} MB → ${String(h.inflatedMB).padStart(5)} MB  ${String(h.ms).padStart(6)} ms  ${String(h.rssMB).padStart(4)} MB  refused: ${h.refused}, good file read: ${h.goodRead}  <${TARGETS.hostileMs} ms & <${TARGETS.hostileRssMB} MB: ${verdict(h.ms < TARGETS.hostileMs && h.rssMB < TARGETS.hostileRssMB && h.goodRead && h.refused !== 'NOT REFUSED')}`,
+    ),
+    '',
     'Office.js (counting fake, Excel on the web limits)',
     '  sheets   items  read syncs  write syncs  largest request  target',
     ...office.map(
@@ -124,7 +170,10 @@ async function main(): Promise<void> {
     ),
     '',
     `Task pane: initial ${round(bundle.initialGzipBytes / 1024)} KB gzip (≤160 KB: ${verdict(bundle.initialGzipBytes <= TARGETS.initialGzipBytes)})`,
-    ...bundle.lazy.map((l) => `  lazy ${l.name}: ${round(l.gzipBytes / 1024)} KB gzip`),
+    ...bundle.lazy.map(
+      (l) =>
+        `  lazy ${l.name}: ${round(l.gzipBytes / 1024)} KB gzip${l.name === 'xlsx-reader' ? ` (≤${TARGETS.readerChunkGzipBytes / 1024} KB: ${verdict(l.gzipBytes <= TARGETS.readerChunkGzipBytes)})` : ''}`,
+    ),
     '',
     `bench/results.json written in ${results.seconds} s.`,
   ];

@@ -71,7 +71,9 @@ export async function resolveSettings(
   const files = [...stored.keys()].filter((f) => readable.includes(f)).sort();
   if (variants.size > 1 && files.length > 0) {
     const first = [...readable].sort()[0]!;
-    loaded.fileFindings.push(finding('settings.conflict', { file: first, sheet: null, cell: null }, { files }));
+    loaded.fileFindings.push(
+      finding('settings.conflict', { file: first, sheet: null, cell: null }, { files }),
+    );
   }
   if (path) return loadSettingsFile(path, lang);
   if (variants.size !== 1 || files.length === 0) return DEFAULT_SETTINGS;

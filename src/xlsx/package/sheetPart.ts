@@ -45,22 +45,19 @@ export interface SheetContext {
 
 /** Cells in file order, in parallel arrays (5 million cells must not be 5 million objects). */
 class CellList {
-  rows = new Int32Array(1024);
-  cols = new Int32Array(1024);
+  rows: Int32Array = new Int32Array(1024);
+  cols: Int32Array = new Int32Array(1024);
+  /** Each cell's style index: its number format is looked up only when the snapshot is built. */
+  styles: Int32Array = new Int32Array(1024);
   values: CellValue[] = [];
-  formats: (string | undefined)[] = [];
-  hasFormats = false;
   length = 0;
   sorted = true;
 
-  add(row: number, col: number, value: CellValue, format: string | undefined): void {
+  add(row: number, col: number, value: CellValue, style: number): void {
     if (this.length === this.rows.length) {
-      const rows = new Int32Array(this.length * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-      const cols = new Int32Array(this.length * 2);
-      cols.set(this.cols);
-      this.cols = cols;
+      this.rows = grow(this.rows);
+      this.cols = grow(this.cols);
+      this.styles = grow(this.styles);
     }
     const n = this.length;
     if (n > 0) {
@@ -69,11 +66,16 @@ class CellList {
     }
     this.rows[n] = row;
     this.cols[n] = col;
+    this.styles[n] = style;
     this.values.push(value);
-    this.formats.push(format);
-    if (format !== undefined) this.hasFormats = true;
     this.length = n + 1;
   }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
 }
 
 /** `AB12` → 0-based row and column, or null. No regular expression: this runs on every cell. */
@@ -255,7 +257,7 @@ export class SheetReader {
     const budget = this.context.budget;
     budget.cells += 1;
     if (budget.cells > budget.maxCells) throw new ReadRefusal('tooManyCells', `> ${budget.maxCells}`);
-    this.cells.add(this.cellRow, this.cellCol, value, this.context.styles.format(this.cellStyle));
+    this.cells.add(this.cellRow, this.cellCol, value, this.cellStyle);
   }
 
   private cellValue(): CellValue {
@@ -350,7 +352,7 @@ export class SheetReader {
       const col = cells.cols[k]! - left;
       while (rowValues.length < col) rowValues.push(null);
       rowValues[col] = cells.values[k]!;
-      const format = cells.formats[k];
+      const format = this.context.styles.format(cells.styles[k]!);
       if (format !== undefined) {
         formats ??= Array.from({ length: bottom - top + 1 }, () => []);
         const rowFormats = formats[cells.rows[k]! - top]!;
