@@ -182,66 +182,67 @@ export interface HostileResult {
 
 const MB = 1024 * 1024;
 
+export const HOSTILE_CASES: { name: string; make: (path: string) => Promise<number> }[] = [
+  { name: '3,000,000 rows', make: (p) => writeStreamedZip(p, smallParts(), () => rows(3_000_000, 2)) },
+  { name: '12,000,000 cells', make: (p) => writeStreamedZip(p, smallParts(), () => rows(1_000_000, 12)) },
+  {
+    name: 'size-lying entry, 2 GB of zeros declared as 1 KB',
+    make: (p) =>
+      writeStreamedZip(p, smallParts(), () => repeated('', '\u0000'.repeat(4096), 2048 * MB), 1024),
+  },
+  {
+    name: 'size-lying entry, 1 GB of empty cells declared as 1 KB',
+    make: (p) =>
+      writeStreamedZip(
+        p,
+        smallParts(),
+        () =>
+          repeated(
+            `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1">`,
+            '<c r="A1"/>',
+            1024 * MB,
+            '</row></sheetData></worksheet>',
+          ),
+        1024,
+      ),
+  },
+  {
+    name: 'unclosed <mergeCell, 1 MB',
+    make: (p) =>
+      writeStreamedZip(p, smallParts(), () =>
+        repeated(`<worksheet xmlns="${MAIN_NS}"><sheetData/><mergeCells>`, '<mergeCell ref="A1:B2"', MB),
+      ),
+  },
+  {
+    name: 'unclosed <dataValidation, 1 MB',
+    make: (p) =>
+      writeStreamedZip(p, smallParts(), () =>
+        repeated(
+          `<worksheet xmlns="${MAIN_NS}"><sheetData/><dataValidations>`,
+          '<dataValidation sqref="A1:A9" ',
+          MB,
+        ),
+      ),
+  },
+  {
+    name: 'unclosed <definedName, 1 MB',
+    make: (p) =>
+      writeStreamedZip(
+        p,
+        smallParts(
+          `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets><definedNames>${'<definedName name="x" '.repeat(MB / 21)}`,
+        ),
+        () => rows(10, 2),
+      ),
+  },
+];
+
 export async function hostileBench(root: string, goodFile: string): Promise<HostileResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'reform-progress-hostile-'));
   const cli = join(root, 'bin', 'reform-progress.js');
-  const cases: { name: string; make: (path: string) => Promise<number> }[] = [
-    { name: '3,000,000 rows', make: (p) => writeStreamedZip(p, smallParts(), () => rows(3_000_000, 2)) },
-    { name: '12,000,000 cells', make: (p) => writeStreamedZip(p, smallParts(), () => rows(1_000_000, 12)) },
-    {
-      name: 'size-lying entry, 2 GB of zeros declared as 1 KB',
-      make: (p) =>
-        writeStreamedZip(p, smallParts(), () => repeated('', '\u0000'.repeat(4096), 2048 * MB), 1024),
-    },
-    {
-      name: 'size-lying entry, 1 GB of empty cells declared as 1 KB',
-      make: (p) =>
-        writeStreamedZip(
-          p,
-          smallParts(),
-          () =>
-            repeated(
-              `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1">`,
-              '<c r="A1"/>',
-              1024 * MB,
-              '</row></sheetData></worksheet>',
-            ),
-          1024,
-        ),
-    },
-    {
-      name: 'unclosed <mergeCell, 1 MB',
-      make: (p) =>
-        writeStreamedZip(p, smallParts(), () =>
-          repeated(`<worksheet xmlns="${MAIN_NS}"><sheetData/><mergeCells>`, '<mergeCell ref="A1:B2"', MB),
-        ),
-    },
-    {
-      name: 'unclosed <dataValidation, 1 MB',
-      make: (p) =>
-        writeStreamedZip(p, smallParts(), () =>
-          repeated(
-            `<worksheet xmlns="${MAIN_NS}"><sheetData/><dataValidations>`,
-            '<dataValidation sqref="A1:A9" ',
-            MB,
-          ),
-        ),
-    },
-    {
-      name: 'unclosed <definedName, 1 MB',
-      make: (p) =>
-        writeStreamedZip(
-          p,
-          smallParts(
-            `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets><definedNames>${'<definedName name="x" '.repeat(MB / 21)}`,
-          ),
-          () => rows(10, 2),
-        ),
-    },
-  ];
   const results: HostileResult[] = [];
   try {
-    for (const c of cases) {
+    for (const c of HOSTILE_CASES) {
       process.stderr.write(`hostile: ${c.name}…\n`);
       const path = join(dir, 'hostile.xlsx');
       const inflated = await c.make(path);
