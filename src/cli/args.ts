@@ -9,11 +9,11 @@ export const COMMANDS = ['validate', 'summarize', 'template', 'rollover'] as con
 export type CommandName = (typeof COMMANDS)[number];
 
 const FLAGS: Readonly<Record<CommandName, readonly string[]>> = {
-  validate: ['year', 'json', 'lang', 'settings', 'force'],
-  summarize: ['year', 'json', 'lang', 'settings', 'ended', 'out', 'csv', 'force'],
+  validate: ['year', 'json', 'lang', 'settings', 'scale', 'force'],
+  summarize: ['year', 'json', 'lang', 'settings', 'scale', 'ended', 'out', 'csv', 'force'],
   // Templates never replace a file: no --force.
-  template: ['plan', 'from', 'years', 'title', 'out', 'lang', 'settings'],
-  rollover: ['out', 'rename-headers', 'lang', 'settings', 'force'],
+  template: ['plan', 'from', 'years', 'title', 'out', 'lang', 'settings', 'scale'],
+  rollover: ['out', 'rename-headers', 'lang', 'settings', 'scale', 'force'],
 };
 
 /** Flags that take no value. */
@@ -32,6 +32,8 @@ const optionsSchema = z.object({
   lang: z.enum(['ja', 'en']).optional(),
   settings: z.string().min(1).optional(),
   ended: endedRuleSchema.optional(),
+  /** A preset grade scale (kasama, sabc, a-f, achievement, status) or a scale named in the settings. */
+  scale: z.string().min(1).max(40).optional(),
   out: z.string().min(1).optional(),
   csv: z.string().min(1).optional(),
   plan: z.string().min(1).optional(),

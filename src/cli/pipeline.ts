@@ -12,6 +12,7 @@ import {
   parseSettings,
   type Settings,
   finding,
+  PRESET_SCALE_NAMES,
 } from '../core';
 import { cliMessages } from './messages';
 import type { CliOptions } from './args';
@@ -46,10 +47,6 @@ export interface PipelineResult {
 export class UsageError extends Error {}
 
 /**
- * The settings in force: a --settings file, else those the add-in stored in the (first) workbook that
- * has them, so the CLI and the pane agree without being told; else the defaults.
- */
-/**
  * The settings in force: a --settings file; else, for one workbook, the settings the add-in stored in
  * it (so the CLI and the pane agree without being told); for several, the stored settings only when
  * every readable file stores the very same ones. Settings that differ between files are a
@@ -58,6 +55,30 @@ export class UsageError extends Error {}
  * the order of the files.
  */
 export async function resolveSettings(
+  path: string | undefined,
+  loaded: Pick<LoadedWorkbooks, 'stored' | 'snapshots' | 'fileFindings'>,
+  lang: Lang,
+  io: Pick<CliIo, 'stderr'>,
+  scale?: string,
+): Promise<Settings> {
+  return withScale(await settingsInForce(path, loaded, lang, io), scale, lang);
+}
+
+/** `--scale NAME`: a preset, or a scale the settings define; anything else is a usage error. */
+export function withScale(settings: Settings, scale: string | undefined, lang: Lang): Settings {
+  if (scale === undefined) return settings;
+  const { settings: chosen, error } = parseSettings({ ...settings, scale });
+  if (error)
+    throw new UsageError(
+      formatMessage(cliMessages.badScale, lang, {
+        value: scale,
+        names: [...PRESET_SCALE_NAMES, ...Object.keys(settings.scales)].join(', '),
+      }),
+    );
+  return chosen;
+}
+
+async function settingsInForce(
   path: string | undefined,
   loaded: Pick<LoadedWorkbooks, 'stored' | 'snapshots' | 'fileFindings'>,
   lang: Lang,
@@ -110,7 +131,7 @@ export async function runPipeline(
   io: Pick<CliIo, 'stderr'>,
 ): Promise<PipelineResult> {
   const loaded = await loadWorkbooks(options.paths);
-  const settings = await resolveSettings(options.settings, loaded, lang, io);
+  const settings = await resolveSettings(options.settings, loaded, lang, io, options.scale);
   const year = options.year ?? settings.targetYear ?? null;
   const analysis = analyse(loaded.snapshots, settings, { year });
   const files = loaded.files;

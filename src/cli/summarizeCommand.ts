@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { generateSummary, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
+import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
 import { loadForWriting } from '../xlsx/loadForWriting';
 import { workbookWithPlan } from '../xlsx/saveWorkbook';
@@ -19,7 +19,7 @@ import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
   const loaded = await loadWorkbooks(options.paths);
-  const base = await resolveSettings(options.settings, loaded, lang, io);
+  const base = await resolveSettings(options.settings, loaded, lang, io, options.scale);
   const settings = options.ended ? { ...base, endedRule: options.ended } : base;
   // Every output refused before anything is written: an input (by device and inode), twice the same, or an existing file without --force.
   const guard = await outputGuard(options, loaded);
@@ -77,7 +77,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       result.model.items,
       result.model.years.map((y) => y.year),
       lang,
-      settings.marks,
+      gradesOf(settings),
     );
     await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`, guard);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);

@@ -11,6 +11,10 @@ import {
   type SummaryModel,
   formatFiscalYear,
   markSymbol,
+  rolesOf,
+  gradesOf,
+  scaleOf,
+  type MarkKey,
 } from '../core';
 import { cliMessages } from './messages';
 
@@ -41,20 +45,31 @@ export function summaryTable(model: SummaryModel, settings: Settings, lang: Lang
   const lines = [
     formatMessage(cliMessages.tableTitle, lang, { year: formatFiscalYear(model.year, lang, 'long') }),
   ];
-  const published: [string, number, string][] = [
-    [`${markSymbol('ahead', settings.marks)} ${markLabels.ahead[lang]}`, c.ahead, ''],
-    [
-      `${markSymbol('onPlan', settings.marks)} ${markLabels.onPlan[lang]}`,
-      model.ended === 'on-plan' ? c.onPlan + c.ended : c.onPlan,
-      model.ended === 'on-plan' && c.ended > 0
-        ? formatMessage(cliMessages.tableOnPlanNote, lang, { raw: c.onPlan, ended: c.ended })
-        : '',
-    ],
-    [`${markSymbol('nearlyOnPlan', settings.marks)} ${markLabels.nearlyOnPlan[lang]}`, c.nearlyOnPlan, ''],
-    [`${markSymbol('behind', settings.marks)} ${markLabels.behind[lang]}`, c.behind, ''],
-  ];
-  if (model.ended === 'not-achieved')
-    published.push([`${markSymbol('ended', settings.marks)} ${markLabels.ended[lang]}`, c.ended, '']);
+  const grades = gradesOf(settings);
+  const roles = rolesOf(grades);
+  const label = (k: MarkKey) => {
+    const own = grades.filter((g) => g.key === k && g.label).map((g) => g.label![lang]);
+    const symbol = markSymbol(k, grades);
+    const name = own.length > 0 ? own.join('・') : markLabels[k][lang];
+    return name === symbol ? symbol : `${symbol} ${name}`;
+  };
+  const published: [string, number, string][] = roles
+    .filter((k) => k !== 'ended' && k !== 'notEvaluated')
+    .map((k) =>
+      k === 'onPlan'
+        ? [
+            label(k),
+            model.ended === 'on-plan' ? c.onPlan + c.ended : c.onPlan,
+            model.ended === 'on-plan' && c.ended > 0
+              ? formatMessage(cliMessages.tableOnPlanNote, lang, { raw: c.onPlan, ended: c.ended })
+              : '',
+          ]
+        : [label(k), c[k], ''],
+    );
+  if (model.ended === 'not-achieved' && roles.includes('ended'))
+    published.push([label('ended'), c.ended, '']);
+  // 対象外 / 未評価: listed, outside the rate (so no share of it).
+  const notEvaluated = roles.includes('notEvaluated') ? label('notEvaluated') : null;
   if (current.unmarked > 0) published.push([t('unmarked'), current.unmarked, '']);
   const denominator = current.progress.denominator;
   for (const [label, n, note] of published) {
@@ -63,16 +78,20 @@ export function summaryTable(model: SummaryModel, settings: Settings, lang: Lang
     );
   }
   lines.push(`  ${padEnd(t('items'), 36)}${padStart(String(denominator), 4)}`);
+  if (notEvaluated !== null)
+    lines.push(`  ${padEnd(notEvaluated, 36)}${padStart(String(c.notEvaluated), 4)}`);
   lines.push(
     `  ${padEnd(t('progress'), 36)}${padStart(percent(current.progress.rate), 10)}  (${current.progress.numerator}/${denominator})  ${endedRuleLabels[model.ended][lang]}`,
   );
   lines.push('', formatMessage(cliMessages.historyTitle, lang));
+  const kasama = scaleOf(settings).name === 'kasama';
   for (const y of historyEntries(model)) {
     lines.push(
-      formatMessage(cliMessages.historyLine, lang, {
+      formatMessage(kasama ? cliMessages.historyLine : cliMessages.historyLineScale, lang, {
         year: `${formatFiscalYear(y.year, lang, 'short')}${y.kind === 'midYear' ? layoutMessages.midYearTag[lang] : ''}`,
         items: y.items,
         ...Object.fromEntries(MARK_KEYS.map((k) => [k, y.counts[k]])),
+        marks: roles.map((k) => `${markSymbol(k, grades)}${y.counts[k]}`).join(' '),
         rate: percent(y.progress.rate),
         numerator: y.progress.numerator,
         denominator: y.progress.denominator,

@@ -20,6 +20,7 @@ export * from './model';
 export * from './ownership';
 export * from './rollover/applyToSnapshot';
 export * from './rollover/planRollover';
+export * from './scales';
 export * from './settings';
 export * from './summary/history';
 export * from './summary/types';

@@ -158,6 +158,8 @@ export const paneMessages = {
     en: 'Marks per category (other spellings comma-separated)',
   },
   reportKind: { ja: '報告の種類', en: 'Report' },
+  scale: { ja: '評価の段階', en: 'Grade scale' },
+  scaleGrades: { ja: 'この段階の記号: {grades}', en: 'Grades of this scale: {grades}' },
   midYear: { ja: '中間実績（10月）', en: 'Mid-year (October)' },
   yearEnd: { ja: '実績（3月）', en: 'Year end (March)' },
   save: { ja: '保存', en: 'Save' },

@@ -7,9 +7,9 @@ import {
   type Lang,
   type MessageParams,
 } from '../messages';
-import type { Settings } from '../settings';
+import { gradesOf, type Settings } from '../settings';
 import type { SummaryModel } from '../summary/types';
-import { formatFiscalYear, markSymbol } from '../values';
+import { formatFiscalYear, markSymbol, rolesOf } from '../values';
 
 export const MARK_COLORS: Readonly<Record<MarkKey, string>> = {
   ahead: '#2E7D32',
@@ -17,6 +17,7 @@ export const MARK_COLORS: Readonly<Record<MarkKey, string>> = {
   nearlyOnPlan: '#F9A825',
   behind: '#C62828',
   ended: '#757575',
+  notEvaluated: '#BDBDBD',
 };
 
 export interface LayoutOptions {
@@ -50,12 +51,23 @@ export class LayoutContext {
     return formatFiscalYear(y, this.lang, 'long');
   }
 
+  /** The scale's symbol for a role (`D・E・F` where several grades share it); — where the scale has none. */
   symbol(key: MarkKey): string {
-    return markSymbol(key, this.options.settings.marks);
+    const grades = gradesOf(this.options.settings);
+    return grades.some((g) => g.key === key) ? markSymbol(key, grades) : '—';
   }
 
+  /** The scale's own name for a role (特に良好), else the role's (進んでいる). */
   markLabel(key: MarkKey): string {
-    return markLabels[key][this.lang];
+    const labels = gradesOf(this.options.settings)
+      .filter((g) => g.key === key && g.label)
+      .map((g) => g.label![this.lang]);
+    return labels.length > 0 ? labels.join('・') : markLabels[key][this.lang];
+  }
+
+  /** The roles this summary shows: kasama's five; a scale's own (with 対象外 where it has it). */
+  get roles(): readonly MarkKey[] {
+    return rolesOf(gradesOf(this.options.settings));
   }
 
   ruleText(): string {

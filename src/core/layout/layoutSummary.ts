@@ -2,6 +2,7 @@
  * Summary model → write plan: the sheets the add-in owns, in the order they appear.
  * Sheet names are fixed whatever the language, so a re-run in English replaces the Japanese sheets.
  */
+import { gradesOf } from '../settings';
 import type { SummaryModel } from '../summary/types';
 import type { WritePlan } from '../writePlan';
 import { breakdownSheet } from './breakdownSheet';
@@ -27,9 +28,9 @@ export function layoutSummary(model: SummaryModel, options: LayoutOptions): Writ
     indicatorSheet(ctx),
   ];
   if (options.consolidated)
-    sheets.push(itemSheet(CONSOLIDATED_SHEET, model.items, years, options.lang, options.settings.marks));
+    sheets.push(itemSheet(CONSOLIDATED_SHEET, model.items, years, options.lang, gradesOf(options.settings)));
   else if (options.includeItemSheet)
-    sheets.push(itemSheet(ITEM_SHEET, model.items, years, options.lang, options.settings.marks));
+    sheets.push(itemSheet(ITEM_SHEET, model.items, years, options.lang, gradesOf(options.settings)));
   sheets.push(findingsSheet(ctx), provenanceSheet(ctx));
   return { sheets };
 }

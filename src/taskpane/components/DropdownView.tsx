@@ -1,7 +1,7 @@
 /** 入力規則を設定: a ◎ ○ □ ▲ 終了 list on the detected status columns of one sheet, after confirmation. */
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { type Analysis, dropdownTargets, type HostPort, type Settings } from '../../core';
+import { type Analysis, dropdownTargets, type HostPort, type Settings, gradesOf } from '../../core';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
@@ -25,7 +25,7 @@ export function DropdownView(props: {
       await host.installDropdowns(
         chosen,
         ranges,
-        settings.marks.map((m) => m.symbol),
+        gradesOf(settings).map((m) => m.symbol),
       );
       setDone(t('dropdownDone'));
     } catch (err) {

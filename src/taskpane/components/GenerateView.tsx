@@ -10,6 +10,9 @@ import {
   type Settings,
   formatFiscalYear,
   runGenerate,
+  gradesOf,
+  markSymbol,
+  rolesOf,
 } from '../../core';
 import type { Translate } from '../text';
 import { YearField } from './YearField';
@@ -97,10 +100,10 @@ export function GenerateView(props: {
           </h3>
           <table data-testid="result-counts">
             <tbody>
-              {(['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'] as const).map((k) => (
+              {rolesOf(gradesOf(settings)).map((k) => (
                 <tr key={k}>
                   <th scope="row" style={{ textAlign: 'left', paddingRight: 12 }}>
-                    {settings.marks.find((m) => m.key === k)?.symbol ?? k}
+                    {markSymbol(k, gradesOf(settings))}
                   </th>
                   <td data-mark={k}>{current.counts[k]}</td>
                 </tr>

@@ -8,6 +8,7 @@ import {
   type ColumnInsertion,
   type RolloverPlan,
   type Settings,
+  gradesOf,
 } from '../../core';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
@@ -52,7 +53,7 @@ export function RolloverView(props: {
     try {
       await host.applyRollover(
         plan,
-        settings.marks.map((m) => m.symbol),
+        gradesOf(settings).map((m) => m.symbol),
       );
       setDone(t('rolloverDone', { years: [...new Set(plan.sheets.flatMap((s) => s.years))] }));
       setPlan(null);

@@ -9,6 +9,9 @@ import {
   settingsSchema,
   type EndedRule,
   type Settings,
+  scaleOf,
+  PRESET_SCALE_NAMES,
+  PRESET_SCALES,
 } from '../../core';
 import type { Translate } from '../text';
 import { YearField } from './YearField';
@@ -65,7 +68,34 @@ export function SettingsView(props: {
           <Radio value="midYear" label={t('midYear')} />
         </RadioGroup>
       </Field>
-      <fieldset style={{ border: 'none', padding: 0 }}>
+      <Field label={t('scale')}>
+        <Select
+          value={draft.scale}
+          // kasama's marks stay in `marks` whatever scale is chosen: switching back finds them as they were.
+          onChange={(_, d) => update({ scale: d.value })}
+        >
+          {PRESET_SCALE_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {PRESET_SCALES[name].label?.[lang] ?? name}
+            </option>
+          ))}
+          {Object.keys(draft.scales).map((name) => (
+            <option key={name} value={name}>
+              {draft.scales[name]!.label?.[lang] ?? name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {draft.scale !== 'kasama' && (
+        <p>
+          {t('scaleGrades', {
+            grades: scaleOf(draft)
+              .grades.map((g) => `${g.symbol}（${g.label?.[lang] ?? markLabels[g.key][lang]}）`)
+              .join(' '),
+          })}
+        </p>
+      )}
+      <fieldset style={{ border: 'none', padding: 0 }} hidden={draft.scale !== 'kasama'}>
         <legend>{t('marks')}</legend>
         {MARK_KEYS.map((key) => {
           const entry = draft.marks.find((m) => m.key === key);
