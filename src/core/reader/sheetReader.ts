@@ -104,7 +104,7 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
       const item = rows.read(row, above);
       read.push(item);
       open.info.items += 1;
-      open.info.lastRow = row + 1;
+      open.info.lastRow = row;
     }
     // The year a 計画 / 実績 pair without a year belongs to: the sheet's (from its name or title), else
     // the latest year the table has marks for.
@@ -158,9 +158,9 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
       const info: MutableTable = {
         file,
         sheet: sheet.name,
-        headerTop: top + 1,
-        headerBottom: bottom + 1,
-        lastRow: bottom + 1,
+        headerTop: top,
+        headerBottom: bottom,
+        lastRow: bottom,
         years: [...map.status.keys()],
         markColumns: Object.fromEntries(map.status),
         items: 0,
@@ -383,7 +383,7 @@ class ItemRowReader {
       key: identity,
       file,
       sheet,
-      row: row + 1,
+      row,
       policy,
       policyNo,
       measure,
