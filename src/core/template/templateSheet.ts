@@ -11,6 +11,7 @@ import { gradesOf, type Settings } from '../settings';
 import { formatFiscalYear, nextFiscalYear, parseFiscalYear } from '../values';
 import type { PlanFormat, PlanValue, PrintSetup } from '../writePlan';
 import type { PlanDefinition, PlanDefinitionItem, PlanOwner } from './planDefinition';
+import { fewestRanges } from '../validationRanges';
 
 /** A new sheet for people to fill: not one of the add-in's own sheets (the reader reads it). */
 export interface TemplateSheet {
@@ -251,7 +252,7 @@ export function templateSheet(
     merges,
     formats,
     columnWidths: columnWidths(cols, years.length),
-    markRanges,
+    markRanges: fewestRanges(markRanges),
     markSymbols: gradesOf(settings).map((m) => m.symbol),
     lockedRanges: locked,
     print: { orientation: 'landscape', fitToWidth: true },
