@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
@@ -13,60 +12,54 @@ import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
 import { summaryJson } from './json';
 import { writeJson } from './output';
-import { nothingReadable, resolveSettings, UsageError } from './pipeline';
-import { loadWorkbooks } from './files';
+import { inFileOrder, nothingReadable, runPipeline } from './pipeline';
+import { checkOutputs } from './safeWrite';
 import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
-  const loaded = await loadWorkbooks(options.paths);
-  const base = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
-  const settings = options.ended ? { ...base, endedRule: options.ended } : base;
-  if (options.out) {
-    const target = resolve(options.out);
-    if (loaded.files.some((f) => resolve(f) === target))
-      throw new UsageError(
-        formatMessage(cliMessages.badValue, lang, { option: '--out', value: options.out }),
-      );
-  }
-  const single = loaded.snapshots.length === 1 ? loaded.snapshots[0]! : null;
+  const pipeline = await runPipeline(options, lang, io);
+  const { settings, snapshots, files } = pipeline;
+  // Every output refused before anything is written: an input (by device and inode), twice the same,
+  // or an existing file without --force.
+  const guard = pipeline.guard;
+  await checkOutputs(
+    [options.out, options.csv, options.json].filter((t): t is string => t !== undefined && t !== '-'),
+    guard,
+  );
+  const single = snapshots.length === 1 ? snapshots[0]! : null;
   const result = generateSummary({
-    workbooks: loaded.snapshots,
+    workbooks: snapshots,
     settings,
+    analysis: pipeline.analysis,
     lang,
     now: io.now(),
     year: options.year ?? null,
-    extraFindings: loaded.fileFindings,
+    extraFindings: pipeline.fileFindings,
     ...(single ? { linkableFile: single.file } : {}),
   });
   const quiet = options.json === '-';
   if (!result.ok) {
-    if (!quiet)
-      io.stdout(
-        formatFindings(
-          loaded.files,
-          result.analysis,
-          [...loaded.fileFindings, ...result.analysis.findings],
-          lang,
-          io.color,
-        ),
-      );
+    if (!quiet) io.stdout(formatFindings(files, result.analysis, pipeline.findings, lang, io.color));
     io.stderr(
       `${nothingReadable(result.analysis, lang) ?? formatMessage(cliMessages[result.reason === 'noYear' ? 'noYear' : 'noItems'], lang)}\n`,
     );
     return 2;
   }
-  const order = new Map(loaded.files.map((f, i) => [f, i]));
-  const findings = [...result.findings]
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (order.get(a.f.file) ?? 0) - (order.get(b.f.file) ?? 0) || a.i - b.i)
-    .map((x) => x.f);
+  // The pipeline's findings and the reconciliation's (hand-made tables), grouped by file as everywhere.
+  const findings = inFileOrder(files, result.findings);
   if (!quiet) {
-    io.stdout(formatFindings(loaded.files, result.analysis, findings, lang, io.color));
-    io.stdout(closingLine(loaded.files.length, result.analysis, findings, lang));
+    io.stdout(formatFindings(files, result.analysis, findings, lang, io.color));
+    io.stdout(closingLine(files.length, result.analysis, findings, lang));
     io.stdout(`\n${summaryTable(result.model, settings, lang)}`);
   }
   if (options.json)
-    await writeJson(options.json, summaryJson(result.analysis, result.model, findings, lang), io, lang);
+    await writeJson(
+      options.json,
+      summaryJson(result.analysis, result.model, findings, lang),
+      io,
+      lang,
+      guard,
+    );
   if (options.csv) {
     const { header, rows } = itemTableRows(
       result.model.items,
@@ -74,13 +67,13 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       lang,
       gradesOf(settings),
     );
-    await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`);
+    await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`, guard);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);
   }
   if (options.out) {
     // One input: the summary is added to a copy of its package (every other part kept as it was);
     // several: a new workbook.
-    const userBytes = single ? loaded.single : null;
+    const userBytes = single ? pipeline.single : null;
     if (!extensionFits(userBytes, options.out)) {
       io.stderr(`${formatMessage(cliMessages.outExtension, lang, { file: options.out })}\n`);
       return 2;
@@ -107,7 +100,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       );
       return 2;
     }
-    await io.writeFile(options.out, bytes);
+    await io.writeFile(options.out, bytes, guard);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.out })}\n`);
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;

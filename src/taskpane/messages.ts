@@ -137,8 +137,8 @@ export const paneMessages = {
   parsing: { ja: 'ファイルを読み込んでいます…', en: 'Reading the files…' },
   dropdownSheet: { ja: 'シート', en: 'Sheet' },
   dropdownRanges: {
-    ja: '次の範囲に ◎ ○ □ ▲ 終了 の選択リストを設定します: {ranges}',
-    en: 'A list of ◎ ○ □ ▲ 終了 will be set on: {ranges}',
+    ja: '次の範囲に {symbols:spaced} の選択リストを設定します: {ranges}',
+    en: 'A list of {symbols:spaced} will be set on: {ranges}',
   },
   dropdownInstall: { ja: '入力規則を設定', en: 'Install dropdowns' },
   dropdownDone: { ja: '入力規則を設定しました。', en: 'Dropdowns installed.' },

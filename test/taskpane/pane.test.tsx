@@ -199,12 +199,10 @@ test('入力規則を設定: dropdowns on the detected status columns; hidden wh
   await user.click(screen.getByRole('button', { name: 'チェックする' }));
   await screen.findByText(/3項目/);
   await user.click(screen.getByRole('tab', { name: '入力規則' }));
-  await screen.findByText(/D2:D4、E2:E4/);
+  await screen.findByText(/D2:E4/);
   await user.click(screen.getByRole('button', { name: '入力規則を設定' }));
   await screen.findByText('入力規則を設定しました。');
-  expect(host.callsOf('installDropdowns')).toEqual([
-    ['令和2年度', ['D2:D4', 'E2:E4'], ['◎', '○', '□', '▲', '終了']],
-  ]);
+  expect(host.callsOf('installDropdowns')).toEqual([['令和2年度', ['D2:E4'], ['◎', '○', '□', '▲', '終了']]]);
   host.caps = { ...host.caps, dataValidation: false };
   await user.click(screen.getByRole('tab', { name: '設定' }));
   await user.click(screen.getByRole('tab', { name: '入力規則' }));
@@ -255,6 +253,39 @@ test('errors from Excel are shown with what to do', async () => {
   expect((await screen.findByRole('alert')).textContent).toContain('セルの編集中は実行できません');
 });
 
+test('one action plumbing: busy while working, a failure in the message bar, cleared by the next action', async () => {
+  const host = new MemoryHost(variantBook());
+  const user = await renderPane(host);
+  let release: () => void = () => undefined;
+  const read = host.readSnapshot.bind(host);
+  host.readSnapshot = () => new Promise((resolve) => (release = () => resolve(read())));
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  // Busy: the button is disabled and says so until the host answers.
+  expect((screen.getByRole('button', { name: 'チェック中…' }) as HTMLButtonElement).disabled).toBe(true);
+  release();
+  await screen.findByText(/3項目（R2）/);
+  host.readSnapshot = read;
+  host.failNext = new HostError('network', 'lost');
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  expect((await screen.findByRole('alert')).textContent).toContain('Excel との通信が途切れました');
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+});
+
+test('results are announced: the live region exists before the result arrives, and holds it after', async () => {
+  const host = new MemoryHost(variantBook());
+  const user = await renderPane(host);
+  const live = screen.getByRole('status');
+  expect(live.getAttribute('aria-live')).toBe('polite');
+  expect(live.textContent).toBe('');
+  await user.click(screen.getByRole('tab', { name: '設定' }));
+  await user.click(await screen.findByRole('button', { name: '保存' }));
+  await waitFor(() => expect(live.textContent).toBe('設定をブックに保存しました。'));
+  // Another tab: the old result does not linger.
+  await user.click(screen.getByRole('tab', { name: '進捗チェック' }));
+  expect(live.textContent).toBe('');
+});
+
 test('設定: the grade scale is chosen in the pane; the summary then counts S/A/B/C and leaves 対象外 out of the rate', async () => {
   const book = workbook('sabc.xlsx', [
     {
@@ -284,4 +315,28 @@ test('設定: the grade scale is chosen in the pane; the summary then counts S/A
     .getAllByRole('row')
     .map((r) => r.textContent);
   expect(rows).toEqual(['S1', 'A1', 'B0', 'C1', '完了0', '対象外・未評価1']);
+  // Dropdowns offer the scale's own marks.
+  await user.click(screen.getByRole('tab', { name: '進捗チェック' }));
+  await user.click(screen.getByRole('button', { name: 'チェックする' }));
+  await user.click(screen.getByRole('tab', { name: '入力規則' }));
+  expect(await screen.findByText(/S A B C 完了 対象外 未評価 の選択リストを設定します: D2:D5/)).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: '入力規則を設定' }));
+  await screen.findByText('入力規則を設定しました。');
+  expect(host.callsOf('installDropdowns')).toEqual([
+    ['令和5年度', ['D2:D5'], ['S', 'A', 'B', 'C', '完了', '対象外', '未評価']],
+  ]);
+});
+
+test('集計表を作成 with a target year no table has: says so, writes nothing', async () => {
+  const host = new MemoryHost(kasama);
+  host.settings = { targetYear: 'R9' };
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('tab', { name: '集計表を作成' }));
+  await user.click(await screen.findByRole('button', { name: '集計表を作成' }));
+  expect(
+    await screen.findByText(
+      '令和9年度の進捗状況の列がどの表にもありません。設定の対象年度を確認してください。',
+    ),
+  ).toBeTruthy();
+  expect(host.callsOf('applyPlan')).toHaveLength(0);
 });

@@ -29,6 +29,8 @@ export interface GenerateInput {
   /** The workbook being written, whose findings can link to their cells. */
   readonly linkableFile?: string;
   readonly includeItemSheet?: boolean;
+  /** The workbooks' analysis when the shell has already made it (with the same settings and year). */
+  readonly analysis?: Analysis;
 }
 
 export type GenerateResult =
@@ -47,7 +49,8 @@ export type GenerateResult =
 
 export function generateSummary(input: GenerateInput): GenerateResult {
   const { settings } = input;
-  const analysis = analyse(input.workbooks, settings, { year: input.year ?? settings.targetYear });
+  const analysis =
+    input.analysis ?? analyse(input.workbooks, settings, { year: input.year ?? settings.targetYear });
   if (analysis.items.length === 0) return { ok: false, analysis, reason: 'noItems' };
   if (analysis.yearNotInPlan) return { ok: false, analysis, reason: 'yearNotInPlan' };
   if (!analysis.year) return { ok: false, analysis, reason: 'noYear' };

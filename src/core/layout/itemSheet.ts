@@ -59,7 +59,7 @@ export function itemTableRows(
   const rows = items.map((i): PlanValue[] => [
     i.file,
     i.sheet,
-    i.row,
+    i.row + 1,
     i.policyNo,
     i.policy ?? '',
     i.measureNo,

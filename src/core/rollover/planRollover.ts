@@ -13,6 +13,7 @@ import { SheetGrid } from '../reader/sheetGrid';
 import { headerWordsOf, readSheet } from '../reader/sheetReader';
 import type { Settings } from '../settings';
 import { compareFiscalYears, findFiscalYear, nextFiscalYear, shiftYearInText } from '../values';
+import { fewestRanges } from '../validationRanges';
 
 /** Columns inserted at `at` (0-based, before any insertion); the cells at and right of it move right. */
 export interface ColumnInsertion {
@@ -79,7 +80,7 @@ interface TableRoll {
 }
 
 function tableRoll(grid: SheetGrid, info: TableInfo, words: HeaderWords): TableRoll | null {
-  const attempt = tryHeaderAt(grid, info.headerTop - 1, findFiscalYear(grid.sheet.name), words);
+  const attempt = tryHeaderAt(grid, info.headerTop, findFiscalYear(grid.sheet.name), words);
   if (attempt.kind !== 'header') return null;
   const map = attempt.block.map;
   const years = [...map.status.keys()].sort(compareFiscalYears);
@@ -89,9 +90,9 @@ function tableRoll(grid: SheetGrid, info: TableInfo, words: HeaderWords): TableR
   const yearKeyed = [...map.target.keys()].filter((y) => y !== null).length;
   return {
     map,
-    top: info.headerTop - 1,
-    bottom: info.headerBottom - 1,
-    last: info.lastRow - 1,
+    top: info.headerTop,
+    bottom: info.headerBottom,
+    last: info.lastRow,
     lastYear,
     year: nextFiscalYear(lastYear),
     statusCol: map.status.get(lastYear)!,
@@ -246,7 +247,7 @@ function sheetRollover(
     formatCopies,
     headers: dedupeCells(headers),
     merges,
-    markRanges,
+    markRanges: fewestRanges(markRanges),
     renames: dedupeCells(renames),
     checks: dedupeCells(checks),
   };
