@@ -58,6 +58,10 @@ export const settingsSchema = z.object({
     .default([...DEFAULT_LOWER_IS_BETTER_WORDS]),
   /** 中間実績 (mid-year, October) or 実績 (year end, March). */
   reportKind: z.enum(['midYear', 'yearEnd']).default('yearEnd'),
+  /** The plan's name on the publication sheet and in page headers; null: the title row of the items' sheet. */
+  planName: z.string().trim().min(1).max(100).nullable().default(null),
+  /** The municipality, written before the plan's name when the name does not already say it. */
+  municipality: z.string().trim().min(1).max(40).nullable().default(null),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -12,7 +12,15 @@ import { columnLetters, parseRange } from '../core/grid';
 import { HostError, type ApplyResult } from '../core/hostPort';
 import { checkPlan, isMarkerName, markerName } from '../core/ownership';
 import { asLiteralText } from '../core/textSafety';
-import type { ChartSpec, PlanFormat, PlanSheet, WritePlan } from '../core/writePlan';
+import {
+  LABEL_FORMAT_NO_ZERO,
+  SHEET_FONT,
+  type ChartSpec,
+  type HeaderFooterSections,
+  type PlanFormat,
+  type PlanSheet,
+  type WritePlan,
+} from '../core/writePlan';
 import { type ExcelEnv, runBatch } from './env';
 import { guarded, toHostError } from './errors';
 import { ownedFromNames } from './readSnapshot';
@@ -35,6 +43,7 @@ interface Features {
   readonly tabColor: boolean;
   readonly pageLayout: boolean;
   readonly names: boolean;
+  readonly chartLabels: boolean;
 }
 
 function features(env: ExcelEnv): Features {
@@ -45,6 +54,7 @@ function features(env: ExcelEnv): Features {
     tabColor: env.isSetSupported('ExcelApi', '1.7'),
     pageLayout: env.isSetSupported('ExcelApi', '1.9'),
     names: env.isSetSupported('ExcelApi', '1.4'),
+    chartLabels: env.isSetSupported('ExcelApi', '1.8'),
   };
 }
 
@@ -157,7 +167,13 @@ export function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
   if (f.wrap !== undefined) range.format.wrapText = f.wrap;
   if (f.align)
     range.format.horizontalAlignment =
-      f.align === 'left' ? 'Left' : f.align === 'center' ? 'Center' : 'Right';
+      f.align === 'left'
+        ? 'Left'
+        : f.align === 'center'
+          ? 'Center'
+          : f.align === 'centerAcross'
+            ? 'CenterAcrossSelection'
+            : 'Right';
   if (f.border === 'thin') {
     for (const edge of [
       'EdgeTop',
@@ -172,7 +188,7 @@ export function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
   }
 }
 
-function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+function addChart(ws: Excel.Worksheet, spec: ChartSpec, has: Features): void {
   const first = spec.series[0];
   if (!first) return;
   const chart = ws.charts.add(
@@ -189,6 +205,30 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
     series.setXAxisValues(ws.getRange(spec.categories));
     if (s.color && spec.type !== 'doughnut' && spec.type !== 'pie') series.format.fill.setSolidColor(s.color);
   });
+  if (spec.valueAxis) {
+    chart.axes.valueAxis.minimum = spec.valueAxis.min;
+    chart.axes.valueAxis.maximum = spec.valueAxis.max;
+  }
+  if (has.chartLabels && (spec.showShares || spec.type === 'barStacked')) {
+    chart.dataLabels.showValue = true;
+    if (spec.showShares) chart.dataLabels.showPercentage = true;
+    // A zero segment gets no label (it would sit on its neighbours).
+    else chart.dataLabels.numberFormat = LABEL_FORMAT_NO_ZERO;
+  }
+}
+
+function setHeaderFooter(
+  page: Excel.PageLayout,
+  header: HeaderFooterSections | undefined,
+  footer: HeaderFooterSections | undefined,
+): void {
+  const all = page.headersFooters.defaultForAllPages;
+  if (header?.left) all.leftHeader = header.left;
+  if (header?.center) all.centerHeader = header.center;
+  if (header?.right) all.rightHeader = header.right;
+  if (footer?.left) all.leftFooter = footer.left;
+  if (footer?.center) all.centerFooter = footer.center;
+  if (footer?.right) all.rightFooter = footer.right;
 }
 
 function writeLinks(ws: Excel.Worksheet, links: PlanSheet['links']): void {
@@ -204,7 +244,12 @@ function writeSheetBody(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): v
   sheet.columnWidths.forEach((width, i) => {
     ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = width * POINTS_PER_CHAR;
   });
-  if (has.charts) for (const spec of sheet.charts) addChart(ws, spec);
+  // The font's name on every cell written: a style without one may fall back to a serif face.
+  let width = 0;
+  for (const row of sheet.values) width = Math.max(width, row.length);
+  if (width > 0 && sheet.values.length > 0)
+    ws.getRange(`A1:${columnLetters(width - 1)}${sheet.values.length}`).format.font.name = SHEET_FONT.name;
+  if (has.charts) for (const spec of sheet.charts) addChart(ws, spec, has);
   if (has.freeze && sheet.freeze)
     ws.freezePanes.freezeAt(
       ws.getRange(
@@ -218,6 +263,10 @@ function writeSheetBody(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): v
     if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (sheet.print.repeatRows)
       ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
+    if (sheet.print.repeatColumns)
+      ws.pageLayout.setPrintTitleColumns(`$${sheet.print.repeatColumns[0]}:$${sheet.print.repeatColumns[1]}`);
+    if (sheet.print.header || sheet.print.footer)
+      setHeaderFooter(ws.pageLayout, sheet.print.header, sheet.print.footer);
   }
 }
 

@@ -4,7 +4,7 @@
  * Excel and LibreOffice draw it without recalculating.
  */
 import { parseRange, quoteSheetName, columnLetters } from '../core/grid';
-import type { ChartSpec, PlanSheet, PlanValue } from '../core/writePlan';
+import { LABEL_FORMAT_NO_ZERO, type ChartSpec, type PlanSheet, type PlanValue } from '../core/writePlan';
 
 export function escapeXml(text: string): string {
   return text.replace(
@@ -57,18 +57,34 @@ function labels(options: { value: boolean; percent?: boolean; format?: string })
   const numFmt = options.format
     ? `<c:numFmt formatCode="${escapeXml(options.format)}" sourceLinked="0"/>`
     : '';
-  return `<c:dLbls>${numFmt}<c:showLegendKey val="0"/><c:showVal val="${options.value ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="${options.percent ? 1 : 0}"/><c:showBubbleSize val="0"/></c:dLbls>`;
+  // Count and share on two lines of one label.
+  const separator = options.value && options.percent ? '<c:separator>\n</c:separator>' : '';
+  return `<c:dLbls>${numFmt}<c:showLegendKey val="0"/><c:showVal val="${options.value ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="${options.percent ? 1 : 0}"/><c:showBubbleSize val="0"/>${separator}</c:dLbls>`;
+}
+
+/** Labels off on the points whose value is zero (a zero slice or segment has no room for one). */
+function zeroPointLabels(sheet: PlanSheet, range: string): string {
+  return resolveRange(sheet, range)
+    .map((v, i) => (v === 0 ? `<c:dLbl><c:idx val="${i}"/><c:delete val="1"/></c:dLbl>` : ''))
+    .join('');
 }
 
 const CAT_AX = 500100;
 const VAL_AX = 500200;
 
-function axes(catPos: 'b' | 'l', valPos: 'b' | 'l', valueFormat: string, reverseCategories: boolean): string {
+function axes(
+  catPos: 'b' | 'l',
+  valPos: 'b' | 'l',
+  valueFormat: string,
+  reverseCategories: boolean,
+  bounds?: ChartSpec['valueAxis'],
+): string {
+  const limits = bounds ? `<c:max val="${bounds.max}"/><c:min val="${bounds.min}"/>` : '';
   return (
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${reverseCategories ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${valPos}"/><c:majorGridlines/>` +
+    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/>${limits}</c:scaling><c:delete val="0"/><c:axPos val="${valPos}"/><c:majorGridlines/>` +
     `<c:numFmt formatCode="${escapeXml(valueFormat)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="${reverseCategories ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
   );
@@ -92,7 +108,10 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
             `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr>${solid(color)}</c:spPr></c:dPt>`,
         )
         .join('');
-      const body = series(() => `${points}${labels({ value: true })}`);
+      const body = series(
+        (s) =>
+          `${points}${labels({ value: true, percent: spec.showShares ?? false }).replace('<c:dLbls>', `<c:dLbls>${zeroPointLabels(sheet, s.values)}`)}`,
+      );
       return spec.type === 'doughnut'
         ? `<c:doughnutChart><c:varyColors val="1"/>${body}<c:firstSliceAng val="0"/><c:holeSize val="50"/></c:doughnutChart>`
         : `<c:pieChart><c:varyColors val="1"/>${body}<c:firstSliceAng val="0"/></c:pieChart>`;
@@ -102,14 +121,14 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
       const stacked = spec.type === 'barStacked';
       const body = series(
         (s) =>
-          `${s.color ? `<c:spPr>${solid(s.color)}</c:spPr>` : ''}<c:invertIfNegative val="0"/>${labels({ value: stacked })}`,
+          `${s.color ? `<c:spPr>${solid(s.color)}</c:spPr>` : ''}<c:invertIfNegative val="0"/>${labels({ value: stacked, ...(stacked ? { format: LABEL_FORMAT_NO_ZERO } : {}) }).replace('<c:dLbls>', `<c:dLbls>${stacked ? zeroPointLabels(sheet, s.values) : ''}`)}`,
       );
       const dir = stacked ? 'bar' : 'col';
       const grouping = stacked ? 'stacked' : 'clustered';
       const overlap = stacked ? '<c:overlap val="100"/>' : '<c:overlap val="-10"/>';
       return (
         `<c:barChart><c:barDir val="${dir}"/><c:grouping val="${grouping}"/><c:varyColors val="0"/>${body}<c:gapWidth val="60"/>${overlap}<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>` +
-        axes(stacked ? 'l' : 'b', stacked ? 'b' : 'l', valueFormat, stacked)
+        axes(stacked ? 'l' : 'b', stacked ? 'b' : 'l', valueFormat, stacked, spec.valueAxis)
       );
     }
     case 'line': {
@@ -117,7 +136,7 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
         (s) =>
           `<c:spPr><a:ln w="28575" cap="rnd">${solid(s.color ?? '#1565C0')}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="7"/></c:marker>${labels({ value: true, format: spec.valueFormat === '0%' ? '0.0%' : undefined })}`,
       );
-      return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>${axes('b', 'l', valueFormat, false)}`;
+      return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>${axes('b', 'l', valueFormat, false, spec.valueAxis)}`;
     }
   }
 }

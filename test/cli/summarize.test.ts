@@ -137,6 +137,7 @@ test('--out: original sheets unchanged cell by cell; a second run gives the same
   expect(a.sheets).toEqual([
     '令和2年度実績',
     '進捗状況の推移',
+    'RP_公表用',
     'RP_集計表',
     'RP_推移',
     'RP_内訳',
@@ -219,6 +220,7 @@ test('several inputs: a new workbook with the consolidated items, each traceable
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   expect(wb.worksheets.map((w) => w.name)).toEqual([
+    'RP_公表用',
     'RP_集計表',
     'RP_推移',
     'RP_内訳',

@@ -92,7 +92,7 @@ test('集計表を作成: writes the plan and shows 9 / 25 / 17 / 17 / 2 and 75.
     ),
   ).toEqual(['9', '25', '17', '17', '2']);
   expect(host.plans).toHaveLength(1);
-  expect(host.plans[0]!.sheets[0]!.name).toBe('RP_集計表');
+  expect(host.plans[0]!.sheets[0]!.name).toBe('RP_公表用');
   expect(screen.queryByRole('note')).toBeNull();
 });
 

@@ -10,6 +10,7 @@ import type { Finding } from '../model';
 import type { Lang } from '../messages';
 import type { Settings } from '../settings';
 import { findHandMadeSummaries, reconcile } from '../summary/reconcile';
+import { carriedOverYears, planNameFromWorkbooks } from '../summary/publication';
 import { previousMidYearReports } from '../summary/previousReports';
 import { summarize } from '../summary/summarize';
 import type { InputSummary, SummaryModel } from '../summary/types';
@@ -58,9 +59,16 @@ export function generateSummary(input: GenerateInput): GenerateResult {
     provenance: { tool: TOOL_NAME, version: VERSION, generatedAt: input.now, inputs },
     earlierReports: input.workbooks.flatMap(previousMidYearReports),
   });
-  const mismatches = input.workbooks.flatMap((w) =>
-    reconcile(findHandMadeSummaries(w), model.years, settings.endedRule, w.file),
-  );
+  const handMade = input.workbooks.map((w) => ({ file: w.file, tables: findHandMadeSummaries(w) }));
+  const mismatches = handMade.flatMap((h) => reconcile(h.tables, model.years, settings.endedRule, h.file));
+  const publication = {
+    planName: settings.planName ?? planNameFromWorkbooks(input.workbooks, analysis.sources),
+    carried: carriedOverYears(
+      handMade.flatMap((h) => h.tables.map((table) => ({ file: h.file, table }))),
+      model.years,
+      model.year,
+    ),
+  };
   const findings = [...(input.extraFindings ?? []), ...analysis.findings, ...mismatches];
   const plan = layoutSummary(
     { ...model, findings: mismatches },
@@ -70,6 +78,7 @@ export function generateSummary(input: GenerateInput): GenerateResult {
       settings,
       includeItemSheet: input.includeItemSheet ?? true,
       consolidated: input.workbooks.length > 1,
+      publication,
       ...(input.linkableFile ? { linkableFile: input.linkableFile } : {}),
     },
   );

@@ -12,6 +12,7 @@ import { indicatorSheet } from './indicatorSheet';
 import { CONSOLIDATED_SHEET, ITEM_SHEET, itemSheet } from './itemSheet';
 import { listsSheet } from './listsSheet';
 import { provenanceSheet } from './provenanceSheet';
+import { publicationSheet } from './publicationSheet';
 import { summarySheet } from './summarySheet';
 
 export type { LayoutOptions } from './context';
@@ -20,16 +21,17 @@ export function layoutSummary(model: SummaryModel, options: LayoutOptions): Writ
   const ctx = new LayoutContext(model, options);
   const years = model.years.map((y) => y.year);
   const sheets = [
+    publicationSheet(ctx),
     summarySheet(ctx),
     historySheet(ctx),
     breakdownSheet(ctx),
     listsSheet(ctx),
     indicatorSheet(ctx),
   ];
-  if (options.consolidated)
-    sheets.push(itemSheet(CONSOLIDATED_SHEET, model.items, years, options.lang, options.settings.marks));
-  else if (options.includeItemSheet)
-    sheets.push(itemSheet(ITEM_SHEET, model.items, years, options.lang, options.settings.marks));
+  const items = (name: string) =>
+    itemSheet(name, model.items, years, options.lang, options.settings.marks, ctx.print(name));
+  if (options.consolidated) sheets.push(items(CONSOLIDATED_SHEET));
+  else if (options.includeItemSheet) sheets.push(items(ITEM_SHEET));
   sheets.push(findingsSheet(ctx), provenanceSheet(ctx));
   return { sheets };
 }

@@ -9,7 +9,8 @@ export const PROVENANCE_SHEET = 'RP_出典';
 export function provenanceSheet(ctx: LayoutContext): PlanSheet {
   const p = ctx.model.provenance;
   const b = new SheetBuilder(PROVENANCE_SHEET);
-  b.title(ctx.t('sourceTitle'));
+  const title = ctx.t('sourceTitle');
+  b.title(title);
   b.note(ctx.t('sourceIntro'));
   b.blank();
   b.table(
@@ -29,5 +30,5 @@ export function provenanceSheet(ctx: LayoutContext): PlanSheet {
     input.sheets.map((s) => [input.file, s.sheet, s.items, input.contentHash]),
   );
   b.table([ctx.t('file'), ctx.t('sheet'), ctx.t('itemsRead'), ctx.t('contentHash')], rows);
-  return b.build([40, 26, 14, 68, 30]);
+  return b.build([30, 22, 14, 30, 24], undefined, ctx.print(title), [48, 30, 20, 68, 30]);
 }

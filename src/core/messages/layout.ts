@@ -131,4 +131,27 @@ export const layoutMessages = {
   actualUnit: { ja: '実績（単位）', en: 'Actual unit' },
   actualTag: { ja: '実績（年度）', en: 'Actual year tag' },
   sourceCell: { ja: '出典セル', en: 'Source cell' },
+  defaultPlanName: { ja: '行財政改革実施計画', en: 'Administrative and fiscal reform plan' },
+  pageOf: { ja: '{page} / {pages} ページ', en: 'Page {page} of {pages}' },
+  preparedOn: { ja: '作成日 {date}', en: 'Prepared {date}' },
+  publicationTitle: {
+    ja: '{plan}の進捗状況（{from}～{to}）',
+    en: '{plan}: progress ({from} to {to})',
+  },
+  publicationSheetTitle: { ja: '公表用の表', en: 'Table for publication' },
+  publicationSubtitle: {
+    ja: '{kind}。{date}作成。',
+    en: '{kind}. Prepared {date}.',
+  },
+  onPlanWithEnded: { ja: '（うち終了）', en: '(of which ended)' },
+  endedExcluded: { ja: '終了（対象外）', en: 'Ended (not counted)' },
+  source: { ja: '出典', en: 'Source' },
+  fromItems: { ja: '項目データから計算', en: 'Computed from items' },
+  carriedOver: { ja: '公表値（項目データなし）', en: 'As published (no item data)' },
+  carriedOverNote: {
+    ja: '※{years}は実施項目データがないため、「{sheet}」シートの表の公表値をそのまま掲載しています（計算していません）。',
+    en: '* {years}: no item data; the figures are those published in the table on sheet “{sheet}” (not computed).',
+  },
+  endedRuleNote: { ja: '※終了項目の扱い：{rule}。', en: '* Ended items: {rule}.' },
+  notPublished: { ja: '－', en: '–' },
 } as const satisfies Record<string, Message>;
