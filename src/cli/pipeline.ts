@@ -4,6 +4,7 @@ import { analyse, type Analysis } from '../core/engine';
 import type { WorkbookSnapshot } from '../core/grid';
 import type { Finding } from '../core/model';
 import { cliMessages, formatMessage, type Lang } from '../core/messages';
+import { formatFiscalYear } from '../core/values';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings';
 import type { CliOptions } from './args';
 import { loadWorkbooks, type LoadedWorkbooks } from './files';
@@ -79,8 +80,23 @@ export async function runPipeline(
   return { settings, snapshots: loaded.snapshots, analysis, files, findings };
 }
 
-/** 0: no errors; 1: errors found; 2: nothing readable. */
+/**
+ * Why there is nothing to say, if so: no plan table in any input, or a target year no table has a
+ * status column for. Both commands stop there with exit code 2.
+ */
+export function nothingReadable(analysis: Analysis, lang: Lang): string | null {
+  if (analysis.tables.length === 0) return formatMessage(cliMessages.noTables, lang);
+  if (analysis.yearNotInPlan)
+    return formatMessage(cliMessages.yearNotInPlan, lang, {
+      year: formatFiscalYear(analysis.yearNotInPlan, lang, 'long'),
+      years: analysis.years.map((y) => formatFiscalYear(y, lang, 'long')).join(lang === 'ja' ? '・' : ', '),
+    });
+  return null;
+}
+
+/** 0: no errors; 1: errors found; 2: nothing readable (no plan table, or no column for the year). */
 export function exitCode(result: PipelineResult): number {
   if (result.snapshots.length === 0) return 2;
+  if (nothingReadable(result.analysis, 'en') !== null) return 2;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -2,10 +2,11 @@
  * reform-progress rollover: the next fiscal year's columns added to every plan table of a workbook,
  * written to a new file (the input is never changed). The pane does the same in the open workbook.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { cliMessages, formatMessage, type Lang } from '../core/messages';
+import { cliMessages, formatMessage, rolloverRefusalReasons, type Lang } from '../core/messages';
 import { planRollover } from '../core/rollover/planRollover';
-import { applyRolloverToWorksheet } from '../xlsx/rollover';
+import { applyRolloverToPackage } from '../xlsx/rollover/applyToPackage';
 import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
@@ -30,14 +31,21 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
     io.stderr(`${formatMessage(cliMessages.rolloverNothing, lang)}\n`);
     return 2;
   }
-  // A macro workbook's copy loses its macros: say so before writing it.
-  if (loaded.fileFindings.length > 0)
-    io.stdout(
-      formatFindings(loaded.files, analyse(loaded.snapshots, settings), loaded.fileFindings, lang, io.color),
-    );
+  // The package itself is edited: every part the insert does not touch is copied as it is.
   const symbols = settings.marks.map((m) => m.symbol);
+  const result = applyRolloverToPackage(new Uint8Array(await readFile(options.paths[0]!)), plan, symbols);
+  if (result.kind === 'refused') {
+    io.stderr(`${formatMessage(cliMessages.rolloverRefused, lang)}\n`);
+    for (const r of result.refusals)
+      io.stderr(
+        `${formatMessage(cliMessages.rolloverRefusal, lang, { where: r.where, reason: formatMessage(rolloverRefusalReasons[r.reason], lang) })}\n`,
+      );
+    return 2;
+  }
+  const findings = loaded.fileFindings.filter((f) => f.code !== 'file.macros');
+  if (findings.length > 0)
+    io.stdout(formatFindings(loaded.files, analyse(loaded.snapshots, settings), findings, lang, io.color));
   for (const roll of plan.sheets) {
-    applyRolloverToWorksheet(loaded.single.getWorksheet(roll.sheet)!, roll, symbols);
     io.stdout(
       `${formatMessage(cliMessages.rolloverSheet, lang, { sheet: roll.sheet, tables: roll.tables, years: roll.years.join('・') })}\n`,
     );
@@ -46,7 +54,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
         `${formatMessage(cliMessages.rolloverRename, lang, { cell: r.cell, from: r.from, value: r.value })}\n`,
       );
   }
-  await io.writeFile(out, new Uint8Array(await loaded.single.xlsx.writeBuffer()));
+  await io.writeFile(out, result.bytes);
   io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: out })}\n`);
   return 0;
 }

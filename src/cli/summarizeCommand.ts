@@ -11,7 +11,7 @@ import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
 import { summaryJson } from './json';
 import { writeJson } from './output';
-import { resolveSettings, UsageError } from './pipeline';
+import { nothingReadable, resolveSettings, UsageError } from './pipeline';
 import { loadWorkbooks } from './files';
 import { summaryTable } from './summaryTable';
 
@@ -48,7 +48,9 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
           io.color,
         ),
       );
-    io.stderr(`${formatMessage(cliMessages[result.reason], lang)}\n`);
+    io.stderr(
+      `${nothingReadable(result.analysis, lang) ?? formatMessage(cliMessages[result.reason === 'noYear' ? 'noYear' : 'noItems'], lang)}\n`,
+    );
     return 2;
   }
   const order = new Map(loaded.files.map((f, i) => [f, i]));

@@ -3,7 +3,7 @@ import type { CliOptions } from './args';
 import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
 import { validationJson } from './json';
-import { exitCode, runPipeline } from './pipeline';
+import { exitCode, nothingReadable, runPipeline } from './pipeline';
 import { writeJson } from './output';
 
 export async function validateCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
@@ -15,5 +15,7 @@ export async function validateCommand(options: CliOptions, lang: Lang, io: CliIo
   }
   if (options.json)
     await writeJson(options.json, validationJson(result.analysis, result.findings, lang), io, lang);
+  const nothing = nothingReadable(result.analysis, lang);
+  if (nothing !== null && result.snapshots.length > 0) io.stderr(`${nothing}\n`);
   return exitCode(result);
 }

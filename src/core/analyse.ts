@@ -24,6 +24,7 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
   const drafts: DraftItem[] = [];
   const tables: TableInfo[] = [];
   const findings: Finding[] = [];
+  const silent: string[] = [];
   for (const sheet of workbook.sheets) {
     // The add-in's own sheets are never plan data; hidden sheets are not what staff see and count.
     if (owned.has(sheet.name) || sheet.hidden) continue;
@@ -31,26 +32,53 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
     pushAll(drafts, read.items);
     pushAll(tables, read.tables);
     pushAll(findings, read.findings);
-    if (read.tables.length === 0 && read.incompleteHeader) {
+    const notFound = (cell: string | null): Finding => ({
+      severity: 'warning',
+      code: 'table.notFound',
+      file: workbook.file,
+      sheet: sheet.name,
+      cell,
+      params: { sheet: sheet.name },
+    });
+    if (read.tables.length === 0 && (read.incompleteHeader || read.rejected.length > 0)) {
+      // One finding for the sheet, however many rows of it read like a header.
+      findings.push(notFound(read.rejected[0]?.cell ?? null));
+    } else if (read.tables.length > 0) {
+      for (const table of read.rejected) {
+        findings.push({
+          severity: 'warning',
+          code: 'table.rejected',
+          file: workbook.file,
+          sheet: sheet.name,
+          cell: table.cell,
+          params: { sheet: sheet.name, cell: table.cell, tableReason: table.reason },
+        });
+      }
+    } else if (sheet.values.length > 0) silent.push(sheet.name);
+  }
+  if (tables.length === 0 && !findings.some((f) => f.code === 'table.notFound')) {
+    // No plan anywhere in the file: say so for each sheet that has anything on it, by its name.
+    const names = silent.length > 0 ? silent : workbook.sheets.slice(0, 1).map((s) => s.name);
+    for (const name of names) {
       findings.push({
         severity: 'warning',
         code: 'table.notFound',
         file: workbook.file,
-        sheet: sheet.name,
+        sheet: name,
         cell: null,
-        params: { sheet: sheet.name },
+        params: { sheet: name },
       });
     }
-  }
-  if (tables.length === 0 && !findings.some((f) => f.code === 'table.notFound')) {
-    findings.push({
-      severity: 'warning',
-      code: 'table.notFound',
-      file: workbook.file,
-      sheet: null,
-      cell: null,
-      params: { sheet: '*' },
-    });
+    if (names.length === 0) {
+      findings.push({
+        severity: 'warning',
+        code: 'table.notFound',
+        file: workbook.file,
+        sheet: null,
+        cell: null,
+        params: { sheet: '' },
+      });
+    }
   }
   return { drafts, tables, findings };
 }
@@ -104,5 +132,14 @@ export function analyse(
   const deduped = dedupeItems(finalized);
   pushAll(findings, deduped.findings);
   if (year) pushAll(findings, validateItems(deduped.items, year, settings));
-  return { items: deduped.items, tables, sources, years, year, findings: sortFindings(findings, workbooks) };
+  const yearNotInPlan = asked && tables.length > 0 && !years.includes(asked) ? asked : null;
+  return {
+    items: deduped.items,
+    tables,
+    sources,
+    years,
+    year,
+    yearNotInPlan,
+    findings: sortFindings(findings, workbooks),
+  };
 }

@@ -20,6 +20,8 @@ export interface Analysis {
   readonly years: readonly FiscalYear[];
   /** The target year: the one asked for, else the latest year that has marks; null when there is none. */
   readonly year: FiscalYear | null;
+  /** The year asked for when no plan table has a status column for it (nothing can be said about it). */
+  readonly yearNotInPlan: FiscalYear | null;
   /** Reader and validator findings, sorted by file, sheet, row, column. */
   readonly findings: readonly Finding[];
 }

@@ -119,6 +119,8 @@ export type FindingCode =
   | 'item.conflict'
   | 'item.noMeasure'
   | 'table.notFound'
+  | 'table.rejected'
+  | 'table.statusNotMarks'
   | 'file.unreadable'
   | 'file.macros'
   | 'indicator.markMismatch'

@@ -21,6 +21,14 @@ export function isMarkerName(name: string): boolean {
   return name.startsWith(OWNED_MARKER_PREFIX);
 }
 
+/**
+ * The sheets whose ownership markers are honoured: only those that also carry the add-in's prefix, so
+ * that a stray marker name pointing at a user's sheet can never make the reader skip that sheet.
+ */
+export function honouredOwnedSheets(markedSheets: readonly string[]): string[] {
+  return markedSheets.filter(isOwnedSheetName);
+}
+
 export interface PlanCheck {
   /** Sheets in the plan that exist in the workbook but are not owned: the run must stop. */
   readonly conflicts: readonly string[];

@@ -7,7 +7,7 @@
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/grid';
 import { columnLetters, parseRange } from '../core/grid';
-import { isMarkerName } from '../core/ownership';
+import { honouredOwnedSheets, isMarkerName } from '../core/ownership';
 import { type ExcelEnv, runBatch } from './env';
 import { guarded, toHostError } from './errors';
 import { parseAreas, splitAddress } from './references';
@@ -27,7 +27,7 @@ export function ownedFromNames(names: readonly { name: string; value: unknown }[
     const ref = splitAddress(item.value);
     if (ref && !owned.includes(ref.sheet)) owned.push(ref.sheet);
   }
-  return owned;
+  return honouredOwnedSheets(owned);
 }
 
 /** Cells per request when a workbook is too large to read in one: values, formats and types stay well under 5 MB. */

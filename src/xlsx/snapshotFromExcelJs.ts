@@ -3,7 +3,7 @@
  * Only cells that exist are visited, so a sheet claiming A1:XFD1048576 costs what it holds.
  */
 import type ExcelJS from 'exceljs';
-import { isMarkerName } from '../core/ownership';
+import { honouredOwnedSheets, isMarkerName } from '../core/ownership';
 import {
   parseRange,
   type CellRange,
@@ -69,7 +69,7 @@ export function ownedSheetNames(workbook: ExcelJS.Workbook): string[] {
       if (!owned.includes(sheet)) owned.push(sheet);
     }
   }
-  return owned;
+  return honouredOwnedSheets(owned);
 }
 
 function sheetSnapshot(worksheet: ExcelJS.Worksheet, budget: { cells: number }): SheetSnapshot {

@@ -40,12 +40,17 @@ export type GenerateResult =
       readonly plan: WritePlan;
       readonly findings: readonly Finding[];
     }
-  | { readonly ok: false; readonly analysis: Analysis; readonly reason: 'noItems' | 'noYear' };
+  | {
+      readonly ok: false;
+      readonly analysis: Analysis;
+      readonly reason: 'noItems' | 'noYear' | 'yearNotInPlan';
+    };
 
 export function generateSummary(input: GenerateInput): GenerateResult {
   const { settings } = input;
   const analysis = analyse(input.workbooks, settings, { year: input.year ?? settings.targetYear });
   if (analysis.items.length === 0) return { ok: false, analysis, reason: 'noItems' };
+  if (analysis.yearNotInPlan) return { ok: false, analysis, reason: 'yearNotInPlan' };
   if (!analysis.year) return { ok: false, analysis, reason: 'noYear' };
   const inputs: InputSummary[] = input.workbooks.map((w) => ({
     file: w.file,

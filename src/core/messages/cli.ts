@@ -71,6 +71,14 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
     ja: '年度を追加する表がありません（次の年度の列は既にあるか、表が見つかりません）',
     en: "no table to roll over (the next year's column exists already, or no table was found)",
   },
+  rolloverRefused: {
+    ja: 'この年度更新はファイルのままでは安全に行えないため、何も書き込みませんでした。Excel でブックを開き、アドインの「テンプレート・年度更新」から実行してください（Excel が列の挿入に合わせて調整します）:',
+    en: 'This rollover cannot be done safely on the file, so nothing was written. Open the workbook in Excel and run it from the add-in (テンプレート・年度更新), where Excel adjusts everything for the inserted columns:',
+  },
+  rolloverRefusal: {
+    ja: '  {where}: {reason}',
+    en: '  {where}: {reason}',
+  },
   templateSource: {
     ja: '--plan（計画定義 JSON）か --from（既存のブック）のどちらか一方を指定してください',
     en: 'give either --plan (a plan definition JSON) or --from (an existing workbook)',
@@ -118,6 +126,14 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
     ja: '進捗状況の年度が分かりません（集計できません）',
     en: 'no year with status marks: nothing to summarize',
   },
+  noTables: {
+    ja: 'どの入力にも実施計画の表が見つかりません',
+    en: 'no implementation-plan table was found in any input',
+  },
+  yearNotInPlan: {
+    ja: '{year}の進捗状況の列はどの表にもありません（表にある年度: {years}）',
+    en: 'no plan table has a status column for {year} (the tables have: {years})',
+  },
   tableTitle: { ja: '進捗状況の集計（{year}）', en: 'Progress summary ({year})' },
   tableOnPlanNote: { ja: '（計画どおり {raw} ＋ 終了 {ended}）', en: '(on plan {raw} + ended {ended})' },
   historyTitle: { ja: '推移', en: 'By year' },
@@ -140,4 +156,38 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
   severity_error: { ja: 'エラー', en: 'error' },
   severity_warning: { ja: '警告', en: 'warning' },
   severity_info: { ja: '情報', en: 'info' },
+} as const satisfies Record<string, Message>;
+
+/** Why a rollover on the file was refused, one text per reason (the keys are the package editor's). */
+export const rolloverRefusalReasons = {
+  pivot: {
+    ja: 'ピボットテーブルがこのシートを元にしているか、シート上にあります',
+    en: 'a pivot table reads from this sheet or sits on it',
+  },
+  slicer: { ja: 'スライサーまたはタイムラインがあります', en: 'a slicer or timeline is on the sheet' },
+  queryTable: {
+    ja: '外部データのクエリ テーブルがあります',
+    en: 'an external-data query table is on the sheet',
+  },
+  tableCut: {
+    ja: 'テーブル（リスト）の途中に列が入ります',
+    en: 'the new column would cut through an Excel table',
+  },
+  structuredRef: {
+    ja: 'ブックにないテーブルを参照する構造化参照があります',
+    en: 'a structured reference names a table this workbook does not have',
+  },
+  partial3d: {
+    ja: '複数シートにまたがる参照（3-D 参照）の一部のシートだけに列が入ります',
+    en: 'a 3-D reference spans sheets of which only some get the new column',
+  },
+  offSheet: {
+    ja: '列を挿入するとセルや参照がシートの右端（XFD 列）を越えます',
+    en: 'the insert would push cells or references past column XFD',
+  },
+  unqualifiedName: {
+    ja: '名前の定義にシート名のない参照があります',
+    en: 'a defined name holds a reference without a sheet name',
+  },
+  dataTable: { ja: 'データ テーブル（What-If 分析）があります', en: 'a what-if data table is on the sheet' },
 } as const satisfies Record<string, Message>;

@@ -115,6 +115,26 @@ export const findingMessages: Readonly<
       en: 'A header row needs an item column (実施項目) and status columns (進捗状況 or year labels).',
     },
   },
+  'table.rejected': {
+    message: {
+      ja: 'シート「{sheet}」の{cell}からの表は実施計画の表ではないため読み取りません（{reason}）。',
+      en: 'The table at {cell} on sheet "{sheet}" is not an implementation-plan table and was not read ({reason}).',
+    },
+    suggestion: {
+      ja: '実施計画の表であれば、進捗状況の列に記号を、実施項目の列に項目名を入力してください。',
+      en: 'If it is a plan table, put marks in its status columns and item names in its item column.',
+    },
+  },
+  'table.statusNotMarks': {
+    message: {
+      ja: 'シート「{sheet}」の表の{years}の進捗状況の列には、記号ではなく数値や文章が入っています（{cells}セル）。',
+      en: 'The {years} status column of the table on sheet "{sheet}" holds numbers or text, not marks ({cells} cells).',
+    },
+    suggestion: {
+      ja: '使える記号: {symbols}。進捗状況の列でなければ、列見出しを見直してください。',
+      en: 'Use one of: {symbols}. If it is not a status column, change its header.',
+    },
+  },
   'file.unreadable': {
     message: {
       ja: 'ファイルを読み込めません: {reason}',
@@ -205,6 +225,17 @@ const UNREADABLE_REASONS: Readonly<Record<string, Message>> = {
   other: { ja: 'Excel ブックとして読めません', en: 'it cannot be read as an Excel workbook' },
 };
 
+const TABLE_REASONS: Readonly<Record<string, Message>> = {
+  statusNotMarks: {
+    ja: '年度の列に記号ではなく数値・年・文章が入っています',
+    en: 'its year columns hold numbers, years or text, not marks',
+  },
+  rowsNotItems: {
+    ja: '行が項目名ではなく単位や番号です',
+    en: 'its rows are units or codes, not item names',
+  },
+};
+
 const YEAR_PARAMS = ['year', 'endedYear', 'tag'] as const;
 
 /** Params as the reader sees them: years in the language's long form, field names translated. */
@@ -220,6 +251,18 @@ function localizeParams(params: FindingParams, lang: Lang): FindingParams {
     const reason = (UNREADABLE_REASONS[reasonCode] ?? UNREADABLE_REASONS.other!)[lang];
     out.reason = params.detail ? `${reason} (${params.detail})` : reason;
   }
+  const years = params.years;
+  if (typeof years === 'string')
+    out.years = years
+      .split(' ')
+      .map((y) => {
+        const year = parseFiscalYear(y);
+        return year ? formatFiscalYear(year, lang, 'long') : y;
+      })
+      .join(lang === 'ja' ? '・' : ', ');
+  const tableReason = params.tableReason;
+  if (typeof tableReason === 'string' && TABLE_REASONS[tableReason])
+    out.reason = TABLE_REASONS[tableReason]![lang];
   const rule = params.rule;
   if (typeof rule === 'string' && rule in endedRuleLabels)
     out.rule = endedRuleLabels[rule as keyof typeof endedRuleLabels][lang];

@@ -126,6 +126,10 @@ export const paneMessages = {
     ja: '実施項目の表が見つかりません。見出し行（番号・実施項目・進捗状況）を確認してください。',
     en: 'No plan table was found. Check the header row (番号, 実施項目, 進捗状況).',
   },
+  yearNotInPlan: {
+    ja: '{year}の進捗状況の列がどの表にもありません。設定の対象年度を確認してください。',
+    en: 'No plan table has a status column for {year}. Check the target year in the settings.',
+  },
   chooseFiles: { ja: '部局のブックを選択（複数可）', en: 'Choose department workbooks (several allowed)' },
   fileRow: { ja: '{file}: {items}項目・指摘 {findings}件', en: '{file}: {items} items, {findings} findings' },
   fileUnreadable: { ja: '{file}: 読み込めません（{reason}）', en: '{file}: cannot be read ({reason})' },

@@ -8,7 +8,6 @@ import type { Settings } from '../settings';
 import {
   cellText,
   cleanText,
-  compareFiscalYears,
   directionFromName,
   isDashOnly,
   parseIndicatorValue,
@@ -26,20 +25,21 @@ export interface DraftItem extends Omit<PlanItem, 'indicator' | 'sources'> {
   readonly indicatorName: ValueCell | null;
   readonly targets: ReadonlyMap<FiscalYear | null, ValueCell>;
   readonly actuals: ReadonlyMap<FiscalYear | null, ValueCell>;
+  /** The year a target / actual column without a year in its header belongs to (the sheet's year). */
+  readonly tableYear: FiscalYear;
 }
 
-/** The column for the target year, else the one without a year, else the latest year before it, else the latest. */
+/**
+ * The target year's column: the one whose header names that year, else one without a year when the
+ * table is that year's. Never another year's figures: a `計画(R2)` is no target for R1.
+ */
 function pickColumn(
   cells: ReadonlyMap<FiscalYear | null, ValueCell>,
   year: FiscalYear | null,
+  tableYear: FiscalYear,
 ): ValueCell | null {
-  if (year && cells.has(year)) return cells.get(year)!;
-  if (cells.has(null)) return cells.get(null)!;
-  const years = [...cells.keys()].filter((y): y is FiscalYear => y !== null).sort(compareFiscalYears);
-  if (years.length === 0) return null;
-  const before = year ? years.filter((y) => compareFiscalYears(y, year) <= 0) : [];
-  const chosen = before.length > 0 ? before[before.length - 1]! : years[years.length - 1]!;
-  return cells.get(chosen)!;
+  if (year === null) return cells.get(null) ?? null;
+  return cells.get(year) ?? (year === tableYear ? (cells.get(null) ?? null) : null);
 }
 
 const BLANK: ParsedValue = {
@@ -88,8 +88,8 @@ export function finalizeItem(
 ): { item: PlanItem; findings: Finding[] } {
   const { indicatorName, targets, actuals, sources } = draft;
   const findings: Finding[] = [];
-  const targetCell = pickColumn(targets, year);
-  const actualCell = pickColumn(actuals, year);
+  const targetCell = pickColumn(targets, year, draft.tableYear);
+  const actualCell = pickColumn(actuals, year, draft.tableYear);
   const target = parseCell(targetCell);
   const actual = parseCell(actualCell);
   const nameText = indicatorName ? cleanText(cellText(indicatorName.value)) : '';

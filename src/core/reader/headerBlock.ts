@@ -24,6 +24,11 @@ export type HeaderAttempt =
   | { readonly kind: 'none' }
   /** It reads like a header, but no status column with a year could be found. */
   | { readonly kind: 'incomplete' }
+  /**
+   * Its item and year words are a few cells among many others: a data row where a unit (項目) and an era
+   * year (昭和49) happen to read like header words, not a header.
+   */
+  | { readonly kind: 'implausible' }
   | { readonly kind: 'header'; readonly block: HeaderBlock };
 
 /** Labels of a row's own cells, with horizontally merged group headers spread over their columns. */
@@ -54,9 +59,22 @@ function continuationLabels(grid: SheetGrid, row: number): Map<number, HeaderLab
   return labels.size > 0 ? labels : null;
 }
 
+/** At least a third of a header row's own cells are header words or years. */
+function mostlyHeaderWords(
+  grid: SheetGrid,
+  row: number,
+  labels: ReadonlyMap<number, HeaderLabel | null>,
+): boolean {
+  const own = grid.filledColumns(row);
+  let known = 0;
+  for (const col of own) if (labels.get(col)) known += 1;
+  return known * 3 >= own.length;
+}
+
 export function tryHeaderAt(grid: SheetGrid, row: number, fallbackYear: FiscalYear | null): HeaderAttempt {
   const top = rowLabels(grid, row);
   if (!looksLikeHeader([...top.values()])) return { kind: 'none' };
+  if (!mostlyHeaderWords(grid, row, top)) return { kind: 'implausible' };
   const below = continuationLabels(grid, row + 1);
   const columns = new Set<number>([...top.keys(), ...(below ? below.keys() : [])]);
   const combined = new Map<number, HeaderLabel>();

@@ -9,6 +9,7 @@ import type { Settings } from '../settings';
 import {
   cellText,
   cleanText,
+  compareFiscalYears,
   findFiscalYear,
   foldForMatch,
   isDashOnly,
@@ -23,6 +24,7 @@ import type { ColumnMap } from './headers';
 import { type HeaderAttempt, type HeaderBlock, tryHeaderAt } from './headerBlock';
 import { SheetGrid } from './sheetGrid';
 import type { DraftItem, ValueCell } from './draft';
+import { type ColumnEvidence, isItemName, isStatusColumn, statusEvidence } from './evidence';
 
 export interface SheetRead {
   readonly items: DraftItem[];
@@ -30,6 +32,14 @@ export interface SheetRead {
   readonly findings: Finding[];
   /** True when a row looked like a plan header but no status column with a year could be found. */
   readonly incompleteHeader: boolean;
+  /** Tables whose header read like a plan's but whose cells are no plan (see evidence.ts); nothing read from them. */
+  readonly rejected: readonly RejectedTable[];
+}
+
+export interface RejectedTable {
+  /** A1 address of the header's first cell. */
+  readonly cell: string;
+  readonly reason: 'statusNotMarks' | 'rowsNotItems';
 }
 
 interface Context {
@@ -37,6 +47,15 @@ interface Context {
   policyNo: number | null;
   measure: string | null;
   measureNo: number | null;
+}
+
+/** A table being walked: its rows are read only once the whole table is known to be a plan table. */
+interface OpenTable {
+  readonly map: ColumnMap;
+  readonly info: MutableTable;
+  readonly headerCell: string;
+  /** Item-shaped rows, each with the heading context (1. 基本方針, (1) 施策) in force above it. */
+  readonly rows: { readonly row: number; readonly context: Context }[];
 }
 
 const TOTAL_ROW_NAMES = new Set(['合計', '計', '小計', '総計', 'total', 'subtotal']);
@@ -57,12 +76,13 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
   const items: DraftItem[] = [];
   const tables: TableInfo[] = [];
   const findings: Finding[] = [];
+  const rejected: RejectedTable[] = [];
   const symbols = settings.marks.flatMap((m) => [m.symbol, ...m.variants]);
   const markTexts = new Set(symbols);
   const context: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
   const sheetYear = findFiscalYear(sheet.name);
   let titleYear: FiscalYear | null = null;
-  let table: { map: ColumnMap; info: MutableTable; carry: Context } | null = null;
+  let table: OpenTable | null = null;
   let incompleteHeader = false;
 
   const source = (row: number, col: number): SourceRef => ({
@@ -79,6 +99,59 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     };
   };
 
+  const close = (open: OpenTable | null) => {
+    if (!open) return;
+    const verdict = judgeTable(grid, open, settings);
+    if (verdict.kind === 'rejected') {
+      rejected.push({ cell: open.headerCell, reason: verdict.reason });
+      return;
+    }
+    tables.push(open.info);
+    const carry: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
+    const ignored = new Set(verdict.notMarkColumns.map((c) => c.col));
+    const read: DraftItem[] = [];
+    for (const { row, context: above } of verdict.rows) {
+      const item = readItemRow(
+        grid,
+        row,
+        open.map,
+        carry,
+        above,
+        settings,
+        file,
+        source,
+        cell,
+        findings,
+        ignored,
+      );
+      read.push(item);
+      open.info.items += 1;
+      open.info.lastRow = row + 1;
+    }
+    // The year a 計画 / 実績 pair without a year belongs to: the sheet's (from its name or title), else
+    // the latest year the table has marks for.
+    const tableYear =
+      sheetYear ?? titleYear ?? latestMarkedYear(read) ?? open.info.years[open.info.years.length - 1]!;
+    for (const item of read) items.push({ ...item, tableYear });
+    if (verdict.notMarkColumns.length > 0) {
+      const columns = verdict.notMarkColumns;
+      findings.push({
+        severity: 'error',
+        code: 'table.statusNotMarks',
+        file,
+        sheet: sheet.name,
+        cell: open.headerCell,
+        params: {
+          sheet: sheet.name,
+          years: columns.map((c) => c.year).join(' '),
+          year: columns[0]!.year,
+          cells: columns.reduce((n, c) => n + c.evidence.filled - c.evidence.marks - c.evidence.gradeLike, 0),
+          symbols: settings.marks.map((m) => m.symbol).join(' '),
+        },
+      });
+    }
+  };
+
   for (let row = grid.top; row <= grid.bottom; row += 1) {
     const filled = grid.filledColumns(row);
     if (filled.length === 0) continue;
@@ -89,6 +162,7 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     const attempt: HeaderAttempt = itemLike ? NO_HEADER : tryHeaderAt(grid, row, sheetYear ?? titleYear);
     if (attempt.kind === 'header') {
       const { map, top, bottom }: HeaderBlock = attempt.block;
+      close(table);
       const info: MutableTable = {
         file,
         sheet: sheet.name,
@@ -99,14 +173,13 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
         markColumns: Object.fromEntries(map.status),
         items: 0,
       };
-      tables.push(info);
-      table = { map, info, carry: { policy: null, policyNo: null, measure: null, measureNo: null } };
+      table = { map, info, headerCell: grid.address(top, firstColumn(map)), rows: [] };
       row = bottom;
       continue;
     }
-    if (attempt.kind === 'incomplete') {
+    if (attempt.kind === 'incomplete' || attempt.kind === 'implausible') {
       incompleteHeader = true;
-      continue;
+      if (attempt.kind === 'incomplete') continue;
     }
 
     const firstText = grid.text(row, filled[0]!);
@@ -132,24 +205,67 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
       continue;
     }
     if (!isItemRowShape(grid, row, table.map)) continue;
-
-    const item = readItemRow(
-      grid,
-      row,
-      table.map,
-      table.carry,
-      context,
-      settings,
-      file,
-      source,
-      cell,
-      findings,
-    );
-    items.push(item);
-    table.info.items += 1;
-    table.info.lastRow = row + 1;
+    table.rows.push({ row, context: { ...context } });
   }
-  return { items, tables, findings, incompleteHeader };
+  close(table);
+  return { items, tables, findings, incompleteHeader, rejected };
+}
+
+function latestMarkedYear(items: readonly DraftItem[]): FiscalYear | null {
+  let latest: FiscalYear | null = null;
+  for (const item of items)
+    for (const m of item.marks)
+      if (m.state === 'mark' && (latest === null || compareFiscalYears(m.year, latest) > 0)) latest = m.year;
+  return latest;
+}
+
+/** The leftmost column a table's header names. */
+function firstColumn(map: ColumnMap): number {
+  let first = map.name;
+  for (const col of [map.number, map.policy, map.measure, ...map.status.values()])
+    if (col !== null && col < first) first = col;
+  return first;
+}
+
+interface NotMarkColumn {
+  readonly year: FiscalYear;
+  readonly col: number;
+  readonly evidence: ColumnEvidence;
+}
+
+type Verdict =
+  | { readonly kind: 'rejected'; readonly reason: RejectedTable['reason'] }
+  | {
+      readonly kind: 'plan';
+      readonly rows: OpenTable['rows'];
+      /** Status columns of a plan table that hold something other than marks: reported once, per table. */
+      readonly notMarkColumns: readonly NotMarkColumn[];
+    };
+
+/**
+ * A plan table needs rows that name items (most of them: a stray unit row is passed over) and, when its
+ * status columns hold anything, at least one that holds mostly marks.
+ */
+function judgeTable(grid: SheetGrid, open: OpenTable, settings: Settings): Verdict {
+  const rows = open.rows.filter(({ row }) => isItemName(stripItemTags(grid.text(row, open.map.name)).name));
+  if (rows.length * 2 < open.rows.length) return { kind: 'rejected', reason: 'rowsNotItems' };
+  const notMarkColumns: NotMarkColumn[] = [];
+  let markColumns = 0;
+  for (const [year, col] of open.map.status) {
+    const evidence: ColumnEvidence = { filled: 0, marks: 0, gradeLike: 0 };
+    for (const { row } of rows) {
+      const value = grid.value(row, col);
+      const kind = statusEvidence(value, parseMark(value, settings.marks));
+      if (kind === 'empty') continue;
+      evidence.filled += 1;
+      if (kind === 'mark') evidence.marks += 1;
+      else if (kind === 'gradeLike') evidence.gradeLike += 1;
+    }
+    if (!isStatusColumn(evidence)) notMarkColumns.push({ year, col, evidence });
+    else if (evidence.filled > 0) markColumns += 1;
+  }
+  if (notMarkColumns.length > 0 && markColumns === 0) return { kind: 'rejected', reason: 'statusNotMarks' };
+  return { kind: 'plan', rows, notMarkColumns };
 }
 
 const NO_HEADER: HeaderAttempt = { kind: 'none' };
@@ -182,6 +298,7 @@ function readItemRow(
   source: (row: number, col: number) => SourceRef,
   cell: (row: number, col: number | null) => ValueCell | null,
   findings: Finding[],
+  ignored: ReadonlySet<number>,
 ): DraftItem {
   const sheet = grid.sheet.name;
   const sources: DraftItem['sources'] = {};
@@ -220,7 +337,11 @@ function readItemRow(
     const raw = cleanText(cellText(grid.value(row, col)));
     const parsed = parseMark(grid.value(row, col), settings.marks);
     const ref = source(row, col);
-    if (parsed.kind === 'mark') {
+    if (ignored.has(col) && parsed.kind !== 'mark') {
+      // A column of numbers or text under a year header: one finding for the table, not one per cell.
+      const state = parsed.kind === 'unknown' ? 'unknown' : parsed.kind;
+      marks.push({ year, state, raw, mark: null, source: ref });
+    } else if (parsed.kind === 'mark') {
       marks.push({ year, state: 'mark', raw, mark: parsed.key, source: ref });
       if (parsed.variant) {
         findings.push({
@@ -296,5 +417,11 @@ function readItemRow(
     indicatorName,
     targets,
     actuals,
+    tableYear: year0(map),
   };
+}
+
+/** Placeholder until the table is read whole (see close in readSheet). */
+function year0(map: ColumnMap): FiscalYear {
+  return [...map.status.keys()].pop()!;
 }

@@ -73,7 +73,15 @@ export function GenerateView(props: {
           <ProgressBar value={(STEPS.indexOf(step) + 1) / STEPS.length} aria-label={t(`step_${step}`)} />
         </Field>
       )}
-      {result && !result.outcome.ok && <Text role="status">{t('noItems')}</Text>}
+      {result && !result.outcome.ok && (
+        <Text role="status">
+          {result.outcome.reason === 'yearNotInPlan' && result.outcome.analysis.yearNotInPlan
+            ? t('yearNotInPlan', {
+                year: formatFiscalYear(result.outcome.analysis.yearNotInPlan, lang, 'long'),
+              })
+            : t('noItems')}
+        </Text>
+      )}
       {ok && current && (
         <section
           aria-label={t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })}

@@ -1,0 +1,445 @@
+/**
+ * One worksheet part streamed into a grid snapshot: cells as they come (shared and inline strings,
+ * rich text without its furigana, cached formula results, booleans, errors, dates by number format),
+ * then merged areas and data validations, with every limit counted as the XML goes by.
+ */
+import { parseRange, type CellRange, type CellValue, type SheetSnapshot } from '../../core/grid';
+import { decodeSpreadsheetText, XmlScanner } from './xml';
+import type { Styles } from './styles';
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns. A reference beyond it is a damaged file. */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+
+export type LimitReason = 'tooManyCells' | 'tooManyMerges' | 'truncated';
+
+/** A limit passed, or the part is damaged: the workbook is refused with this reason. */
+export class ReadRefusal extends Error {
+  constructor(
+    readonly reason: LimitReason | 'tooLarge' | 'tooManySheets' | 'other',
+    readonly detail: string,
+  ) {
+    super(detail);
+    this.name = 'ReadRefusal';
+  }
+}
+
+/** What the whole workbook has used so far of the limits shared between its sheets. */
+export interface WorkbookBudget {
+  cells: number;
+  merges: number;
+  rangeCells: number;
+  readonly maxCells: number;
+  readonly maxMerges: number;
+  readonly maxRangeCells: number;
+}
+
+export interface SheetContext {
+  readonly name: string;
+  readonly hidden: boolean;
+  readonly sharedStrings: readonly string[];
+  readonly styles: Styles;
+  readonly date1904: boolean;
+  readonly budget: WorkbookBudget;
+}
+
+/** Cells in file order, in parallel arrays (5 million cells must not be 5 million objects). */
+class CellList {
+  rows = new Int32Array(1024);
+  cols = new Int32Array(1024);
+  values: CellValue[] = [];
+  formats: (string | undefined)[] = [];
+  hasFormats = false;
+  length = 0;
+  sorted = true;
+
+  add(row: number, col: number, value: CellValue, format: string | undefined): void {
+    if (this.length === this.rows.length) {
+      const rows = new Int32Array(this.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+      const cols = new Int32Array(this.length * 2);
+      cols.set(this.cols);
+      this.cols = cols;
+    }
+    const n = this.length;
+    if (n > 0) {
+      const pr = this.rows[n - 1]!;
+      if (row < pr || (row === pr && col <= this.cols[n - 1]!)) this.sorted = false;
+    }
+    this.rows[n] = row;
+    this.cols[n] = col;
+    this.values.push(value);
+    this.formats.push(format);
+    if (format !== undefined) this.hasFormats = true;
+    this.length = n + 1;
+  }
+}
+
+/** `AB12` → 0-based row and column, or null. No regular expression: this runs on every cell. */
+function parseRef(ref: string): { row: number; col: number } | null {
+  let i = 0;
+  let col = 0;
+  for (; i < ref.length; i += 1) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c === 36 /* $ */ && i === 0) continue;
+    else break;
+    if (col > EXCEL_COLUMNS) return null;
+  }
+  if (col === 0) return null;
+  if (ref.charCodeAt(i) === 36) i += 1;
+  let row = 0;
+  const digitsStart = i;
+  for (; i < ref.length; i += 1) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+    if (row > EXCEL_ROWS) return null;
+  }
+  if (i === digitsStart || row === 0) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+function rowNumber(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  let n = 0;
+  if (text.length === 0 || text.length > 8) return -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+function excelDate(serial: number, date1904: boolean): Date {
+  // As ExcelJS and Excel count: day 25,569 is 1970-01-01; the 1904 system starts 1,462 days later.
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+function cellCount(r: CellRange): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/**
+ * Reads one worksheet: feed it the scanner's tokens (`feed` returns after each token), then `finish()`.
+ * Kept as a state machine so the caller decides when to pull more input or give the event loop a turn.
+ */
+export class SheetReader {
+  private readonly cells = new CellList();
+  private readonly merges: CellRange[] = [];
+  private readonly validations: string[] = [];
+  private rowIndex = -1;
+  private colIndex = -1;
+  private lastRow = -1;
+  private lastCol = -1;
+  // The cell being read.
+  private inCell = false;
+  private cellRow = 0;
+  private cellCol = 0;
+  private cellType = '';
+  private cellStyle = 0;
+  private inValue = false;
+  private value = '';
+  private hasValue = false;
+  private inInline = false;
+  private inInlineText = false;
+  private phoneticDepth = 0;
+  private inline = '';
+
+  constructor(private readonly context: SheetContext) {}
+
+  /** Handle the scanner's current token ('open', 'close' or 'text'). */
+  token(kind: 'open' | 'close' | 'text', s: XmlScanner): void {
+    if (kind === 'text') {
+      if (this.inValue) {
+        this.value += s.text;
+        this.hasValue = true;
+      } else if (this.inInlineText && this.phoneticDepth === 0) this.inline += s.text;
+      return;
+    }
+    const name = s.local;
+    if (kind === 'open') {
+      if (this.inCell) {
+        if (name === 'v') {
+          this.inValue = !s.selfClosing;
+        } else if (name === 'is') {
+          this.inInline = !s.selfClosing;
+          this.hasValue = true;
+        } else if (this.inInline) {
+          if (name === 'rPh') {
+            if (!s.selfClosing) this.phoneticDepth += 1;
+          } else if (name === 't' && !s.selfClosing) this.inInlineText = true;
+        }
+        return;
+      }
+      switch (name) {
+        case 'row':
+          this.openRow(s);
+          return;
+        case 'c':
+          this.openCell(s);
+          if (s.selfClosing) this.closeCell();
+          return;
+        case 'mergeCell':
+          this.addMerge(s.attr('ref') ?? '');
+          return;
+        case 'dataValidation':
+          this.validations.push(s.attr('sqref') ?? '');
+          return;
+        default:
+          return;
+      }
+    }
+    // close
+    if (this.inCell) {
+      if (name === 'v') this.inValue = false;
+      else if (name === 't') this.inInlineText = false;
+      else if (name === 'rPh') this.phoneticDepth = Math.max(0, this.phoneticDepth - 1);
+      else if (name === 'is') this.inInline = false;
+      else if (name === 'c') this.closeCell();
+    }
+  }
+
+  private openRow(s: XmlScanner): void {
+    const r = rowNumber(s.attr('r'));
+    if (r === -1 || (r !== null && (r < 1 || r > EXCEL_ROWS)))
+      throw new ReadRefusal('truncated', `${this.context.name}: row ${s.attr('r')} is outside Excel's grid`);
+    this.rowIndex = r !== null ? r - 1 : this.rowIndex + 1;
+    if (this.rowIndex >= EXCEL_ROWS)
+      throw new ReadRefusal('truncated', `${this.context.name}: more rows than Excel's grid holds`);
+    this.colIndex = -1;
+  }
+
+  private openCell(s: XmlScanner): void {
+    const ref = s.attr('r');
+    if (ref !== undefined) {
+      const at = parseRef(ref);
+      if (!at) throw new ReadRefusal('truncated', `${this.context.name}: cell reference ${ref.slice(0, 20)}`);
+      this.cellRow = at.row;
+      this.cellCol = at.col;
+      if (this.rowIndex < 0) this.rowIndex = at.row;
+    } else {
+      this.cellRow = Math.max(this.rowIndex, 0);
+      this.cellCol = this.colIndex + 1;
+      if (this.cellCol >= EXCEL_COLUMNS)
+        throw new ReadRefusal('truncated', `${this.context.name}: more columns than Excel's grid holds`);
+    }
+    this.colIndex = this.cellCol;
+    this.cellType = s.attr('t') ?? '';
+    const style = s.attr('s');
+    this.cellStyle = style === undefined ? 0 : Number(style) || 0;
+    this.inCell = true;
+    this.inValue = false;
+    this.value = '';
+    this.hasValue = false;
+    this.inInline = false;
+    this.inInlineText = false;
+    this.phoneticDepth = 0;
+    this.inline = '';
+  }
+
+  private closeCell(): void {
+    this.inCell = false;
+    if (this.cellRow > this.lastRow) this.lastRow = this.cellRow;
+    if (this.cellCol > this.lastCol) this.lastCol = this.cellCol;
+    if (!this.hasValue) return;
+    const value = this.cellValue();
+    if (value === null || value === '') return;
+    const budget = this.context.budget;
+    budget.cells += 1;
+    if (budget.cells > budget.maxCells) throw new ReadRefusal('tooManyCells', `> ${budget.maxCells}`);
+    this.cells.add(this.cellRow, this.cellCol, value, this.context.styles.format(this.cellStyle));
+  }
+
+  private cellValue(): CellValue {
+    const text = this.value;
+    switch (this.cellType) {
+      case 's': {
+        const index = rowNumber(text.trim());
+        return index === null || index < 0 ? null : (this.context.sharedStrings[index] ?? null);
+      }
+      case 'inlineStr':
+        return decodeSpreadsheetText(this.inline);
+      case 'str':
+        return text;
+      case 'b':
+        return text.trim() === '' ? null : Number.parseInt(text, 10) !== 0;
+      case 'e':
+        return { error: text };
+      case 'd': {
+        const date = new Date(text);
+        return Number.isNaN(date.getTime()) ? null : date;
+      }
+      default: {
+        if (text === '') return null;
+        const n = Number.parseFloat(text);
+        if (Number.isNaN(n)) return null;
+        if (this.context.styles.isDate(this.cellStyle)) return excelDate(n, this.context.date1904);
+        return n;
+      }
+    }
+  }
+
+  private addMerge(ref: string): void {
+    const budget = this.context.budget;
+    budget.merges += 1;
+    if (budget.merges > budget.maxMerges) throw new ReadRefusal('tooManyMerges', `> ${budget.maxMerges}`);
+    const range = parseRange(ref);
+    if (!range) return;
+    // An area overlapping an earlier one is dropped, as Excel's repair does (the count keeps this bounded).
+    for (const kept of this.merges) if (overlaps(kept, range)) return;
+    this.merges.push(range);
+  }
+
+  /** Cells under data validations, cut where the sheet's cells end (as the README says), counted. */
+  private countValidations(): void {
+    const budget = this.context.budget;
+    for (const sqref of this.validations) {
+      for (const piece of sqref.split(' ')) {
+        if (piece === '') continue;
+        const r = parseRange(piece);
+        if (!r) continue;
+        budget.rangeCells += cellCount({
+          ...r,
+          bottom: Math.min(r.bottom, Math.max(r.top, this.lastRow)),
+          right: Math.min(r.right, Math.max(r.left, this.lastCol)),
+        });
+        if (budget.rangeCells > budget.maxRangeCells)
+          throw new ReadRefusal(
+            'tooManyCells',
+            `${budget.rangeCells} cells under data validations and names`,
+          );
+      }
+    }
+  }
+
+  finish(): SheetSnapshot {
+    this.countValidations();
+    const { name, hidden } = this.context;
+    const cells = this.cells;
+    const order = cellOrder(cells);
+    const covered = coveredCells(cells, order, this.merges);
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (let k = 0; k < cells.length; k += 1) {
+      if (covered[k]) continue;
+      const r = cells.rows[k]!;
+      const c = cells.cols[k]!;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+    const merges = this.merges;
+    if (bottom < 0) return { name, top: 0, left: 0, values: [], merges, hidden };
+    const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => []);
+    let formats: string[][] | undefined;
+    for (let i = 0; i < cells.length; i += 1) {
+      const k = order ? order[i]! : i;
+      if (covered[k]) continue;
+      const rowValues = values[cells.rows[k]! - top]!;
+      const col = cells.cols[k]! - left;
+      while (rowValues.length < col) rowValues.push(null);
+      rowValues[col] = cells.values[k]!;
+      const format = cells.formats[k];
+      if (format !== undefined) {
+        formats ??= Array.from({ length: bottom - top + 1 }, () => []);
+        const rowFormats = formats[cells.rows[k]! - top]!;
+        while (rowFormats.length < col) rowFormats.push('');
+        rowFormats[col] = format;
+      }
+    }
+    return {
+      name,
+      top,
+      left,
+      values,
+      ...(formats ? { numberFormats: formats } : {}),
+      merges,
+      hidden,
+    };
+  }
+}
+
+/** Cells in (row, column) order: null when the file already had them so (Excel writes them so). */
+function cellOrder(cells: CellList): Uint32Array | null {
+  if (cells.sorted) return null;
+  const order = new Uint32Array(cells.length);
+  for (let i = 0; i < order.length; i += 1) order[i] = i;
+  // Stable: of two cells at the same address the later one wins, as when written one after the other.
+  const keys = new Float64Array(cells.length);
+  for (let i = 0; i < keys.length; i += 1) keys[i] = cells.rows[i]! * EXCEL_COLUMNS + cells.cols[i]!;
+  const sorted = [...order].sort((a, b) => keys[a]! - keys[b]! || a - b);
+  // Keep only the last of each address.
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i += 1) {
+    const k = sorted[i]!;
+    const next = sorted[i + 1];
+    if (next !== undefined && keys[next] === keys[k]) continue;
+    out.push(k);
+  }
+  return Uint32Array.from(out);
+}
+
+/**
+ * Cells inside a merged area other than its top-left: null in the snapshot, as Excel shows them.
+ * Merged areas are disjoint (overlaps were dropped), so a sweep over the rows keeps at most one
+ * candidate per column: the work is the cells' count times a logarithm, whatever the areas' sizes.
+ */
+function coveredCells(cells: CellList, order: Uint32Array | null, merges: readonly CellRange[]): Uint8Array {
+  const covered = new Uint8Array(cells.length);
+  if (merges.length === 0 || cells.length === 0) return covered;
+  const byTop = [...merges].sort((a, b) => a.top - b.top);
+  const byBottom = [...merges].sort((a, b) => a.bottom - b.bottom);
+  const active: CellRange[] = []; // sorted by left
+  let nextTop = 0;
+  let nextBottom = 0;
+  let currentRow = -1;
+  const indexOfLeft = (left: number): number => {
+    let lo = 0;
+    let hi = active.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (active[mid]!.left < left) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  if (order && order.length < cells.length) covered.fill(1); // superseded duplicates
+  const count = order ? order.length : cells.length;
+  for (let i = 0; i < count; i += 1) {
+    const k = order ? order[i]! : i;
+    if (order) covered[k] = 0;
+    const row = cells.rows[k]!;
+    const col = cells.cols[k]!;
+    if (row !== currentRow) {
+      currentRow = row;
+      while (nextBottom < byBottom.length && byBottom[nextBottom]!.bottom < row) {
+        const gone = byBottom[nextBottom]!;
+        const at = indexOfLeft(gone.left);
+        if (active[at] === gone) active.splice(at, 1);
+        nextBottom += 1;
+      }
+      while (nextTop < byTop.length && byTop[nextTop]!.top <= row) {
+        const m = byTop[nextTop]!;
+        if (m.bottom >= row) active.splice(indexOfLeft(m.left), 0, m);
+        nextTop += 1;
+      }
+    }
+    if (active.length === 0) continue;
+    // The area with the largest left edge at or before this column.
+    const at = indexOfLeft(col + 1) - 1;
+    const m = active[at];
+    if (m && m.right >= col && m.bottom >= row && !(m.top === row && m.left === col)) covered[k] = 1;
+  }
+  return covered;
+}

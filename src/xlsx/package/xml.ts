@@ -1,0 +1,414 @@
+/**
+ * A linear-time, streaming XML tokenizer for the parts of an .xlsx package. Text is pushed in as it is
+ * inflated; `next()` gives one token at a time (open tag, close tag, text) or says it needs more input.
+ * Every search is an indexOf from a position that only moves forward (positions found are remembered
+ * until more input arrives), so the work is linear in the input whatever the input: no regular
+ * expression ever runs on file content. A token longer than `maxToken` characters (an unclosed tag,
+ * a runaway text) is refused as damaged, so an incomplete token is never rescanned more than a bounded
+ * number of times. DOCTYPE is refused (OPC forbids it; it is how entity bombs start).
+ *
+ * The raw text of each token and its offset in the whole stream are available, so that a writer can
+ * copy a part through and change only what it means to. No Node imports.
+ */
+
+export type XmlToken = 'open' | 'close' | 'text' | 'need' | 'end';
+
+export class XmlError extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'XmlError';
+  }
+}
+
+/** Longest token accepted, in characters (Excel's longest cell text is 32,767). */
+export const MAX_TOKEN = 1 << 20;
+
+const LT = 60; // <
+const SLASH = 47; // /
+const BANG = 33; // !
+const QUESTION = 63; // ?
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+export class XmlScanner {
+  private buf = '';
+  private pos = 0;
+  /** Characters dropped from the front of `buf` so far (for stream offsets). */
+  private dropped = 0;
+  private ended = false;
+  // Next occurrence at or after the last search position; -1: none in `buf` (valid until more input).
+  private nextGt = -2;
+  private nextDq = -2;
+  private nextSq = -2;
+  private tokenStart = 0;
+  private tokenEnd = 0;
+  private attrsParsed = false;
+  private readonly attrNames: string[] = [];
+  private readonly attrValues: string[] = [];
+  private nameEnd = 0;
+
+  /** The current tag's name as written (with its prefix, if any). */
+  qname = '';
+  /** The current tag's name without its namespace prefix (`x:row` → `row`). */
+  local = '';
+  /** `<tag/>`: no close token follows. */
+  selfClosing = false;
+  /** The current text token, entities decoded (CDATA as is). */
+  text = '';
+  /** True when the current text token came from a CDATA section. */
+  cdata = false;
+  /** Loop iterations so far: linear in the input (tests check it). */
+  steps = 0;
+
+  constructor(private readonly maxToken: number = MAX_TOKEN) {}
+
+  /** More input. */
+  push(chunk: string): void {
+    if (this.pos > 0) {
+      this.dropped += this.pos;
+      this.buf = this.buf.slice(this.pos) + chunk;
+      this.pos = 0;
+    } else this.buf += chunk;
+    this.nextGt = this.nextDq = this.nextSq = -2;
+  }
+
+  /** No more input: what is left must be complete. */
+  end(): void {
+    this.ended = true;
+  }
+
+  /** Offset in the whole stream of the current token's first and one-past-last character. */
+  get start(): number {
+    return this.dropped + this.tokenStart;
+  }
+  get stop(): number {
+    return this.dropped + this.tokenEnd;
+  }
+
+  /** The current token as written in the file. */
+  raw(): string {
+    return this.buf.slice(this.tokenStart, this.tokenEnd);
+  }
+
+  private find(kind: 'gt' | 'dq' | 'sq', from: number): number {
+    const cached = kind === 'gt' ? this.nextGt : kind === 'dq' ? this.nextDq : this.nextSq;
+    if (cached === -1 || cached >= from) return cached;
+    const found = this.buf.indexOf(kind === 'gt' ? '>' : kind === 'dq' ? '"' : "'", from);
+    if (kind === 'gt') this.nextGt = found;
+    else if (kind === 'dq') this.nextDq = found;
+    else this.nextSq = found;
+    return found;
+  }
+
+  private needMore(): XmlToken {
+    if (this.ended) throw new XmlError('unexpected end of the part inside a tag');
+    if (this.buf.length - this.pos > this.maxToken)
+      throw new XmlError(`a token longer than ${this.maxToken} characters`);
+    return 'need';
+  }
+
+  /** The next token, 'need' when more input is required first, 'end' after the last one. */
+  next(): XmlToken {
+    for (;;) {
+      this.steps += 1;
+      const buf = this.buf;
+      const pos = this.pos;
+      if (pos >= buf.length) return this.ended ? 'end' : 'need';
+      if (buf.charCodeAt(pos) !== LT) {
+        let lt = buf.indexOf('<', pos);
+        if (lt < 0) {
+          if (!this.ended) return this.needMore();
+          lt = buf.length;
+        }
+        this.tokenStart = pos;
+        this.tokenEnd = lt;
+        this.text = decodeXml(buf.slice(pos, lt));
+        this.cdata = false;
+        this.pos = lt;
+        return 'text';
+      }
+      const second = buf.charCodeAt(pos + 1);
+      if (Number.isNaN(second)) return this.needMore();
+      if (second === SLASH) {
+        const gt = this.find('gt', pos);
+        if (gt < 0) return this.needMore();
+        this.qname = buf.slice(pos + 2, gt).trim();
+        this.local = localName(this.qname);
+        this.tokenStart = pos;
+        this.tokenEnd = gt + 1;
+        this.pos = gt + 1;
+        return 'close';
+      }
+      if (second === QUESTION) {
+        const end = buf.indexOf('?>', pos + 2);
+        if (end < 0) return this.needMore();
+        this.pos = end + 2;
+        continue;
+      }
+      if (second === BANG) {
+        if (buf.length - pos < 9 && !this.ended) return this.needMore();
+        if (buf.startsWith('<!--', pos)) {
+          const end = buf.indexOf('-->', pos + 4);
+          if (end < 0) return this.needMore();
+          this.pos = end + 3;
+          continue;
+        }
+        if (buf.startsWith('<![CDATA[', pos)) {
+          const end = buf.indexOf(']]>', pos + 9);
+          if (end < 0) return this.needMore();
+          this.tokenStart = pos;
+          this.tokenEnd = end + 3;
+          this.text = buf.slice(pos + 9, end);
+          this.cdata = true;
+          this.pos = end + 3;
+          return 'text';
+        }
+        throw new XmlError('DOCTYPE or unknown markup declaration');
+      }
+      return this.openTag(buf, pos);
+    }
+  }
+
+  private openTag(buf: string, pos: number): XmlToken {
+    let from = pos + 1;
+    let gt: number;
+    for (;;) {
+      this.steps += 1;
+      gt = this.find('gt', from);
+      if (gt < 0) return this.needMore();
+      const dq = this.find('dq', from);
+      const sq = this.find('sq', from);
+      let quote = -1;
+      if (dq >= 0 && dq < gt) quote = dq;
+      if (sq >= 0 && sq < gt && (quote < 0 || sq < quote)) quote = sq;
+      if (quote < 0) break;
+      // A '>' inside a quoted attribute value does not end the tag.
+      const close = buf.indexOf(buf[quote]!, quote + 1);
+      if (close < 0) return this.needMore();
+      from = close + 1;
+    }
+    let nameEnd = pos + 1;
+    while (nameEnd < gt) {
+      const c = buf.charCodeAt(nameEnd);
+      if (isSpace(c) || c === SLASH) break;
+      nameEnd += 1;
+    }
+    this.qname = buf.slice(pos + 1, nameEnd);
+    if (this.qname === '') throw new XmlError('a tag without a name');
+    this.local = localName(this.qname);
+    this.selfClosing = buf.charCodeAt(gt - 1) === SLASH;
+    this.nameEnd = nameEnd;
+    this.tokenStart = pos;
+    this.tokenEnd = gt + 1;
+    this.attrsParsed = false;
+    this.pos = gt + 1;
+    return 'open';
+  }
+
+  private parseAttrs(): void {
+    this.attrsParsed = true;
+    this.attrNames.length = 0;
+    this.attrValues.length = 0;
+    const buf = this.buf;
+    const end = this.selfClosing ? this.tokenEnd - 2 : this.tokenEnd - 1;
+    let i = this.nameEnd;
+    while (i < end) {
+      this.steps += 1;
+      while (i < end && isSpace(buf.charCodeAt(i))) i += 1;
+      if (i >= end) break;
+      const eq = buf.indexOf('=', i);
+      if (eq < 0 || eq >= end) throw new XmlError(`an attribute without a value in <${this.qname}>`);
+      const name = buf.slice(i, eq).trim();
+      let q = eq + 1;
+      while (q < end && isSpace(buf.charCodeAt(q))) q += 1;
+      const quote = buf[q];
+      if (quote !== '"' && quote !== "'") throw new XmlError(`an unquoted attribute in <${this.qname}>`);
+      const close = buf.indexOf(quote, q + 1);
+      if (close < 0 || close > end) throw new XmlError(`an unclosed attribute in <${this.qname}>`);
+      this.attrNames.push(name);
+      this.attrValues.push(decodeXml(buf.slice(q + 1, close)));
+      i = close + 1;
+    }
+  }
+
+  /** An attribute of the current open tag by name (`r`, `t`, `r:id`), decoded; undefined when absent. */
+  attr(name: string): string | undefined {
+    if (!this.attrsParsed) this.parseAttrs();
+    const names = this.attrNames;
+    for (let i = 0; i < names.length; i += 1) if (names[i] === name) return this.attrValues[i];
+    return undefined;
+  }
+
+  /** An attribute by local name, whatever its prefix (`r:id` and `x:id` both answer `id`... and `id`). */
+  attrLocal(local: string): string | undefined {
+    if (!this.attrsParsed) this.parseAttrs();
+    const names = this.attrNames;
+    for (let i = 0; i < names.length; i += 1) if (localName(names[i]!) === local) return this.attrValues[i];
+    return undefined;
+  }
+
+  /** Every attribute of the current open tag, in order. */
+  attributes(): [string, string][] {
+    if (!this.attrsParsed) this.parseAttrs();
+    return this.attrNames.map((n, i) => [n, this.attrValues[i]!]);
+  }
+}
+
+export function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? qname : qname.slice(colon + 1);
+}
+
+const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML character and entity references decoded; an unknown or malformed one is kept as written. */
+export function decodeXml(s: string): string {
+  let amp = s.indexOf('&');
+  if (amp < 0) return s;
+  let out = '';
+  let last = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(';', amp + 1);
+    if (semi < 0) break;
+    const body = s.slice(amp + 1, semi);
+    let replacement: string | undefined;
+    if (body.length > 1 && body.charCodeAt(0) === 35 /* # */) {
+      const hex = body[1] === 'x' || body[1] === 'X';
+      const digits = hex ? body.slice(2) : body.slice(1);
+      const code = digits.length > 0 && digits.length <= 8 ? parseInt(digits, hex ? 16 : 10) : NaN;
+      if (Number.isInteger(code) && code >= 0 && code <= 0x10ffff && isDigits(digits, hex))
+        replacement = String.fromCodePoint(code);
+    } else replacement = NAMED[body];
+    if (replacement === undefined) {
+      amp = s.indexOf('&', amp + 1);
+      continue;
+    }
+    out += s.slice(last, amp) + replacement;
+    last = semi + 1;
+    amp = s.indexOf('&', last);
+  }
+  return out + s.slice(last);
+}
+
+function isDigits(s: string, hex: boolean): boolean {
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    const hexLetter = (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+    if (!digit && !(hex && hexLetter)) return false;
+  }
+  return true;
+}
+
+/**
+ * Characters XML 1.0 does not allow (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF; surrogates
+ * without their pair) replaced by `replace(codeUnit)`. Linear, no regular expression over the text.
+ */
+function mapInvalidXmlChars(s: string, replace: (code: number) => string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    let bad = false;
+    if (c < 0x20) bad = c !== 9 && c !== 10 && c !== 13;
+    else if (c === 0xfffe || c === 0xffff) bad = true;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i += 1;
+      else bad = true;
+    } else if (c >= 0xdc00 && c <= 0xdfff) bad = true;
+    if (!bad) continue;
+    out += s.slice(last, i) + replace(c);
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/** Text that XML 1.0 can hold: characters it forbids are dropped (for parts where nothing else can stand for them). */
+export function stripInvalidXmlChars(s: string): string {
+  return mapInvalidXmlChars(s, () => '');
+}
+
+function escapeMarkup(s: string, attribute: boolean): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    let rep: string | undefined;
+    if (c === 38) rep = '&amp;';
+    else if (c === 60) rep = '&lt;';
+    else if (c === 62) rep = '&gt;';
+    else if (attribute && c === 34) rep = '&quot;';
+    else if (attribute && (c === 10 || c === 13 || c === 9)) rep = `&#${c};`;
+    if (rep === undefined) continue;
+    out += s.slice(last, i) + rep;
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/** Element text, escaped; forbidden characters dropped so the part stays well-formed. */
+export function escapeXmlText(s: string): string {
+  return escapeMarkup(stripInvalidXmlChars(s), false);
+}
+
+/** Attribute value (double-quoted), escaped; forbidden characters dropped. */
+export function escapeXmlAttr(s: string): string {
+  return escapeMarkup(stripInvalidXmlChars(s), true);
+}
+
+/**
+ * Cell text for SpreadsheetML (shared or inline strings): characters XML cannot hold written the way
+ * Excel writes them, `_xHHHH_`, and a literal `_xHHHH_` protected as `_x005F_xHHHH_`, so that Excel reads
+ * back exactly the text written. Then escaped as element text.
+ */
+export function encodeSpreadsheetText(s: string): string {
+  const guarded = protectLiteralEscapes(s);
+  const encoded = mapInvalidXmlChars(guarded, (c) => `_x${c.toString(16).toUpperCase().padStart(4, '0')}_`);
+  return escapeMarkup(encoded, false);
+}
+
+function isHex4(s: string, at: number): boolean {
+  if (at + 4 > s.length) return false;
+  for (let i = at; i < at + 4; i += 1) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+function protectLiteralEscapes(s: string): string {
+  let at = s.indexOf('_x');
+  if (at < 0) return s;
+  let out = '';
+  let last = 0;
+  while (at >= 0) {
+    if (isHex4(s, at + 2) && s.charCodeAt(at + 6) === 95 /* _ */) {
+      out += `${s.slice(last, at)}_x005F`;
+      last = at;
+    }
+    at = s.indexOf('_x', at + 2);
+  }
+  return out + s.slice(last);
+}
+
+/**
+ * SpreadsheetML's own escape in cell text, `_xHHHH_` (how Excel stores characters XML cannot hold),
+ * decoded as Excel decodes it. Applied after XML entities are decoded.
+ */
+export function decodeSpreadsheetText(s: string): string {
+  let at = s.indexOf('_x');
+  if (at < 0) return s;
+  let out = '';
+  let last = 0;
+  while (at >= 0) {
+    if (isHex4(s, at + 2) && s.charCodeAt(at + 6) === 95) {
+      out += s.slice(last, at) + String.fromCharCode(parseInt(s.slice(at + 2, at + 6), 16));
+      last = at + 7;
+      at = s.indexOf('_x', last);
+    } else at = s.indexOf('_x', at + 2);
+  }
+  return out + s.slice(last);
+}

@@ -1,0 +1,139 @@
+/**
+ * A package opened for editing: part texts on demand, relationships as Excel resolves them, and a
+ * copy written with only the changed parts replaced (every other entry copied from its raw bytes).
+ * No Node imports.
+ */
+import {
+  inflateEntryBytes,
+  rawEntryData,
+  readZipDirectory,
+  ZipError,
+  type InflateBudget,
+  type ZipEntry,
+} from '../package/zip';
+import { toRaw, writeZip, type RawZipEntry } from './zipWrite';
+import { attr, parseStartTag, xmlTags } from './xml';
+
+export interface Relationship {
+  readonly id: string;
+  /** The type's last segment: worksheet, comments, vmlDrawing, drawing, table… */
+  readonly kind: string;
+  /** The resolved part name, or null for an external target. */
+  readonly part: string | null;
+}
+
+export function partKey(name: string): string {
+  return (name.startsWith('/') ? name.slice(1) : name).toLowerCase();
+}
+
+export function resolveTarget(source: string, target: string): string {
+  const absolute = target.startsWith('/');
+  const base = absolute ? [] : source.split('/').slice(0, -1);
+  for (const segment of (absolute ? target.slice(1) : target).split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') base.pop();
+    else base.push(segment);
+  }
+  return base.join('/');
+}
+
+export function relsPartName(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+export class EditablePackage {
+  private readonly entries: readonly ZipEntry[];
+  private readonly byKey = new Map<string, ZipEntry>();
+  private readonly replaced = new Map<string, Uint8Array | null>();
+  private readonly budget: InflateBudget;
+
+  /** `maxInflatedBytes` bounds the bytes actually inflated from the package, over all parts read. */
+  constructor(
+    private readonly bytes: Uint8Array,
+    maxInflatedBytes: number,
+    maxEntries = 50_000,
+  ) {
+    this.entries = readZipDirectory(bytes, maxEntries);
+    this.budget = { remaining: maxInflatedBytes };
+    for (const entry of this.entries) {
+      // Folder entries are copied too (the copy lists what the input listed); they are not parts.
+      if (entry.name.endsWith('/')) continue;
+      const key = partKey(entry.name);
+      if (this.byKey.has(key)) throw new ZipError('unsupported', `two parts named ${entry.name}`);
+      this.byKey.set(key, entry);
+    }
+  }
+
+  names(): string[] {
+    return [...this.byKey.values()].map((e) => e.name).filter((n) => this.replaced.get(partKey(n)) !== null);
+  }
+
+  has(name: string): boolean {
+    return this.byKey.has(partKey(name)) && this.replaced.get(partKey(name)) !== null;
+  }
+
+  text(name: string): string | null {
+    const key = partKey(name);
+    const replaced = this.replaced.get(key);
+    if (replaced !== undefined) return replaced === null ? null : decoder.decode(replaced);
+    const entry = this.byKey.get(key);
+    if (!entry) return null;
+    const text = decoder.decode(inflateEntryBytes(this.bytes, entry, this.budget));
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  relationships(part: string): Relationship[] {
+    const text = this.text(part === '' ? '_rels/.rels' : relsPartName(part));
+    if (text === null) return [];
+    const rels: Relationship[] = [];
+    for (const tag of xmlTags(text)) {
+      if (tag.local !== 'Relationship' || tag.kind === 'close') continue;
+      const start = parseStartTag(text.slice(tag.start, tag.end));
+      const type = attr(start, 'Type') ?? '';
+      const target = attr(start, 'Target') ?? '';
+      rels.push({
+        id: attr(start, 'Id') ?? '',
+        kind: type.slice(type.lastIndexOf('/') + 1),
+        part: attr(start, 'TargetMode') === 'External' ? null : resolveTarget(part, target),
+      });
+    }
+    return rels;
+  }
+
+  setText(name: string, text: string): void {
+    this.replaced.set(partKey(name), encoder.encode(text));
+  }
+
+  remove(name: string): void {
+    this.replaced.set(partKey(name), null);
+  }
+
+  changedParts(): string[] {
+    return this.entries.filter((e) => this.replaced.has(partKey(e.name))).map((e) => e.name);
+  }
+
+  /** The copy: unchanged entries from their raw bytes (never re-inflated), changed ones deflated anew. */
+  write(): Uint8Array {
+    const out: RawZipEntry[] = [];
+    for (const entry of this.entries) {
+      const replaced = entry.name.endsWith('/') ? undefined : this.replaced.get(partKey(entry.name));
+      if (replaced === null) continue;
+      if (replaced !== undefined) out.push(toRaw({ name: entry.name, content: replaced }));
+      else
+        out.push({
+          name: entry.name,
+          method: entry.method,
+          crc32: entry.crc32,
+          size: entry.declaredSize,
+          data: rawEntryData(this.bytes, entry),
+          dosTime: entry.dosTime,
+          dosDate: entry.dosDate,
+        });
+    }
+    return writeZip(out);
+  }
+}

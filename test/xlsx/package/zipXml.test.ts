@@ -1,0 +1,175 @@
+/**
+ * The package layers on their own: the bounded zip reader (actual inflated bytes, not declared sizes)
+ * and the linear-time XML tokenizer (hostile unclosed tags of 1 MB finish, in a number of steps
+ * proportional to the input).
+ */
+import { deflateSync, zipSync, strToU8 } from 'fflate';
+import {
+  inflateEntryBytes,
+  inflateEntryText,
+  InflateLimitError,
+  rawEntryData,
+  readZipDirectory,
+  ZipError,
+} from '../../../src/xlsx/package/zip';
+import {
+  decodeSpreadsheetText,
+  decodeXml,
+  encodeSpreadsheetText,
+  escapeXmlText,
+  XmlError,
+  XmlScanner,
+  type XmlToken,
+} from '../../../src/xlsx/package/xml';
+
+/** Set the declared uncompressed size of every entry (central directory and local headers) to `size`. */
+function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let at = 0; at + 4 <= out.length; at += 1) {
+    const sig = view.getUint32(at, true);
+    if (sig === 0x02014b50) view.setUint32(at + 24, size, true);
+    else if (sig === 0x04034b50) view.setUint32(at + 22, size, true);
+  }
+  return out;
+}
+
+describe('zip', () => {
+  const zip = zipSync({ 'a.txt': strToU8('hello ✓'), 'dir/b.xml': strToU8('<x/>'.repeat(1000)) });
+
+  test('lists entries and inflates them; raw data is the stored compressed bytes', () => {
+    const entries = readZipDirectory(zip, 100);
+    expect(entries.map((e) => e.name)).toEqual(['a.txt', 'dir/b.xml']);
+    const budget = { remaining: 1e6 };
+    expect(new TextDecoder().decode(inflateEntryBytes(zip, entries[0]!, budget))).toBe('hello ✓');
+    let text = '';
+    inflateEntryText(zip, entries[1]!, budget, (t) => {
+      text += t;
+    });
+    expect(text).toBe('<x/>'.repeat(1000));
+    expect(budget.remaining).toBe(1e6 - 9 - 4000);
+    expect(rawEntryData(zip, entries[1]!).length).toBe(entries[1]!.compressedSize);
+  });
+
+  test('a bomb that declares a tiny size is stopped on the bytes actually inflated', () => {
+    const bomb = zipSync({ 'x.xml': new Uint8Array(50 * 1024 * 1024) }, { level: 9 });
+    const lying = lieAboutSizes(bomb, 100);
+    const [entry] = readZipDirectory(lying, 10);
+    expect(entry!.declaredSize).toBe(100);
+    let seen = 0;
+    const budget = { remaining: 1024 * 1024 };
+    expect(() =>
+      inflateEntryText(lying, entry!, budget, (t) => {
+        seen += t.length;
+      }),
+    ).toThrow(InflateLimitError);
+    // Refused within one slice's worth of output past the limit, not after 50 MB.
+    expect(seen).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  test('damaged and foreign files are told apart', () => {
+    expect(() => readZipDirectory(strToU8('a,b,c\n1,2,3\n'), 10)).toThrow(ZipError);
+    expect(() => readZipDirectory(zip.subarray(0, zip.length - 30), 10)).toThrow(/central directory|end/);
+    const many = zipSync(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}`, strToU8('x')])));
+    expect(() => readZipDirectory(many, 10)).toThrow(/20 zip entries/);
+    // Corrupt deflate data: a clear error, not a crash.
+    const entries = readZipDirectory(zip, 10);
+    const broken = zip.slice();
+    broken.fill(0xff, entries[1]!.dataOffset, entries[1]!.dataOffset + entries[1]!.compressedSize);
+    expect(() => inflateEntryBytes(broken, entries[1]!, { remaining: 1e6 })).toThrow(ZipError);
+    expect(deflateSync(strToU8('ok')).length).toBeGreaterThan(0);
+  });
+});
+
+function tokens(xml: string, chunk = xml.length): string[] {
+  const s = new XmlScanner();
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const t: XmlToken = s.next();
+    if (t === 'need') {
+      if (at >= xml.length) s.end();
+      else {
+        s.push(xml.slice(at, at + chunk));
+        at += chunk;
+      }
+      continue;
+    }
+    if (t === 'end') return out;
+    if (t === 'open')
+      out.push(
+        `<${s.local}${s
+          .attributes()
+          .map(([k, v]) => ` ${k}=${v}`)
+          .join('')}${s.selfClosing ? '/' : ''}>`,
+      );
+    else if (t === 'close') out.push(`</${s.local}>`);
+    else out.push(`"${s.text}"`);
+  }
+}
+
+describe('XML tokenizer', () => {
+  const xml =
+    '<?xml version="1.0"?>\n<x:a b="1 &amp; 2" c=\'q"uote>\'><!-- note --><x:b/>t&lt;ext&#x41;&#66;<![CDATA[<raw> & ]]></x:a>';
+  const expected = ['<a b=1 & 2 c=q"uote>>', '<b/>', '"t<extAB"', '"<raw> & "', '</a>'];
+
+  test('tags, attributes (a ">" inside quotes), prefixes, entities, CDATA, comments', () => {
+    expect(tokens(xml).filter((t) => t !== '"\n"')).toEqual(expected);
+  });
+
+  test('the same tokens whatever the chunk boundaries', () => {
+    for (const size of [1, 2, 3, 7, 13])
+      expect(tokens(xml, size).filter((t) => t !== '"\n"')).toEqual(expected);
+  });
+
+  test('raw text and stream offsets of each token, for rewriting', () => {
+    const s = new XmlScanner();
+    s.push('<a><b k="v">x</b></a>');
+    s.end();
+    const pieces: string[] = [];
+    let t: XmlToken;
+    while ((t = s.next()) !== 'end') if (t !== 'need') pieces.push(`${s.start}:${s.raw()}`);
+    expect(pieces).toEqual(['0:<a>', '3:<b k="v">', '12:x', '13:</b>', '17:</a>']);
+  });
+
+  test.each(['mergeCell ref="A1:B2"', 'dataValidation sqref="A1"', 'definedName name="x"', 'c r="A1" t="s'])(
+    'an unclosed <%s … of 1 MB finishes in steps linear in its size',
+    (tag) => {
+      const hostile = `<worksheet>${`<${tag} `.repeat(Math.ceil((1 << 20) / (tag.length + 2)))}`;
+      const s = new XmlScanner();
+      let pushed = 0;
+      let error: unknown = null;
+      try {
+        for (;;) {
+          const t = s.next();
+          if (t === 'end') break;
+          if (t === 'need') {
+            if (pushed >= hostile.length) s.end();
+            else s.push(hostile.slice(pushed, (pushed += 65536)));
+          }
+        }
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(XmlError);
+      expect(s.steps).toBeLessThan(hostile.length);
+    },
+  );
+
+  test('DOCTYPE (entity expansion) is refused', () => {
+    expect(() => tokens('<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')).toThrow(XmlError);
+  });
+
+  test('entity decoding keeps what it does not know', () => {
+    expect(decodeXml('&lt;&unknown;&#0x;&#128512;&')).toBe('<&unknown;&#0x;😀&');
+  });
+
+  test("SpreadsheetML's _xHHHH_ escape round-trips, control characters included", () => {
+    for (const text of ['a\u0001b', 'ESC\u001b[2J', '_x0041_ literal', 'plain', '𠮷']) {
+      const encoded = encodeSpreadsheetText(text);
+      expect([...encoded].some((ch) => ch.charCodeAt(0) < 0x20)).toBe(false);
+      expect(decodeSpreadsheetText(decodeXml(encoded))).toBe(text);
+    }
+    expect(escapeXmlText('a\u0001<b>')).toBe('a&lt;b&gt;');
+  });
+});
