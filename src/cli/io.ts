@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { japanIso } from '../core/values';
 
 /** What the CLI does to the outside world, injectable so tests run it in-process. */
 export interface CliIo {
@@ -9,7 +10,7 @@ export interface CliIo {
   readonly color: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
-  /** The time of the run (ISO 8601), for provenance. */
+  /** The time of the run (ISO 8601 in Japan time, `2026-12-01T08:01+09:00`), for provenance. */
   readonly now: () => string;
 }
 
@@ -23,6 +24,6 @@ export function processIo(): CliIo {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, data);
     },
-    now: () => new Date().toISOString(),
+    now: () => japanIso(new Date()),
   };
 }

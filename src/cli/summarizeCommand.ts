@@ -34,6 +34,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     now: io.now(),
     year: options.year ?? null,
     extraFindings: loaded.fileFindings,
+    fileNames: loaded.writtenNames,
     ...(single ? { linkableFile: single.file } : {}),
   });
   const quiet = options.json === '-';
@@ -71,6 +72,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       result.model.years.map((y) => y.year),
       lang,
       settings.marks,
+      (file) => loaded.writtenNames[file] ?? file,
     );
     await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);

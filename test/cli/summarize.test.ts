@@ -235,7 +235,7 @@ test('several inputs: a new workbook with the consolidated items, each traceable
   const header = (items.getRow(1).values as unknown[]).slice(1);
   expect(header.slice(0, 3)).toEqual(['ファイル', 'シート', '行']);
   const first = (items.getRow(2).values as unknown[]).slice(1);
-  expect(String(first[0])).toMatch(/^examples\/departments\/.+\.xlsx$/);
+  expect(String(first[0])).toMatch(/^departments\/.+\.xlsx$/);
   expect(typeof first[2]).toBe('number');
 });
 

@@ -16,6 +16,7 @@ import { summarize } from '../summary/summarize';
 import type { InputSummary, SummaryModel } from '../summary/types';
 import { TOOL_NAME, VERSION } from '../version';
 import type { WritePlan } from '../writePlan';
+import { japanIso } from '../values';
 
 export interface GenerateInput {
   readonly workbooks: readonly WorkbookSnapshot[];
@@ -30,6 +31,8 @@ export interface GenerateInput {
   /** The workbook being written, whose findings can link to their cells. */
   readonly linkableFile?: string;
   readonly includeItemSheet?: boolean;
+  /** File as named in the run → as written in the sheets (the CLI: relative to the folder given). */
+  readonly fileNames?: Readonly<Record<string, string>>;
 }
 
 export type GenerateResult =
@@ -61,7 +64,8 @@ export function generateSummary(input: GenerateInput): GenerateResult {
     year: analysis.year,
     years: analysis.years,
     settings,
-    provenance: { tool: TOOL_NAME, version: VERSION, generatedAt: input.now, inputs },
+    // Japan time with its offset: 23:01 UTC on 30 November is already 1 December for the city hall.
+    provenance: { tool: TOOL_NAME, version: VERSION, generatedAt: japanIso(input.now), inputs },
     earlierReports: input.workbooks.flatMap(previousMidYearReports),
   });
   const handMade = input.workbooks.map((w) => ({ file: w.file, tables: findHandMadeSummaries(w) }));
@@ -84,6 +88,7 @@ export function generateSummary(input: GenerateInput): GenerateResult {
       includeItemSheet: input.includeItemSheet ?? true,
       consolidated: input.workbooks.length > 1,
       publication,
+      ...(input.fileNames ? { fileNames: input.fileNames } : {}),
       ...(input.linkableFile ? { linkableFile: input.linkableFile } : {}),
     },
   );

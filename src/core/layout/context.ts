@@ -33,6 +33,8 @@ export interface LayoutOptions {
   readonly linkableFile?: string;
   /** The plan's name (settings, else the items' title row) and years carried over from hand-made tables. */
   readonly publication?: { readonly planName: string | null; readonly carried: readonly PublishedYear[] };
+  /** File as named in the run → as written in the sheets (relative to the folder given, never absolute). */
+  readonly fileNames?: Readonly<Record<string, string>>;
 }
 
 /** What every sheet module needs: the model, the language, and text helpers. */
@@ -72,6 +74,9 @@ export class LayoutContext {
   ruleText(): string {
     return endedRuleLabels[this.model.ended][this.lang];
   }
+
+  /** A file as written into the sheets: relative, never the absolute path the run was given. */
+  fileName = (file: string): string => this.options.fileNames?.[file] ?? file;
 
   /** The plan's name as printed: the municipality before it unless the name already says it. */
   planName(): string {

@@ -16,12 +16,17 @@ export function findingsSheet(ctx: LayoutContext): PlanSheet {
     return b.build([10, 24, 30, 18, 8, 70, 60], undefined, ctx.print(title));
   }
   b.blank();
+  // A message naming another file (a duplicate's other place) names it the way the sheets do.
+  const renames = Object.entries(ctx.options.fileNames ?? {}).filter(([from, to]) => from !== to);
+  const relative = (text: string) => renames.reduce((t, [from, to]) => t.split(from).join(to), text);
   const rows = findings.map((f) => {
-    const { message, suggestion } = renderFinding(f, ctx.lang);
+    const rendered = renderFinding(f, ctx.lang);
+    const message = relative(rendered.message);
+    const suggestion = relative(rendered.suggestion);
     return [
       formatMessage(cliMessages[`severity_${f.severity}`], ctx.lang),
       f.code,
-      f.file,
+      ctx.fileName(f.file),
       f.sheet ?? '',
       f.cell ?? '',
       message,

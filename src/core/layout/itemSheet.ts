@@ -26,6 +26,7 @@ export function itemTableRows(
   years: readonly FiscalYear[],
   lang: Lang,
   marks: readonly MarkSymbol[],
+  fileName: (file: string) => string = (file) => file,
 ): { header: string[]; rows: PlanValue[][] } {
   const header = [
     t('file', lang),
@@ -57,7 +58,7 @@ export function itemTableRows(
     t('sourceCell', lang),
   ];
   const rows = items.map((i): PlanValue[] => [
-    i.file,
+    fileName(i.file),
     i.sheet,
     i.row,
     i.policyNo,
@@ -92,8 +93,9 @@ export function itemSheet(
   lang: Lang,
   marks: readonly MarkSymbol[],
   print: Partial<PrintSetup> = {},
+  fileName: (file: string) => string = (file) => file,
 ): PlanSheet {
-  const { header, rows } = itemTableRows(items, years, lang, marks);
+  const { header, rows } = itemTableRows(items, years, lang, marks, fileName);
   const b = new SheetBuilder(name);
   b.table(header, rows, {}, { repeatHeader: true });
   // Machine-readable, but printed readably: pages across at full size (not one page shrunk to

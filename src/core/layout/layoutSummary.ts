@@ -29,7 +29,7 @@ export function layoutSummary(model: SummaryModel, options: LayoutOptions): Writ
     indicatorSheet(ctx),
   ];
   const items = (name: string) =>
-    itemSheet(name, model.items, years, options.lang, options.settings.marks, ctx.print(name));
+    itemSheet(name, model.items, years, options.lang, options.settings.marks, ctx.print(name), ctx.fileName);
   if (options.consolidated) sheets.push(items(CONSOLIDATED_SHEET));
   else if (options.includeItemSheet) sheets.push(items(ITEM_SHEET));
   sheets.push(findingsSheet(ctx), provenanceSheet(ctx));

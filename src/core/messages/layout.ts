@@ -108,6 +108,7 @@ export const layoutMessages = {
   },
   tool: { ja: 'ツール', en: 'Tool' },
   generatedAt: { ja: '作成日時', en: 'Generated at' },
+  generatedAtIso: { ja: '作成日時（ISO 8601）', en: 'Generated at (ISO 8601)' },
   targetYear: { ja: '対象年度', en: 'Target year' },
   reportKind: { ja: '報告の種類', en: 'Report' },
   contentHash: { ja: '内容のハッシュ (SHA-256)', en: 'Content hash (SHA-256)' },
