@@ -2,7 +2,6 @@
  * Nothing private leaves the machine: workbooks, CSV and JSON written from absolute paths name the
  * files below the folder given (or by file name), never `/home/…`; times are Japan time with the offset.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -62,19 +61,4 @@ test('the time of the run is Japan time with its offset, and in Japanese where p
   expect(cells).toContain('RP_出典!B5=2026年12月1日 8時01分');
   expect(cells).toContain('RP_出典!C5=2026-12-01T08:01+09:00');
   expect(cells).toContain('RP_公表用!A2=実績（3月）。2026年12月1日作成。');
-});
-
-test('the CLI process itself stamps Japan time', () => {
-  const dir = tmpDir();
-  const json = join(dir, 'summary.json');
-  execFileSync(
-    process.execPath,
-    ['bin/reform-progress.js', 'summarize', 'examples/kasama-r2.xlsx', '--json', json],
-    {
-      stdio: 'ignore',
-      env: { ...process.env, TZ: 'UTC' },
-    },
-  );
-  const parsed = JSON.parse(readFileSync(json, 'utf8')) as { provenance?: { generatedAt?: string } };
-  expect(JSON.stringify(parsed)).toMatch(/"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+09:00"/);
 });
