@@ -4,7 +4,6 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import type ExcelJS from 'exceljs';
 import type { WorkbookSnapshot } from '../core/grid';
 import type { Finding } from '../core/model';
 import { readWorkbookFile, unreadable } from '../xlsx/readWorkbook';
@@ -100,8 +99,8 @@ export interface LoadedWorkbooks {
   readonly writtenNames: Readonly<Record<string, string>>;
   /** The add-in's settings stored in the workbooks that have them (raw, not yet checked). */
   readonly stored: { readonly file: string; readonly raw: unknown }[];
-  /** The workbook as loaded when exactly one file was readable: `--out` writes the summary into a copy of it. */
-  readonly single: ExcelJS.Workbook | null;
+  /** The file's bytes when exactly one file was readable: `--out` and `rollover` write a copy of it. */
+  readonly single: Uint8Array | null;
 }
 
 /** Read every workbook; an unreadable one becomes a finding and the others are still read. */
@@ -110,12 +109,12 @@ export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWor
   const snapshots: WorkbookSnapshot[] = [];
   const fileFindings: Finding[] = [...discovered.missing];
   const stored: { file: string; raw: unknown }[] = [];
-  // Only the first loaded workbook is kept, and only while it is the only one: 50 would not fit in memory.
-  let first: ExcelJS.Workbook | null = null;
+  // Only the first file's bytes are kept, and only while it is the only one readable.
+  let first: Uint8Array | null = null;
   for (const file of discovered.files) {
     const outcome = await readWorkbookFile(file.path, file.shown);
     if (outcome.ok) {
-      first = snapshots.length === 0 ? outcome.workbook : null;
+      first = snapshots.length === 0 ? (outcome.bytes ?? null) : null;
       snapshots.push(outcome.snapshot);
       if (outcome.settings !== null) stored.push({ file: file.shown, raw: outcome.settings });
       fileFindings.push(...outcome.findings);

@@ -4,6 +4,7 @@ import { generateSummary } from '../core/flows/generateSummary';
 import { itemTableRows } from '../core/layout/itemSheet';
 import { cliMessages, formatMessage, type Lang } from '../core/messages';
 import { toCsv } from '../core/textSafety';
+import { loadForWriting } from '../xlsx/loadForWriting';
 import { workbookWithPlan } from '../xlsx/saveWorkbook';
 import { PlanConflictError } from '../xlsx/writeWorkbook';
 import type { CliOptions } from './args';
@@ -79,7 +80,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
   }
   if (options.out) {
     // One input: the summary goes into a copy of it (the workbook as already loaded); several: a new workbook.
-    const workbook = loaded.single ?? new ExcelJS.Workbook();
+    const workbook = loaded.single ? await loadForWriting(loaded.single) : new ExcelJS.Workbook();
     let bytes: Uint8Array;
     try {
       bytes = await workbookWithPlan(workbook, result.plan, single ? single.ownedSheets : []);

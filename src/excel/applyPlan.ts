@@ -1,17 +1,19 @@
 /**
  * Applies a write plan in three round trips whatever the number of sheets and rows:
- * (1) read sheet names and ownership markers and check the plan (a user's sheet is never touched);
- * (2) write every planned sheet under a temporary name: values and formats as 2-D blocks, charts,
- *     links, print setup;
+ * (1) read sheet names, ownership markers and workbook protection, and check the plan (a user's
+ *     sheet is never touched);
+ * (2) write every planned sheet under a temporary name: values (every string kept as text) and
+ *     formats as 2-D blocks, charts, links, print setup;
  * (3) delete the old owned sheets, give the new ones their final names, renew the markers.
- * A failure before (3) leaves the previous summary intact and no half-written sheet under a final name.
- * Requests above the web's payload limit are split: a large sheet's values go in bands of rows, and
- * every ~4 MB of values, formats and links costs one more round trip.
+ * A failure before (3) leaves the previous summary intact; the temporary sheets are removed by name
+ * (temporarySheets.ts) and the original error is what the user sees. Requests above the web's
+ * payload limit are split on their serialized size (payload.ts): a large sheet's values go in bands
+ * of rows, and every ~4 MB costs one more round trip. If Excel still refuses a request as too large,
+ * the whole write is done again at half the budget.
  */
 import { columnLetters, parseRange } from '../core/grid';
 import { HostError, type ApplyResult } from '../core/hostPort';
 import { checkPlan, isMarkerName, markerName } from '../core/ownership';
-import { asLiteralText } from '../core/textSafety';
 import {
   LABEL_FORMAT_NO_ZERO,
   SHEET_FONT,
@@ -21,9 +23,22 @@ import {
   type PlanSheet,
   type WritePlan,
 } from '../core/writePlan';
-import { type ExcelEnv, runBatch } from './env';
-import { guarded, toHostError } from './errors';
+import { asExcelValue, type ExcelCellValue } from './cellText';
+import type { ExcelEnv } from './env';
+import { toHostError } from './errors';
+import {
+  CELLS_PER_CHUNK,
+  CHUNK_BYTES,
+  groupBySize,
+  jsonBytes,
+  PROPERTY_OP_BYTES,
+  RANGE_OP_BYTES,
+  requestBudget,
+} from './payload';
 import { ownedFromNames } from './readSnapshot';
+import { withTemporarySheets } from './temporarySheets';
+
+export { temporaryName } from './temporarySheets';
 
 const CHART_TYPES: Readonly<Record<ChartSpec['type'], string>> = {
   doughnut: 'Doughnut',
@@ -44,6 +59,7 @@ interface Features {
   readonly pageLayout: boolean;
   readonly names: boolean;
   readonly chartLabels: boolean;
+  readonly workbookProtection: boolean;
 }
 
 function features(env: ExcelEnv): Features {
@@ -55,58 +71,43 @@ function features(env: ExcelEnv): Features {
     pageLayout: env.isSetSupported('ExcelApi', '1.9'),
     names: env.isSetSupported('ExcelApi', '1.4'),
     chartLabels: env.isSetSupported('ExcelApi', '1.8'),
+    workbookProtection: env.isSetSupported('ExcelApi', '1.2'),
   };
 }
 
-/** Bytes an operation costs in a request beyond its payload (object path, method, ids). */
-const OP_OVERHEAD_BYTES = 64;
-
-/** Consecutive items in groups whose summed sizes stay within `maxBytes` (one item alone may exceed it). */
-function groupBySize<T>(
-  items: readonly T[],
-  sizeOf: (item: T) => number,
-  maxBytes: number,
-): { items: T[]; first: number; bytes: number }[] {
-  const groups: { items: T[]; first: number; bytes: number }[] = [];
-  let current: { items: T[]; first: number; bytes: number } = { items: [], first: 0, bytes: 0 };
-  items.forEach((item, i) => {
-    const bytes = sizeOf(item);
-    if (current.items.length > 0 && current.bytes + bytes > maxBytes) {
-      groups.push(current);
-      current = { items: [], first: i, bytes: 0 };
-    }
-    current.items.push(item);
-    current.bytes += bytes;
-  });
-  if (current.items.length > 0) groups.push(current);
-  return groups;
-}
-
-/** The sheet's values as rectangles from A1, in bands of rows that each fit in one request; text kept literal. */
+/** The sheet's values as rectangles from A1, in bands of rows that each fit in one request; every string kept as text. */
 function bands(
   sheet: PlanSheet,
   maxBytes: number,
-): { address: string; values: (string | number | boolean)[][]; bytes: number }[] {
+): { address: string; values: ExcelCellValue[][]; bytes: number }[] {
   let width = 0;
   for (const row of sheet.values) width = Math.max(width, row.length);
   if (width === 0) return [];
   const rows = sheet.values.map((planRow) =>
-    Array.from(
-      { length: width },
-      (_, c) => (asLiteralText(planRow[c] ?? '') ?? '') as string | number | boolean,
-    ),
+    Array.from({ length: width }, (_, c) => asExcelValue(planRow[c])),
   );
-  return groupBySize(rows, (row) => JSON.stringify(row).length + 1, maxBytes).map((band) => ({
+  const perRow = (row: ExcelCellValue[]) => jsonBytes(row) + 1 + (CHUNK_BYTES * width) / CELLS_PER_CHUNK;
+  return groupBySize(rows, perRow, maxBytes - RANGE_OP_BYTES - CHUNK_BYTES).map((band) => ({
     address: `A${band.first + 1}:${columnLetters(width - 1)}${band.first + band.items.length}`,
     values: band.items,
-    bytes: band.bytes + OP_OVERHEAD_BYTES,
+    bytes: band.bytes + RANGE_OP_BYTES + CHUNK_BYTES,
   }));
 }
 
 /** Request bytes of a sheet's widths, charts and layout, as queued by writeSheetBody (formats and links apart). */
 function bodyBytes(sheet: PlanSheet): number {
-  const ops = sheet.columnWidths.length + sheet.charts.length * 12 + 8;
-  return JSON.stringify(sheet.charts).length + ops * OP_OVERHEAD_BYTES;
+  // The font's name (a range), freeze, page setup, header and footer (two objects, six texts).
+  return (
+    jsonBytes([sheet.print.header ?? {}, sheet.print.footer ?? {}]) * 2 +
+    4 * RANGE_OP_BYTES +
+    20 * PROPERTY_OP_BYTES
+  );
+}
+
+/** Request bytes of one chart: its series, colours, value axis and labels. */
+function chartBytes(spec: ChartSpec): number {
+  const ops = 12 + spec.series.length * 8 + (spec.pointColors?.length ?? 0) * 3 + 3;
+  return jsonBytes(spec) + ops * RANGE_OP_BYTES + 5 * PROPERTY_OP_BYTES;
 }
 
 /** Request bytes of one format: a number format goes as one code per cell. */
@@ -114,10 +115,18 @@ function formatBytes(f: PlanFormat): number {
   const r = f.numberFormat ? parseRange(f.range) : null;
   const cells = r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 0;
   return (
-    JSON.stringify(f).length +
-    cells * (JSON.stringify(f.numberFormat ?? '').length + 1) +
-    8 * OP_OVERHEAD_BYTES
+    jsonBytes(f) +
+    cells * (jsonBytes(f.numberFormat ?? '') + 1) +
+    Math.ceil(cells / CELLS_PER_CHUNK) * CHUNK_BYTES +
+    RANGE_OP_BYTES +
+    (f.border ? 6 * 2 * PROPERTY_OP_BYTES : 0) +
+    8 * PROPERTY_OP_BYTES
   );
+}
+
+/** Request bytes of one hyperlink: its own range, the link object, and Office.js's _KeepReference. */
+function linkBytes(link: PlanSheet['links'][number]): number {
+  return jsonBytes(link) + RANGE_OP_BYTES + PROPERTY_OP_BYTES;
 }
 
 /** A format over many rows, in bands of rows that each fit in one request. */
@@ -132,22 +141,6 @@ function formatParts(f: PlanFormat, maxBytes: number): PlanFormat[] {
     parts.push({ ...f, range: `${columnLetters(r.left)}${top + 1}:${columnLetters(r.right)}${bottom + 1}` });
   }
   return parts;
-}
-
-/**
- * Queues work into the current request, syncing first when it would push the request over the
- * limit. Each sync here is one more round trip, taken only for large summaries.
- */
-function requestBudget(context: Excel.RequestContext, maxBytes: number) {
-  let pending = 0;
-  return async (bytes: number, queue: () => void): Promise<void> => {
-    if (pending > 0 && pending + bytes > maxBytes) {
-      await context.sync();
-      pending = 0;
-    }
-    queue();
-    pending += bytes;
-  };
 }
 
 export function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
@@ -240,16 +233,16 @@ function writeLinks(ws: Excel.Worksheet, links: PlanSheet['links']): void {
   }
 }
 
+function setColumnWidth(ws: Excel.Worksheet, index: number, width: number): void {
+  ws.getRange(`${columnLetters(index)}:${columnLetters(index)}`).format.columnWidth = width * POINTS_PER_CHAR;
+}
+
 function writeSheetBody(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void {
-  sheet.columnWidths.forEach((width, i) => {
-    ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = width * POINTS_PER_CHAR;
-  });
   // The font's name on every cell written: a style without one may fall back to a serif face.
   let width = 0;
   for (const row of sheet.values) width = Math.max(width, row.length);
   if (width > 0 && sheet.values.length > 0)
     ws.getRange(`A1:${columnLetters(width - 1)}${sheet.values.length}`).format.font.name = SHEET_FONT.name;
-  if (has.charts) for (const spec of sheet.charts) addChart(ws, spec, has);
   if (has.freeze && sheet.freeze)
     ws.freezePanes.freezeAt(
       ws.getRange(
@@ -270,73 +263,72 @@ function writeSheetBody(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): v
   }
 }
 
-export function temporaryName(index: number): string {
-  return `RP_tmp_${Date.now().toString(36).slice(-5)}_${index}`;
+function writePlan(env: ExcelEnv, plan: WritePlan, maxBytes: number): Promise<ApplyResult> {
+  const has = features(env);
+  return withTemporarySheets(env, async (context, addTemporary) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    const names = context.workbook.names;
+    names.load('items/name,items/value');
+    const protection = has.workbookProtection ? context.workbook.protection.load('protected') : null;
+    await context.sync();
+
+    // Sheets cannot be added or deleted in a workbook whose structure is protected: say so before trying.
+    if (protection?.protected) throw new HostError('protected', 'workbook structure protected');
+    const owned = ownedFromNames(names.items.map((n) => ({ name: n.name, value: n.value })));
+    const check = checkPlan(plan, { sheetNames: worksheets.items.map((w) => w.name), ownedSheets: owned });
+    if (check.conflicts.length > 0 || check.invalidNames.length > 0) {
+      throw new HostError('conflict', 'refusing to overwrite', {
+        sheets: [...check.conflicts, ...check.invalidNames].join('」「'),
+      });
+    }
+
+    // Round trip 2: the new sheets under temporary names, so no final name ever shows a half-written sheet.
+    const temporary = plan.sheets.map((sheet, i) => ({ sheet, ws: addTemporary(i) }));
+    // Keep each request under the web's limit; typical summaries fit in one.
+    const fit = requestBudget(context, maxBytes);
+    for (const { sheet, ws } of temporary) {
+      for (const band of bands(sheet, maxBytes))
+        await fit(band.bytes, () => (ws.getRange(band.address).values = band.values));
+      for (const f of sheet.formats.flatMap((format) => formatParts(format, maxBytes)))
+        await fit(formatBytes(f), () => applyFormat(ws, f));
+      for (const [i, width] of sheet.columnWidths.entries())
+        await fit(RANGE_OP_BYTES + PROPERTY_OP_BYTES, () => setColumnWidth(ws, i, width));
+      await fit(bodyBytes(sheet), () => writeSheetBody(ws, sheet, has));
+      // Each chart in its own share of a request: a sheet with several charts may not fit in one.
+      if (has.charts)
+        for (const spec of sheet.charts) await fit(chartBytes(spec), () => addChart(ws, spec, has));
+      // A findings sheet may link thousands of cells: links go in groups that each fit in one request.
+      const linkGroups = has.links ? groupBySize(sheet.links, linkBytes, maxBytes) : [];
+      for (const group of linkGroups) await fit(group.bytes, () => writeLinks(ws, group.items));
+    }
+    await context.sync();
+
+    // Round trip 3: swap in the new sheets and renew the ownership markers.
+    const replaced = new Set(check.replaced.map((n) => n.toLowerCase()));
+    for (const ws of worksheets.items) if (replaced.has(ws.name.toLowerCase())) ws.delete();
+    temporary.forEach(({ sheet, ws }) => (ws.name = sheet.name));
+    if (has.names) {
+      for (const item of names.items) if (isMarkerName(item.name)) item.delete();
+      const stillOwned = check.stale;
+      const targets = [
+        ...temporary.map(({ ws }) => ws),
+        ...stillOwned.map((name) => worksheets.getItem(name)),
+      ];
+      targets.forEach((ws, i) => names.add(markerName(i + 1), ws.getRange('A1')));
+    }
+    temporary[0]?.ws.activate();
+    await context.sync();
+    return { written: plan.sheets.map((s) => s.name), replaced: check.replaced };
+  });
 }
 
-export function applyPlan(env: ExcelEnv, plan: WritePlan): Promise<ApplyResult> {
-  const has = features(env);
-  return guarded(() =>
-    runBatch(env, async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name');
-      const names = context.workbook.names;
-      names.load('items/name,items/value');
-      await context.sync();
-
-      const owned = ownedFromNames(names.items.map((n) => ({ name: n.name, value: n.value })));
-      const check = checkPlan(plan, { sheetNames: worksheets.items.map((w) => w.name), ownedSheets: owned });
-      if (check.conflicts.length > 0 || check.invalidNames.length > 0) {
-        throw new HostError('conflict', 'refusing to overwrite', {
-          sheets: [...check.conflicts, ...check.invalidNames].join('」「'),
-        });
-      }
-
-      // Round trip 2: the new sheets under temporary names, so no final name ever shows a half-written sheet.
-      const temporary = plan.sheets.map((sheet, i) => ({ sheet, ws: worksheets.add(temporaryName(i)) }));
-      // Keep each request under the web's limit; typical summaries fit in one.
-      const fit = requestBudget(context, env.maxRequestBytes);
-      try {
-        for (const { sheet, ws } of temporary) {
-          for (const band of bands(sheet, env.maxRequestBytes))
-            await fit(band.bytes, () => (ws.getRange(band.address).values = band.values));
-          for (const f of sheet.formats.flatMap((format) => formatParts(format, env.maxRequestBytes)))
-            await fit(formatBytes(f), () => applyFormat(ws, f));
-          await fit(bodyBytes(sheet), () => writeSheetBody(ws, sheet, has));
-          // A findings sheet may link thousands of cells: links go in groups that each fit in one request.
-          const linkGroups = has.links
-            ? groupBySize(
-                sheet.links,
-                (link) => JSON.stringify(link).length + 2 * OP_OVERHEAD_BYTES,
-                env.maxRequestBytes,
-              )
-            : [];
-          for (const group of linkGroups) await fit(group.bytes, () => writeLinks(ws, group.items));
-        }
-        await context.sync();
-      } catch (err) {
-        // Best effort: take the temporary sheets away; the previous summary was never touched.
-        for (const { ws } of temporary) ws.delete();
-        await context.sync().catch(() => undefined);
-        throw toHostError(err);
-      }
-
-      // Round trip 3: swap in the new sheets and renew the ownership markers.
-      const replaced = new Set(check.replaced.map((n) => n.toLowerCase()));
-      for (const ws of worksheets.items) if (replaced.has(ws.name.toLowerCase())) ws.delete();
-      temporary.forEach(({ sheet, ws }) => (ws.name = sheet.name));
-      if (has.names) {
-        for (const item of names.items) if (isMarkerName(item.name)) item.delete();
-        const stillOwned = check.stale;
-        const targets = [
-          ...temporary.map(({ ws }) => ws),
-          ...stillOwned.map((name) => worksheets.getItem(name)),
-        ];
-        targets.forEach((ws, i) => names.add(markerName(i + 1), ws.getRange('A1')));
-      }
-      temporary[0]?.ws.activate();
-      await context.sync();
-      return { written: plan.sheets.map((s) => s.name), replaced: check.replaced };
-    }),
-  );
+export async function applyPlan(env: ExcelEnv, plan: WritePlan): Promise<ApplyResult> {
+  try {
+    return await writePlan(env, plan, env.maxRequestBytes);
+  } catch (err) {
+    // Our estimate of a request's size was short of what the host counts: once more at half the budget.
+    if (toHostError(err).code !== 'payloadTooLarge') throw toHostError(err);
+    return writePlan(env, plan, env.maxRequestBytes / 2);
+  }
 }

@@ -1,5 +1,6 @@
 /** Small, confirmed edits: select a cell, write exactly the cells the user agreed to, install dropdowns. */
 import { HostError, type CellEdit } from '../core/hostPort';
+import { asExcelValue } from './cellText';
 import { type ExcelEnv, runBatch } from './env';
 import { guarded } from './errors';
 
@@ -35,7 +36,7 @@ export function writeCells(env: ExcelEnv, edits: readonly CellEdit[]): Promise<v
           cells: changed.map(({ edit }) => `${edit.sheet}!${edit.cell}`).join(', '),
         });
       }
-      for (const { edit, range } of ranges) range.values = [[edit.value]];
+      for (const { edit, range } of ranges) range.values = [[asExcelValue(edit.value)]];
       await context.sync();
     }),
   );

@@ -1,4 +1,9 @@
-/** Office.js errors → HostError with a code the pane can explain. */
+/**
+ * Office.js errors → HostError with a code the pane can explain. Classified by `error.code` only:
+ * Excel's messages follow its display language, so their words mean nothing here. Protection is
+ * recognised from the workbook's state before writing (applyPlan, createSheets, applyRollover), not
+ * from an error's text; an AccessDenied that still comes says that Excel refused.
+ */
 import { HostError, type HostErrorCode } from '../core/hostPort';
 
 const BY_CODE: Readonly<Record<string, HostErrorCode>> = {
@@ -9,9 +14,11 @@ const BY_CODE: Readonly<Record<string, HostErrorCode>> = {
   RequestPayloadSizeLimitExceeded: 'payloadTooLarge',
   PayloadTooLarge: 'payloadTooLarge',
   ResponsePayloadSizeLimitExceeded: 'payloadTooLarge',
+  ApiNotFound: 'notSupported',
   GeneralException: 'unknown',
   ConnectionFailure: 'network',
   RequestAborted: 'network',
+  ServiceNotAvailable: 'network',
 };
 
 export function toHostError(err: unknown): HostError {
@@ -19,10 +26,12 @@ export function toHostError(err: unknown): HostError {
   const code =
     typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   const message = err instanceof Error ? err.message : String(err);
-  let mapped: HostErrorCode =
-    BY_CODE[code] ?? (/network|fetch|connection/i.test(message) ? 'network' : 'unknown');
-  if (mapped === 'accessDenied' && /protect/i.test(message)) mapped = 'protected';
-  return new HostError(mapped, message, { detail: message.slice(0, 200) });
+  const mapped: HostErrorCode = BY_CODE[code] ?? 'unknown';
+  const detail = `${code ? `${code}: ` : ''}${message}`.slice(0, 200);
+  return new HostError(mapped, message, {
+    detail,
+    feature: code === 'ApiNotFound' ? message.slice(0, 200) : '',
+  });
 }
 
 export async function guarded<T>(work: () => Promise<T>): Promise<T> {

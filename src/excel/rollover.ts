@@ -9,9 +9,9 @@
 import { columnLetters } from '../core/grid';
 import { HostError } from '../core/hostPort';
 import type { RolloverPlan, SheetRollover } from '../core/rollover/planRollover';
-import { asLiteralText } from '../core/textSafety';
 import { type ExcelEnv, runBatch } from './env';
 import { setMarkList } from './cells';
+import { asExcelValue } from './cellText';
 import { guarded } from './errors';
 
 function applySheet(
@@ -40,7 +40,7 @@ function applySheet(
     ws.getRange(merge.to).merge(false);
   }
   for (const cell of [...roll.headers, ...roll.renames])
-    ws.getRange(cell.cell).values = [[asLiteralText(cell.value)]];
+    ws.getRange(cell.cell).values = [[asExcelValue(cell.value)]];
   if (has.validation) {
     for (const address of roll.markRanges) setMarkList(ws.getRange(address), symbols, true);
   }

@@ -3,17 +3,18 @@
  * names and refuse if any is taken; (2) write every template under a temporary name — values, merges,
  * formats, widths, dropdowns, which cells stay editable, print setup; (3) give them their names and
  * lock the header cells (protection without a password, so people can unprotect when they must).
- * A failure in (2) removes the temporary sheets: no half-written template under a department's name.
+ * A failure removes the temporary sheets by name (temporarySheets.ts) and reports the original error:
+ * no half-written template under a department's name.
  */
 import { columnLetters } from '../core/grid';
 import { HostError, type CreateSheetsResult } from '../core/hostPort';
 import { takenSheetNames } from '../core/ownership';
 import type { TemplateSheet } from '../core/template/templateSheet';
-import { asLiteralText } from '../core/textSafety';
-import { applyFormat, POINTS_PER_CHAR, temporaryName } from './applyPlan';
+import { applyFormat, POINTS_PER_CHAR } from './applyPlan';
 import { setMarkList } from './cells';
-import { type ExcelEnv, runBatch } from './env';
-import { guarded, toHostError } from './errors';
+import { asExcelValue } from './cellText';
+import type { ExcelEnv } from './env';
+import { withTemporarySheets } from './temporarySheets';
 
 /** What people may still do on a template whose headers are locked. */
 export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -32,9 +33,7 @@ function writeTemplate(
   has: { validation: boolean; pageLayout: boolean },
 ): void {
   const width = sheet.columnWidths.length;
-  const values = sheet.values.map((row) =>
-    Array.from({ length: width }, (_, c) => (asLiteralText(row[c] ?? '') ?? '') as string | number | boolean),
-  );
+  const values = sheet.values.map((row) => Array.from({ length: width }, (_, c) => asExcelValue(row[c])));
   ws.getRange(`A1:${columnLetters(width - 1)}${values.length}`).values = values;
   for (const merge of sheet.merges) ws.getRange(merge).merge(false);
   for (const f of sheet.formats) applyFormat(ws, f);
@@ -60,34 +59,29 @@ export function createSheets(env: ExcelEnv, sheets: readonly TemplateSheet[]): P
     pageLayout: env.isSetSupported('ExcelApi', '1.9'),
     protection: env.isSetSupported('ExcelApi', '1.2'),
   };
-  return guarded(() =>
-    runBatch(env, async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name');
-      await context.sync();
-      const conflicts = takenSheetNames(
-        worksheets.items.map((w) => w.name),
-        sheets.map((s) => s.name),
-      );
-      if (conflicts.length > 0)
-        throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
+  return withTemporarySheets(env, async (context, addTemporary) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    const protection = has.protection ? context.workbook.protection.load('protected') : null;
+    await context.sync();
+    // Sheets cannot be added to a workbook whose structure is protected: say so before trying.
+    if (protection?.protected) throw new HostError('protected', 'workbook structure protected');
+    const conflicts = takenSheetNames(
+      worksheets.items.map((w) => w.name),
+      sheets.map((s) => s.name),
+    );
+    if (conflicts.length > 0)
+      throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
 
-      const created = sheets.map((sheet, i) => ({ sheet, ws: worksheets.add(temporaryName(i)) }));
-      try {
-        for (const { sheet, ws } of created) writeTemplate(ws, sheet, has);
-        await context.sync();
-      } catch (err) {
-        for (const { ws } of created) ws.delete();
-        await context.sync().catch(() => undefined);
-        throw toHostError(err);
-      }
-      for (const { sheet, ws } of created) {
-        ws.name = sheet.name;
-        if (has.protection) ws.protection.protect(TEMPLATE_PROTECTION);
-      }
-      created[0]?.ws.activate();
-      await context.sync();
-      return { created: sheets.map((s) => s.name), protectedHeaders: has.protection };
-    }),
-  );
+    const created = sheets.map((sheet, i) => ({ sheet, ws: addTemporary(i) }));
+    for (const { sheet, ws } of created) writeTemplate(ws, sheet, has);
+    await context.sync();
+    for (const { sheet, ws } of created) {
+      ws.name = sheet.name;
+      if (has.protection) ws.protection.protect(TEMPLATE_PROTECTION);
+    }
+    created[0]?.ws.activate();
+    await context.sync();
+    return { created: sheets.map((s) => s.name), protectedHeaders: has.protection };
+  });
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { runCli, tmpDir, buildWorkbook } from '../helpers/buildWorkbook';
+import { addStoredSettings } from '../helpers/storedSettings';
 
 interface SummaryJson {
   year: string;
@@ -281,13 +282,7 @@ test('settings the add-in stored in the workbook are used by the CLI too (a --se
   const path = join(dir, 'with-settings.xlsx');
   const zip = await JSZip.loadAsync(readFileSync('examples/kasama-r2.xlsx'));
   // As Excel stores context.workbook.settings: a JSON-encoded value in the web-extension part.
-  const value = JSON.stringify(JSON.stringify({ endedRule: 'exclude' }))
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;');
-  zip.file(
-    'xl/webextensions/webextension1.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{7D0B6C1E-3F4A-4C52-9E1B-52A8D6F0C2A4}"><we:reference id="wa000000" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties><we:property name="reformProgress.settings" value="${value}"/></we:properties><we:bindings/><we:snapshot/></we:webextension>`,
-  );
+  await addStoredSettings(zip, { endedRule: 'exclude' });
   writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
   const run = await runCli(['summarize', path, '--json', '-']);
   expect((JSON.parse(run.stdout) as SummaryJson).years[2]!.progress).toMatchObject({

@@ -1,5 +1,11 @@
 /**
- * A fake Excel for the Office.js shell's tests. It enforces the rules real Excel enforces and counts
+ * Kept only for `npm run bench` (bench/officeChild.ts), which counts round trips in a plain Node
+ * process without jsdom or Microsoft's library. The shell's tests no longer use it: they run on the
+ * real Excel client library (test/officejs/simulatedExcel.ts), which this fake could not stand in for
+ * (it stored strings unchanged, estimated request sizes at 64 bytes an operation, let failed
+ * proxies live on, and let sheet protection stop deleting a sheet). Its payload figures are estimates.
+ *
+ * A fake Excel for the Office.js shell. It enforces the rules real Excel enforces and counts
  * what costs time on the web:
  * - reading a property that was not loaded, or loaded but not yet synced, throws PropertyNotLoaded;
  * - reading isNullObject before a sync throws;

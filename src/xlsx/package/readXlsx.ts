@@ -117,6 +117,7 @@ class PartStream {
   next(): 'open' | 'close' | 'text' | 'end' {
     for (;;) {
       const token = this.scanner.next();
+      if (token === 'other') continue;
       if (token !== 'need') return token;
       const more = this.source.next();
       if (more.done) this.scanner.end();
@@ -198,6 +199,7 @@ async function readWorkbookPart(
   const markerSheets: string[] = [];
   let definedName: string | null = null;
   let formula = '';
+  let sheetCount = 0;
   for (;;) {
     const token = stream.next();
     if (token === 'end') break;
@@ -210,8 +212,9 @@ async function readWorkbookPart(
           break;
         }
         case 'sheet': {
-          if (sheets.length >= limits.maxSheets)
-            throw new ReadRefusal('tooManySheets', `> ${limits.maxSheets}`);
+          // Counted to the end (the part is small next to its sheets), kept only up to the limit.
+          sheetCount += 1;
+          if (sheetCount > limits.maxSheets) break;
           const state = s.attr('state');
           sheets.push({
             name: s.attr('name') ?? '',
@@ -247,6 +250,7 @@ async function readWorkbookPart(
       definedName = null;
     }
   }
+  if (sheetCount > limits.maxSheets) throw new ReadRefusal('tooManySheets', `${sheetCount}`);
   return { date1904, sheets, markerSheets };
 }
 

@@ -11,7 +11,8 @@
  * copy a part through and change only what it means to. No Node imports.
  */
 
-export type XmlToken = 'open' | 'close' | 'text' | 'need' | 'end';
+/** `other`: a processing instruction or a comment, kept only so that a rewriter can copy it through. */
+export type XmlToken = 'open' | 'close' | 'text' | 'other' | 'need' | 'end';
 
 export class XmlError extends Error {
   constructor(detail: string) {
@@ -144,16 +145,20 @@ export class XmlScanner {
       if (second === QUESTION) {
         const end = buf.indexOf('?>', pos + 2);
         if (end < 0) return this.needMore();
+        this.tokenStart = pos;
+        this.tokenEnd = end + 2;
         this.pos = end + 2;
-        continue;
+        return 'other';
       }
       if (second === BANG) {
         if (buf.length - pos < 9 && !this.ended) return this.needMore();
         if (buf.startsWith('<!--', pos)) {
           const end = buf.indexOf('-->', pos + 4);
           if (end < 0) return this.needMore();
+          this.tokenStart = pos;
+          this.tokenEnd = end + 3;
           this.pos = end + 3;
-          continue;
+          return 'other';
         }
         if (buf.startsWith('<![CDATA[', pos)) {
           const end = buf.indexOf(']]>', pos + 9);

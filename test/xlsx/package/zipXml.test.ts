@@ -104,7 +104,7 @@ function tokens(xml: string, chunk = xml.length): string[] {
           .join('')}${s.selfClosing ? '/' : ''}>`,
       );
     else if (t === 'close') out.push(`</${s.local}>`);
-    else out.push(`"${s.text}"`);
+    else if (t === 'text') out.push(`"${s.text}"`);
   }
 }
 
