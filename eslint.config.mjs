@@ -1,5 +1,6 @@
 // ESLint: typescript-eslint's recommended rules, the Office add-in rules (load before read, sync before
-// read, no sync in loops), and the architecture rule that the core imports nothing from the shells.
+// read, no sync in loops), and the architecture rules: the core imports nothing from the shells, and the
+// shells enter the core only through its door (src/core/index.ts). Import cycles: scripts/check-cycles.js.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
@@ -60,6 +61,24 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'Office', 'Excel', 'document', 'window', 'process'],
+    },
+  },
+  {
+    // One door to the core: shells import `src/core` (its index.ts) and nothing under it.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)core/.',
+              message: 'Import the core through its door (src/core/index.ts), not its modules.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -4,7 +4,7 @@
  * Prints one JSON line.
  */
 import { getHeapStatistics } from 'node:v8';
-import { analyse } from '../src/core/engine';
+import { analyse } from '../src/core/analyse';
 import { generateSummary } from '../src/core/flows/generateSummary';
 import type { WorkbookSnapshot } from '../src/core/grid';
 import { DEFAULT_SETTINGS } from '../src/core/settings';

@@ -3,8 +3,7 @@
  * result is validated with zod, so every value that reaches the engine has been checked.
  */
 import { z } from 'zod';
-import { endedRuleSchema } from '../core/settings';
-import { parseFiscalYear } from '../core/values';
+import { endedRuleSchema, parseFiscalYear } from '../core';
 
 export const COMMANDS = ['validate', 'summarize', 'template', 'rollover'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -106,7 +105,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (
     (command === 'summarize' || command === 'rollover') &&
     options.out !== undefined &&
-    !/\.xlsx$/i.test(options.out)
+    !/\.xls[xm]$/i.test(options.out)
   ) {
     return { kind: 'error', key: 'badValue', params: { option: '--out', value: options.out } };
   }

@@ -4,8 +4,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import type { WorkbookSnapshot } from '../core/grid';
-import type { Finding } from '../core/model';
+import type { WorkbookSnapshot, Finding } from '../core';
 import { readWorkbookFile, unreadable } from '../xlsx/readWorkbook';
 
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);

@@ -1,7 +1,14 @@
 /** Readable terminal output: findings grouped by file and sheet, and a closing line. */
-import type { Analysis } from '../core/engine';
-import type { Finding, Severity } from '../core/model';
-import { cliMessages, formatMessage, renderFinding, type Lang } from '../core/messages';
+import {
+  type Analysis,
+  type Finding,
+  type Severity,
+  formatMessage,
+  renderFinding,
+  severityLabel,
+  type Lang,
+} from '../core';
+import { cliMessages } from './messages';
 
 const COLOURS: Readonly<Record<Severity, string>> = {
   error: '\u001b[31m',
@@ -10,13 +17,9 @@ const COLOURS: Readonly<Record<Severity, string>> = {
 };
 const RESET = '\u001b[0m';
 
-export function severityWord(severity: Severity, lang: Lang): string {
-  return formatMessage(cliMessages[`severity_${severity}`], lang);
-}
-
 function findingLine(finding: Finding, lang: Lang, color: boolean): string {
   const { message, suggestion } = renderFinding(finding, lang);
-  const word = severityWord(finding.severity, lang);
+  const word = severityLabel(finding.severity, lang);
   const severity = color ? `${COLOURS[finding.severity]}${word}${RESET}` : word;
   const cell = (finding.cell ?? '').padEnd(6);
   return `    ${cell} ${severity}  ${finding.code}  ${message}${suggestion ? `  → ${suggestion}` : ''}`;

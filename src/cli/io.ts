@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { japanIso } from '../core/values';
+import { japanIso } from '../core';
 
 /** What the CLI does to the outside world, injectable so tests run it in-process. */
 export interface CliIo {

@@ -1,8 +1,14 @@
 /** The JSON shapes the CLI writes (field names are a public contract: add, never rename). */
-import type { Analysis } from '../core/engine';
-import type { GroupRow, Progress, SummaryModel, YearSummary } from '../core/summary/types';
-import type { Finding } from '../core/model';
-import { renderFinding, type Lang } from '../core/messages';
+import {
+  type Analysis,
+  type GroupRow,
+  type Progress,
+  type SummaryModel,
+  type YearSummary,
+  type Finding,
+  renderFinding,
+  type Lang,
+} from '../core';
 
 export interface FindingJson {
   severity: Finding['severity'];

@@ -1,7 +1,8 @@
 /**
  * reform-progress: the same engine as the add-in, on .xlsx files.
  */
-import { cliMessages, formatMessage, type Lang } from '../core/messages';
+import { formatMessage, type Lang, VERSION } from '../core';
+import { cliMessages } from './messages';
 import { parseArgs } from './args';
 import { processIo, type CliIo } from './io';
 import { UsageError } from './pipeline';
@@ -9,7 +10,6 @@ import { validateCommand } from './validateCommand';
 import { summarizeCommand } from './summarizeCommand';
 import { templateCommand } from './templateCommand';
 import { rolloverCommand } from './rolloverCommand';
-import { VERSION } from '../core/version';
 import type { CommandName, CliOptions } from './args';
 
 const COMMAND_RUNNERS: Readonly<

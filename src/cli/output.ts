@@ -1,4 +1,5 @@
-import { cliMessages, formatMessage, type Lang } from '../core/messages';
+import { formatMessage, type Lang } from '../core';
+import { cliMessages } from './messages';
 import type { CliIo } from './io';
 
 /** JSON to standard output (`-`) or to a file, announced on stderr so stdout stays clean. */

@@ -1,11 +1,18 @@
 /** The part every command shares: settings, workbooks, and read → validate. */
 import { readFile } from 'node:fs/promises';
-import { analyse, type Analysis } from '../core/engine';
-import type { WorkbookSnapshot } from '../core/grid';
-import type { Finding } from '../core/model';
-import { cliMessages, formatMessage, type Lang } from '../core/messages';
-import { formatFiscalYear } from '../core/values';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings';
+import {
+  analyse,
+  type Analysis,
+  type WorkbookSnapshot,
+  type Finding,
+  formatMessage,
+  formatFiscalYear,
+  type Lang,
+  DEFAULT_SETTINGS,
+  parseSettings,
+  type Settings,
+} from '../core';
+import { cliMessages } from './messages';
 import type { CliOptions } from './args';
 import { loadWorkbooks, type LoadedWorkbooks } from './files';
 import type { CliIo } from './io';

@@ -2,17 +2,16 @@
  * reform-progress rollover: the next fiscal year's columns added to every plan table of a workbook,
  * written to a new file (the input is never changed). The pane does the same in the open workbook.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { cliMessages, formatMessage, rolloverRefusalReasons, type Lang } from '../core/messages';
-import { planRollover } from '../core/rollover/planRollover';
+import { formatMessage, type Lang, planRollover, analyse } from '../core';
+import { cliMessages, rolloverRefusalReasons } from './messages';
 import { applyRolloverToPackage } from '../xlsx/rollover/applyToPackage';
+import { extensionFits } from '../xlsx/rollover/package';
 import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
 import { loadWorkbooks } from './files';
 import { resolveSettings, UsageError } from './pipeline';
-import { analyse } from '../core/engine';
 
 export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
   const out = options.out!;
@@ -33,7 +32,13 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
   }
   // The package itself is edited: every part the insert does not touch is copied as it is.
   const symbols = settings.marks.map((m) => m.symbol);
-  const result = applyRolloverToPackage(new Uint8Array(await readFile(options.paths[0]!)), plan, symbols);
+  // The bytes already read and checked: the package edited is the one the plan was made from.
+  const input = loaded.single;
+  if (!extensionFits(input, out)) {
+    io.stderr(`${formatMessage(cliMessages.outExtension, lang, { file: out })}\n`);
+    return 2;
+  }
+  const result = applyRolloverToPackage(input, plan, symbols);
   if (result.kind === 'refused') {
     io.stderr(`${formatMessage(cliMessages.rolloverRefused, lang)}\n`);
     for (const r of result.refusals)
@@ -47,7 +52,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
     io.stdout(formatFindings(loaded.files, analyse(loaded.snapshots, settings), findings, lang, io.color));
   for (const roll of plan.sheets) {
     io.stdout(
-      `${formatMessage(cliMessages.rolloverSheet, lang, { sheet: roll.sheet, tables: roll.tables, years: roll.years.join('・') })}\n`,
+      `${formatMessage(cliMessages.rolloverSheet, lang, { sheet: roll.sheet, tables: roll.tables, years: roll.years })}\n`,
     );
     for (const r of roll.renames)
       io.stdout(

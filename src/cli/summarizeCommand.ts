@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { generateSummary } from '../core/flows/generateSummary';
-import { itemTableRows } from '../core/layout/itemSheet';
-import { cliMessages, formatMessage, type Lang } from '../core/messages';
-import { toCsv } from '../core/textSafety';
+import { generateSummary, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
+import { cliMessages } from './messages';
 import { loadForWriting } from '../xlsx/loadForWriting';
 import { workbookWithPlan } from '../xlsx/saveWorkbook';
 import { PlanConflictError } from '../xlsx/writeWorkbook';
+import { GraftError } from '../xlsx/rollover/graft';
+import { summaryInCopy } from '../xlsx/rollover/summaryInCopy';
+import { extensionFits } from '../xlsx/rollover/package';
 import type { CliOptions } from './args';
 import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
@@ -79,15 +80,32 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);
   }
   if (options.out) {
-    // One input: the summary goes into a copy of it (the workbook as already loaded); several: a new workbook.
-    const workbook = loaded.single ? await loadForWriting(loaded.single) : new ExcelJS.Workbook();
+    // One input: the summary is added to a copy of its package (every other part kept as it was);
+    // several: a new workbook.
+    const userBytes = single ? loaded.single : null;
+    if (!extensionFits(userBytes, options.out)) {
+      io.stderr(`${formatMessage(cliMessages.outExtension, lang, { file: options.out })}\n`);
+      return 2;
+    }
     let bytes: Uint8Array;
     try {
-      bytes = await workbookWithPlan(workbook, result.plan, single ? single.ownedSheets : []);
+      bytes =
+        (single && userBytes
+          ? await summaryInCopy(userBytes, result.plan, single).catch((err: unknown) => {
+              // A package we cannot graft into is copied the old way (ExcelJS re-writes it whole).
+              if (err instanceof GraftError) return null;
+              throw err;
+            })
+          : null) ??
+        (await workbookWithPlan(
+          userBytes ? await loadForWriting(userBytes) : new ExcelJS.Workbook(),
+          result.plan,
+          single ? single.ownedSheets : [],
+        ));
     } catch (err) {
       if (!(err instanceof PlanConflictError)) throw err;
       io.stderr(
-        `${formatMessage(cliMessages.conflict, lang, { sheets: [...err.conflicts, ...err.invalidNames].join('」「') })}\n`,
+        `${formatMessage(cliMessages.conflict, lang, { sheets: [...err.conflicts, ...err.invalidNames] })}\n`,
       );
       return 2;
     }

@@ -1,17 +1,18 @@
 /** The published-style table on the terminal (its figures are the JSON's, rendered). */
-import { MARK_KEYS } from '../core/model';
 import {
-  cliMessages,
+  MARK_KEYS,
   formatMessage,
   layoutMessages,
   markLabels,
   endedRuleLabels,
   type Lang,
-} from '../core/messages';
-import type { Settings } from '../core/settings';
-import { historyEntries } from '../core/summary/history';
-import type { SummaryModel } from '../core/summary/types';
-import { formatFiscalYear, markSymbol } from '../core/values';
+  type Settings,
+  historyEntries,
+  type SummaryModel,
+  formatFiscalYear,
+  markSymbol,
+} from '../core';
+import { cliMessages } from './messages';
 
 export function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;

@@ -5,11 +5,17 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cliMessages, formatMessage, type Lang } from '../core/messages';
-import type { Settings } from '../core/settings';
-import { buildTemplates, type TemplateSource } from '../core/template/buildTemplates';
-import { TOOL_NAME } from '../core/version';
+import {
+  formatMessage,
+  type Lang,
+  type Settings,
+  buildTemplates,
+  type TemplateSource,
+  TOOL_NAME,
+} from '../core';
+import { cliMessages } from './messages';
 import { templateWorkbook } from '../xlsx/writeTemplate';
+import { disjointValidations } from '../xlsx/rollover/validations';
 import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
@@ -84,12 +90,12 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
   const taken: string[] = [];
   for (const t of targets) if (await exists(t.file)) taken.push(t.file);
   if (taken.length > 0) {
-    io.stderr(`${formatMessage(cliMessages.templateExists, lang, { files: taken.join(', ') })}\n`);
+    io.stderr(`${formatMessage(cliMessages.templateExists, lang, { files: taken })}\n`);
     return 2;
   }
   for (const { sheet, file } of targets) {
     const workbook = await templateWorkbook(sheet, TOOL_NAME);
-    await io.writeFile(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    await io.writeFile(file, disjointValidations(new Uint8Array(await workbook.xlsx.writeBuffer())));
     io.stdout(
       `${formatMessage(cliMessages.templateWrote, lang, { department: sheet.department, items: sheet.items, file })}\n`,
     );

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/messages';
+import type { Lang } from '../core';
 import type { CliOptions } from './args';
 import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';

@@ -5,11 +5,8 @@
  * settings; the outcome is the summary sheets themselves (RP_集計表 is activated), and, where the host
  * allows, the task pane opens when there are errors to look at.
  */
-import type { HostPort } from '../core/hostPort';
-import { langFromTag } from '../core/messages';
-import { DEFAULT_SETTINGS, parseSettings } from '../core/settings';
+import { type HostPort, langFromTag, DEFAULT_SETTINGS, parseSettings, runGenerate } from '../core';
 import { createExcelHost } from '../excel/host';
-import { runGenerate } from '../taskpane/runGenerate';
 
 export interface CommandOutcome {
   readonly ok: boolean;
@@ -20,7 +17,12 @@ export interface CommandOutcome {
 /** The command's work, host-agnostic so it can be tested. */
 export async function generateFromRibbon(host: HostPort, displayLanguage: string): Promise<CommandOutcome> {
   const { settings } = parseSettings((await host.loadSettings()) ?? {});
-  const { outcome } = await runGenerate(host, settings ?? DEFAULT_SETTINGS, langFromTag(displayLanguage));
+  const { outcome } = await runGenerate(
+    host,
+    settings ?? DEFAULT_SETTINGS,
+    langFromTag(displayLanguage),
+    new Date().toISOString(),
+  );
   if (!outcome.ok)
     return {
       ok: false,

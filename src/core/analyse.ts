@@ -1,9 +1,10 @@
 /**
- * read → validate for any number of workbooks: the front half of the engine.
+ * read → validate for any number of workbooks: the front half of the engine. Grid snapshots in, plan
+ * items and findings out.
  */
-import type { Analysis, AnalyseOptions, SourceCount } from './engine';
 import type { WorkbookSnapshot } from './grid';
 import type { Finding, FiscalYear, PlanItem, TableInfo } from './model';
+import { finding } from './findings/finding';
 import { dedupeItems } from './reader/dedupe';
 import { finalizeItem, type DraftItem } from './reader/draft';
 import { readSheet } from './reader/sheetReader';
@@ -12,6 +13,33 @@ import { validateItems } from './validate';
 import { compareFiscalYears, parseFiscalYear } from './values';
 import { sortFindings } from './findingOrder';
 import { pushAll } from './collections';
+
+export interface SourceCount {
+  readonly file: string;
+  readonly sheet: string;
+  readonly items: number;
+}
+
+export interface Analysis {
+  /** Items after de-duplication across sheets and files (an item read twice counts once). */
+  readonly items: readonly PlanItem[];
+  readonly tables: readonly TableInfo[];
+  /** Items read per file and sheet (before de-duplication). */
+  readonly sources: readonly SourceCount[];
+  /** Every year that appears in a status column, in order. */
+  readonly years: readonly FiscalYear[];
+  /** The target year: the one asked for, else the latest year that has marks; null when there is none. */
+  readonly year: FiscalYear | null;
+  /** The year asked for when no plan table has a status column for it (nothing can be said about it). */
+  readonly yearNotInPlan: FiscalYear | null;
+  /** Reader and validator findings, sorted by file, sheet, row, column. */
+  readonly findings: readonly Finding[];
+}
+
+export interface AnalyseOptions {
+  /** Target year label as the user typed it (`R2`, `令和2年度`, `2020`). */
+  readonly year?: string | null;
+}
 
 interface WorkbookRead {
   readonly drafts: DraftItem[];
@@ -32,27 +60,20 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
     pushAll(drafts, read.items);
     pushAll(tables, read.tables);
     pushAll(findings, read.findings);
-    const notFound = (cell: string | null): Finding => ({
-      severity: 'warning',
-      code: 'table.notFound',
-      file: workbook.file,
-      sheet: sheet.name,
-      cell,
-      params: { sheet: sheet.name },
-    });
+    const notFound = (cell: string | null): Finding =>
+      finding('table.notFound', { file: workbook.file, sheet: sheet.name, cell }, { sheet: sheet.name });
     if (read.tables.length === 0 && (read.incompleteHeader || read.rejected.length > 0)) {
       // One finding for the sheet, however many rows of it read like a header.
       findings.push(notFound(read.rejected[0]?.cell ?? null));
     } else if (read.tables.length > 0) {
       for (const table of read.rejected) {
-        findings.push({
-          severity: 'warning',
-          code: 'table.rejected',
-          file: workbook.file,
-          sheet: sheet.name,
-          cell: table.cell,
-          params: { sheet: sheet.name, cell: table.cell, tableReason: table.reason },
-        });
+        findings.push(
+          finding(
+            'table.rejected',
+            { file: workbook.file, sheet: sheet.name, cell: table.cell },
+            { sheet: sheet.name, cell: table.cell, tableReason: table.reason },
+          ),
+        );
       }
     } else if (sheet.values.length > 0) silent.push(sheet.name);
   }
@@ -60,24 +81,14 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
     // No plan anywhere in the file: say so for each sheet that has anything on it, by its name.
     const names = silent.length > 0 ? silent : workbook.sheets.slice(0, 1).map((s) => s.name);
     for (const name of names) {
-      findings.push({
-        severity: 'warning',
-        code: 'table.notFound',
-        file: workbook.file,
-        sheet: name,
-        cell: null,
-        params: { sheet: name },
-      });
+      findings.push(
+        finding('table.notFound', { file: workbook.file, sheet: name, cell: null }, { sheet: name }),
+      );
     }
     if (names.length === 0) {
-      findings.push({
-        severity: 'warning',
-        code: 'table.notFound',
-        file: workbook.file,
-        sheet: null,
-        cell: null,
-        params: { sheet: '' },
-      });
+      findings.push(
+        finding('table.notFound', { file: workbook.file, sheet: null, cell: null }, { sheet: '' }),
+      );
     }
   }
   return { drafts, tables, findings };

@@ -39,30 +39,7 @@ export interface ApplyResult {
   readonly replaced: readonly string[];
 }
 
-/** Why a host operation failed, for the message catalogue. */
-export type HostErrorCode =
-  | 'conflict'
-  | 'protected'
-  | 'notSupported'
-  | 'cellEdit'
-  | 'payloadTooLarge'
-  | 'network'
-  | 'notFound'
-  | 'invalidArgument'
-  | 'accessDenied'
-  | 'changedMeanwhile'
-  | 'unknown';
-
-export class HostError extends Error {
-  constructor(
-    readonly code: HostErrorCode,
-    message: string,
-    readonly detail: Readonly<Record<string, string | number>> = {},
-  ) {
-    super(message);
-    this.name = 'HostError';
-  }
-}
+export { HostError, type HostErrorCode } from './hostErrors';
 
 export interface HostPort {
   /** One batched read of every sheet. */

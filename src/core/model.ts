@@ -106,39 +106,10 @@ export interface PlanItem {
   readonly sources: Readonly<Partial<Record<ItemField, SourceRef>>>;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
-
-export type FindingCode =
-  | 'mark.unknown'
-  | 'mark.missing'
-  | 'mark.variant'
-  | 'mark.afterEnded'
-  | 'value.unparsable'
-  | 'value.yearTag'
-  | 'item.duplicate'
-  | 'item.conflict'
-  | 'item.noMeasure'
-  | 'table.notFound'
-  | 'table.rejected'
-  | 'table.statusNotMarks'
-  | 'file.unreadable'
-  | 'file.macros'
-  | 'indicator.markMismatch'
-  | 'indicator.zeroTarget'
-  | 'summary.mismatch'
-  | 'sheet.ownedSkipped';
-
-export type FindingParams = Readonly<Record<string, string | number>>;
-
-/** A finding is data; its text comes from the message catalogue in the user's language. */
-export interface Finding {
-  readonly severity: Severity;
-  readonly code: FindingCode;
-  readonly file: string;
-  readonly sheet: string | null;
-  readonly cell: string | null;
-  readonly params: FindingParams;
-}
+// Findings are defined with their catalogue (one table: code → severity, params, text).
+export type { FindingCode, Severity } from './findings/catalogue';
+import type { Finding } from './findings/finding';
+export type { Finding };
 
 /** One plan table found on a sheet (for reporting sources and for actions such as dropdowns). */
 export interface TableInfo {

@@ -3,6 +3,7 @@
  * variants, unparsable values) are found while reading; these need the whole item.
  */
 import type { Finding, FiscalYear, PlanItem } from './model';
+import { finding } from './findings/finding';
 import type { Settings } from './settings';
 import { inPlan } from './summary/inPlan';
 import { indicatorRows } from './summary/indicators';
@@ -13,14 +14,11 @@ function missingMarks(item: PlanItem, year: FiscalYear): Finding[] {
   const entry = item.marks.find((m) => m.year === year);
   if (!entry || entry.state !== 'blank' || !inPlan(item, year, year)) return [];
   return [
-    {
-      severity: 'error',
-      code: 'mark.missing',
-      file: item.file,
-      sheet: item.sheet,
-      cell: entry.source.cell,
-      params: { year, item: item.name },
-    },
+    finding(
+      'mark.missing',
+      { file: item.file, sheet: item.sheet, cell: entry.source.cell },
+      { year, item: item.name },
+    ),
   ];
 }
 
@@ -35,27 +33,23 @@ function marksAfterEnded(item: PlanItem): Finding[] {
         (m.state === 'mark' || m.state === 'unknown') &&
         m.mark !== 'ended',
     )
-    .map((m) => ({
-      severity: 'warning' as const,
-      code: 'mark.afterEnded' as const,
-      file: item.file,
-      sheet: item.sheet,
-      cell: m.source.cell,
-      params: { item: item.name, endedYear: ended.year, year: m.year, raw: m.raw },
-    }));
+    .map((m) =>
+      finding(
+        'mark.afterEnded',
+        { file: item.file, sheet: item.sheet, cell: m.source.cell },
+        { item: item.name, endedYear: ended.year, year: m.year, raw: m.raw },
+      ),
+    );
 }
 
 function noMeasure(item: PlanItem): Finding[] {
   if (item.policy !== null || item.measure !== null) return [];
   return [
-    {
-      severity: 'warning',
-      code: 'item.noMeasure',
-      file: item.file,
-      sheet: item.sheet,
-      cell: item.sources.name?.cell ?? null,
-      params: { item: item.name },
-    },
+    finding(
+      'item.noMeasure',
+      { file: item.file, sheet: item.sheet, cell: item.sources.name?.cell ?? null },
+      { item: item.name },
+    ),
   ];
 }
 
@@ -65,19 +59,11 @@ function indicatorFindings(items: readonly PlanItem[], year: FiscalYear, setting
     const cell = row.actual.source?.cell ?? row.item.sources.indicator?.cell ?? null;
     const base = { file: row.item.file, sheet: row.item.sheet, cell };
     if (row.note === 'zeroTarget') {
-      findings.push({
-        ...base,
-        severity: 'info',
-        code: 'indicator.zeroTarget',
-        params: { item: row.item.name },
-      });
+      findings.push(finding('indicator.zeroTarget', base, { item: row.item.name }));
     }
     if (row.consistency === 'mismatch' && row.mark) {
-      findings.push({
-        ...base,
-        severity: 'warning',
-        code: 'indicator.markMismatch',
-        params: {
+      findings.push(
+        finding('indicator.markMismatch', base, {
           item: row.item.name,
           year,
           symbol: markSymbol(row.mark, settings.marks),
@@ -86,8 +72,8 @@ function indicatorFindings(items: readonly PlanItem[], year: FiscalYear, setting
           achievement: row.achievement === null ? '—' : `${(row.achievement * 100).toFixed(1)}%`,
           mark: row.mark,
           pass: row.pass === null ? '' : row.pass ? 'pass' : 'fail',
-        },
-      });
+        }),
+      );
     }
   }
   return findings;

@@ -11,10 +11,14 @@
  * of rows, and every ~4 MB costs one more round trip. If Excel still refuses a request as too large,
  * the whole write is done again at half the budget.
  */
-import { columnLetters, parseRange } from '../core/grid';
-import { HostError, type ApplyResult } from '../core/hostPort';
-import { checkPlan, isMarkerName, markerName } from '../core/ownership';
 import {
+  columnLetters,
+  parseRange,
+  HostError,
+  type ApplyResult,
+  checkPlan,
+  isMarkerName,
+  markerName,
   LABEL_FORMAT_NO_ZERO,
   SHEET_FONT,
   type ChartSpec,
@@ -22,7 +26,7 @@ import {
   type PlanFormat,
   type PlanSheet,
   type WritePlan,
-} from '../core/writePlan';
+} from '../core';
 import { asExcelValue, type ExcelCellValue } from './cellText';
 import type { ExcelEnv } from './env';
 import { toHostError } from './errors';
@@ -279,7 +283,7 @@ function writePlan(env: ExcelEnv, plan: WritePlan, maxBytes: number): Promise<Ap
     const check = checkPlan(plan, { sheetNames: worksheets.items.map((w) => w.name), ownedSheets: owned });
     if (check.conflicts.length > 0 || check.invalidNames.length > 0) {
       throw new HostError('conflict', 'refusing to overwrite', {
-        sheets: [...check.conflicts, ...check.invalidNames].join('」「'),
+        sheets: [...check.conflicts, ...check.invalidNames],
       });
     }
 

@@ -1,5 +1,5 @@
 /** Small, confirmed edits: select a cell, write exactly the cells the user agreed to, install dropdowns. */
-import { HostError, type CellEdit } from '../core/hostPort';
+import { HostError, type CellEdit } from '../core';
 import { asExcelValue } from './cellText';
 import { type ExcelEnv, runBatch } from './env';
 import { guarded } from './errors';
@@ -33,7 +33,7 @@ export function writeCells(env: ExcelEnv, edits: readonly CellEdit[]): Promise<v
       );
       if (changed.length > 0) {
         throw new HostError('changedMeanwhile', 'cells changed', {
-          cells: changed.map(({ edit }) => `${edit.sheet}!${edit.cell}`).join(', '),
+          cells: changed.map(({ edit }) => `${edit.sheet}!${edit.cell}`),
         });
       }
       for (const { edit, range } of ranges) range.values = [[asExcelValue(edit.value)]];

@@ -4,7 +4,7 @@
  * recognised from the workbook's state before writing (applyPlan, createSheets, applyRollover), not
  * from an error's text; an AccessDenied that still comes says that Excel refused.
  */
-import { HostError, type HostErrorCode } from '../core/hostPort';
+import { HostError, type HostErrorCode } from '../core';
 
 const BY_CODE: Readonly<Record<string, HostErrorCode>> = {
   InvalidOperationInCellEditMode: 'cellEdit',

@@ -1,5 +1,5 @@
 /** The Office.js implementation of the pane's host port. */
-import type { HostCapabilities, HostPort } from '../core/hostPort';
+import type { HostCapabilities, HostPort } from '../core';
 import { applyPlan } from './applyPlan';
 import { installDropdowns, selectCell, writeCells } from './cells';
 import { type ExcelEnv, officeEnv } from './env';

@@ -5,9 +5,15 @@
  * Values come in en-US semantics: dates as serial numbers. A workbook too large for one response
  * of Excel on the web is read again in bands of rows (more round trips, only then).
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/grid';
-import { columnLetters, parseRange } from '../core/grid';
-import { honouredOwnedSheets, isMarkerName } from '../core/ownership';
+import {
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+  columnLetters,
+  parseRange,
+  honouredOwnedSheets,
+  isMarkerName,
+} from '../core';
 import { type ExcelEnv, runBatch } from './env';
 import { guarded, toHostError } from './errors';
 import { parseAreas, splitAddress } from './references';

@@ -1,5 +1,5 @@
 /** Parsing the addresses Office.js gives back (`'My sheet'!A1:C3`, `=Sheet1!$A$1`). */
-import { parseRange, type CellRange } from '../core/grid';
+import { parseRange, type CellRange } from '../core';
 
 export function splitAddress(address: string): { sheet: string; range: string } | null {
   const text = address.replace(/^=/, '');

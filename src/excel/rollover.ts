@@ -6,9 +6,7 @@
  * A sheet protected without a password (our templates) is unprotected for the change and protected
  * again with its own options; one with a password is refused before anything is written.
  */
-import { columnLetters } from '../core/grid';
-import { HostError } from '../core/hostPort';
-import type { RolloverPlan, SheetRollover } from '../core/rollover/planRollover';
+import { columnLetters, HostError, type RolloverPlan, type SheetRollover } from '../core';
 import { type ExcelEnv, runBatch } from './env';
 import { setMarkList } from './cells';
 import { asExcelValue } from './cellText';
@@ -65,8 +63,7 @@ export function applyRollover(env: ExcelEnv, plan: RolloverPlan, symbols: readon
           .filter(({ check, range }) => String(range.values[0]?.[0] ?? '').trim() !== check.from)
           .map(({ check }) => `${roll.sheet}!${check.cell}`),
       );
-      if (changed.length > 0)
-        throw new HostError('changedMeanwhile', 'cells changed', { cells: changed.join(', ') });
+      if (changed.length > 0) throw new HostError('changedMeanwhile', 'cells changed', { cells: changed });
 
       const locked = sheets
         .filter(({ ws }) => ws.protection.protected)
@@ -81,7 +78,7 @@ export function applyRollover(env: ExcelEnv, plan: RolloverPlan, symbols: readon
           await context.sync().catch(() => undefined);
           for (const { ws, options } of locked) if (!ws.protection.protected) ws.protection.protect(options);
           await context.sync().catch(() => undefined);
-          throw new HostError('protected', 'protected', { sheets: locked.map((l) => l.name).join('」「') });
+          throw new HostError('protected', 'protected', { sheets: locked.map((l) => l.name) });
         }
       }
       for (const { ws, roll } of sheets) applySheet(ws, roll, symbols, has);

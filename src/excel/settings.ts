@@ -2,7 +2,7 @@
  * Settings stored in the workbook: context.workbook.settings (ExcelApi 1.4), else the document
  * settings of Office.js with saveAsync checked for success. Returned raw: the caller parses with zod.
  */
-import { HostError } from '../core/hostPort';
+import { HostError } from '../core';
 import { type ExcelEnv, runBatch } from './env';
 import { guarded } from './errors';
 

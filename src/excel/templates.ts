@@ -6,10 +6,13 @@
  * A failure removes the temporary sheets by name (temporarySheets.ts) and reports the original error:
  * no half-written template under a department's name.
  */
-import { columnLetters } from '../core/grid';
-import { HostError, type CreateSheetsResult } from '../core/hostPort';
-import { takenSheetNames } from '../core/ownership';
-import type { TemplateSheet } from '../core/template/templateSheet';
+import {
+  columnLetters,
+  HostError,
+  type CreateSheetsResult,
+  takenSheetNames,
+  type TemplateSheet,
+} from '../core';
 import { applyFormat, POINTS_PER_CHAR } from './applyPlan';
 import { setMarkList } from './cells';
 import { asExcelValue } from './cellText';
@@ -70,8 +73,7 @@ export function createSheets(env: ExcelEnv, sheets: readonly TemplateSheet[]): P
       worksheets.items.map((w) => w.name),
       sheets.map((s) => s.name),
     );
-    if (conflicts.length > 0)
-      throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
+    if (conflicts.length > 0) throw new HostError('conflict', 'sheet exists', { sheets: conflicts });
 
     const created = sheets.map((sheet, i) => ({ sheet, ws: addTemporary(i) }));
     for (const { sheet, ws } of created) writeTemplate(ws, sheet, has);

@@ -1,5 +1,5 @@
 /** The write plan's charts drawn as SVG from the same specs and cells the native charts use. */
-import type { ChartSpec, PlanSheet } from '../core/writePlan';
+import type { ChartSpec, PlanSheet } from '../core';
 import { resolveRange } from '../xlsx/chartXml';
 
 const W = 420;

@@ -1,6 +1,7 @@
 /** The preview: the real task pane beside a rendering of a workbook held in the browser. Not Excel. */
 import { useMemo, useState } from 'react';
-import { formatMessage, paneMessages } from '../core/messages';
+import { formatMessage } from '../core';
+import { paneMessages } from '../taskpane/messages';
 import { App } from '../taskpane/App';
 import { createPreviewHost, PreviewWorkbook } from './previewWorkbook';
 import { WorkbookView } from './WorkbookView';

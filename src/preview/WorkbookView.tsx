@@ -1,7 +1,6 @@
 /** A read-only rendering of the in-memory workbook: sheet tabs, the grid, the selected cell, charts. */
 import { useEffect, useState } from 'react';
-import { a1, columnLetters, type CellValue } from '../core/grid';
-import { isCellError } from '../core/grid';
+import { a1, columnLetters, type CellValue, isCellError } from '../core';
 import { ChartSvg } from './ChartSvg';
 import type { PreviewWorkbook } from './previewWorkbook';
 

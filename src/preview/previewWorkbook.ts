@@ -3,16 +3,18 @@
  * Excel. It implements the same host port as the Office.js shell, so the real pane runs on it.
  */
 import ExcelJS from 'exceljs';
-import { parseA1, type WorkbookSnapshot } from '../core/grid';
-import { takenSheetNames } from '../core/ownership';
 import {
+  parseA1,
+  type WorkbookSnapshot,
+  takenSheetNames,
   HostError,
   type ApplyResult,
   type CellEdit,
   type HostCapabilities,
   type HostPort,
-} from '../core/hostPort';
-import type { PlanSheet, WritePlan } from '../core/writePlan';
+  type PlanSheet,
+  type WritePlan,
+} from '../core';
 import { addChartsToXlsx } from '../xlsx/charts';
 import { ownedSheetNames, snapshotFromExcelJs } from '../xlsx/snapshotFromExcelJs';
 import { PlanConflictError, writePlanToWorkbook } from '../xlsx/writeWorkbook';
@@ -79,7 +81,7 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
       } catch (err) {
         if (err instanceof PlanConflictError)
           throw new HostError('conflict', err.message, {
-            sheets: [...err.conflicts, ...err.invalidNames].join('」「'),
+            sheets: [...err.conflicts, ...err.invalidNames],
           });
         throw err;
       }
@@ -102,7 +104,7 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
       const changed = cells.filter(({ e, cell }) => !cell || String(cell.value ?? '') !== e.expected);
       if (changed.length > 0)
         throw new HostError('changedMeanwhile', 'changed', {
-          cells: changed.map(({ e }) => `${e.sheet}!${e.cell}`).join(', '),
+          cells: changed.map(({ e }) => `${e.sheet}!${e.cell}`),
         });
       for (const { e, cell } of cells) cell!.value = e.value;
       book.changed();
@@ -131,8 +133,7 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
         book.workbook.worksheets.map((ws) => ws.name),
         sheets.map((s) => s.name),
       );
-      if (conflicts.length > 0)
-        throw new HostError('conflict', 'sheet exists', { sheets: conflicts.join('」「') });
+      if (conflicts.length > 0) throw new HostError('conflict', 'sheet exists', { sheets: conflicts });
       for (const sheet of sheets) await addTemplateSheet(book.workbook, sheet);
       book.activeSheet = sheets[0]?.name ?? book.activeSheet;
       book.changed();
@@ -147,8 +148,7 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
           )
           .map((c) => `${roll.sheet}!${c.cell}`),
       );
-      if (changed.length > 0)
-        throw new HostError('changedMeanwhile', 'changed', { cells: changed.join(', ') });
+      if (changed.length > 0) throw new HostError('changedMeanwhile', 'changed', { cells: changed });
       for (const roll of plan.sheets)
         applyRolloverToWorksheet(book.workbook.getWorksheet(roll.sheet)!, roll, symbols);
       book.changed();

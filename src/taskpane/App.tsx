@@ -1,10 +1,15 @@
 /** The task pane: tabs for the actions, language switch, one error bar. No domain logic here. */
 import { Button, FluentProvider, Spinner, Tab, TabList, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { analyse, type Analysis } from '../core/engine';
-import type { HostPort } from '../core/hostPort';
-import type { Lang } from '../core/messages';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings';
+import {
+  analyse,
+  type Analysis,
+  type HostPort,
+  type Lang,
+  DEFAULT_SETTINGS,
+  parseSettings,
+  type Settings,
+} from '../core';
 import { CheckView } from './components/CheckView';
 import { ErrorBar, InfoBar } from './components/ErrorBar';
 import { describeError, translator } from './text';

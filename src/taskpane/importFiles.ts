@@ -4,8 +4,7 @@
  * with import(), so it never weighs on the pane's first load; it gives the page a turn every few tens
  * of milliseconds, so that even a hostile file never freezes the pane.
  */
-import type { WorkbookSnapshot } from '../core/grid';
-import type { Finding } from '../core/model';
+import type { WorkbookSnapshot, Finding } from '../core';
 
 export interface ImportedFile {
   readonly name: string;

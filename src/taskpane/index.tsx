@@ -1,5 +1,5 @@
 /** Task pane entry inside Excel. */
-import { langFromTag } from '../core/messages';
+import { langFromTag } from '../core';
 import { createExcelHost } from '../excel/host';
 import { mountPane } from './mount';
 

@@ -1,6 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import type { HostPort } from '../core/hostPort';
-import type { Lang } from '../core/messages';
+import type { HostPort, Lang } from '../core';
 import { App } from './App';
 
 /** Mount the pane on a host: Excel's, or the browser preview's in-memory workbook. */

@@ -3,8 +3,15 @@
  * it on a sheet. Every series refers to the cells it shows and carries a cache of their values, so
  * Excel and LibreOffice draw it without recalculating.
  */
-import { parseRange, quoteSheetName, columnLetters } from '../core/grid';
-import { LABEL_FORMAT_NO_ZERO, type ChartSpec, type PlanSheet, type PlanValue } from '../core/writePlan';
+import {
+  LABEL_FORMAT_NO_ZERO,
+  parseRange,
+  quoteSheetName,
+  columnLetters,
+  type ChartSpec,
+  type PlanSheet,
+  type PlanValue,
+} from '../core';
 
 export function escapeXml(text: string): string {
   return text.replace(

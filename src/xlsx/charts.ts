@@ -4,7 +4,7 @@
  * hyperlinks into proper in-workbook links. JSZip only: no Node imports.
  */
 import JSZip from 'jszip';
-import type { PlanSheet } from '../core/writePlan';
+import type { PlanSheet } from '../core';
 import { chartXml, drawingXml, escapeXml } from './chartXml';
 
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';

@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
-import { parseRange, rangeToA1, type CellRange } from '../core/grid';
+import { parseRange, rangeToA1, type CellRange } from '../core';
 import { PackageParts } from './package/parts';
 import { escapeXmlAttr, XmlScanner } from './package/xml';
 import { inflateEntryBytes, inflateText, readZipDirectory, type InflateBudget } from './package/zip';

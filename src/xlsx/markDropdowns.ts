@@ -1,6 +1,6 @@
 /** Cell-range helpers for the sheets people fill (templates, rollover), ExcelJS side. No Node imports. */
 import type ExcelJS from 'exceljs';
-import { parseRange } from '../core/grid';
+import { parseRange } from '../core';
 
 /** Visit every cell of an A1 range, 1-based as ExcelJS counts. */
 export function forEachCell(address: string, visit: (row: number, col: number) => void): void {

@@ -5,10 +5,16 @@
  * No Node imports: the browser preview uses it, and so does `reform-progress rollover`.
  */
 import type ExcelJS from 'exceljs';
-import { parseA1, parseRange, rangeToA1, type CellRange } from '../core/grid';
-import { shiftMerge } from '../core/rollover/applyToSnapshot';
+import {
+  parseA1,
+  parseRange,
+  rangeToA1,
+  type CellRange,
+  shiftMerge,
+  type ColumnInsertion,
+  type SheetRollover,
+} from '../core';
 import { addMarkDropdowns } from './markDropdowns';
-import type { ColumnInsertion, SheetRollover } from '../core/rollover/planRollover';
 
 type Validation = ExcelJS.DataValidation | undefined;
 

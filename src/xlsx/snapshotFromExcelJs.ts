@@ -3,14 +3,15 @@
  * Only cells that exist are visited, so a sheet claiming A1:XFD1048576 costs what it holds.
  */
 import type ExcelJS from 'exceljs';
-import { honouredOwnedSheets, isMarkerName } from '../core/ownership';
 import {
+  honouredOwnedSheets,
+  isMarkerName,
   parseRange,
   type CellRange,
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from '../core/grid';
+} from '../core';
 
 /** Cells read in total before a workbook is refused (protects memory on hostile files). */
 export const MAX_CELLS = 5_000_000;

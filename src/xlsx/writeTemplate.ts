@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { addMarkDropdowns, forEachCell } from './markDropdowns';
-import type { TemplateSheet } from '../core/template/templateSheet';
+import type { TemplateSheet } from '../core';
 import { pageSetup, writeCellsAndFormats } from './writeWorkbook';
 
 /** Sheet protection that still lets people add rows, format and sort: only the headers are guarded. */

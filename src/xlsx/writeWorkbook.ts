@@ -3,16 +3,19 @@
  * nothing else is touched. No Node imports: the browser preview uses it too.
  */
 import type ExcelJS from 'exceljs';
-import { checkPlan, isMarkerName, markerName } from '../core/ownership';
-import { parseRange, quoteSheetName } from '../core/grid';
 import {
+  checkPlan,
+  isMarkerName,
+  markerName,
+  parseRange,
+  quoteSheetName,
   SHEET_FONT,
   type HeaderFooterSections,
   type PlanFormat,
   type PlanSheet,
   type PrintSetup,
   type WritePlan,
-} from '../core/writePlan';
+} from '../core';
 
 export class PlanConflictError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { analyse } from '../../src/core/engine';
+import { analyse } from '../../src/core/analyse';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { CellValue } from '../../src/core/grid';
 import { workbook, type SheetSpec } from '../helpers/snapshot';

@@ -1,5 +1,5 @@
 /** Year rollover on the example workbook: the plan, and the sheet as the reader sees it afterwards. */
-import { analyse } from '../../src/core/engine';
+import { analyse } from '../../src/core/analyse';
 import type { WorkbookSnapshot } from '../../src/core/grid';
 import { applyRolloverToSnapshot } from '../../src/core/rollover/applyToSnapshot';
 import { planRollover } from '../../src/core/rollover/planRollover';

@@ -5,7 +5,7 @@
  * templates, rollover, settings, failures and fault injection, each on the examples' data.
  */
 import { readFileSync } from 'node:fs';
-import { analyse } from '../../src/core/engine';
+import { analyse } from '../../src/core/analyse';
 import { generateSummary } from '../../src/core/flows/generateSummary';
 import type { WorkbookSnapshot } from '../../src/core/grid';
 import { HostError } from '../../src/core/hostPort';
@@ -222,7 +222,7 @@ export function shellSuite(build: ExcelBuild): void {
       const names = excel.book.sheets.map((s) => s.name);
       await expect(createExcelHost(excel.env()).applyPlan(plan)).rejects.toMatchObject({
         code: 'conflict',
-        detail: { sheets: 'RP_集計表' },
+        detail: { sheets: ['RP_集計表'] },
       });
       expect(excel.book.sheets.map((s) => s.name)).toEqual(names);
       expect(excel.dump('RP_集計表')).toEqual({ A1: '私のメモ' });
@@ -488,7 +488,7 @@ export function shellSuite(build: ExcelBuild): void {
       const host = createExcelHost(excel.env());
       await expect(host.createSheets(sheets)).rejects.toMatchObject({
         code: 'conflict',
-        detail: { sheets: '総務部' },
+        detail: { sheets: ['総務部'] },
       });
       expect(excel.book.sheets.map((s) => s.name)).toEqual(['総務部']);
       expect(excel.dump('総務部')).toEqual({ A1: '去年の表' });
@@ -574,7 +574,7 @@ export function shellSuite(build: ExcelBuild): void {
           planRollover(kasama, DEFAULT_SETTINGS, { renameHeaders: false }),
           SYMBOLS,
         ),
-      ).rejects.toMatchObject({ code: 'protected', detail: { sheets: '令和2年度実績' } });
+      ).rejects.toMatchObject({ code: 'protected', detail: { sheets: ['令和2年度実績'] } });
       expect(excel.dump('令和2年度実績')).toEqual(before);
       expect(sheet.protected).toBe(true);
     });

@@ -44,8 +44,7 @@ export class MemoryHost implements HostPort {
       sheetNames: this.snapshot.sheets.map((s) => s.name),
       ownedSheets: this.snapshot.ownedSheets,
     });
-    if (check.conflicts.length > 0)
-      throw new HostError('conflict', 'conflict', { sheets: check.conflicts.join('」「') });
+    if (check.conflicts.length > 0) throw new HostError('conflict', 'conflict', { sheets: check.conflicts });
     this.plans.push(plan);
     return { written: plan.sheets.map((s) => s.name), replaced: check.replaced };
   }
@@ -79,7 +78,7 @@ export class MemoryHost implements HostPort {
       this.snapshot.sheets.map((s) => s.name),
       sheets.map((s) => s.name),
     );
-    if (conflicts.length > 0) throw new HostError('conflict', 'conflict', { sheets: conflicts.join('」「') });
+    if (conflicts.length > 0) throw new HostError('conflict', 'conflict', { sheets: conflicts });
     const added = sheets.map((s) => ({
       name: s.name,
       top: 0,
@@ -102,7 +101,7 @@ export class MemoryHost implements HostPort {
       });
     });
     if (changed.length > 0)
-      throw new HostError('changedMeanwhile', 'changed', { cells: changed.map((c) => c.cell).join(', ') });
+      throw new HostError('changedMeanwhile', 'changed', { cells: changed.map((c) => c.cell) });
     this.snapshot = applyRolloverToSnapshot(this.snapshot, plan);
   }
 

@@ -1,4 +1,4 @@
-import { analyse } from '../../src/core/engine';
+import { analyse } from '../../src/core/analyse';
 import { generateSummary } from '../../src/core/flows/generateSummary';
 import { resolveRange } from '../../src/xlsx/chartXml';
 import { checkPlan } from '../../src/core/ownership';

@@ -1,4 +1,4 @@
-import { analyse } from '../../src/core/engine';
+import { analyse } from '../../src/core/analyse';
 import { sha256Hex } from '../../src/core/hash';
 import { DEFAULT_SETTINGS, type EndedRule } from '../../src/core/settings';
 import { findHandMadeSummaries, reconcile } from '../../src/core/summary/reconcile';

@@ -196,7 +196,7 @@ test('入力規則を設定: dropdowns on the detected status columns; hidden wh
   await user.click(screen.getByRole('button', { name: 'チェックする' }));
   await screen.findByText(/3項目/);
   await user.click(screen.getByRole('tab', { name: '入力規則' }));
-  await screen.findByText(/D2:D4, E2:E4/);
+  await screen.findByText(/D2:D4、E2:E4/);
   await user.click(screen.getByRole('button', { name: '入力規則を設定' }));
   await screen.findByText('入力規則を設定しました。');
   expect(host.callsOf('installDropdowns')).toEqual([
@@ -247,7 +247,7 @@ test('English: every label switches', async () => {
 test('errors from Excel are shown with what to do', async () => {
   const host = new MemoryHost(variantBook());
   const user = await renderPane(host);
-  host.failNext = new HostError('cellEdit', 'InvalidOperationInCellEditMode');
+  host.failNext = new HostError('cellEdit', 'InvalidOperationInCellEditMode', {});
   await user.click(screen.getByRole('button', { name: 'チェックする' }));
   expect((await screen.findByRole('alert')).textContent).toContain('セルの編集中は実行できません');
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/App';
-import { analyse } from '../../src/core/engine';
+import { analyse } from '../../src/core/analyse';
 import type { WorkbookSnapshot } from '../../src/core/grid';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { MemoryHost } from '../helpers/memoryHost';

@@ -5,11 +5,11 @@
  * and the good file is still read. The files are made here from real workbooks edited at the zip
  * level, the way damaged and unusual files arrive. No timing assertions: the limits bound the work.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { renderFinding } from '../../src/core/messages';
+import { renderFinding } from '../../src/core/findings';
 import { DEFAULT_LIMITS, LIMITS_FOR_DOCS, readWorkbookBuffer } from '../../src/xlsx/readWorkbookBuffer';
 import { buildWorkbook, runCli, tmpDir } from '../helpers/buildWorkbook';
 
@@ -375,19 +375,27 @@ test('the external link: the cached ▲ is counted, not the ◎ of the linked fi
   expect(out.years.find((y) => y.year === 'R2')!.counts).toMatchObject({ ahead: 0, onPlan: 2, behind: 1 });
 });
 
-test('summarize --out on a macro workbook: the copy is a plain .xlsx without the macros, and says so', async () => {
-  const target = path('macros-summary.xlsx');
-  const run = await runCli(['summarize', path('macros.xlsx'), '--out', target, '--lang', 'en']);
-  expect(run.code).toBe(0);
-  expect(run.stdout).toContain('file.macros');
+test('summarize --out on a macro workbook: the copy keeps the macros, as .xlsm only', async () => {
+  // As .xlsx the copy would claim macros Excel refuses to open in an .xlsx: refused, nothing written.
+  const refused = path('macros-summary.xlsx');
+  const run = await runCli(['summarize', path('macros.xlsx'), '--out', refused, '--lang', 'en']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('a macro-enabled workbook is written as .xlsm');
+  expect(existsSync(refused)).toBe(false);
+
+  const target = path('macros-summary.xlsm');
+  const kept = await runCli(['summarize', path('macros.xlsx'), '--out', target, '--lang', 'en']);
+  expect(kept.code).toBe(0);
+  expect(kept.stdout).toContain('file.macros');
   const zip = await JSZip.loadAsync(readFileSync(target));
-  // No VBA, and not declared macro-enabled: Excel opens an .xlsx that claims macros with an error.
-  expect(Object.keys(zip.files).filter((n) => /vbaProject/i.test(n))).toEqual([]);
+  const original = await JSZip.loadAsync(readFileSync(path('macros.xlsx')));
+  expect(await zip.file('xl/vbaProject.bin')!.async('uint8array')).toEqual(
+    await original.file('xl/vbaProject.bin')!.async('uint8array'),
+  );
   const types = await zip.file('[Content_Types].xml')!.async('string');
-  expect(types).not.toMatch(/macroEnabled|vbaProject/);
-  expect(types).toContain('spreadsheetml.sheet.main+xml');
-  // The findings sheet of the copy carries the warning, so the copy does not pass for the original.
-  const copy = await readWorkbookBuffer(readFileSync(target), 'macros-summary.xlsx');
+  expect(types).toContain('macroEnabled.main+xml');
+  // The findings sheet of the copy carries the notice.
+  const copy = await readWorkbookBuffer(readFileSync(target), 'macros-summary.xlsm');
   if (!copy.ok) throw new Error(JSON.stringify(copy.finding));
   const macroText = renderFinding(
     { severity: 'warning', code: 'file.macros', file: '', sheet: null, cell: null, params: {} },
@@ -397,7 +405,6 @@ test('summarize --out on a macro workbook: the copy is a plain .xlsx without the
   expect(findingsSheet.values.some((row) => row.includes('file.macros') && row.includes(macroText))).toBe(
     true,
   );
-  expect(copy.findings).toEqual([]);
 });
 
 test('the README states every limit as the code has it', () => {

@@ -1,5 +1,6 @@
 /** Pure helpers behind the pane's confirmed actions. */
 import type { CellEdit } from '../hostPort';
+import { hasCode } from '../findings/finding';
 import type { Finding, TableInfo } from '../model';
 import type { Settings } from '../settings';
 import { columnLetters } from '../grid';
@@ -7,11 +8,11 @@ import { columnLetters } from '../grid';
 /** 〇 → ○ and the like: exactly the cells of mark.variant findings, each with what it holds now. */
 export function markVariantEdits(findings: readonly Finding[], settings: Settings): CellEdit[] {
   const edits: CellEdit[] = [];
-  for (const f of findings) {
-    if (f.code !== 'mark.variant' || !f.sheet || !f.cell) continue;
-    const symbol = String(f.params.symbol ?? '');
+  for (const f of findings.filter(hasCode('mark.variant'))) {
+    if (!f.sheet || !f.cell) continue;
+    const { symbol, raw } = f.params;
     if (!settings.marks.some((m) => m.symbol === symbol)) continue;
-    edits.push({ sheet: f.sheet, cell: f.cell, expected: String(f.params.raw ?? ''), value: symbol });
+    edits.push({ sheet: f.sheet, cell: f.cell, expected: raw, value: symbol });
   }
   return edits;
 }

@@ -2,7 +2,7 @@
  * read → validate → summarize → reconcile → lay out: the one flow behind the pane's 集計表を作成,
  * the ribbon button and `reform-progress summarize`.
  */
-import { analyse, type Analysis } from '../engine';
+import { analyse, type Analysis } from '../analyse';
 import type { WorkbookSnapshot } from '../grid';
 import { snapshotContentHash } from '../hash';
 import { layoutSummary } from '../layout/layoutSummary';

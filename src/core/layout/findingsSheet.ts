@@ -1,5 +1,5 @@
 /** RP_検証結果: every finding, with a link to its cell where the cell is in the workbook being written. */
-import { renderFinding, cliMessages, formatMessage } from '../messages';
+import { renderFinding, severityLabel } from '../findings';
 import type { PlanSheet } from '../writePlan';
 import type { LayoutContext } from './context';
 import { SheetBuilder } from './sheetBuilder';
@@ -24,7 +24,7 @@ export function findingsSheet(ctx: LayoutContext): PlanSheet {
     const message = relative(rendered.message);
     const suggestion = relative(rendered.suggestion);
     return [
-      formatMessage(cliMessages[`severity_${f.severity}`], ctx.lang),
+      severityLabel(f.severity, ctx.lang),
       f.code,
       ctx.fileName(f.file),
       f.sheet ?? '',

@@ -2,19 +2,50 @@
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
 
-/** A message in both languages; `{name}` placeholders are filled from params. */
+/**
+ * A message in both languages; `{name}` placeholders are filled from params. A list param (an array)
+ * is joined the way the language writes lists: `{name}` plainly (`A1、B2` / `A1, B2`), `{name:quoted}`
+ * as quoted names (`「集計」「推移」` / `"集計", "推移"`), `{name:spaced}` with spaces (mark symbols,
+ * `◎ ○ □`). Callers pass arrays, never pre-joined text.
+ */
 export interface Message {
   readonly ja: string;
   readonly en: string;
 }
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type MessageParam = string | number | readonly string[];
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+
+export type ListStyle = 'plain' | 'quoted' | 'spaced';
+
+const LIST_STYLES: Readonly<Record<Lang, Record<ListStyle, (items: readonly string[]) => string>>> = {
+  ja: {
+    plain: (items) => items.join('、'),
+    quoted: (items) => items.map((s) => `「${s}」`).join(''),
+    spaced: (items) => items.join(' '),
+  },
+  en: {
+    plain: (items) => items.join(', '),
+    quoted: (items) => items.map((s) => `"${s}"`).join(', '),
+    spaced: (items) => items.join(' '),
+  },
+};
+
+/** A list as the language writes it (see Message). */
+export function formatList(items: readonly string[], lang: Lang, style: ListStyle = 'plain'): string {
+  return LIST_STYLES[lang][style](items);
+}
 
 export function formatMessage(message: Message, lang: Lang, params: MessageParams = {}): string {
-  return message[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return message[lang].replace(
+    /\{(\w+)(?::(quoted|spaced))?\}/g,
+    (whole, name: string, style?: ListStyle) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      if (typeof value === 'string' || typeof value === 'number') return String(value);
+      return formatList(value, lang, style ?? 'plain');
+    },
+  );
 }
 
 /** `ja-JP`, `en-US`, … to a supported language (Japanese unless the tag says English). */

@@ -5,6 +5,7 @@
  * Same identity but a different name is not the same item: both are kept.
  */
 import type { Finding, PlanItem } from '../model';
+import { finding } from '../findings/finding';
 import { foldForMatch } from '../values';
 
 function markSignature(item: PlanItem, year: string): string {
@@ -44,31 +45,29 @@ export function dedupeItems(items: readonly PlanItem[]): { items: PlanItem[]; fi
       conflicted = true;
       const mine = item.marks.find((m) => m.year === year)!;
       const theirs = first.marks.find((m) => m.year === year)!;
-      findings.push({
-        severity: 'error',
-        code: 'item.conflict',
-        file: item.file,
-        sheet: item.sheet,
-        cell: mine.source.cell,
-        params: {
-          item: item.name,
-          year,
-          raw: mine.raw,
-          cell: `${item.sheet}!${mine.source.cell}`,
-          other: place(first, theirs.source.cell),
-          otherRaw: theirs.raw,
-        },
-      });
+      findings.push(
+        finding(
+          'item.conflict',
+          { file: item.file, sheet: item.sheet, cell: mine.source.cell },
+          {
+            item: item.name,
+            year,
+            raw: mine.raw,
+            cell: `${item.sheet}!${mine.source.cell}`,
+            other: place(first, theirs.source.cell),
+            otherRaw: theirs.raw,
+          },
+        ),
+      );
     }
     if (!conflicted) {
-      findings.push({
-        severity: 'info',
-        code: 'item.duplicate',
-        file: item.file,
-        sheet: item.sheet,
-        cell: item.sources.name?.cell ?? null,
-        params: { item: item.name, other: place(first, first.sources.name?.cell) },
-      });
+      findings.push(
+        finding(
+          'item.duplicate',
+          { file: item.file, sheet: item.sheet, cell: item.sources.name?.cell ?? null },
+          { item: item.name, other: place(first, first.sources.name?.cell) },
+        ),
+      );
     }
   }
   return { items: out, findings };

@@ -4,6 +4,7 @@
  */
 import type { CellValue } from '../grid';
 import type { Direction, Finding, FiscalYear, Indicator, ParsedValue, PlanItem, SourceRef } from '../model';
+import { finding } from '../findings/finding';
 import type { Settings } from '../settings';
 import {
   cellText,
@@ -116,24 +117,22 @@ export function finalizeItem(
     ] as const) {
       if (!value.source) continue;
       if (value.kind === 'text' && looksNumeric(value.raw)) {
-        findings.push({
-          severity: 'warning',
-          code: 'value.unparsable',
-          file: draft.file,
-          sheet: draft.sheet,
-          cell: value.source.cell,
-          params: { field, raw: value.raw, item: draft.name },
-        });
+        findings.push(
+          finding(
+            'value.unparsable',
+            { file: draft.file, sheet: draft.sheet, cell: value.source.cell },
+            { field, raw: value.raw, item: draft.name },
+          ),
+        );
       }
       if (field === 'actual' && value.yearTag && year && value.yearTag !== year) {
-        findings.push({
-          severity: 'info',
-          code: 'value.yearTag',
-          file: draft.file,
-          sheet: draft.sheet,
-          cell: value.source.cell,
-          params: { field, raw: value.raw, tag: value.yearTag, year, item: draft.name },
-        });
+        findings.push(
+          finding(
+            'value.yearTag',
+            { file: draft.file, sheet: draft.sheet, cell: value.source.cell },
+            { field, raw: value.raw, tag: value.yearTag, year, item: draft.name },
+          ),
+        );
       }
     }
   }

@@ -5,6 +5,7 @@
  */
 import { a1, type SheetSnapshot } from '../grid';
 import type { Finding, FiscalYear, MarkEntry, Owner, SourceRef, TableInfo } from '../model';
+import { finding } from '../findings/finding';
 import type { Settings } from '../settings';
 import {
   cellText,
@@ -135,20 +136,22 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     for (const item of read) items.push({ ...item, tableYear });
     if (verdict.notMarkColumns.length > 0) {
       const columns = verdict.notMarkColumns;
-      findings.push({
-        severity: 'error',
-        code: 'table.statusNotMarks',
-        file,
-        sheet: sheet.name,
-        cell: open.headerCell,
-        params: {
-          sheet: sheet.name,
-          years: columns.map((c) => c.year).join(' '),
-          year: columns[0]!.year,
-          cells: columns.reduce((n, c) => n + c.evidence.filled - c.evidence.marks - c.evidence.gradeLike, 0),
-          symbols: settings.marks.map((m) => m.symbol).join(' '),
-        },
-      });
+      findings.push(
+        finding(
+          'table.statusNotMarks',
+          { file, sheet: sheet.name, cell: open.headerCell },
+          {
+            sheet: sheet.name,
+            years: columns.map((c) => c.year),
+            year: columns[0]!.year,
+            cells: columns.reduce(
+              (n, c) => n + c.evidence.filled - c.evidence.marks - c.evidence.gradeLike,
+              0,
+            ),
+            symbols: settings.marks.map((m) => m.symbol),
+          },
+        ),
+      );
     }
   };
 
@@ -344,31 +347,29 @@ function readItemRow(
     } else if (parsed.kind === 'mark') {
       marks.push({ year, state: 'mark', raw, mark: parsed.key, source: ref });
       if (parsed.variant) {
-        findings.push({
-          severity: 'warning',
-          code: 'mark.variant',
-          file,
-          sheet,
-          cell: ref.cell,
-          params: { year, raw, symbol: parsed.symbol, item: name },
-        });
+        findings.push(
+          finding(
+            'mark.variant',
+            { file, sheet, cell: ref.cell },
+            { year, raw, symbol: parsed.symbol, item: name },
+          ),
+        );
       }
     } else if (parsed.kind === 'unknown') {
       marks.push({ year, state: 'unknown', raw, mark: null, source: ref });
-      findings.push({
-        severity: 'error',
-        code: 'mark.unknown',
-        file,
-        sheet,
-        cell: ref.cell,
-        params: {
-          year,
-          raw,
-          item: name,
-          suggested: parsed.suggestion ?? '',
-          symbols: settings.marks.map((m) => m.symbol).join(' '),
-        },
-      });
+      findings.push(
+        finding(
+          'mark.unknown',
+          { file, sheet, cell: ref.cell },
+          {
+            year,
+            raw,
+            item: name,
+            suggested: parsed.suggestion ?? null,
+            symbols: settings.marks.map((m) => m.symbol),
+          },
+        ),
+      );
     } else {
       marks.push({ year, state: parsed.kind, raw, mark: null, source: ref });
     }

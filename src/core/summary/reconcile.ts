@@ -5,6 +5,7 @@
  */
 import { a1, sheetColumnCount, type SheetSnapshot, type WorkbookSnapshot } from '../grid';
 import type { Finding, FiscalYear } from '../model';
+import { finding } from '../findings/finding';
 import type { EndedRule } from '../settings';
 import { cellText, cleanText, foldForMatch, parseFiscalYear } from '../values';
 import type { YearSummary } from './types';
@@ -254,20 +255,19 @@ export function reconcile(
           ? Number(computed.toFixed(figure.decimals)) === Number(figure.value.toFixed(figure.decimals))
           : computed === figure.value;
       if (same) continue;
-      findings.push({
-        severity: 'warning',
-        code: 'summary.mismatch',
-        file,
-        sheet: table.sheet,
-        cell: a1(figure.row, figure.col),
-        params: {
-          year: figure.year,
-          label: figure.label,
-          written: figure.written,
-          computed: figure.kind === 'rate' ? `${computed.toFixed(figure.decimals)}%` : String(computed),
-          rule,
-        },
-      });
+      findings.push(
+        finding(
+          'summary.mismatch',
+          { file, sheet: table.sheet, cell: a1(figure.row, figure.col) },
+          {
+            year: figure.year,
+            label: figure.label,
+            written: figure.written,
+            computed: figure.kind === 'rate' ? `${computed.toFixed(figure.decimals)}%` : String(computed),
+            rule,
+          },
+        ),
+      );
     }
   }
   return findings;

@@ -2,7 +2,7 @@
  * Department templates from a plan definition file's text or from the items of workbooks: what the
  * pane's 部ごとのシートを作成 and `reform-progress template` both do, problems returned as data.
  */
-import { analyse, type Analysis } from '../engine';
+import { analyse, type Analysis } from '../analyse';
 import type { WorkbookSnapshot } from '../grid';
 import type { Settings } from '../settings';
 import { parsePlanDefinition, parseYearRange, planDepartments, type PlanDefinition } from './planDefinition';

@@ -1,12 +1,15 @@
 /** 進捗チェック: findings by sheet, filter by severity, go to a cell, unify mark variants after confirmation. */
 import { Button, Checkbox, Spinner, Text } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
-import type { Analysis } from '../../core/engine';
-import { markVariantEdits } from '../../core/flows/edits';
-import type { HostPort } from '../../core/hostPort';
-import type { Finding, Severity } from '../../core/model';
-import type { Lang } from '../../core/messages';
-import type { Settings } from '../../core/settings';
+import {
+  type Analysis,
+  markVariantEdits,
+  type HostPort,
+  type Finding,
+  type Severity,
+  type Lang,
+  type Settings,
+} from '../../core';
 import type { Translate } from '../text';
 import { FindingList } from './FindingList';
 import { InfoBar } from './ErrorBar';
@@ -73,7 +76,7 @@ export function CheckView(props: {
             {SEVERITIES.map((s) => (
               <Checkbox
                 key={s}
-                label={`${t(`severity_${s}`)} (${counts[s]})`}
+                label={`${t(`filter_${s}`)} (${counts[s]})`}
                 checked={shown.has(s)}
                 onChange={(_, data) => {
                   const next = new Set(shown);

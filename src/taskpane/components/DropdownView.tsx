@@ -1,10 +1,7 @@
 /** 入力規則を設定: a ◎ ○ □ ▲ 終了 list on the detected status columns of one sheet, after confirmation. */
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Analysis } from '../../core/engine';
-import { dropdownTargets } from '../../core/flows/edits';
-import type { HostPort } from '../../core/hostPort';
-import type { Settings } from '../../core/settings';
+import { type Analysis, dropdownTargets, type HostPort, type Settings } from '../../core';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
@@ -46,7 +43,7 @@ export function DropdownView(props: {
           ))}
         </Select>
       </Field>
-      <p>{t('dropdownRanges', { ranges: ranges.join(', ') })}</p>
+      <p>{t('dropdownRanges', { ranges })}</p>
       <Button appearance="primary" onClick={() => void install()}>
         {t('dropdownInstall')}
       </Button>

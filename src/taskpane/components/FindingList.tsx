@@ -1,7 +1,6 @@
 /** Findings grouped by sheet; each one a button that takes the user to its cell. */
 import { Badge, Button, Text } from '@fluentui/react-components';
-import type { Finding, Severity } from '../../core/model';
-import { renderFinding, type Lang } from '../../core/messages';
+import { type Finding, type Severity, renderFinding, severityLabel, type Lang } from '../../core';
 import type { Translate } from '../text';
 
 const COLORS: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = {
@@ -62,7 +61,7 @@ export function FindingList(props: {
                         </span>
                       )}
                       <Badge appearance="filled" color={COLORS[f.severity]} style={{ marginRight: 6 }}>
-                        {t(`severity_${f.severity}`)}
+                        {severityLabel(f.severity, lang)}
                       </Badge>
                       <strong>{f.cell ?? t('sheetLevel')}</strong> {message}
                       {suggestion && <span style={{ display: 'block', color: '#555' }}>→ {suggestion}</span>}

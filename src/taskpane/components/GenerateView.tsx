@@ -1,14 +1,18 @@
 /** 集計表を作成: target year and ended-item rule, steps while it works, the figures when done. */
 import { Button, Field, ProgressBar, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { GenerateResult } from '../../core/flows/generateSummary';
-import type { HostPort } from '../../core/hostPort';
-import type { Lang } from '../../core/messages';
-import type { EndedRule, Settings } from '../../core/settings';
-import { formatFiscalYear } from '../../core/values';
+import {
+  type GenerateResult,
+  type GenerateStep,
+  type HostPort,
+  type Lang,
+  type EndedRule,
+  type Settings,
+  formatFiscalYear,
+  runGenerate,
+} from '../../core';
 import type { Translate } from '../text';
 import { YearField } from './YearField';
-import { runGenerate, type GenerateStep } from '../runGenerate';
 
 const RULES: readonly EndedRule[] = ['on-plan', 'exclude', 'not-achieved'];
 const STEPS: readonly GenerateStep[] = ['read', 'summarize', 'write'];
@@ -35,6 +39,7 @@ export function GenerateView(props: {
         host,
         { ...settings, endedRule: rule, targetYear: year || null },
         lang,
+        new Date().toISOString(),
         setStep,
       );
       setResult(outcome);
@@ -109,7 +114,7 @@ export function GenerateView(props: {
               denominator: current.progress.denominator,
             })}
           </p>
-          <p>{t('resultSheets', { sheets: result?.written.join('、') ?? '' })}</p>
+          <p>{t('resultSheets', { sheets: result?.written ?? [] })}</p>
           <p>{t('resultFindings', counts)}</p>
           {!host.capabilities().charts && <p role="note">{t('noCharts')}</p>}
           <p style={{ color: '#555' }}>{t('undoNote')}</p>

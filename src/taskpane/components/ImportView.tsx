@@ -1,11 +1,7 @@
 /** 取り込み: several department workbooks parsed here, then consolidated into the open workbook. */
 import { Button, Field, Spinner, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { analyse } from '../../core/engine';
-import { generateSummary } from '../../core/flows/generateSummary';
-import type { HostPort } from '../../core/hostPort';
-import { renderFinding, type Lang } from '../../core/messages';
-import type { Settings } from '../../core/settings';
+import { analyse, generateSummary, type HostPort, renderFinding, type Lang, type Settings } from '../../core';
 import { importFiles, type ImportedFile } from '../importFiles';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
@@ -55,7 +51,7 @@ export function ImportView(props: {
         return;
       }
       const applied = await host.applyPlan(outcome.plan);
-      setDone(t('resultSheets', { sheets: applied.written.join('、') }));
+      setDone(t('resultSheets', { sheets: applied.written }));
     } catch (err) {
       onError(err);
     } finally {

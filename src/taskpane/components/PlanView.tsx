@@ -1,6 +1,5 @@
 /** テンプレート・年度更新: the yearly preparation of the sheets departments fill. */
-import type { HostPort } from '../../core/hostPort';
-import type { Settings } from '../../core/settings';
+import type { HostPort, Settings } from '../../core';
 import type { Translate } from '../text';
 import { RolloverView } from './RolloverView';
 import { TemplateView } from './TemplateView';

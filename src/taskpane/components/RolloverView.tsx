@@ -1,10 +1,14 @@
 /** 次の年度の列を追加: a preview of exactly which columns and headers change, then the change on confirmation. */
 import { Button, Checkbox } from '@fluentui/react-components';
 import { useState } from 'react';
-import { columnLetters } from '../../core/grid';
-import type { HostPort } from '../../core/hostPort';
-import { planRollover, type ColumnInsertion, type RolloverPlan } from '../../core/rollover/planRollover';
-import type { Settings } from '../../core/settings';
+import {
+  columnLetters,
+  type HostPort,
+  planRollover,
+  type ColumnInsertion,
+  type RolloverPlan,
+  type Settings,
+} from '../../core';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
@@ -50,7 +54,7 @@ export function RolloverView(props: {
         plan,
         settings.marks.map((m) => m.symbol),
       );
-      setDone(t('rolloverDone', { years: [...new Set(plan.sheets.flatMap((s) => s.years))].join('・') }));
+      setDone(t('rolloverDone', { years: [...new Set(plan.sheets.flatMap((s) => s.years))] }));
       setPlan(null);
     } catch (err) {
       onError(err);
@@ -81,9 +85,9 @@ export function RolloverView(props: {
           <ul aria-label={t('rolloverTitle')}>
             {plan.sheets.map((s) => (
               <li key={s.sheet}>
-                {t('rolloverSheet', { sheet: s.sheet, tables: s.tables, years: s.years.join('・') })}
+                {t('rolloverSheet', { sheet: s.sheet, tables: s.tables, years: s.years })}
                 <br />
-                {t('rolloverColumns', { columns: s.insertions.map(columnsText).join(', ') })}
+                {t('rolloverColumns', { columns: s.insertions.map(columnsText) })}
               </li>
             ))}
             {plan.sheets.flatMap((s) =>

@@ -1,10 +1,15 @@
 /** 設定: stored in the workbook, so the pane, the ribbon button and the CLI (from a file) agree. */
 import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { HostPort } from '../../core/hostPort';
-import { MARK_KEYS } from '../../core/model';
-import { markLabels, type Lang } from '../../core/messages';
-import { settingsSchema, type EndedRule, type Settings } from '../../core/settings';
+import {
+  type HostPort,
+  MARK_KEYS,
+  markLabels,
+  type Lang,
+  settingsSchema,
+  type EndedRule,
+  type Settings,
+} from '../../core';
 import type { Translate } from '../text';
 import { YearField } from './YearField';
 import { InfoBar } from './ErrorBar';

@@ -1,9 +1,7 @@
 /** 部ごとの記入シートを作成: from this workbook's items or a plan definition file, one sheet per department. */
 import { Button, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { HostPort } from '../../core/hostPort';
-import type { Settings } from '../../core/settings';
-import { buildTemplates, type TemplateOutcome } from '../../core/template/buildTemplates';
+import { type HostPort, type Settings, buildTemplates, type TemplateOutcome } from '../../core';
 import type { Translate } from '../text';
 import { InfoBar } from './ErrorBar';
 
@@ -47,7 +45,7 @@ export function TemplateView(props: {
         return;
       }
       const result = await host.createSheets(outcome.sheets);
-      const done = t('templateDone', { count: result.created.length, sheets: result.created.join('、') });
+      const done = t('templateDone', { count: result.created.length, sheets: result.created });
       setMessage({
         intent: 'success',
         text: result.protectedHeaders ? `${done} ${t('templateLocked')}` : done,

@@ -8,7 +8,7 @@ import {
   DialogSurface,
   DialogTitle,
 } from '@fluentui/react-components';
-import type { CellEdit } from '../../core/hostPort';
+import type { CellEdit } from '../../core';
 import type { Translate } from '../text';
 
 export function UnifyDialog(props: {

@@ -1,7 +1,6 @@
 /** The target-year choice: the years the sheets have, or the latest automatically (''). */
 import { Field, Select } from '@fluentui/react-components';
-import type { Lang } from '../../core/messages';
-import { formatFiscalYear } from '../../core/values';
+import { type Lang, formatFiscalYear } from '../../core';
 import type { Translate } from '../text';
 
 export function YearField(props: {

@@ -5,10 +5,16 @@
  * linear tokenizer, and every limit counted while reading: refusing a hostile file costs time and
  * memory in proportion to the limit, not to the file. No Node imports: the CLI and the pane both use it.
  */
-import type { WorkbookSnapshot, SheetSnapshot } from '../../core/grid';
-import { parseRange } from '../../core/grid';
-import type { Finding } from '../../core/model';
-import { honouredOwnedSheets, isMarkerName } from '../../core/ownership';
+import {
+  type WorkbookSnapshot,
+  type SheetSnapshot,
+  parseRange,
+  type Finding,
+  finding,
+  type UnreadableReason,
+  honouredOwnedSheets,
+  isMarkerName,
+} from '../../core';
 import { PackageError, PackageParts, type Relationship } from './parts';
 import { readStyles, NO_STYLES, type Styles } from './styles';
 import { ReadRefusal, SheetReader, type WorkbookBudget } from './sheetPart';
@@ -43,16 +49,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxStringChars: 50_000_000,
 };
 
-export type UnreadableReason =
-  | 'notZip'
-  | 'truncated'
-  | 'encrypted'
-  | 'tooLarge'
-  | 'tooManySheets'
-  | 'tooManyCells'
-  | 'tooManyMerges'
-  | 'notFound'
-  | 'other';
+export type { UnreadableReason };
 
 export type ReadOutcome =
   | {
@@ -63,23 +60,16 @@ export type ReadOutcome =
       /** Findings about the file as a whole that do not stop it being read (`file.macros`). */
       readonly findings: readonly Finding[];
     }
-  | { readonly ok: false; readonly finding: Finding };
+  | { readonly ok: false; readonly finding: Finding<'file.unreadable'> };
 
 export function unreadable(
   file: string,
   reasonCode: UnreadableReason,
   detail = '',
-): { readonly ok: false; readonly finding: Finding } {
+): { readonly ok: false; readonly finding: Finding<'file.unreadable'> } {
   return {
     ok: false,
-    finding: {
-      severity: 'error',
-      code: 'file.unreadable',
-      file,
-      sheet: null,
-      cell: null,
-      params: { reasonCode, detail },
-    },
+    finding: finding('file.unreadable', { file, sheet: null, cell: null }, { reasonCode, detail }),
   };
 }
 
@@ -424,7 +414,7 @@ export async function readXlsx(
       sheets.push(await readSheet(parts, rel.part, reader, budget, clock));
     }
     const findings: Finding[] = hasMacros(parts)
-      ? [{ severity: 'warning', code: 'file.macros', file, sheet: null, cell: null, params: {} }]
+      ? [finding('file.macros', { file, sheet: null, cell: null }, {})]
       : [];
     return {
       ok: true,

@@ -8,16 +8,18 @@
  * the whole rollover before anything is written. Every part not changed is copied as it was.
  * No Node imports.
  */
-import { parseRange, type CellRange } from '../../core/grid';
 import {
+  parseRange,
+  type CellRange,
   shiftColumn,
   shiftFormula,
   sheetInserts,
   type ColumnInsert,
   type ShiftContext,
   type ShiftProblem,
-} from '../../core/formula';
-import type { RolloverPlan, SheetRollover } from '../../core/rollover/planRollover';
+  type RolloverPlan,
+  type SheetRollover,
+} from '../../core';
 import { DEFAULT_LIMITS } from '../package/readXlsx';
 import { EditablePackage, relsPartName } from './package';
 import { rolloverSheetXml } from './sheetXml';

@@ -49,6 +49,8 @@ export class EditablePackage {
   private readonly entries: readonly ZipEntry[];
   private readonly byKey = new Map<string, ZipEntry>();
   private readonly replaced = new Map<string, Uint8Array | null>();
+  /** Parts new to the package (key → name as written), in the order they were added. */
+  private readonly added = new Map<string, string>();
   private readonly budget: InflateBudget;
 
   /** `maxInflatedBytes` bounds the bytes actually inflated from the package, over all parts read. */
@@ -69,11 +71,14 @@ export class EditablePackage {
   }
 
   names(): string[] {
-    return [...this.byKey.values()].map((e) => e.name).filter((n) => this.replaced.get(partKey(n)) !== null);
+    return [...[...this.byKey.values()].map((e) => e.name), ...this.added.values()].filter(
+      (n) => this.replaced.get(partKey(n)) !== null,
+    );
   }
 
   has(name: string): boolean {
-    return this.byKey.has(partKey(name)) && this.replaced.get(partKey(name)) !== null;
+    const replaced = this.replaced.get(partKey(name));
+    return replaced === undefined ? this.byKey.has(partKey(name)) : replaced !== null;
   }
 
   text(name: string): string | null {
@@ -105,7 +110,9 @@ export class EditablePackage {
   }
 
   setText(name: string, text: string): void {
-    this.replaced.set(partKey(name), encoder.encode(text));
+    const key = partKey(name);
+    if (!this.byKey.has(key) && !this.added.has(key)) this.added.set(key, name);
+    this.replaced.set(key, encoder.encode(text));
   }
 
   remove(name: string): void {
@@ -113,7 +120,10 @@ export class EditablePackage {
   }
 
   changedParts(): string[] {
-    return this.entries.filter((e) => this.replaced.has(partKey(e.name))).map((e) => e.name);
+    return [
+      ...this.entries.filter((e) => this.replaced.has(partKey(e.name))).map((e) => e.name),
+      ...this.added.values(),
+    ];
   }
 
   /** The copy: unchanged entries from their raw bytes (never re-inflated), changed ones deflated anew. */
@@ -134,6 +144,24 @@ export class EditablePackage {
           dosDate: entry.dosDate,
         });
     }
+    for (const [key, name] of this.added) {
+      const content = this.replaced.get(key);
+      if (content) out.push(toRaw({ name, content }));
+    }
     return writeZip(out);
   }
+}
+
+/** Whether the package is a macro-enabled workbook (its main part's content type says so). */
+export function isMacroPackage(bytes: Uint8Array): boolean {
+  const pkg = new EditablePackage(bytes, 64 * 1024 * 1024);
+  return (pkg.text('[Content_Types].xml') ?? '').includes(
+    'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  );
+}
+
+/** A copy keeps the package's kind: a macro workbook must be written as .xlsm, any other as .xlsx. */
+export function extensionFits(bytes: Uint8Array | null, out: string): boolean {
+  const xlsm = out.toLowerCase().endsWith('.xlsm');
+  return bytes === null ? !xlsm : isMacroPackage(bytes) === xlsm;
 }

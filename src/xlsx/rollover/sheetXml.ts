@@ -5,8 +5,12 @@
  * breaks moved or grown; every formula that refers to a shifted sheet adjusted; then the plan's
  * header cells, format copies, merges and mark dropdowns written. Untouched XML is copied as written.
  */
-import { parseA1, parseRange, rangeToA1, type CellRange } from '../../core/grid';
 import {
+  columnLetters,
+  parseA1,
+  parseRange,
+  rangeToA1,
+  type CellRange,
   MAX_COLUMNS,
   shiftColumn,
   shiftFormula,
@@ -14,8 +18,8 @@ import {
   type ColumnInsert,
   type ShiftContext,
   type ShiftProblem,
-} from '../../core/formula';
-import type { SheetRollover } from '../../core/rollover/planRollover';
+  type SheetRollover,
+} from '../../core';
 import {
   attr,
   escapeXml,
@@ -390,9 +394,7 @@ export function rolloverSheetXml(xml: string, sheet: SheetContext): SheetResult 
   }
 }
 
-function colName(col: number): string {
-  return rangeToA1({ top: 0, bottom: 0, left: col, right: col }).replace(/\d+$/, '');
-}
+const colName = columnLetters;
 
 function readRows(inner: string): Row[] | null {
   const rows: Row[] = [];
@@ -533,7 +535,7 @@ function subtract(a: CellRange, b: CellRange): CellRange[] {
   return out;
 }
 
-function sqrefMinus(sqref: string, cut: readonly CellRange[]): string {
+export function sqrefMinus(sqref: string, cut: readonly CellRange[]): string {
   let ranges = sqref
     .split(' ')
     .filter((s) => s !== '')

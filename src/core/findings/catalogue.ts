@@ -1,18 +1,125 @@
-import type { Finding, FindingCode, FindingParams } from '../model';
-import { formatFiscalYear, parseFiscalYear } from '../values';
-import { formatMessage, type Lang, type Message } from './format';
-import { endedRuleLabels } from './summary';
-
-type SuggestionText = Message | ((params: FindingParams) => Message);
-
 /**
- * Text of every finding, in Japanese and English. A finding's params fill the placeholders:
- * see the validator for which params each code carries.
+ * The one table of findings: for every code, its severity, the params it carries and its text in
+ * Japanese and English. A finding is built only by `finding(code, at, params)` (finding.ts), which
+ * takes its severity from here and whose params the compiler checks against `FindingParamsByCode`.
+ *
+ * To add a finding: add its params to FindingParamsByCode and its entry to FINDINGS (the compiler
+ * then asks for both), emit it with `finding(...)`, and give it a sample in
+ * test/core/findings/catalogue.test.ts (which checks both languages and that every code is emitted).
+ *
+ * This module imports nothing but the message format, so that the model can refer to findings
+ * without an import cycle; years are `FiscalYear` labels (`R2`), written as strings here.
  */
-export const findingMessages: Readonly<
-  Record<FindingCode, { readonly message: Message; readonly suggestion: SuggestionText }>
-> = {
+import type { Message } from '../messages/format';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Why a file could not be read (the `reasonCode` of `file.unreadable`). */
+export type UnreadableReason =
+  | 'notZip'
+  | 'truncated'
+  | 'encrypted'
+  | 'tooLarge'
+  | 'tooManySheets'
+  | 'tooManyCells'
+  | 'tooManyMerges'
+  | 'notFound'
+  | 'other';
+
+/** What each finding carries. Years are canonical labels (`R2`); the renderer writes them out per language. */
+export interface FindingParamsByCode {
   'mark.unknown': {
+    readonly year: string;
+    readonly raw: string;
+    readonly item: string;
+    /** The mark the text most likely meant, null when none is close. */
+    readonly suggested: string | null;
+    /** The marks in use, in order. */
+    readonly symbols: readonly string[];
+  };
+  'mark.missing': { readonly year: string; readonly item: string };
+  'mark.variant': {
+    readonly year: string;
+    readonly raw: string;
+    readonly symbol: string;
+    readonly item: string;
+  };
+  'mark.afterEnded': {
+    readonly item: string;
+    readonly endedYear: string;
+    readonly year: string;
+    readonly raw: string;
+  };
+  'value.unparsable': { readonly field: 'target' | 'actual'; readonly raw: string; readonly item: string };
+  'value.yearTag': {
+    readonly field: 'target' | 'actual';
+    readonly raw: string;
+    /** The year the figure is from. */
+    readonly tag: string;
+    readonly year: string;
+    readonly item: string;
+  };
+  /** `other`: where the first copy is (`file sheet!cell`). */
+  'item.duplicate': { readonly item: string; readonly other: string };
+  'item.conflict': {
+    readonly item: string;
+    readonly year: string;
+    readonly raw: string;
+    /** `sheet!cell` of this copy. */
+    readonly cell: string;
+    readonly other: string;
+    readonly otherRaw: string;
+  };
+  'item.noMeasure': { readonly item: string };
+  /** `sheet`: the sheet without a plan table ('' when the file has no sheet at all). */
+  'table.notFound': { readonly sheet: string };
+  /** A table-like block that is not a plan table: where it starts (A1) and why. */
+  'table.rejected': { readonly sheet: string; readonly cell: string; readonly tableReason: TableRejection };
+  /** Status columns that hold numbers or text: their years, the first of them, how many such cells. */
+  'table.statusNotMarks': {
+    readonly sheet: string;
+    readonly years: readonly string[];
+    readonly year: string;
+    readonly cells: number;
+    readonly symbols: readonly string[];
+  };
+  'file.unreadable': { readonly reasonCode: UnreadableReason; readonly detail: string };
+  'file.macros': Readonly<Record<string, never>>;
+  'indicator.markMismatch': {
+    readonly item: string;
+    readonly year: string;
+    readonly symbol: string;
+    /** Target, actual and achievement as displayed (`40.1%`, `—`). */
+    readonly target: string;
+    readonly actual: string;
+    readonly achievement: string;
+    /** The mark's category (a MarkKey). */
+    readonly mark: string;
+    /** Whether the indicator meets its target; '' when it cannot be judged. */
+    readonly pass: 'pass' | 'fail' | '';
+  };
+  'indicator.zeroTarget': { readonly item: string };
+  'summary.mismatch': {
+    readonly year: string;
+    readonly label: string;
+    readonly written: string;
+    readonly computed: string;
+    /** How ended items were counted (an EndedRule). */
+    readonly rule: 'on-plan' | 'exclude' | 'not-achieved';
+  };
+}
+
+export type FindingCode = keyof FindingParamsByCode;
+
+interface FindingEntry<P> {
+  readonly severity: Severity;
+  readonly message: Message;
+  readonly suggestion: Message | ((params: P) => Message);
+}
+
+export const FINDINGS: { readonly [C in FindingCode]: FindingEntry<FindingParamsByCode[C]> } = {
+  'mark.unknown': {
+    severity: 'error',
     message: {
       ja: '{year}の進捗状況「{raw}」は認識できない記号です。',
       en: 'The {year} status "{raw}" is not a recognised mark.',
@@ -20,12 +127,16 @@ export const findingMessages: Readonly<
     suggestion: (p) =>
       p.suggested
         ? {
-            ja: '「{suggested}」の誤りではありませんか。使える記号: {symbols}',
-            en: 'Did you mean "{suggested}"? Marks in use: {symbols}',
+            ja: '「{suggested}」の誤りではありませんか。使える記号: {symbols:spaced}',
+            en: 'Did you mean "{suggested}"? Marks in use: {symbols:spaced}',
           }
-        : { ja: '使える記号: {symbols}（1つのセルに1つ）', en: 'Use one of: {symbols} (one per cell)' },
+        : {
+            ja: '使える記号: {symbols:spaced}（1つのセルに1つ）',
+            en: 'Use one of: {symbols:spaced} (one per cell)',
+          },
   },
   'mark.missing': {
+    severity: 'error',
     message: {
       ja: '「{item}」の{year}の進捗状況が空欄です。',
       en: 'The {year} status of "{item}" is blank.',
@@ -36,6 +147,7 @@ export const findingMessages: Readonly<
     },
   },
   'mark.variant': {
+    severity: 'warning',
     message: {
       ja: '{year}の進捗状況「{raw}」を「{symbol}」として読み取りました。',
       en: 'The {year} status "{raw}" was read as "{symbol}".',
@@ -46,6 +158,7 @@ export const findingMessages: Readonly<
     },
   },
   'mark.afterEnded': {
+    severity: 'warning',
     message: {
       ja: '「{item}」は{endedYear}に終了していますが、{year}に「{raw}」が入力されています。',
       en: '"{item}" ended in {endedYear}, but {year} has the mark "{raw}".',
@@ -56,6 +169,7 @@ export const findingMessages: Readonly<
     },
   },
   'value.unparsable': {
+    severity: 'warning',
     message: {
       ja: '{field}「{raw}」を数値として読み取れません。',
       en: 'The {field} "{raw}" cannot be read as a number.',
@@ -66,6 +180,7 @@ export const findingMessages: Readonly<
     },
   },
   'value.yearTag': {
+    severity: 'info',
     message: {
       ja: '{field}「{raw}」は{tag}の数値です（対象年度は{year}）。',
       en: 'The {field} "{raw}" is a figure from {tag} (the target year is {year}).',
@@ -76,6 +191,7 @@ export const findingMessages: Readonly<
     },
   },
   'item.duplicate': {
+    severity: 'info',
     message: {
       ja: '「{item}」は{other}にも同じ内容で記載されています（1件として集計します）。',
       en: '"{item}" also appears with the same content at {other} (counted once).',
@@ -86,6 +202,7 @@ export const findingMessages: Readonly<
     },
   },
   'item.conflict': {
+    severity: 'error',
     message: {
       ja: '「{item}」の{year}の進捗状況が食い違っています: {cell}は「{raw}」、{other}は「{otherRaw}」。',
       en: '"{item}" has conflicting {year} statuses: {cell} says "{raw}", {other} says "{otherRaw}".',
@@ -96,6 +213,7 @@ export const findingMessages: Readonly<
     },
   },
   'item.noMeasure': {
+    severity: 'warning',
     message: {
       ja: '「{item}」の基本方針・施策が分かりません。',
       en: 'The basic policy and measure of "{item}" are unknown.',
@@ -106,6 +224,7 @@ export const findingMessages: Readonly<
     },
   },
   'table.notFound': {
+    severity: 'warning',
     message: {
       ja: 'シート「{sheet}」に実施計画の表が見つかりません。',
       en: 'No implementation-plan table was found on sheet "{sheet}".',
@@ -116,6 +235,7 @@ export const findingMessages: Readonly<
     },
   },
   'table.rejected': {
+    severity: 'warning',
     message: {
       ja: 'シート「{sheet}」の{cell}からの表は実施計画の表ではないため読み取りません（{reason}）。',
       en: 'The table at {cell} on sheet "{sheet}" is not an implementation-plan table and was not read ({reason}).',
@@ -126,16 +246,18 @@ export const findingMessages: Readonly<
     },
   },
   'table.statusNotMarks': {
+    severity: 'error',
     message: {
       ja: 'シート「{sheet}」の表の{years}の進捗状況の列には、記号ではなく数値や文章が入っています（{cells}セル）。',
       en: 'The {years} status column of the table on sheet "{sheet}" holds numbers or text, not marks ({cells} cells).',
     },
     suggestion: {
-      ja: '使える記号: {symbols}。進捗状況の列でなければ、列見出しを見直してください。',
-      en: 'Use one of: {symbols}. If it is not a status column, change its header.',
+      ja: '使える記号: {symbols:spaced}。進捗状況の列でなければ、列見出しを見直してください。',
+      en: 'Use one of: {symbols:spaced}. If it is not a status column, change its header.',
     },
   },
   'file.unreadable': {
+    severity: 'error',
     message: {
       ja: 'ファイルを読み込めません: {reason}',
       en: 'The file cannot be read: {reason}',
@@ -146,16 +268,18 @@ export const findingMessages: Readonly<
     },
   },
   'file.macros': {
+    severity: 'warning',
     message: {
       ja: 'このブックにはマクロ（VBA）が含まれています。マクロは実行せず、値だけを読み取りました。',
       en: 'This workbook contains macros (VBA). They were not run; only the values were read.',
     },
     suggestion: {
-      ja: 'reform-progress が書き出すコピー（--out）にはマクロは含まれません（元のファイルは変更しません）。マクロを残すには、元のブックでアドインを使ってください。',
-      en: 'A copy written by reform-progress (--out) does not keep the macros (the original file is not changed). To keep them, use the add-in in the original workbook.',
+      ja: 'reform-progress が書き出すコピー（--out）はマクロをそのまま残します。保存先は .xlsm にしてください（元のファイルは変更しません）。',
+      en: 'A copy written by reform-progress (--out) keeps the macros as they are; give it an .xlsm name (the original file is not changed).',
     },
   },
   'indicator.markMismatch': {
+    severity: 'warning',
     message: {
       ja: '「{item}」は{year}が「{symbol}」ですが、指標の達成状況（計画 {target}、実績 {actual}、達成率 {achievement}）と合いません。',
       en: '"{item}" is "{symbol}" in {year}, which does not match its indicator (target {target}, actual {actual}, achievement {achievement}).',
@@ -172,6 +296,7 @@ export const findingMessages: Readonly<
           },
   },
   'indicator.zeroTarget': {
+    severity: 'info',
     message: {
       ja: '「{item}」の指標の計画値が0のため、達成率を計算できません（達成・未達のみ判定します）。',
       en: 'The indicator target of "{item}" is 0, so no percentage can be computed (pass/fail only).',
@@ -182,6 +307,7 @@ export const findingMessages: Readonly<
     },
   },
   'summary.mismatch': {
+    severity: 'warning',
     message: {
       ja: '手入力の集計表の{year}「{label}」は{written}ですが、項目データから計算すると{computed}です。',
       en: 'The hand-made summary says {written} for {label} in {year}, but the item data give {computed}.',
@@ -191,26 +317,24 @@ export const findingMessages: Readonly<
       en: 'Replace it with the computed figure (ended items counted as: {rule}).',
     },
   },
-  'sheet.ownedSkipped': {
-    message: {
-      ja: 'シート「{sheet}」はこのアドインが作成した集計シートのため、読み取り対象外です。',
-      en: 'Sheet "{sheet}" was written by this add-in and is not read as plan data.',
-    },
-    suggestion: { ja: '', en: '' },
-  },
 };
 
-export interface RenderedFinding {
-  readonly message: string;
-  readonly suggestion: string;
-}
+export const FINDING_CODES = Object.keys(FINDINGS) as readonly FindingCode[];
 
-const FIELD_LABELS: Readonly<Record<string, Message>> = {
+/** The one set of severity words: findings sheet, CLI, pane. */
+export const severityLabels: Readonly<Record<Severity, Message>> = {
+  error: { ja: 'エラー', en: 'error' },
+  warning: { ja: '警告', en: 'warning' },
+  info: { ja: '情報', en: 'info' },
+};
+
+/** Words the renderer puts into finding params (field names, unreadable reasons). */
+export const fieldLabels: Readonly<Record<'target' | 'actual', Message>> = {
   target: { ja: '計画値', en: 'target' },
   actual: { ja: '実績値', en: 'actual' },
 };
 
-const UNREADABLE_REASONS: Readonly<Record<string, Message>> = {
+export const unreadableReasons: Readonly<Record<UnreadableReason, Message>> = {
   notZip: { ja: '.xlsx 形式（zip）ではありません', en: 'it is not an .xlsx (zip) file' },
   truncated: { ja: 'ファイルが壊れているか途中で切れています', en: 'the file is damaged or truncated' },
   encrypted: {
@@ -225,7 +349,10 @@ const UNREADABLE_REASONS: Readonly<Record<string, Message>> = {
   other: { ja: 'Excel ブックとして読めません', en: 'it cannot be read as an Excel workbook' },
 };
 
-const TABLE_REASONS: Readonly<Record<string, Message>> = {
+/** Why a table was not read as a plan table (the `tableReason` of `table.rejected`). */
+export type TableRejection = 'statusNotMarks' | 'rowsNotItems';
+
+export const tableRejections: Readonly<Record<TableRejection, Message>> = {
   statusNotMarks: {
     ja: '年度の列に記号ではなく数値・年・文章が入っています',
     en: 'its year columns hold numbers, years or text, not marks',
@@ -235,49 +362,3 @@ const TABLE_REASONS: Readonly<Record<string, Message>> = {
     en: 'its rows are units or codes, not item names',
   },
 };
-
-const YEAR_PARAMS = ['year', 'endedYear', 'tag'] as const;
-
-/** Params as the reader sees them: years in the language's long form, field names translated. */
-function localizeParams(params: FindingParams, lang: Lang): FindingParams {
-  const out: Record<string, string | number> = { ...params };
-  for (const name of YEAR_PARAMS) {
-    const value = params[name];
-    const year = typeof value === 'string' ? parseFiscalYear(value) : null;
-    if (year) out[name] = formatFiscalYear(year, lang, 'long');
-  }
-  const reasonCode = params.reasonCode;
-  if (typeof reasonCode === 'string') {
-    const reason = (UNREADABLE_REASONS[reasonCode] ?? UNREADABLE_REASONS.other!)[lang];
-    out.reason = params.detail ? `${reason} (${params.detail})` : reason;
-  }
-  const years = params.years;
-  if (typeof years === 'string')
-    out.years = years
-      .split(' ')
-      .map((y) => {
-        const year = parseFiscalYear(y);
-        return year ? formatFiscalYear(year, lang, 'long') : y;
-      })
-      .join(lang === 'ja' ? '・' : ', ');
-  const tableReason = params.tableReason;
-  if (typeof tableReason === 'string' && TABLE_REASONS[tableReason])
-    out.reason = TABLE_REASONS[tableReason]![lang];
-  const rule = params.rule;
-  if (typeof rule === 'string' && rule in endedRuleLabels)
-    out.rule = endedRuleLabels[rule as keyof typeof endedRuleLabels][lang];
-  const field = params.field;
-  if (typeof field === 'string' && FIELD_LABELS[field]) out.field = FIELD_LABELS[field]![lang];
-  return out;
-}
-
-export function renderFinding(finding: Finding, lang: Lang): RenderedFinding {
-  const text = findingMessages[finding.code];
-  const params = localizeParams(finding.params, lang);
-  const suggestion =
-    typeof text.suggestion === 'function' ? text.suggestion(finding.params) : text.suggestion;
-  return {
-    message: formatMessage(text.message, lang, params),
-    suggestion: formatMessage(suggestion, lang, params),
-  };
-}

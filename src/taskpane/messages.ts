@@ -1,4 +1,4 @@
-import type { Message } from './format';
+import type { Message } from '../core';
 
 /** Texts of the task pane and the ribbon command. */
 export const paneMessages = {
@@ -77,9 +77,9 @@ export const paneMessages = {
   },
   noFindings: { ja: '指摘事項はありません。', en: 'No findings.' },
   filterLabel: { ja: '表示する重要度', en: 'Show' },
-  severity_error: { ja: 'エラー', en: 'Errors' },
-  severity_warning: { ja: '警告', en: 'Warnings' },
-  severity_info: { ja: '情報', en: 'Info' },
+  filter_error: { ja: 'エラー', en: 'Errors' },
+  filter_warning: { ja: '警告', en: 'Warnings' },
+  filter_info: { ja: '情報', en: 'Info' },
   goToCell: { ja: '{sheet}!{cell} へ移動', en: 'Go to {sheet}!{cell}' },
   sheetLevel: { ja: 'シート全体', en: 'Whole sheet' },
   unify: { ja: '記号を統一する（{count}件）', en: 'Unify marks ({count})' },

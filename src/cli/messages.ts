@@ -1,4 +1,4 @@
-import type { Message } from './format';
+import type { Message } from '../core';
 
 /** Texts of the command-line tool. */
 export const cliMessages = {
@@ -71,6 +71,10 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
     ja: '年度を追加する表がありません（次の年度の列は既にあるか、表が見つかりません）',
     en: "no table to roll over (the next year's column exists already, or no table was found)",
   },
+  outExtension: {
+    ja: '--out の拡張子が元のブックと合いません: マクロ有効ブックは .xlsm、それ以外（複数ファイルの集計を含む）は .xlsx で保存してください（{file}）',
+    en: "--out's extension does not fit: a macro-enabled workbook is written as .xlsm, any other (and a summary of several files) as .xlsx ({file})",
+  },
   rolloverRefused: {
     ja: 'この年度更新はファイルのままでは安全に行えないため、何も書き込みませんでした。Excel でブックを開き、アドインの「テンプレート・年度更新」から実行してください（Excel が列の挿入に合わせて調整します）:',
     en: 'This rollover cannot be done safely on the file, so nothing was written. Open the workbook in Excel and run it from the add-in (テンプレート・年度更新), where Excel adjusts everything for the inserted columns:',
@@ -142,8 +146,8 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
     en: '  {year}  items {items}  ◎{ahead} ○{onPlan} □{nearlyOnPlan} ▲{behind} ended {ended}  progress {rate} ({numerator}/{denominator})',
   },
   conflict: {
-    ja: 'シート「{sheets}」は利用者のシートのため上書きしません。何も書き出していません。シート名を変えてから再実行してください。',
-    en: 'Sheet "{sheets}" belongs to you, so it is not overwritten. Nothing was written. Rename it and run again.',
+    ja: 'シート{sheets:quoted}は利用者のシートのため上書きしません。何も書き出していません。シート名を変えてから再実行してください。',
+    en: 'Sheet {sheets:quoted} belongs to you, so it is not overwritten. Nothing was written. Rename it and run again.',
   },
   storedSettings: {
     ja: '設定: {file} に保存されたアドインの設定を使います',
@@ -153,9 +157,6 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
     ja: '設定: {file} に保存された設定が正しくないため既定値を使います（{detail}）',
     en: 'settings: the settings stored in {file} are invalid, so the defaults are used ({detail})',
   },
-  severity_error: { ja: 'エラー', en: 'error' },
-  severity_warning: { ja: '警告', en: 'warning' },
-  severity_info: { ja: '情報', en: 'info' },
 } as const satisfies Record<string, Message>;
 
 /** Why a rollover on the file was refused, one text per reason (the keys are the package editor's). */

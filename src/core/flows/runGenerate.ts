@@ -1,8 +1,8 @@
 /** The 集計表を作成 action over the host port: shared by the pane and the ribbon command. */
-import { generateSummary, type GenerateResult } from '../core/flows/generateSummary';
-import type { HostPort } from '../core/hostPort';
-import type { Lang } from '../core/messages';
-import type { Settings } from '../core/settings';
+import type { HostPort } from '../hostPort';
+import type { Lang } from '../messages/format';
+import type { Settings } from '../settings';
+import { generateSummary, type GenerateResult } from './generateSummary';
 
 export type GenerateStep = 'read' | 'summarize' | 'write';
 
@@ -10,6 +10,8 @@ export async function runGenerate(
   host: HostPort,
   settings: Settings,
   lang: Lang,
+  /** ISO time of the run, from the shell (the core reads no clock). */
+  now: string,
   onStep: (step: GenerateStep) => void = () => undefined,
 ): Promise<{ outcome: GenerateResult; written: readonly string[] }> {
   onStep('read');
@@ -19,7 +21,7 @@ export async function runGenerate(
     workbooks: [snapshot],
     settings,
     lang,
-    now: new Date().toISOString(),
+    now,
     linkableFile: snapshot.file,
   });
   if (!outcome.ok) return { outcome, written: [] };

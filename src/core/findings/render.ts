@@ -1,0 +1,72 @@
+/** A finding's message and suggestion in the reader's language. */
+import { formatMessage, type Lang, type MessageParams } from '../messages/format';
+import { endedRuleLabels } from '../messages/summary';
+import { formatFiscalYear, parseFiscalYear } from '../values';
+import {
+  FINDINGS,
+  fieldLabels,
+  severityLabels,
+  tableRejections,
+  unreadableReasons,
+  type Severity,
+} from './catalogue';
+import type { Finding } from './finding';
+
+export interface RenderedFinding {
+  readonly message: string;
+  readonly suggestion: string;
+}
+
+const YEAR_PARAMS = ['year', 'endedYear', 'tag'] as const;
+
+/** Params as the reader sees them: years in the language's long form, words translated. */
+function localizeParams(finding: Finding, lang: Lang): MessageParams {
+  const params: Record<string, unknown> = finding.params;
+  const out: Record<string, MessageParams[string]> = { ...(params as MessageParams) };
+  for (const name of YEAR_PARAMS) {
+    const value = params[name];
+    const year = typeof value === 'string' ? parseFiscalYear(value) : null;
+    if (year) out[name] = formatFiscalYear(year, lang, 'long');
+  }
+  switch (finding.code) {
+    case 'file.unreadable': {
+      const reason = unreadableReasons[finding.params.reasonCode][lang];
+      out.reason = finding.params.detail ? `${reason} (${finding.params.detail})` : reason;
+      break;
+    }
+    case 'table.rejected':
+      out.reason = tableRejections[finding.params.tableReason][lang];
+      break;
+    case 'table.statusNotMarks':
+      out.years = finding.params.years.map((y) => {
+        const year = parseFiscalYear(y);
+        return year ? formatFiscalYear(year, lang, 'long') : y;
+      });
+      break;
+    case 'summary.mismatch':
+      out.rule = endedRuleLabels[finding.params.rule][lang];
+      break;
+    case 'value.unparsable':
+    case 'value.yearTag':
+      out.field = fieldLabels[finding.params.field][lang];
+      break;
+  }
+  return out;
+}
+
+export function renderFinding(finding: Finding, lang: Lang): RenderedFinding {
+  const entry = FINDINGS[finding.code];
+  const params = localizeParams(finding, lang);
+  const suggestion =
+    typeof entry.suggestion === 'function'
+      ? (entry.suggestion as (p: Finding['params']) => typeof entry.message)(finding.params)
+      : entry.suggestion;
+  return {
+    message: formatMessage(entry.message, lang, params),
+    suggestion: formatMessage(suggestion, lang, params),
+  };
+}
+
+export function severityLabel(severity: Severity, lang: Lang): string {
+  return severityLabels[severity][lang];
+}

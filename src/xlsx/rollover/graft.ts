@@ -1,0 +1,456 @@
+/**
+ * The summary added to a copy of the user's package, losslessly: our sheets (rendered on their own
+ * into a package of ours) are grafted in — their sheet parts, drawings and charts under free part
+ * names, their cell formats appended to the user's styles (the user's own formats and their indices
+ * untouched), their strings written inline, our names (ownership markers, print titles) set in the
+ * workbook, relationships and content types completed. Every other part of the user's package is
+ * copied as it was, byte for byte; running it again replaces only the add-in's own sheets.
+ * No Node imports.
+ */
+import { isMarkerName, markerName, quoteSheetName } from '../../core';
+import { DEFAULT_LIMITS } from '../package/readXlsx';
+import { PlanConflictError } from '../writeWorkbook';
+import { EditablePackage, relsPartName, resolveTarget } from './package';
+import { attr, escapeXml, parseStartTag, withAttr, writeStartTag, xmlTags, type StartTag } from './xml';
+
+const NS_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CT = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+};
+
+export class GraftError extends Error {}
+
+interface SheetEntry {
+  readonly name: string;
+  readonly relId: string;
+  readonly part: string;
+  readonly index: number;
+}
+
+function workbookOf(pkg: EditablePackage): { part: string; sheets: SheetEntry[] } {
+  const part = pkg.relationships('').find((r) => r.kind === 'officeDocument')?.part ?? 'xl/workbook.xml';
+  const text = pkg.text(part) ?? '';
+  const rels = new Map(pkg.relationships(part).map((r) => [r.id, r]));
+  const sheets: SheetEntry[] = [];
+  let index = 0;
+  for (const tag of xmlTags(text)) {
+    if (tag.local !== 'sheet' || tag.kind === 'close') continue;
+    const start = parseStartTag(text.slice(tag.start, tag.end));
+    const relId = attr(start, 'id') ?? '';
+    const target = rels.get(relId)?.part;
+    if (target) sheets.push({ name: attr(start, 'name') ?? '', relId, part: target, index });
+    index += 1;
+  }
+  return { part, sheets };
+}
+
+/** Children of the first element named `local` (raw XML of each child element), and where it is. */
+function listOf(
+  xml: string,
+  local: string,
+): { items: string[]; start: number; end: number; tag: StartTag } | null {
+  let depth = 0;
+  let start = -1;
+  let tagText = '';
+  let itemStart = -1;
+  const items: string[] = [];
+  for (const tag of xmlTags(xml)) {
+    if (start < 0) {
+      if (tag.local !== local || tag.kind === 'close' || tag.kind === 'other') continue;
+      start = tag.start;
+      tagText = xml.slice(tag.start, tag.end);
+      if (tag.kind === 'empty') return { items, start, end: tag.end, tag: parseStartTag(tagText) };
+      depth = 1;
+      continue;
+    }
+    if (tag.kind === 'other') continue;
+    if (tag.kind === 'open') {
+      if (depth === 1) itemStart = tag.start;
+      depth += 1;
+    } else if (tag.kind === 'empty') {
+      if (depth === 1) items.push(xml.slice(tag.start, tag.end));
+    } else {
+      depth -= 1;
+      if (depth === 1) items.push(xml.slice(itemStart, tag.end));
+      if (depth === 0) return { items, start, end: tag.end, tag: parseStartTag(tagText) };
+    }
+  }
+  return null;
+}
+
+/** The start tag of an element's raw XML. */
+function headOf(item: string): string {
+  return item.slice(0, item.indexOf('>') + 1);
+}
+
+function writeList(tag: StartTag, items: readonly string[]): string {
+  const head = writeStartTag({ ...withAttr(tag, 'count', String(items.length)), empty: false });
+  return `${head}${items.join('')}</${tag.name}>`;
+}
+
+/** Our formats appended to the user's styles; returns the new styles XML and how our xf indices map. */
+function mergeStyles(user: string, ours: string): { xml: string; xf: (index: number) => number } {
+  const uFonts = listOf(user, 'fonts');
+  const uFills = listOf(user, 'fills');
+  const uBorders = listOf(user, 'borders');
+  const uXfs = listOf(user, 'cellXfs');
+  if (!uFonts || !uFills || !uBorders || !uXfs)
+    throw new GraftError('styles without fonts, fills, borders or cellXfs');
+  const oFonts = listOf(ours, 'fonts')?.items ?? [];
+  const oFills = listOf(ours, 'fills')?.items ?? [];
+  const oBorders = listOf(ours, 'borders')?.items ?? [];
+  const oXfs = listOf(ours, 'cellXfs')?.items ?? [];
+  const oDxfs = listOf(ours, 'dxfs')?.items ?? [];
+  if (oDxfs.length > 0) throw new GraftError('differential formats are not grafted');
+
+  // Number formats: ours get ids after every custom id the user has.
+  const uNumFmts = listOf(user, 'numFmts');
+  const oNumFmts = listOf(ours, 'numFmts')?.items ?? [];
+  let nextId = 164;
+  for (const item of uNumFmts?.items ?? []) {
+    const id = Number(attr(parseStartTag(headOf(item)), 'numFmtId'));
+    if (Number.isFinite(id)) nextId = Math.max(nextId, id + 1);
+  }
+  const numFmtMap = new Map<string, string>();
+  const newNumFmts: string[] = [];
+  for (const item of oNumFmts) {
+    const start = parseStartTag(headOf(item));
+    const id = attr(start, 'numFmtId') ?? '';
+    const mapped = String(nextId);
+    nextId += 1;
+    numFmtMap.set(id, mapped);
+    newNumFmts.push(writeStartTag({ ...withAttr(start, 'numFmtId', mapped), empty: true }));
+  }
+  const offset = { font: uFonts.items.length, fill: uFills.items.length, border: uBorders.items.length };
+  const newXfs = oXfs.map((item) => {
+    const selfClosing = item.endsWith('/>') && item.indexOf('>') === item.length - 1;
+    const headEnd = item.indexOf('>') + 1;
+    let start = parseStartTag(selfClosing ? item : item.slice(0, headEnd));
+    const id = (key: string, by: number) => {
+      const v = attr(start, key);
+      if (v !== undefined) start = withAttr(start, key, String(Number(v) + by));
+    };
+    id('fontId', offset.font);
+    id('fillId', offset.fill);
+    id('borderId', offset.border);
+    const numFmt = attr(start, 'numFmtId');
+    if (numFmt !== undefined && numFmtMap.has(numFmt))
+      start = withAttr(start, 'numFmtId', numFmtMap.get(numFmt)!);
+    // Our formats sit on the user's Normal style.
+    start = withAttr(start, 'xfId', '0');
+    return selfClosing
+      ? writeStartTag({ ...start, empty: true })
+      : writeStartTag({ ...start, empty: false }) + item.slice(headEnd);
+  });
+  const xfBase = uXfs.items.length;
+
+  // Rebuild from the end backwards so earlier offsets stay valid.
+  const edits: { start: number; end: number; text: string }[] = [
+    { start: uFonts.start, end: uFonts.end, text: writeList(uFonts.tag, [...uFonts.items, ...oFonts]) },
+    { start: uFills.start, end: uFills.end, text: writeList(uFills.tag, [...uFills.items, ...oFills]) },
+    {
+      start: uBorders.start,
+      end: uBorders.end,
+      text: writeList(uBorders.tag, [...uBorders.items, ...oBorders]),
+    },
+    { start: uXfs.start, end: uXfs.end, text: writeList(uXfs.tag, [...uXfs.items, ...newXfs]) },
+  ];
+  if (newNumFmts.length > 0) {
+    if (uNumFmts)
+      edits.push({
+        start: uNumFmts.start,
+        end: uNumFmts.end,
+        text: writeList(uNumFmts.tag, [...uNumFmts.items, ...newNumFmts]),
+      });
+    else {
+      const prefix = uFonts.tag.name.includes(':')
+        ? uFonts.tag.name.slice(0, uFonts.tag.name.indexOf(':') + 1)
+        : '';
+      edits.push({
+        start: uFonts.start,
+        end: uFonts.start,
+        text: `<${prefix}numFmts count="${newNumFmts.length}">${newNumFmts.join('')}</${prefix}numFmts>`,
+      });
+    }
+  }
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  let xml = user;
+  for (const e of edits) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
+  return { xml, xf: (index) => xfBase + index };
+}
+
+/** Our sheet's XML with our style indices mapped into the user's and shared strings written inline. */
+function adaptSheet(xml: string, xf: (index: number) => number, strings: readonly string[]): string {
+  const out: string[] = [];
+  let copied = 0;
+  const iter = xmlTags(xml);
+  for (let step = iter.next(); !step.done; step = iter.next()) {
+    const tag = step.value;
+    if (tag.kind === 'close' || tag.kind === 'other') continue;
+    const key = tag.local === 'c' || tag.local === 'row' ? 's' : tag.local === 'col' ? 'style' : null;
+    if (!key) continue;
+    let start = parseStartTag(xml.slice(tag.start, tag.end));
+    const s = attr(start, key);
+    if (s !== undefined) start = withAttr(start, key, String(xf(Number(s))));
+    if (tag.local === 'c' && attr(start, 't') === 's' && tag.kind === 'open') {
+      // <c t="s"><v>n</v></c> → <c t="inlineStr"><is>…</is></c>
+      const close = xml.indexOf('</c>', tag.end);
+      const inner = xml.slice(tag.end, close);
+      const v = inner.indexOf('<v>');
+      const index = v >= 0 ? Number(inner.slice(v + 3, inner.indexOf('</v>', v))) : NaN;
+      const text = strings[index];
+      if (text !== undefined) {
+        out.push(
+          xml.slice(copied, tag.start),
+          writeStartTag(withAttr(start, 't', 'inlineStr')),
+          `<is>${text}</is></c>`,
+        );
+        copied = close + 4;
+        for (let t = iter.next(); !t.done && t.value.end <= close + 4; t = iter.next())
+          if (t.value.end === close + 4) break;
+        continue;
+      }
+    }
+    if (s !== undefined) {
+      out.push(xml.slice(copied, tag.start), writeStartTag(start));
+      copied = tag.end;
+    }
+  }
+  out.push(xml.slice(copied));
+  return out.join('');
+}
+
+function relsXml(rels: readonly { id: string; type: string; target: string; external?: boolean }[]): string {
+  const items = rels
+    .map(
+      (r) =>
+        `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_REL}">${items}</Relationships>`;
+}
+
+function relative(from: string, to: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i += 1;
+  return [...Array<string>(a.length - i).fill('..'), ...b.slice(i)].join('/');
+}
+
+function rawRels(
+  pkg: EditablePackage,
+  part: string,
+): { id: string; type: string; target: string; external: boolean }[] {
+  const text = pkg.text(relsPartName(part));
+  if (!text) return [];
+  const out: { id: string; type: string; target: string; external: boolean }[] = [];
+  for (const tag of xmlTags(text)) {
+    if (tag.local !== 'Relationship' || tag.kind === 'close') continue;
+    const start = parseStartTag(text.slice(tag.start, tag.end));
+    out.push({
+      id: attr(start, 'Id') ?? '',
+      type: attr(start, 'Type') ?? '',
+      target: attr(start, 'Target') ?? '',
+      external: attr(start, 'TargetMode') === 'External',
+    });
+  }
+  return out;
+}
+
+export interface GraftInput {
+  /** The user's workbook as read. */
+  readonly user: Uint8Array;
+  /** A package holding only our sheets (and their drawings and charts). */
+  readonly ours: Uint8Array;
+  /** Our sheets, in the order to write them. */
+  readonly sheets: readonly string[];
+  /** Sheets of the user's workbook the add-in owns (replaced when planned again, kept otherwise). */
+  readonly owned: readonly string[];
+}
+
+export function graftSummary(input: GraftInput): Uint8Array {
+  const pkg = new EditablePackage(input.user, DEFAULT_LIMITS.maxUncompressedBytes);
+  const ours = new EditablePackage(input.ours, DEFAULT_LIMITS.maxUncompressedBytes);
+  const userBook = workbookOf(pkg);
+  const ourBook = workbookOf(ours);
+  const ourRels = ours.relationships(ourBook.part);
+  const stylesPart = pkg.relationships(userBook.part).find((r) => r.kind === 'styles')?.part;
+  const ourStylesPart = ourRels.find((r) => r.kind === 'styles')?.part;
+  if (!stylesPart || !ourStylesPart) throw new GraftError('no styles part');
+  const styles = mergeStyles(pkg.text(stylesPart) ?? '', ours.text(ourStylesPart) ?? '');
+  pkg.setText(stylesPart, styles.xml);
+  const sstPart = ourRels.find((r) => r.kind === 'sharedStrings')?.part;
+  const strings = sstPart
+    ? (listOf(ours.text(sstPart) ?? '', 'sst')?.items ?? []).map((si) =>
+        si.slice(si.indexOf('>') + 1, si.lastIndexOf('<')),
+      )
+    : [];
+
+  let types = pkg.text('[Content_Types].xml') ?? '';
+  const override = (part: string, type: string) => {
+    const name = `/${part}`;
+    if (types.toLowerCase().includes(`partname="${name.toLowerCase()}"`)) return;
+    types = types.replace(
+      '</Types>',
+      `<Override PartName="${escapeXml(name)}" ContentType="${type}"/></Types>`,
+    );
+  };
+  const freeName = (prefix: string, ext: string) => {
+    for (let n = 1; ; n += 1) {
+      const name = `${prefix}${n}.${ext}`;
+      if (!pkg.has(name) && !taken.has(name.toLowerCase())) {
+        taken.add(name.toLowerCase());
+        return name;
+      }
+    }
+  };
+  const taken = new Set<string>();
+
+  let workbook = pkg.text(userBook.part) ?? '';
+  const wbRels = rawRels(pkg, userBook.part);
+  const nextRelId = (() => {
+    const used = new Set(wbRels.map((r) => r.id));
+    let n = 1;
+    return () => {
+      while (used.has(`rId${n}`)) n += 1;
+      used.add(`rId${n}`);
+      return `rId${n}`;
+    };
+  })();
+  let maxSheetId = 0;
+  for (const tag of xmlTags(workbook))
+    if (tag.local === 'sheet' && tag.kind !== 'close')
+      maxSheetId = Math.max(
+        maxSheetId,
+        Number(attr(parseStartTag(workbook.slice(tag.start, tag.end)), 'sheetId')) || 0,
+      );
+
+  const byName = new Map(userBook.sheets.map((s) => [s.name.toLowerCase(), s]));
+  const ownedLower = new Set(input.owned.map((n) => n.toLowerCase()));
+  const newSheets: string[] = [];
+  const sheetIndex = new Map<string, number>();
+  for (const name of input.sheets) {
+    const mine = ourBook.sheets.find((s) => s.name === name);
+    if (!mine) throw new GraftError(`sheet not in our package: ${name}`);
+    const existing = byName.get(name.toLowerCase());
+    if (existing && !ownedLower.has(name.toLowerCase())) throw new PlanConflictError([existing.name], []);
+    let part: string;
+    if (existing) {
+      // Our sheet written again: its old drawing and charts go, its part is rewritten in place.
+      part = existing.part;
+      for (const rel of pkg.relationships(part)) {
+        if (rel.kind !== 'drawing' || !rel.part) continue;
+        for (const chart of pkg.relationships(rel.part)) {
+          if (!chart.part) continue;
+          pkg.remove(chart.part);
+          if (pkg.has(relsPartName(chart.part))) pkg.remove(relsPartName(chart.part));
+        }
+        pkg.remove(rel.part);
+        if (pkg.has(relsPartName(rel.part))) pkg.remove(relsPartName(rel.part));
+      }
+      sheetIndex.set(name, existing.index);
+    } else {
+      part = freeName('xl/worksheets/sheet', 'xml');
+      const relId = nextRelId();
+      wbRels.push({
+        id: relId,
+        type: `${REL_BASE}/worksheet`,
+        target: relative(userBook.part, part),
+        external: false,
+      });
+      maxSheetId += 1;
+      newSheets.push(`<sheet name="${escapeXml(name)}" sheetId="${maxSheetId}" r:id="${relId}"/>`);
+      sheetIndex.set(name, userBook.sheets.length + newSheets.length - 1);
+      override(part, CT.worksheet);
+    }
+    pkg.setText(part, adaptSheet(ours.text(mine.part) ?? '', styles.xf, strings));
+    // The sheet's drawing and charts, under free names.
+    const rels: { id: string; type: string; target: string; external?: boolean }[] = [];
+    for (const rel of rawRels(ours, mine.part)) {
+      if (rel.external) {
+        rels.push(rel);
+        continue;
+      }
+      const source = resolveTarget(mine.part, rel.target);
+      if (!rel.type.endsWith('/drawing')) continue; // ExcelJS's unused hyperlink targets
+      const drawing = freeName('xl/drawings/drawing', 'xml');
+      const drawingRels: { id: string; type: string; target: string }[] = [];
+      for (const chartRel of rawRels(ours, source)) {
+        const chart = freeName('xl/charts/chart', 'xml');
+        pkg.setText(chart, ours.text(resolveTarget(source, chartRel.target)) ?? '');
+        override(chart, CT.chart);
+        drawingRels.push({ id: chartRel.id, type: chartRel.type, target: relative(drawing, chart) });
+      }
+      pkg.setText(drawing, ours.text(source) ?? '');
+      pkg.setText(relsPartName(drawing), relsXml(drawingRels));
+      override(drawing, CT.drawing);
+      rels.push({ id: rel.id, type: rel.type, target: relative(part, drawing) });
+    }
+    if (rels.length > 0) pkg.setText(relsPartName(part), relsXml(rels));
+    else if (pkg.has(relsPartName(part))) pkg.remove(relsPartName(part));
+  }
+
+  // Workbook: new sheets after the user's, our names (markers, print titles) set afresh.
+  if (newSheets.length > 0) {
+    const list = listOf(workbook, 'sheets');
+    if (!list || list.tag.empty) throw new GraftError('no sheets element');
+    const close = list.end - `</${list.tag.name}>`.length;
+    workbook = workbook.slice(0, close) + newSheets.join('') + workbook.slice(close);
+  }
+  const ourNames: string[] = [];
+  const ourBookText = ours.text(ourBook.part) ?? '';
+  for (const tag of xmlTags(ourBookText)) {
+    if (tag.local !== 'definedName' || tag.kind !== 'open') continue;
+    const start = parseStartTag(ourBookText.slice(tag.start, tag.end));
+    const name = attr(start, 'name') ?? '';
+    const local = attr(start, 'localSheetId');
+    if (isMarkerName(name) || local === undefined) continue;
+    const sheet = ourBook.sheets[Number(local)]?.name;
+    const index = sheet !== undefined ? sheetIndex.get(sheet) : undefined;
+    if (index === undefined) continue;
+    const body = ourBookText.slice(tag.end, ourBookText.indexOf('<', tag.end));
+    ourNames.push(
+      `${writeStartTag({ ...withAttr(start, 'localSheetId', String(index)), empty: false })}${body}</definedName>`,
+    );
+  }
+  const replaced = new Set(
+    input.sheets
+      .map((n) => byName.get(n.toLowerCase())?.index)
+      .filter((i) => i !== undefined)
+      .map(String),
+  );
+  const stillOwned = userBook.sheets
+    .filter((s) => ownedLower.has(s.name.toLowerCase()) && !input.sheets.includes(s.name))
+    .map((s) => s.name);
+  const markers = [...input.sheets, ...stillOwned].map(
+    (name, i) =>
+      `<definedName name="${markerName(i + 1)}" hidden="1">${escapeXml(`${quoteSheetName(name)}!$A$1`)}</definedName>`,
+  );
+  const names = listOf(workbook, 'definedNames');
+  const kept = (names?.items ?? []).filter((item) => {
+    const start = parseStartTag(headOf(item));
+    const name = attr(start, 'name') ?? '';
+    const local = attr(start, 'localSheetId');
+    if (isMarkerName(name)) return false;
+    // The print settings of a sheet we replace are ours to set again.
+    return !(local !== undefined && replaced.has(local) && name.startsWith('_xlnm.'));
+  });
+  const body = [...kept, ...ourNames, ...markers].join('');
+  if (names)
+    workbook = `${workbook.slice(0, names.start)}<definedNames>${body}</definedNames>${workbook.slice(names.end)}`;
+  else {
+    const after = ['externalReferences', 'functionGroups', 'sheets']
+      .map((l) => listOf(workbook, l))
+      .find((x) => x !== null);
+    if (!after) throw new GraftError('no place for defined names');
+    workbook = `${workbook.slice(0, after.end)}<definedNames>${body}</definedNames>${workbook.slice(after.end)}`;
+  }
+  pkg.setText(userBook.part, workbook);
+  pkg.setText(relsPartName(userBook.part), relsXml(wbRels));
+  pkg.setText('[Content_Types].xml', types);
+  return pkg.write();
+}

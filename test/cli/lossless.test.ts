@@ -1,0 +1,133 @@
+/**
+ * summarize --out adds the summary to a copy of the user's package: every part of the input is the
+ * output's, byte for byte, except the parts the add-in must change (workbook, its relationships,
+ * content types, app properties — and styles, to which our formats are appended, the user's own
+ * kept as they were); macros survive in .xlsm; a second run replaces only the add-in's parts. Every
+ * workbook the CLI writes passes the package rules Excel checks before opening without repair.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { runCli, tmpDir } from '../helpers/buildWorkbook';
+import { packageProblems } from '../helpers/packageRules';
+
+const MAY_CHANGE = new Set([
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  '[Content_Types].xml',
+  'docProps/app.xml',
+  'xl/styles.xml',
+]);
+
+function entries(path: string): Record<string, Uint8Array> {
+  return unzipSync(readFileSync(path));
+}
+
+function changed(before: Record<string, Uint8Array>, after: Record<string, Uint8Array>): string[] {
+  return Object.keys(before).filter(
+    (n) => !after[n] || Buffer.compare(Buffer.from(before[n]!), Buffer.from(after[n]!)) !== 0,
+  );
+}
+
+/** Each list of the user's styles (fonts, fills, borders, formats) is a prefix of the output's. */
+function stylesKept(before: string, after: string): void {
+  for (const list of [
+    'numFmts',
+    'fonts',
+    'fills',
+    'borders',
+    'cellXfs',
+    'cellStyleXfs',
+    'cellStyles',
+    'dxfs',
+  ]) {
+    const inner = (xml: string) => {
+      const open = xml.indexOf(`<${list}`);
+      if (open < 0) return '';
+      const start = xml.indexOf('>', open) + 1;
+      return xml[start - 2] === '/' ? '' : xml.slice(start, xml.indexOf(`</${list}>`, start));
+    };
+    expect([list, inner(after).startsWith(inner(before))]).toEqual([list, true]);
+  }
+}
+
+function macroWorkbook(from: string, to: string): void {
+  const files = unzipSync(readFileSync(from));
+  files['xl/vbaProject.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3, 4]);
+  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+    ),
+  );
+  const types = strFromU8(files['[Content_Types].xml']!)
+    .replace(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+      'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+    )
+    .replace(
+      '</Types>',
+      '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+    );
+  files['[Content_Types].xml'] = strToU8(types);
+  writeFileSync(to, zipSync(files));
+}
+
+test('kasama-r2.xlsx (a real city workbook): every original part kept byte for byte; a second run replaces only ours', async () => {
+  const dir = tmpDir();
+  const first = join(dir, 'summary.xlsx');
+  const second = join(dir, 'again.xlsx');
+  expect((await runCli(['summarize', 'examples/kasama-r2.xlsx', '--out', first])).code).toBe(0);
+  const input = entries('examples/kasama-r2.xlsx');
+  const output = entries(first);
+  expect(changed(input, output).filter((n) => !MAY_CHANGE.has(n))).toEqual([]);
+  stylesKept(strFromU8(input['xl/styles.xml']!), strFromU8(output['xl/styles.xml']!));
+  // Our sheets, drawings and charts were added.
+  const added = Object.keys(output).filter((n) => !input[n]);
+  expect(added.filter((n) => n.startsWith('xl/worksheets/sheet'))).toHaveLength(9);
+  expect(added.some((n) => n.startsWith('xl/charts/chart'))).toBe(true);
+  expect(packageProblems(readFileSync(first))).toEqual([]);
+
+  // Summarising the copy again: the user's parts still the input's, our sheets replaced in place.
+  expect((await runCli(['summarize', first, '--out', second])).code).toBe(0);
+  const again = entries(second);
+  expect(changed(input, again).filter((n) => !MAY_CHANGE.has(n))).toEqual([]);
+  expect(Object.keys(again).sort()).toEqual(Object.keys(output).sort());
+  expect(packageProblems(readFileSync(second))).toEqual([]);
+});
+
+test('.xlsm: the summary goes into a copy that keeps its macros', async () => {
+  const dir = tmpDir();
+  const input = join(dir, 'plan.xlsm');
+  const out = join(dir, 'summary.xlsm');
+  macroWorkbook('examples/kasama-r2.xlsx', input);
+  expect((await runCli(['summarize', input, '--out', out])).code).toBe(0);
+  const before = entries(input);
+  const after = entries(out);
+  expect(Buffer.from(after['xl/vbaProject.bin']!)).toEqual(Buffer.from(before['xl/vbaProject.bin']!));
+  expect(strFromU8(after['[Content_Types].xml']!)).toContain('macroEnabled.main+xml');
+  expect(strFromU8(after['xl/_rels/workbook.xml.rels']!)).toContain('vbaProject.bin');
+  expect(changed(before, after).filter((n) => !MAY_CHANGE.has(n))).toEqual([]);
+  expect(packageProblems(readFileSync(out))).toEqual([]);
+});
+
+test('every workbook the CLI writes passes the package rules (summaries, consolidated, templates, rollover)', async () => {
+  const dir = tmpDir();
+  const outputs: string[] = [];
+  const run = async (args: string[], out: string) => {
+    const result = await runCli([...args, out]);
+    expect([args.join(' '), result.code]).toEqual([args.join(' '), 0]);
+    outputs.push(out);
+  };
+  await run(['summarize', 'examples/kasama-r2.xlsx', '--out'], join(dir, 'single.xlsx'));
+  await run(['summarize', 'examples/departments', '--out'], join(dir, 'consolidated.xlsx'));
+  await run(['rollover', 'examples/kasama-r2.xlsx', '--out'], join(dir, 'rolled.xlsx'));
+  await run(['template', '--plan', 'examples/plans/kasama-4th-plan.json', '--out'], join(dir, 'templates'));
+  const templates = (await import('node:fs'))
+    .readdirSync(join(dir, 'templates'))
+    .map((f) => join(dir, 'templates', f));
+  for (const file of [...outputs.filter((o) => o.endsWith('.xlsx')), ...templates])
+    expect([file, packageProblems(readFileSync(file))]).toEqual([file, []]);
+  expect(templates.length).toBeGreaterThan(0);
+});
