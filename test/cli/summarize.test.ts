@@ -94,7 +94,11 @@ test('the terminal table shows the JSON figures', async () => {
   expect(row('Behind')).toMatch(/\s17\s+24\.3%/);
   expect(row('Progress rate')).toMatch(/75\.7%\s+\(53\/70\)/);
   for (const y of json.years)
-    expect(run.stdout).toContain(`${y.year}  items ${y.items}  ◎${y.counts.ahead} ○${y.counts.onPlan}`);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `\\n  ${y.year}\\s+${y.items}\\s+${y.counts.ahead}\\s+${y.counts.onPlan}\\s+${y.counts.nearlyOnPlan}\\s`,
+      ),
+    );
 });
 
 async function cells(path: string, sheetFilter: (name: string) => boolean): Promise<Map<string, string>> {

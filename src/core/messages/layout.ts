@@ -5,7 +5,7 @@ export const layoutMessages = {
   summaryTitle: { ja: '進捗状況の集計（{year}）', en: 'Progress summary ({year})' },
   summarySubtitle: {
     ja: '実施項目 {items}件から計算（{kind}）。{rule}。',
-    en: 'Computed from {items} items ({kind}). {rule}.',
+    en: 'Computed from {items|item|items} ({kind}). {rule}.',
   },
   mark: { ja: '記号', en: 'Mark' },
   status: { ja: '進捗状況', en: 'Status' },
