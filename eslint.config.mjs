@@ -22,6 +22,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // The ES5 first script of the pages: a plain browser script, parsed as ES5.
+    files: ['src/boot/**/*.js'],
+    languageOptions: {
+      ecmaVersion: 5,
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly' },
+    },
+  },
+  {
     // The Office.js rules (load before read, sync before read, no sync in loops) where Office.js is used;
     // elsewhere they would misread ExcelJS calls with the same names.
     files: ['src/excel/**/*.ts', 'src/commands/**/*.ts', 'src/taskpane/**/*.{ts,tsx}'],

@@ -59,3 +59,42 @@ export async function cliBench(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+export interface SingleOutResult {
+  readonly items: number;
+  readonly ms: number;
+  readonly rssMB: number;
+  /** ExcelJS merely loading the same file. */
+  readonly floorMs: number;
+  readonly floorRssMB: number;
+}
+
+/**
+ * One large workbook → `summarize FILE --out`: the summary added to a copy of its package. Peak RSS
+ * is the figure that matters (the whole input used to be re-serialised through ExcelJS).
+ */
+export async function singleOutBench(root: string, items = 20_000, runs = 2): Promise<SingleOutResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'reform-progress-bench-'));
+  try {
+    const file = join(dir, 'large.xlsx');
+    // 40 items a measure keeps the merged headers under the reader's merge limit.
+    await writeSyntheticXlsx(file, 1, 4, items / 4, 40);
+    const cli = join(root, 'bin', 'reform-progress.js');
+    const floor = join(__dirname, 'exceljsFloor.js');
+    const cliRuns: { ms: number; rssMB: number }[] = [];
+    const floorRuns: { ms: number; rssMB: number }[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      floorRuns.push(timeNodeProcess([floor, file], 'floor'));
+      cliRuns.push(timeNodeProcess([cli, 'summarize', file, '--out', join(dir, `out-${run}.xlsx`)], 'cli'));
+    }
+    return {
+      items,
+      ms: median(cliRuns.map((r) => r.ms)),
+      rssMB: Math.max(...cliRuns.map((r) => r.rssMB)),
+      floorMs: median(floorRuns.map((r) => r.ms)),
+      floorRssMB: Math.max(...floorRuns.map((r) => r.rssMB)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

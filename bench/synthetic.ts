@@ -92,10 +92,11 @@ export async function writeSyntheticXlsx(
   department: number,
   sheets: number,
   perSheet: number,
+  perMeasure = 12,
 ): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   for (let s = 0; s < sheets; s += 1) {
-    const grid = syntheticSheet(`部${department}課${s + 1}`, perSheet, 12, department * 100 + s + 1);
+    const grid = syntheticSheet(`部${department}課${s + 1}`, perSheet, perMeasure, department * 100 + s + 1);
     const ws = workbook.addWorksheet(grid.name);
     grid.values.forEach((row, r) => {
       row.forEach((value, c) => {

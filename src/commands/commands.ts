@@ -2,11 +2,14 @@
  * The ribbon's 集計表を作成 button. A function file, not a shared runtime: SharedRuntime 1.1 is not
  * available on Excel 2016/2019/2021 perpetual versions, which municipal offices still run, and a
  * function file works on all of them. It runs read → validate → summarize → write with the saved
- * settings; the outcome is the summary sheets themselves (RP_集計表 is activated), and, where the host
- * allows, the task pane opens when there are errors to look at.
+ * settings; the outcome is the summary sheets themselves (RP_集計表 is activated); findings are in
+ * RP_検証結果 and in the pane's 進捗チェック.
  */
 import { type HostPort, langFromTag, DEFAULT_SETTINGS, parseSettings, runGenerate } from '../core';
 import { createExcelHost } from '../excel/host';
+import { markStarted } from '../boot/started';
+
+markStarted();
 
 export interface CommandOutcome {
   readonly ok: boolean;
@@ -37,15 +40,14 @@ export async function generateFromRibbon(host: HostPort, displayLanguage: string
   };
 }
 
-async function generateSummary(event: Office.AddinCommands.Event): Promise<void> {
+/**
+ * The command's handler. It never calls a shared-runtime API (Office.addin.showAsTaskpane): the
+ * manifest declares no shared runtime, and on such a host that promise may never settle. Whatever
+ * happens, event.completed() is called, so Excel does not wait for the command.
+ */
+export async function generateSummary(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const result = await generateFromRibbon(createExcelHost(), Office.context.displayLanguage);
-    if (
-      (!result.ok || result.errors > 0) &&
-      Office.context.requirements.isSetSupported('SharedRuntime', '1.1')
-    ) {
-      await Office.addin.showAsTaskpane();
-    }
+    await generateFromRibbon(createExcelHost(), Office.context.displayLanguage);
   } catch {
     // Nothing to show from a function file; the pane's 進捗チェック explains what is wrong.
   } finally {

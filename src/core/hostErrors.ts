@@ -16,6 +16,8 @@ export interface HostErrorDetails {
   readonly invalidArgument: { readonly detail?: string };
   readonly accessDenied: { readonly detail?: string };
   readonly changedMeanwhile: { readonly cells: readonly string[] };
+  /** The preview's rollover on the file met what it cannot adjust safely. */
+  readonly rolloverRefused: { readonly reasons: readonly string[] };
   readonly unknown: { readonly detail?: string };
 }
 
@@ -82,6 +84,10 @@ export const hostErrorMessages: Readonly<Record<HostErrorCode, Message>> = {
   changedMeanwhile: {
     ja: 'セル {cells} の内容が確認後に変わったため、書き込みを中止しました。もう一度チェックしてください。',
     en: 'Cells {cells} changed after you confirmed, so nothing was written. Please check again.',
+  },
+  rolloverRefused: {
+    ja: 'この年度更新はファイルのままでは安全に行えないため、何も変更していません（{reasons}）。Excel でブックを開き、アドインから実行してください。',
+    en: 'This rollover cannot be done safely on the file, so nothing was changed ({reasons}). Open the workbook in Excel and run it from the add-in.',
   },
   unknown: {
     ja: '予期しないエラーが発生しました: {detail}',

@@ -18,7 +18,7 @@ import {
 import { addChartsToXlsx } from '../xlsx/charts';
 import { ownedSheetNames, snapshotFromExcelJs } from '../xlsx/snapshotFromExcelJs';
 import { PlanConflictError, writePlanToWorkbook } from '../xlsx/writeWorkbook';
-import { applyRolloverToWorksheet } from '../xlsx/rollover';
+import { applyRolloverToPackage } from '../xlsx/rollover/applyToPackage';
 import { addTemplateSheet } from '../xlsx/writeTemplate';
 
 export class PreviewWorkbook {
@@ -149,8 +149,17 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
           .map((c) => `${roll.sheet}!${c.cell}`),
       );
       if (changed.length > 0) throw new HostError('changedMeanwhile', 'changed', { cells: changed });
-      for (const roll of plan.sheets)
-        applyRolloverToWorksheet(book.workbook.getWorksheet(roll.sheet)!, roll, symbols);
+      // As the CLI does it: the package edited as Excel's column insert (formulas, names, formats,
+      // notes… follow their cells), then read back into the preview's workbook.
+      const bytes = new Uint8Array(await book.workbook.xlsx.writeBuffer());
+      const result = applyRolloverToPackage(bytes, plan, symbols);
+      if (result.kind === 'refused')
+        throw new HostError('rolloverRefused', 'rollover refused', {
+          reasons: [...new Set(result.refusals.map((r) => r.where))],
+        });
+      const rolled = new ExcelJS.Workbook();
+      await rolled.xlsx.load(result.bytes as unknown as ExcelJS.Buffer);
+      book.workbook = rolled;
       book.changed();
     },
     loadSettings: async () => book.settings,

@@ -2,6 +2,9 @@
 import { langFromTag } from '../core';
 import { createExcelHost } from '../excel/host';
 import { mountPane } from './mount';
+import { markStarted } from '../boot/started';
+
+markStarted();
 
 void Office.onReady(() => {
   const root = document.getElementById('root');

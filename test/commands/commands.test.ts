@@ -22,3 +22,18 @@ test('the ribbon command runs read → summarize → write with the saved settin
   expect(host.plans).toHaveLength(1);
   expect(host.callsOf('readSnapshot')).toHaveLength(1);
 });
+
+test('the handler completes its event even when the work fails, and calls no shared-runtime API', async () => {
+  const { generateSummary } = await import('../../src/commands/commands');
+  const office = (globalThis as unknown as { Office: Record<string, unknown> }).Office;
+  // No Excel here: createExcelHost's Excel.run throws. Office.addin is a trap: touching it fails the test.
+  office.context = { displayLanguage: 'ja-JP', requirements: { isSetSupported: () => true } };
+  Object.defineProperty(office, 'addin', {
+    get: () => {
+      throw new Error('shared-runtime API called');
+    },
+  });
+  let completed = 0;
+  await generateSummary({ completed: () => (completed += 1) } as unknown as Office.AddinCommands.Event);
+  expect(completed).toBe(1);
+});

@@ -135,6 +135,7 @@ const HOST_SAMPLES: { readonly [C in HostErrorCode]: HostErrorDetails[C] } = {
   invalidArgument: { detail: 'A1' },
   accessDenied: {},
   changedMeanwhile: { cells: ['Plan!E5', 'Plan!E6'] },
+  rolloverRefused: { reasons: ['Plan!E5', 'xl/pivotCache/pivotCacheDefinition1.xml'] },
   unknown: { detail: 'boom' },
 };
 
