@@ -3,11 +3,13 @@
  *   examples/kasama-r2.xlsx            the published layout, plus the report's hand-typed history table
  *   examples/departments/<担当部>.xlsx  one workbook per department, in the varied layouts real offices use
  *   examples/plans/kasama-4th-plan.json the 4th plan's definition, for `reform-progress template`
+ *   examples/other-cities/sabc-r5.xlsx  a plan graded S/A/B/C with 完了 and 対象外, for `--scale sabc`
  * Usage: node dist/scripts/make-samples.js [outDir]   (default: examples/)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { writeOtherCities } from './samples/otherCities';
 import { plan4FromSeed } from './samples/plan4';
 import { loadSeed, numbering, repoRoot, seedOwners, type SeedItem } from './samples/seed';
 
@@ -448,6 +450,7 @@ export async function makeSamples(outDir: string): Promise<void> {
     join(outDir, 'plans', 'kasama-4th-plan.json'),
     `${JSON.stringify(plan4FromSeed(items), null, 2)}\n`,
   );
+  await writeOtherCities(outDir);
 }
 
 if (require.main === module) {

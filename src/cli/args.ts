@@ -3,16 +3,16 @@
  * result is validated with zod, so every value that reaches the engine has been checked.
  */
 import { z } from 'zod';
-import { endedRuleSchema, parseFiscalYear } from '../core';
+import { endedRuleSchema, type Lang, parseFiscalYear } from '../core';
 
 export const COMMANDS = ['validate', 'summarize', 'template', 'rollover'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const FLAGS: Readonly<Record<CommandName, readonly string[]>> = {
-  validate: ['year', 'json', 'lang', 'settings'],
-  summarize: ['year', 'json', 'lang', 'settings', 'ended', 'out', 'csv'],
-  template: ['plan', 'from', 'years', 'title', 'out', 'lang', 'settings'],
-  rollover: ['out', 'rename-headers', 'lang', 'settings'],
+  validate: ['year', 'json', 'lang', 'settings', 'scale'],
+  summarize: ['year', 'json', 'lang', 'settings', 'scale', 'ended', 'out', 'csv'],
+  template: ['plan', 'from', 'years', 'title', 'out', 'lang', 'settings', 'scale'],
+  rollover: ['out', 'rename-headers', 'lang', 'settings', 'scale'],
 };
 
 /** Flags that take no value. */
@@ -21,6 +21,8 @@ const SWITCHES: ReadonlySet<string> = new Set(['rename-headers']);
 /** Commands that take their inputs from flags (--plan / --from) rather than paths. */
 const NO_PATHS: ReadonlySet<CommandName> = new Set(['template']);
 
+const langSchema = z.enum(['ja', 'en']);
+
 const optionsSchema = z.object({
   paths: z.array(z.string().min(1)),
   year: z
@@ -28,9 +30,11 @@ const optionsSchema = z.object({
     .refine((s) => parseFiscalYear(s) !== null, { message: 'year' })
     .optional(),
   json: z.string().min(1).optional(),
-  lang: z.enum(['ja', 'en']).optional(),
+  lang: langSchema.optional(),
   settings: z.string().min(1).optional(),
   ended: endedRuleSchema.optional(),
+  /** A preset grade scale (kasama, sabc, a-f, achievement, status) or a scale named in the settings. */
+  scale: z.string().min(1).max(40).optional(),
   out: z.string().min(1).optional(),
   csv: z.string().min(1).optional(),
   plan: z.string().min(1).optional(),
@@ -41,8 +45,9 @@ const optionsSchema = z.object({
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
 
-export type ParsedArgs =
-  | { readonly kind: 'help'; readonly lang?: 'ja' | 'en' }
+/** Every outcome carries the --lang asked for, if any, so that even a usage error speaks it. */
+export type ParsedArgs = { readonly lang?: Lang } & (
+  | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'run'; readonly command: CommandName; readonly options: CliOptions }
   | {
@@ -56,9 +61,24 @@ export type ParsedArgs =
         | 'templateSource'
         | 'onePath';
       readonly params: Record<string, string>;
-    };
+    }
+);
+
+/** `--lang en` or `--lang=en` anywhere in the arguments; undefined when absent or not ja/en. */
+function langFlag(argv: readonly string[]): Lang | undefined {
+  const at = argv.indexOf('--lang');
+  const value = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  const parsed = langSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const lang = langFlag(argv);
+  const parsed = parseCommand(argv);
+  return lang ? { ...parsed, lang } : parsed;
+}
+
+function parseCommand(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help')
     return { kind: 'help' };

@@ -1,7 +1,7 @@
 /**
  * reform-progress: the same engine as the add-in, on .xlsx files.
  */
-import { formatMessage, type Lang, VERSION } from '../core';
+import { formatMessage, type Lang, langFromTag, VERSION } from '../core';
 import { cliMessages } from './messages';
 import { parseArgs } from './args';
 import { processIo, type CliIo } from './io';
@@ -21,17 +21,10 @@ const COMMAND_RUNNERS: Readonly<
   rollover: rolloverCommand,
 };
 
-/** Japanese unless the environment asks for English. */
-export function defaultLang(env: CliIo['env']): Lang {
-  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^en/i.test(tag) ? 'en' : 'ja';
-}
-
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const parsed = parseArgs(argv);
-  const langFlag = argv.indexOf('--lang');
-  const langArg = langFlag >= 0 ? argv[langFlag + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
-  const lang: Lang = langArg === 'en' || langArg === 'ja' ? langArg : defaultLang(io.env);
+  // --lang, else the locale (POSIX's order of precedence), else Japanese.
+  const lang = parsed.lang ?? langFromTag(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
   switch (parsed.kind) {
     case 'help':
       io.stdout(`${formatMessage(cliMessages.usage, lang)}\n`);

@@ -4,14 +4,16 @@ import type { Message } from '../core';
 export const cliMessages = {
   usage: {
     ja: `使い方:
-  reform-progress validate <パス...> [--year 年度] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
-  reform-progress summarize <パス...> [--year 年度] [--ended on-plan|exclude|not-achieved]
+  reform-progress validate <パス...> [--year 年度] [--scale 段階] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
+  reform-progress summarize <パス...> [--year 年度] [--scale 段階] [--ended on-plan|exclude|not-achieved]
                             [--out ファイル.xlsx] [--csv ファイル.csv] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
   reform-progress template (--plan 計画定義.json | --from ブック.xlsx) [--years R4-R8] [--title 計画名] --out フォルダ
-  reform-progress rollover <ブック.xlsx> --out 新しいブック.xlsx [--rename-headers]
+  reform-progress rollover <ブック.xlsx> --out 新しいブック.xlsx [--rename-headers] [--scale 段階]
 
   <パス>        .xlsx ファイルまたはフォルダ（フォルダは下位も検索。~$ で始まるロックファイルは除外）
   --year        対象年度（R2、令和2年度、2020 など）。省略時は進捗状況が入力されている最新の年度
+  --scale       評価の段階: kasama（◎ ○ □ ▲ 終了・既定）、sabc（S A B C 完了 対象外）、a-f（A〜F）、
+                achievement（達成 概ね達成 一部達成 未達成）、status（完了 取組中 未着手）、または設定で定義した段階
   --ended       終了項目の扱い: on-plan（計画どおりとして計上。公表資料の方法・既定）、exclude（除外）、
                 not-achieved（未達成として分母のみに計上）
   --out         集計シートを追加したブックを書き出す（入力ファイルは変更しません。複数入力時は取込項目シート付きの新しいブック）
@@ -25,16 +27,18 @@ export const cliMessages = {
   --out         template: 部ごとのブックを書き出すフォルダ（既存のファイルは上書きしません）
   --rename-headers  rollover: 年度を含む見出し（具体的な取組結果(R2)、令和3年度の取組計画 など）も次の年度にする
 
-終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めるファイルがない・使い方の誤り`,
+終了コード: 0 エラーなし / 1 エラーあり / 2 実施計画の表がない・対象年度の列がない・使い方の誤り`,
     en: `Usage:
-  reform-progress validate <path...> [--year LABEL] [--json FILE|-] [--lang ja|en] [--settings FILE]
-  reform-progress summarize <path...> [--year LABEL] [--ended on-plan|exclude|not-achieved]
+  reform-progress validate <path...> [--year LABEL] [--scale NAME] [--json FILE|-] [--lang ja|en] [--settings FILE]
+  reform-progress summarize <path...> [--year LABEL] [--scale NAME] [--ended on-plan|exclude|not-achieved]
                             [--out FILE.xlsx] [--csv FILE.csv] [--json FILE|-] [--lang ja|en] [--settings FILE]
   reform-progress template (--plan PLAN.json | --from WORKBOOK.xlsx) [--years R4-R8] [--title NAME] --out FOLDER
-  reform-progress rollover <WORKBOOK.xlsx> --out NEW.xlsx [--rename-headers]
+  reform-progress rollover <WORKBOOK.xlsx> --out NEW.xlsx [--rename-headers] [--scale NAME]
 
   <path>        .xlsx files or folders (searched recursively; Excel's ~$ lock files are skipped)
   --year        target fiscal year (R2, 令和2年度, 2020…); default: the latest year that has marks
+  --scale       grade scale: kasama (◎ ○ □ ▲ 終了; default), sabc (S A B C 完了 対象外), a-f (A–F),
+                achievement (達成 概ね達成 一部達成 未達成), status (完了 取組中 未着手), or one the settings define
   --ended       how ended items count: on-plan (as on plan, the published method; default),
                 exclude (left out), not-achieved (in the denominator only)
   --out         write a copy of the workbook with the summary sheets added (inputs are never changed;
@@ -50,7 +54,7 @@ export const cliMessages = {
   --out         template: the folder for one workbook per department (existing files are never overwritten)
   --rename-headers  rollover: also move year-bearing headers (具体的な取組結果(R2), 令和3年度の取組計画…) to the next year
 
-Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
+Exit codes: 0 no errors / 1 errors found / 2 no plan table, no column for the year, or a usage error`,
   },
   usageError: {
     ja: 'reform-progress: {detail}\n「reform-progress --help」で使い方を表示します。',
@@ -135,6 +139,10 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
     ja: '進捗状況の年度が分かりません（集計できません）',
     en: 'no year with status marks: nothing to summarize',
   },
+  badScale: {
+    ja: '--scale {value} は使えません（使える段階: {names}）',
+    en: '--scale {value} is not a scale (scales: {names})',
+  },
   noTables: {
     ja: 'どの入力にも実施計画の表が見つかりません',
     en: 'no implementation-plan table was found in any input',
@@ -150,6 +158,10 @@ Exit codes: 0 no errors / 1 errors found / 2 nothing readable or a usage error`,
   historyLine: {
     ja: '  {year}  実施項目数 {items}  ◎{ahead} ○{onPlan} □{nearlyOnPlan} ▲{behind} 終了{ended}  進捗率 {rate} ({numerator}/{denominator})',
     en: '  {year}  items {items}  ◎{ahead} ○{onPlan} □{nearlyOnPlan} ▲{behind} ended {ended}  progress {rate} ({numerator}/{denominator})',
+  },
+  historyLineScale: {
+    ja: '  {year}  実施項目数 {items}  {marks}  進捗率 {rate} ({numerator}/{denominator})',
+    en: '  {year}  items {items}  {marks}  progress {rate} ({numerator}/{denominator})',
   },
   conflict: {
     ja: 'シート{sheets:quoted}は利用者のシートのため上書きしません。何も書き出していません。シート名を変えてから再実行してください。',

@@ -11,6 +11,7 @@ import {
   DEFAULT_SETTINGS,
   parseSettings,
   type Settings,
+  PRESET_SCALE_NAMES,
 } from '../core';
 import { cliMessages } from './messages';
 import type { CliOptions } from './args';
@@ -18,13 +19,20 @@ import { loadWorkbooks, type LoadedWorkbooks } from './files';
 import type { CliIo } from './io';
 
 export interface PipelineResult {
+  /** The settings in force (--ended applied). */
   readonly settings: Settings;
   readonly snapshots: readonly WorkbookSnapshot[];
   readonly analysis: Analysis;
   /** Every file named or found, in order (readable or not). */
   readonly files: readonly string[];
+  /** Findings about whole files (unreadable, macros), outside the analysis. */
+  readonly fileFindings: readonly Finding[];
   /** Reader, validator and unreadable-file findings, grouped by file in that order. */
   readonly findings: readonly Finding[];
+  /** The file's bytes when exactly one file was readable (`--out` writes a copy of it). */
+  readonly single: Uint8Array | null;
+  /** File as named in the run → as written into workbooks and CSV files (relative, never absolute). */
+  readonly writtenNames: Readonly<Record<string, string>>;
 }
 
 export class UsageError extends Error {}
@@ -34,6 +42,30 @@ export class UsageError extends Error {}
  * has them, so the CLI and the pane agree without being told; else the defaults.
  */
 export async function resolveSettings(
+  path: string | undefined,
+  stored: LoadedWorkbooks['stored'],
+  lang: Lang,
+  io: Pick<CliIo, 'stderr'>,
+  scale?: string,
+): Promise<Settings> {
+  return withScale(await settingsInForce(path, stored, lang, io), scale, lang);
+}
+
+/** `--scale NAME`: a preset, or a scale the settings define; anything else is a usage error. */
+export function withScale(settings: Settings, scale: string | undefined, lang: Lang): Settings {
+  if (scale === undefined) return settings;
+  const { settings: chosen, error } = parseSettings({ ...settings, scale });
+  if (error)
+    throw new UsageError(
+      formatMessage(cliMessages.badScale, lang, {
+        value: scale,
+        names: [...PRESET_SCALE_NAMES, ...Object.keys(settings.scales)].join(', '),
+      }),
+    );
+  return chosen;
+}
+
+async function settingsInForce(
   path: string | undefined,
   stored: LoadedWorkbooks['stored'],
   lang: Lang,
@@ -74,17 +106,33 @@ export async function runPipeline(
   io: Pick<CliIo, 'stderr'>,
 ): Promise<PipelineResult> {
   const loaded = await loadWorkbooks(options.paths);
-  const settings = await resolveSettings(options.settings, loaded.stored, lang, io);
+  const stored = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
+  const settings = options.ended ? { ...stored, endedRule: options.ended } : stored;
   const year = options.year ?? settings.targetYear ?? null;
   const analysis = analyse(loaded.snapshots, settings, { year });
   const files = loaded.files;
+  return {
+    settings,
+    snapshots: loaded.snapshots,
+    analysis,
+    files,
+    fileFindings: loaded.fileFindings,
+    findings: inFileOrder(files, [...loaded.fileFindings, ...analysis.findings]),
+    single: loaded.single,
+    writtenNames: loaded.writtenNames,
+  };
+}
+
+/**
+ * Findings grouped by file in the order the files were given, each file's in the order they came:
+ * its own findings (unreadable, macros) before those on its sheets, as every command lists them.
+ */
+export function inFileOrder(files: readonly string[], findings: readonly Finding[]): Finding[] {
   const order = new Map(files.map((f, i) => [f, i]));
-  // A file's own findings (unreadable, macros) before those on its sheets, as summarize lists them.
-  const findings = [...loaded.fileFindings, ...analysis.findings]
+  return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => order.get(a.f.file)! - order.get(b.f.file)! || a.i - b.i)
+    .sort((a, b) => (order.get(a.f.file) ?? 0) - (order.get(b.f.file) ?? 0) || a.i - b.i)
     .map((x) => x.f);
-  return { settings, snapshots: loaded.snapshots, analysis, files, findings };
 }
 
 /**
@@ -96,7 +144,7 @@ export function nothingReadable(analysis: Analysis, lang: Lang): string | null {
   if (analysis.yearNotInPlan)
     return formatMessage(cliMessages.yearNotInPlan, lang, {
       year: formatFiscalYear(analysis.yearNotInPlan, lang, 'long'),
-      years: analysis.years.map((y) => formatFiscalYear(y, lang, 'long')).join(lang === 'ja' ? '・' : ', '),
+      years: analysis.years.map((y) => formatFiscalYear(y, lang, 'long')),
     });
   return null;
 }

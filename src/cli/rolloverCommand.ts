@@ -3,7 +3,7 @@
  * written to a new file (the input is never changed). The pane does the same in the open workbook.
  */
 import { resolve } from 'node:path';
-import { formatMessage, type Lang, planRollover, analyse } from '../core';
+import { formatMessage, type Lang, planRollover, analyse, gradesOf } from '../core';
 import { cliMessages, rolloverRefusalReasons } from './messages';
 import { applyRolloverToPackage } from '../xlsx/rollover/applyToPackage';
 import { extensionFits } from '../xlsx/rollover/package';
@@ -24,14 +24,14 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
     io.stdout(formatFindings(loaded.files, { sources: [] }, loaded.fileFindings, lang, io.color));
     return 2;
   }
-  const settings = await resolveSettings(options.settings, loaded.stored, lang, io);
+  const settings = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
   const plan = planRollover(snapshot, settings, { renameHeaders: options['rename-headers'] === true });
   if (plan.sheets.length === 0) {
     io.stderr(`${formatMessage(cliMessages.rolloverNothing, lang)}\n`);
     return 2;
   }
   // The package itself is edited: every part the insert does not touch is copied as it is.
-  const symbols = settings.marks.map((m) => m.symbol);
+  const symbols = gradesOf(settings).map((m) => m.symbol);
   // The bytes already read and checked: the package edited is the one the plan was made from.
   const input = loaded.single;
   if (!extensionFits(input, out)) {

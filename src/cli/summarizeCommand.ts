@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { generateSummary, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
+import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
 import { loadForWriting } from '../xlsx/loadForWriting';
 import { workbookWithPlan } from '../xlsx/saveWorkbook';
@@ -13,57 +13,44 @@ import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
 import { summaryJson } from './json';
 import { writeJson } from './output';
-import { nothingReadable, resolveSettings, UsageError } from './pipeline';
-import { loadWorkbooks } from './files';
+import { inFileOrder, nothingReadable, runPipeline, UsageError } from './pipeline';
 import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
-  const loaded = await loadWorkbooks(options.paths);
-  const base = await resolveSettings(options.settings, loaded.stored, lang, io);
-  const settings = options.ended ? { ...base, endedRule: options.ended } : base;
+  const pipeline = await runPipeline(options, lang, io);
+  const { settings, snapshots, files } = pipeline;
   if (options.out) {
     const target = resolve(options.out);
-    if (loaded.files.some((f) => resolve(f) === target))
+    if (files.some((f) => resolve(f) === target))
       throw new UsageError(
         formatMessage(cliMessages.badValue, lang, { option: '--out', value: options.out }),
       );
   }
-  const single = loaded.snapshots.length === 1 ? loaded.snapshots[0]! : null;
+  const single = snapshots.length === 1 ? snapshots[0]! : null;
   const result = generateSummary({
-    workbooks: loaded.snapshots,
+    workbooks: snapshots,
     settings,
+    analysis: pipeline.analysis,
     lang,
     now: io.now(),
     year: options.year ?? null,
-    extraFindings: loaded.fileFindings,
-    fileNames: loaded.writtenNames,
+    extraFindings: pipeline.fileFindings,
+    fileNames: pipeline.writtenNames,
     ...(single ? { linkableFile: single.file } : {}),
   });
   const quiet = options.json === '-';
   if (!result.ok) {
-    if (!quiet)
-      io.stdout(
-        formatFindings(
-          loaded.files,
-          result.analysis,
-          [...loaded.fileFindings, ...result.analysis.findings],
-          lang,
-          io.color,
-        ),
-      );
+    if (!quiet) io.stdout(formatFindings(files, result.analysis, pipeline.findings, lang, io.color));
     io.stderr(
       `${nothingReadable(result.analysis, lang) ?? formatMessage(cliMessages[result.reason === 'noYear' ? 'noYear' : 'noItems'], lang)}\n`,
     );
     return 2;
   }
-  const order = new Map(loaded.files.map((f, i) => [f, i]));
-  const findings = [...result.findings]
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (order.get(a.f.file) ?? 0) - (order.get(b.f.file) ?? 0) || a.i - b.i)
-    .map((x) => x.f);
+  // The pipeline's findings and the reconciliation's (hand-made tables), grouped by file as everywhere.
+  const findings = inFileOrder(files, result.findings);
   if (!quiet) {
-    io.stdout(formatFindings(loaded.files, result.analysis, findings, lang, io.color));
-    io.stdout(closingLine(loaded.files.length, result.analysis, findings, lang));
+    io.stdout(formatFindings(files, result.analysis, findings, lang, io.color));
+    io.stdout(closingLine(files.length, result.analysis, findings, lang));
     io.stdout(`\n${summaryTable(result.model, settings, lang)}`);
   }
   if (options.json)
@@ -73,8 +60,8 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       result.model.items,
       result.model.years.map((y) => y.year),
       lang,
-      settings.marks,
-      (file) => loaded.writtenNames[file] ?? file,
+      gradesOf(settings),
+      (file) => pipeline.writtenNames[file] ?? file,
     );
     await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);
@@ -82,7 +69,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
   if (options.out) {
     // One input: the summary is added to a copy of its package (every other part kept as it was);
     // several: a new workbook.
-    const userBytes = single ? loaded.single : null;
+    const userBytes = single ? pipeline.single : null;
     if (!extensionFits(userBytes, options.out)) {
       io.stderr(`${formatMessage(cliMessages.outExtension, lang, { file: options.out })}\n`);
       return 2;

@@ -1,6 +1,5 @@
 /** The published-style table on the terminal (its figures are the JSON's, rendered). */
 import {
-  MARK_KEYS,
   formatMessage,
   layoutMessages,
   markLabels,
@@ -11,6 +10,9 @@ import {
   type SummaryModel,
   formatFiscalYear,
   markSymbol,
+  rolesOf,
+  gradesOf,
+  type MarkKey,
 } from '../core';
 import { cliMessages } from './messages';
 
@@ -41,20 +43,31 @@ export function summaryTable(model: SummaryModel, settings: Settings, lang: Lang
   const lines = [
     formatMessage(cliMessages.tableTitle, lang, { year: formatFiscalYear(model.year, lang, 'long') }),
   ];
-  const published: [string, number, string][] = [
-    [`${markSymbol('ahead', settings.marks)} ${markLabels.ahead[lang]}`, c.ahead, ''],
-    [
-      `${markSymbol('onPlan', settings.marks)} ${markLabels.onPlan[lang]}`,
-      model.ended === 'on-plan' ? c.onPlan + c.ended : c.onPlan,
-      model.ended === 'on-plan' && c.ended > 0
-        ? formatMessage(cliMessages.tableOnPlanNote, lang, { raw: c.onPlan, ended: c.ended })
-        : '',
-    ],
-    [`${markSymbol('nearlyOnPlan', settings.marks)} ${markLabels.nearlyOnPlan[lang]}`, c.nearlyOnPlan, ''],
-    [`${markSymbol('behind', settings.marks)} ${markLabels.behind[lang]}`, c.behind, ''],
-  ];
-  if (model.ended === 'not-achieved')
-    published.push([`${markSymbol('ended', settings.marks)} ${markLabels.ended[lang]}`, c.ended, '']);
+  const grades = gradesOf(settings);
+  const roles = rolesOf(grades);
+  const label = (k: MarkKey) => {
+    const own = grades.filter((g) => g.key === k && g.label).map((g) => g.label![lang]);
+    const symbol = markSymbol(k, grades);
+    const name = own.length > 0 ? own.join('・') : markLabels[k][lang];
+    return name === symbol ? symbol : `${symbol} ${name}`;
+  };
+  const published: [string, number, string][] = roles
+    .filter((k) => k !== 'ended' && k !== 'notEvaluated')
+    .map((k) =>
+      k === 'onPlan'
+        ? [
+            label(k),
+            model.ended === 'on-plan' ? c.onPlan + c.ended : c.onPlan,
+            model.ended === 'on-plan' && c.ended > 0
+              ? formatMessage(cliMessages.tableOnPlanNote, lang, { raw: c.onPlan, ended: c.ended })
+              : '',
+          ]
+        : [label(k), c[k], ''],
+    );
+  if (model.ended === 'not-achieved' && roles.includes('ended'))
+    published.push([label('ended'), c.ended, '']);
+  // 対象外 / 未評価: listed, outside the rate (so no share of it).
+  const notEvaluated = roles.includes('notEvaluated') ? label('notEvaluated') : null;
   if (current.unmarked > 0) published.push([t('unmarked'), current.unmarked, '']);
   const denominator = current.progress.denominator;
   for (const [label, n, note] of published) {
@@ -63,6 +76,8 @@ export function summaryTable(model: SummaryModel, settings: Settings, lang: Lang
     );
   }
   lines.push(`  ${padEnd(t('items'), 36)}${padStart(String(denominator), 4)}`);
+  if (notEvaluated !== null)
+    lines.push(`  ${padEnd(notEvaluated, 36)}${padStart(String(c.notEvaluated), 4)}`);
   lines.push(
     `  ${padEnd(t('progress'), 36)}${padStart(percent(current.progress.rate), 10)}  (${current.progress.numerator}/${denominator})  ${endedRuleLabels[model.ended][lang]}`,
   );
@@ -71,14 +86,14 @@ export function summaryTable(model: SummaryModel, settings: Settings, lang: Lang
   const header = [
     formatMessage(cliMessages.historyYear, lang),
     t('items'),
-    ...MARK_KEYS.map((k) => markSymbol(k, settings.marks)),
+    ...roles.map((k) => markSymbol(k, grades)),
     t('progress'),
     '',
   ];
   const rows = historyEntries(model).map((y) => [
     `${formatFiscalYear(y.year, lang, 'short')}${y.kind === 'midYear' ? layoutMessages.midYearTag[lang] : ''}`,
     String(y.items),
-    ...MARK_KEYS.map((k) => String(y.counts[k])),
+    ...roles.map((k) => String(y.counts[k])),
     percent(y.progress.rate),
     `(${y.progress.numerator}/${y.progress.denominator})`,
   ]);

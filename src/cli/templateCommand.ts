@@ -20,7 +20,7 @@ import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
 import { loadWorkbooks, type LoadedWorkbooks } from './files';
-import { loadSettingsFile, resolveSettings, UsageError } from './pipeline';
+import { loadSettingsFile, resolveSettings, UsageError, withScale } from './pipeline';
 
 const exists = (path: string) =>
   access(path).then(
@@ -47,11 +47,11 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
   let loaded: LoadedWorkbooks | null = null;
   if (options.plan) {
     source = { kind: 'file', text: await readPlanFile(options.plan, lang) };
-    settings = await loadSettingsFile(options.settings, lang);
+    settings = withScale(await loadSettingsFile(options.settings, lang), options.scale, lang);
   } else {
     loaded = await loadWorkbooks([options.from!]);
     source = { kind: 'workbooks', snapshots: loaded.snapshots };
-    settings = await resolveSettings(options.settings, loaded.stored, lang, io);
+    settings = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
   }
   const outcome = buildTemplates(
     source,

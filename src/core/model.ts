@@ -6,9 +6,14 @@
 /** Canonical fiscal-year label: `H30`, `R1`, `R2`, … (see years.ts). */
 export type FiscalYear = string;
 
-/** The five status categories. A city's own vocabulary (◎○□▲終了, S/A/B/C, …) maps onto these. */
-export type MarkKey = 'ahead' | 'onPlan' | 'nearlyOnPlan' | 'behind' | 'ended';
+/**
+ * The roles of a grade. A city's own scale (◎○□▲終了, S/A/B/C, 達成/未達成, …) maps onto these (see scales.ts).
+ * notEvaluated (対象外, 未評価): listed and counted, but outside the progress rate.
+ */
+export type MarkKey = 'ahead' | 'onPlan' | 'nearlyOnPlan' | 'behind' | 'ended' | 'notEvaluated';
+/** The five roles every summary shows, in order (notEvaluated is shown where the scale has it). */
 export const MARK_KEYS: readonly MarkKey[] = ['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'];
+export const ALL_MARK_KEYS: readonly MarkKey[] = [...MARK_KEYS, 'notEvaluated'];
 
 export interface SourceRef {
   readonly file: string;
@@ -27,6 +32,8 @@ export interface MarkEntry {
   readonly raw: string;
   /** The recognised category, or null when blank or not recognised. */
   readonly mark: MarkKey | null;
+  /** The grade's canonical symbol in the scale in force (`D` of A–F, whose role is behind), or null. */
+  readonly grade: string | null;
   readonly source: SourceRef;
 }
 

@@ -4,20 +4,20 @@
  */
 import type { Finding, FiscalYear, PlanItem } from './model';
 import { finding } from './findings/finding';
-import type { Settings } from './settings';
+import { gradesOf, type Settings } from './settings';
 import { inPlan } from './summary/inPlan';
 import { indicatorRows } from './summary/indicators';
 import { compareFiscalYears, formatParsedValue, markSymbol } from './values';
 import { pushAll } from './collections';
 
-function missingMarks(item: PlanItem, year: FiscalYear): Finding[] {
+function missingMarks(item: PlanItem, year: FiscalYear, symbols: readonly string[]): Finding[] {
   const entry = item.marks.find((m) => m.year === year);
   if (!entry || entry.state !== 'blank' || !inPlan(item, year, year)) return [];
   return [
     finding(
       'mark.missing',
       { file: item.file, sheet: item.sheet, cell: entry.source.cell },
-      { year, item: item.name },
+      { year, item: item.name, symbols },
     ),
   ];
 }
@@ -66,7 +66,8 @@ function indicatorFindings(items: readonly PlanItem[], year: FiscalYear, setting
         finding('indicator.markMismatch', base, {
           item: row.item.name,
           year,
-          symbol: markSymbol(row.mark, settings.marks),
+          symbol:
+            row.item.marks.find((m) => m.year === year)?.grade ?? markSymbol(row.mark, gradesOf(settings)),
           target: formatParsedValue(row.target),
           actual: formatParsedValue(row.actual),
           achievement: row.achievement === null ? '—' : `${(row.achievement * 100).toFixed(1)}%`,
@@ -81,8 +82,9 @@ function indicatorFindings(items: readonly PlanItem[], year: FiscalYear, setting
 
 export function validateItems(items: readonly PlanItem[], year: FiscalYear, settings: Settings): Finding[] {
   const findings: Finding[] = [];
+  const symbols = gradesOf(settings).map((g) => g.symbol);
   for (const item of items) {
-    findings.push(...missingMarks(item, year), ...marksAfterEnded(item), ...noMeasure(item));
+    findings.push(...missingMarks(item, year, symbols), ...marksAfterEnded(item), ...noMeasure(item));
   }
   pushAll(findings, indicatorFindings(items, year, settings));
   return findings;

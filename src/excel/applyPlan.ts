@@ -16,10 +16,10 @@ import {
   parseRange,
   HostError,
   type ApplyResult,
+  chartStyle,
   checkPlan,
   isMarkerName,
   markerName,
-  LABEL_FORMAT_NO_ZERO,
   SHEET_FONT,
   type ChartSpec,
   type HeaderFooterSections,
@@ -62,8 +62,8 @@ interface Features {
   readonly tabColor: boolean;
   readonly pageLayout: boolean;
   readonly names: boolean;
-  readonly chartLabels: boolean;
   readonly workbookProtection: boolean;
+  readonly chartFormats: boolean;
 }
 
 function features(env: ExcelEnv): Features {
@@ -74,8 +74,8 @@ function features(env: ExcelEnv): Features {
     tabColor: env.isSetSupported('ExcelApi', '1.7'),
     pageLayout: env.isSetSupported('ExcelApi', '1.9'),
     names: env.isSetSupported('ExcelApi', '1.4'),
-    chartLabels: env.isSetSupported('ExcelApi', '1.8'),
     workbookProtection: env.isSetSupported('ExcelApi', '1.2'),
+    chartFormats: env.isSetSupported('ExcelApi', '1.8'),
   };
 }
 
@@ -98,20 +98,23 @@ function bands(
   }));
 }
 
-/** Request bytes of a sheet's widths, charts and layout, as queued by writeSheetBody (formats and links apart). */
-function bodyBytes(sheet: PlanSheet): number {
-  // The font's name (a range), freeze, page setup, header and footer (two objects, six texts).
-  return (
-    jsonBytes([sheet.print.header ?? {}, sheet.print.footer ?? {}]) * 2 +
-    4 * RANGE_OP_BYTES +
-    20 * PROPERTY_OP_BYTES
-  );
+/** Request bytes of one chart: title, position, axes; each series its values, categories, fill or line, labels; each point its fill. */
+function chartBytes(spec: ChartSpec): number {
+  const ops = 16 + spec.series.length * (12 + (spec.pointColors?.length ?? 0) * 4);
+  return jsonBytes(spec) + ops * RANGE_OP_BYTES;
 }
 
-/** Request bytes of one chart: its series, colours, value axis and labels. */
-function chartBytes(spec: ChartSpec): number {
-  const ops = 12 + spec.series.length * 8 + (spec.pointColors?.length ?? 0) * 3 + 3;
-  return jsonBytes(spec) + ops * RANGE_OP_BYTES + 5 * PROPERTY_OP_BYTES;
+/**
+ * Request bytes of a sheet's column widths, the font's name (a range), frozen panes, tab colour and
+ * print setup with its header and footer (two objects, six texts).
+ */
+function layoutBytes(sheet: PlanSheet): number {
+  return (
+    sheet.columnWidths.length * (RANGE_OP_BYTES + PROPERTY_OP_BYTES) +
+    jsonBytes([sheet.print.header ?? {}, sheet.print.footer ?? {}]) * 2 +
+    3 * RANGE_OP_BYTES +
+    20 * PROPERTY_OP_BYTES
+  );
 }
 
 /** Request bytes of one format: a number format goes as one code per cell. */
@@ -185,9 +188,11 @@ export function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
   }
 }
 
-function addChart(ws: Excel.Worksheet, spec: ChartSpec, has: Features): void {
+/** A chart drawn as chartStyle decides (the same as the .xlsx shell): colours, labels, formats. */
+function addChart(ws: Excel.Worksheet, spec: ChartSpec, labelFormats: boolean): void {
   const first = spec.series[0];
   if (!first) return;
+  const style = chartStyle(spec);
   const chart = ws.charts.add(
     CHART_TYPES[spec.type] as Excel.ChartType,
     ws.getRange(first.values),
@@ -197,20 +202,25 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec, has: Features): void {
   chart.setPosition(spec.from, spec.to);
   spec.series.forEach((s, i) => {
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    const look = style.series[i];
     series.name = s.name;
     series.setValues(ws.getRange(s.values));
     series.setXAxisValues(ws.getRange(spec.categories));
-    if (s.color && spec.type !== 'doughnut' && spec.type !== 'pie') series.format.fill.setSolidColor(s.color);
+    if (look?.fill) series.format.fill.setSolidColor(look.fill);
+    if (look?.line) series.format.line.color = look.line;
+    look?.pointFills.forEach((color, p) => series.points.getItemAt(p).format.fill.setSolidColor(color));
+    // Series data labels and number formats are ExcelApi 1.8.
+    if (labelFormats && look?.labels) {
+      series.hasDataLabels = true;
+      series.dataLabels.showValue = true;
+      if (look.labels.showPercentage) series.dataLabels.showPercentage = true;
+      if (look.labels.numberFormat) series.dataLabels.numberFormat = look.labels.numberFormat;
+    }
   });
-  if (spec.valueAxis) {
-    chart.axes.valueAxis.minimum = spec.valueAxis.min;
-    chart.axes.valueAxis.maximum = spec.valueAxis.max;
-  }
-  if (has.chartLabels && (spec.showShares || spec.type === 'barStacked')) {
-    chart.dataLabels.showValue = true;
-    if (spec.showShares) chart.dataLabels.showPercentage = true;
-    // A zero segment gets no label (it would sit on its neighbours).
-    else chart.dataLabels.numberFormat = LABEL_FORMAT_NO_ZERO;
+  if (labelFormats && style.valueAxisFormat) chart.axes.valueAxis.numberFormat = style.valueAxisFormat;
+  if (style.valueAxisBounds) {
+    chart.axes.valueAxis.minimum = style.valueAxisBounds.min;
+    chart.axes.valueAxis.maximum = style.valueAxisBounds.max;
   }
 }
 
@@ -237,22 +247,24 @@ function writeLinks(ws: Excel.Worksheet, links: PlanSheet['links']): void {
   }
 }
 
-function setColumnWidth(ws: Excel.Worksheet, index: number, width: number): void {
-  ws.getRange(`${columnLetters(index)}:${columnLetters(index)}`).format.columnWidth = width * POINTS_PER_CHAR;
+/** Frozen panes as the plan means them: rows only, columns only, or both (freezeAt would freeze column A too). */
+function freeze(ws: Excel.Worksheet, at: { rows: number; columns: number }): void {
+  if (at.rows > 0 && at.columns > 0)
+    ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(at.columns - 1)}${at.rows}`));
+  else if (at.rows > 0) ws.freezePanes.freezeRows(at.rows);
+  else if (at.columns > 0) ws.freezePanes.freezeColumns(at.columns);
 }
 
-function writeSheetBody(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void {
+function writeLayout(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void {
+  sheet.columnWidths.forEach((width, i) => {
+    ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = width * POINTS_PER_CHAR;
+  });
   // The font's name on every cell written: a style without one may fall back to a serif face.
   let width = 0;
   for (const row of sheet.values) width = Math.max(width, row.length);
   if (width > 0 && sheet.values.length > 0)
     ws.getRange(`A1:${columnLetters(width - 1)}${sheet.values.length}`).format.font.name = SHEET_FONT.name;
-  if (has.freeze && sheet.freeze)
-    ws.freezePanes.freezeAt(
-      ws.getRange(
-        `A1:${columnLetters(Math.max(0, sheet.freeze.columns - 1))}${Math.max(1, sheet.freeze.rows)}`,
-      ),
-    );
+  if (has.freeze && sheet.freeze) freeze(ws, sheet.freeze);
   if (has.tabColor && sheet.tabColor) ws.tabColor = sheet.tabColor;
   if (has.pageLayout) {
     ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
@@ -296,12 +308,10 @@ function writePlan(env: ExcelEnv, plan: WritePlan, maxBytes: number): Promise<Ap
         await fit(band.bytes, () => (ws.getRange(band.address).values = band.values));
       for (const f of sheet.formats.flatMap((format) => formatParts(format, maxBytes)))
         await fit(formatBytes(f), () => applyFormat(ws, f));
-      for (const [i, width] of sheet.columnWidths.entries())
-        await fit(RANGE_OP_BYTES + PROPERTY_OP_BYTES, () => setColumnWidth(ws, i, width));
-      await fit(bodyBytes(sheet), () => writeSheetBody(ws, sheet, has));
-      // Each chart in its own share of a request: a sheet with several charts may not fit in one.
+      await fit(layoutBytes(sheet), () => writeLayout(ws, sheet, has));
       if (has.charts)
-        for (const spec of sheet.charts) await fit(chartBytes(spec), () => addChart(ws, spec, has));
+        for (const spec of sheet.charts)
+          await fit(chartBytes(spec), () => addChart(ws, spec, has.chartFormats));
       // A findings sheet may link thousands of cells: links go in groups that each fit in one request.
       const linkGroups = has.links ? groupBySize(sheet.links, linkBytes, maxBytes) : [];
       for (const group of linkGroups) await fit(group.bytes, () => writeLinks(ws, group.items));

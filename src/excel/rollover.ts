@@ -19,18 +19,19 @@ function applySheet(
   has: { copyFormats: boolean; validation: boolean },
 ): void {
   for (const ins of roll.insertions) {
+    // Addresses, not getRangeByIndexes (ExcelApi 1.7): the rollover runs from ExcelApi 1.4.
     const range = ins.rows
-      ? ws.getRangeByIndexes(ins.rows.top, ins.at, ins.rows.bottom - ins.rows.top + 1, ins.count)
+      ? ws.getRange(
+          `${columnLetters(ins.at)}${ins.rows.top + 1}:${columnLetters(ins.at + ins.count - 1)}${ins.rows.bottom + 1}`,
+        )
       : ws.getRange(`${columnLetters(ins.at)}:${columnLetters(ins.at + ins.count - 1)}`);
     range.insert('Right');
   }
   if (has.copyFormats) {
     for (const copy of roll.formatCopies) {
-      const rows = copy.bottom - copy.top + 1;
-      ws.getRangeByIndexes(copy.top, copy.to, rows, 1).copyFrom(
-        ws.getRangeByIndexes(copy.top, copy.from, rows, 1),
-        'Formats',
-      );
+      const column = (col: number) =>
+        `${columnLetters(col)}${copy.top + 1}:${columnLetters(col)}${copy.bottom + 1}`;
+      ws.getRange(column(copy.to)).copyFrom(ws.getRange(column(copy.from)), 'Formats');
     }
   }
   for (const merge of roll.merges) {

@@ -1,9 +1,18 @@
-/** The task pane: tabs for the actions, language switch, one error bar. No domain logic here. */
-import { Button, FluentProvider, Spinner, Tab, TabList, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+/** The task pane: tabs for the actions, language switch, one error bar, one live region. No domain logic here. */
+import {
+  Button,
+  FluentProvider,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import {
   analyse,
   type Analysis,
+  describeError,
   type HostPort,
   type Lang,
   DEFAULT_SETTINGS,
@@ -12,7 +21,8 @@ import {
 } from '../core';
 import { CheckView } from './components/CheckView';
 import { ErrorBar, InfoBar } from './components/ErrorBar';
-import { describeError, translator } from './text';
+import { PaneContext, type Notice, type Pane } from './pane';
+import { translator } from './text';
 
 // Only the check is needed at first; the other tabs (and the summary engine they use) load when opened.
 const GenerateView = lazy(() =>
@@ -39,6 +49,16 @@ const SettingsView = lazy(() =>
 
 type TabName = 'check' | 'generate' | 'import' | 'dropdowns' | 'plan' | 'settings';
 
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = {
+  main: { padding: tokens.spacingHorizontalM, fontFamily: 'inherit' },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+  title: { fontSize: tokens.fontSizeBase500, margin: 0 },
+  badge: { color: tokens.colorStatusWarningForeground3, fontWeight: tokens.fontWeightSemibold },
+  tabs: { flexWrap: 'wrap', margin: `${tokens.spacingVerticalS} 0` },
+} satisfies Record<string, CSSProperties>;
+
 export function App(props: { host: HostPort; initialLang: Lang; badge?: string }) {
   const { host } = props;
   const [lang, setLang] = useState<Lang>(props.initialLang);
@@ -47,7 +67,8 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
   const [settingsNote, setSettingsNote] = useState<string | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const t = translator(lang);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const t = useMemo(() => translator(lang), [lang]);
 
   useEffect(() => {
     host.loadSettings().then(
@@ -61,92 +82,72 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
   }, [host]);
 
   const check = useCallback(async () => {
-    setError(null);
     const snapshot = await host.readSnapshot();
     setAnalysis(analyse([snapshot], settings));
   }, [host, settings]);
 
-  const onError = (err: unknown) => setError(err);
+  const pane = useMemo<Pane>(
+    () => ({ host, lang, t, settings, reportError: setError, notify: setNotice }),
+    [host, lang, t, settings],
+  );
   const indicators = [
     ...new Set((analysis?.items ?? []).flatMap((i) => (i.indicator?.name ? [i.indicator.name] : []))),
   ];
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang === 'ja' ? 'ja-JP' : 'en-US'}>
-      <main style={{ padding: 12, fontFamily: 'inherit' }}>
-        <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <h1 style={{ fontSize: 18, margin: 0 }}>{t('appTitle')}</h1>
-          <Button
+      <PaneContext.Provider value={pane}>
+        <main style={styles.main}>
+          <header style={styles.header}>
+            <h1 style={styles.title}>{t('appTitle')}</h1>
+            <Button
+              size="small"
+              aria-label={`${t('language')} (${t('languageLabel')})`}
+              onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}
+            >
+              {t('language')}
+            </Button>
+          </header>
+          {props.badge && <p style={styles.badge}>{props.badge}</p>}
+          <TabList
+            selectedValue={tab}
+            onTabSelect={(_, d) => {
+              setTab(d.value as TabName);
+              setNotice(null);
+            }}
             size="small"
-            aria-label={`${t('language')} (${t('languageLabel')})`}
-            onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}
+            style={styles.tabs}
           >
-            {t('language')}
-          </Button>
-        </header>
-        {props.badge && <p style={{ color: '#8a3b00', fontWeight: 600 }}>{props.badge}</p>}
-        <TabList
-          selectedValue={tab}
-          onTabSelect={(_, d) => setTab(d.value as TabName)}
-          size="small"
-          style={{ flexWrap: 'wrap', margin: '8px 0' }}
-        >
-          <Tab value="check">{t('tabCheck')}</Tab>
-          <Tab value="generate">{t('tabGenerate')}</Tab>
-          <Tab value="import">{t('tabImport')}</Tab>
-          <Tab value="dropdowns">{t('tabDropdowns')}</Tab>
-          <Tab value="plan">{t('tabPlan')}</Tab>
-          <Tab value="settings">{t('tabSettings')}</Tab>
-        </TabList>
-        <ErrorBar title={t('errorTitle')} message={error ? describeError(error, lang) : null} />
-        <InfoBar
-          intent="warning"
-          message={settingsNote ? t('settingsInvalid', { detail: settingsNote }) : null}
-        />
-        {tab === 'check' && (
-          <CheckView
-            host={host}
-            lang={lang}
-            t={t}
-            settings={settings}
-            analysis={analysis}
-            onCheck={check}
-            onError={onError}
+            <Tab value="check">{t('tabCheck')}</Tab>
+            <Tab value="generate">{t('tabGenerate')}</Tab>
+            <Tab value="import">{t('tabImport')}</Tab>
+            <Tab value="dropdowns">{t('tabDropdowns')}</Tab>
+            <Tab value="plan">{t('tabPlan')}</Tab>
+            <Tab value="settings">{t('tabSettings')}</Tab>
+          </TabList>
+          <ErrorBar title={t('errorTitle')} message={error ? describeError(error, lang) : null} />
+          <InfoBar
+            intent="warning"
+            message={settingsNote ? t('settingsInvalid', { detail: settingsNote }) : null}
           />
-        )}
-        <Suspense fallback={<Spinner size="tiny" />}>
-          {tab === 'generate' && (
-            <GenerateView
-              host={host}
-              lang={lang}
-              t={t}
-              settings={settings}
-              years={analysis?.years ?? []}
-              onError={onError}
-              onDone={(r) => setAnalysis(r.analysis)}
-            />
-          )}
-          {tab === 'import' && (
-            <ImportView host={host} lang={lang} t={t} settings={settings} onError={onError} />
-          )}
-          {tab === 'dropdowns' && (
-            <DropdownView host={host} t={t} settings={settings} analysis={analysis} onError={onError} />
-          )}
-          {tab === 'plan' && <PlanView host={host} t={t} settings={settings} onError={onError} />}
-          {tab === 'settings' && (
-            <SettingsView
-              host={host}
-              lang={lang}
-              t={t}
-              settings={settings}
-              years={analysis?.years ?? []}
-              indicators={indicators}
-              onSaved={setSettings}
-              onError={onError}
-            />
-          )}
-        </Suspense>
-      </main>
+          {/* Present before anything is in it, so that screen readers announce what arrives. */}
+          <div role="status" aria-live="polite">
+            <InfoBar intent={notice?.intent ?? 'success'} message={notice?.text ?? null} />
+          </div>
+          {tab === 'check' && <CheckView analysis={analysis} onCheck={check} />}
+          <Suspense fallback={<Spinner size="tiny" />}>
+            {tab === 'generate' && (
+              <GenerateView years={analysis?.years ?? []} onDone={(r) => setAnalysis(r.analysis)} />
+            )}
+            {tab === 'import' && <ImportView />}
+            {tab === 'dropdowns' && <DropdownView analysis={analysis} />}
+            {tab === 'plan' && <PlanView />}
+            {tab === 'settings' && (
+              <SettingsView years={analysis?.years ?? []} indicators={indicators} onSaved={setSettings} />
+            )}
+          </Suspense>
+        </main>
+      </PaneContext.Provider>
     </FluentProvider>
   );
 }

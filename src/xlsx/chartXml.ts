@@ -4,7 +4,8 @@
  * Excel and LibreOffice draw it without recalculating.
  */
 import {
-  LABEL_FORMAT_NO_ZERO,
+  chartStyle,
+  DEFAULT_LINE_COLOR,
   parseRange,
   quoteSheetName,
   columnLetters,
@@ -65,7 +66,7 @@ function labels(options: { value: boolean; percent?: boolean; format?: string })
     ? `<c:numFmt formatCode="${escapeXml(options.format)}" sourceLinked="0"/>`
     : '';
   // Count and share on two lines of one label.
-  const separator = options.value && options.percent ? '<c:separator>\n</c:separator>' : '';
+  const separator = options.value && options.percent ? '<c:separator>&#10;</c:separator>' : '';
   return `<c:dLbls>${numFmt}<c:showLegendKey val="0"/><c:showVal val="${options.value ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="${options.percent ? 1 : 0}"/><c:showBubbleSize val="0"/>${separator}</c:dLbls>`;
 }
 
@@ -84,7 +85,7 @@ function axes(
   valPos: 'b' | 'l',
   valueFormat: string,
   reverseCategories: boolean,
-  bounds?: ChartSpec['valueAxis'],
+  bounds: ReturnType<typeof chartStyle>['valueAxisBounds'],
 ): string {
   const limits = bounds ? `<c:max val="${bounds.max}"/><c:min val="${bounds.min}"/>` : '';
   return (
@@ -97,8 +98,25 @@ function axes(
   );
 }
 
+/** A series' data labels as chartStyle decides them (zeros' labels deleted where it says so). */
+function seriesLabels(
+  style: ReturnType<typeof chartStyle>['series'][number] | undefined,
+  sheet?: PlanSheet,
+  values?: string,
+): string {
+  const xml = labels({
+    value: style?.labels !== null && style?.labels !== undefined,
+    percent: style?.labels?.showPercentage ?? false,
+    format: style?.labels?.numberFormat,
+  });
+  return style?.labels?.hideZeros && sheet && values
+    ? xml.replace('<c:dLbls>', `<c:dLbls>${zeroPointLabels(sheet, values)}`)
+    : xml;
+}
+
 function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
   const valueFormat = spec.valueFormat ?? 'General';
+  const style = chartStyle(spec);
   const series = (inner: (s: ChartSpec['series'][number], i: number) => string) =>
     spec.series
       .map(
@@ -109,16 +127,15 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
   switch (spec.type) {
     case 'doughnut':
     case 'pie': {
-      const points = (spec.pointColors ?? [])
-        .map(
-          (color, i) =>
-            `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr>${solid(color)}</c:spPr></c:dPt>`,
-        )
-        .join('');
-      const body = series(
-        (s) =>
-          `${points}${labels({ value: true, percent: spec.showShares ?? false }).replace('<c:dLbls>', `<c:dLbls>${zeroPointLabels(sheet, s.values)}`)}`,
-      );
+      const body = series((s, i) => {
+        const points = (style.series[i]?.pointFills ?? [])
+          .map(
+            (color, p) =>
+              `<c:dPt><c:idx val="${p}"/><c:bubble3D val="0"/><c:spPr>${solid(color)}</c:spPr></c:dPt>`,
+          )
+          .join('');
+        return `${points}${seriesLabels(style.series[i], sheet, s.values)}`;
+      });
       return spec.type === 'doughnut'
         ? `<c:doughnutChart><c:varyColors val="1"/>${body}<c:firstSliceAng val="0"/><c:holeSize val="50"/></c:doughnutChart>`
         : `<c:pieChart><c:varyColors val="1"/>${body}<c:firstSliceAng val="0"/></c:pieChart>`;
@@ -126,24 +143,24 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
     case 'barStacked':
     case 'columnClustered': {
       const stacked = spec.type === 'barStacked';
-      const body = series(
-        (s) =>
-          `${s.color ? `<c:spPr>${solid(s.color)}</c:spPr>` : ''}<c:invertIfNegative val="0"/>${labels({ value: stacked, ...(stacked ? { format: LABEL_FORMAT_NO_ZERO } : {}) }).replace('<c:dLbls>', `<c:dLbls>${stacked ? zeroPointLabels(sheet, s.values) : ''}`)}`,
-      );
+      const body = series((s, i) => {
+        const fill = style.series[i]?.fill;
+        return `${fill ? `<c:spPr>${solid(fill)}</c:spPr>` : ''}<c:invertIfNegative val="0"/>${seriesLabels(style.series[i], sheet, s.values)}`;
+      });
       const dir = stacked ? 'bar' : 'col';
       const grouping = stacked ? 'stacked' : 'clustered';
       const overlap = stacked ? '<c:overlap val="100"/>' : '<c:overlap val="-10"/>';
       return (
         `<c:barChart><c:barDir val="${dir}"/><c:grouping val="${grouping}"/><c:varyColors val="0"/>${body}<c:gapWidth val="60"/>${overlap}<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>` +
-        axes(stacked ? 'l' : 'b', stacked ? 'b' : 'l', valueFormat, stacked, spec.valueAxis)
+        axes(stacked ? 'l' : 'b', stacked ? 'b' : 'l', valueFormat, stacked, style.valueAxisBounds)
       );
     }
     case 'line': {
       const body = series(
-        (s) =>
-          `<c:spPr><a:ln w="28575" cap="rnd">${solid(s.color ?? '#1565C0')}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="7"/></c:marker>${labels({ value: true, format: spec.valueFormat === '0%' ? '0.0%' : undefined })}`,
+        (_, i) =>
+          `<c:spPr><a:ln w="28575" cap="rnd">${solid(style.series[i]?.line ?? DEFAULT_LINE_COLOR)}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="7"/></c:marker>${seriesLabels(style.series[i])}`,
       );
-      return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>${axes('b', 'l', valueFormat, false, spec.valueAxis)}`;
+      return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>${axes('b', 'l', valueFormat, false, style.valueAxisBounds)}`;
     }
   }
 }

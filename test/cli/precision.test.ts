@@ -222,7 +222,7 @@ describe('year-correct indicator checks', () => {
       const run = await runCli([command, 'examples/kasama-r2.xlsx', '--year', 'R9']);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('令和9年度の進捗状況の列はどの表にもありません');
-      expect(run.stderr).toContain('平成30年度・令和元年度・令和2年度');
+      expect(run.stderr).toContain('平成30年度、令和元年度、令和2年度');
     }
     const en = await runCli(['summarize', 'examples/kasama-r2.xlsx', '--year', 'R9', '--lang', 'en']);
     expect(en.code).toBe(2);

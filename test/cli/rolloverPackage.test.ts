@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { runCli, tmpDir } from '../helpers/buildWorkbook';
-import { recalculateWithLibreOffice } from '../helpers/libreoffice';
+import { insertColumnWithLibreOffice, recalculateWithLibreOffice } from '../helpers/libreoffice';
 
 const PLAN = '令和2年度実績';
 const CALC = '計算';
@@ -149,6 +149,29 @@ test('after recalculation by LibreOffice, every cell holds the value it held bef
     const added = [...got.keys()].filter((k) => !moved.has(k));
     expect(added.every((k) => sheet === PLAN && k.endsWith(',6'))).toBe(true);
   }
+}, 120_000);
+
+async function formulas(path: string): Promise<Map<string, string>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const out = new Map<string, string>();
+  for (const ws of wb.worksheets)
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        if (cell.formula) out.set(`${ws.name}!${r},${c}`, cell.formula);
+      }),
+    );
+  for (const name of ['目標値', '実施表']) out.set(name, wb.definedNames.getRanges(name).ranges.join(','));
+  return out;
+}
+
+test('LibreOffice’s own column insert on the same file (a second opinion) gives the same formulas and names', async () => {
+  const theirs = await formulas(insertColumnWithLibreOffice(input, PLAN, 5));
+  const ours = await formulas(output);
+  expect(ours.size).toBeGreaterThan(15);
+  // LibreOffice writes sheet names quoted or not as it likes, and no spaces: compare without both.
+  const plain = (f: string | undefined) => (f ?? '').replace(/'/g, '').replace(/\s+/g, '').toUpperCase();
+  for (const [key, formula] of ours) expect([key, plain(theirs.get(key))]).toEqual([key, plain(formula)]);
 }, 120_000);
 
 test('formulas, names, formats, links, notes, filter, print settings and the image moved with their cells', async () => {

@@ -42,7 +42,7 @@ describe.each([['examples/kasama-r2.xlsx'], ['examples/departments']])('%s', (pa
       year: 'R2',
       kind: 'yearEnd',
       items: 70,
-      counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2 },
+      counts: { ahead: 9, onPlan: 25, nearlyOnPlan: 17, behind: 17, ended: 2, notEvaluated: 0 },
       unmarked: 0,
       progress: { numerator: 53, denominator: 70, rate: 0.757 },
     });

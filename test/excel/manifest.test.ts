@@ -25,3 +25,7 @@ test('the ribbon has the two buttons, Japanese by default with English overrides
   expect(xml).toContain('<Permissions>ReadWriteDocument</Permissions>');
   expect([...xml.matchAll(/<bt:Override Locale="en-US"/g)].length).toBeGreaterThanOrEqual(7);
 });
+
+test('the manifest asks for ExcelApi 1.4, what reading a workbook needs (used ranges, settings, names)', () => {
+  expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.4"/>');
+});

@@ -35,3 +35,46 @@ export function recalculateWithLibreOffice(path: string): string {
   );
   return join(out, basename(path));
 }
+
+const INSERT_COLUMN_MACRO = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub InsertColumn(src As String, dst As String, sheetName As String, col As Long)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  Dim doc As Object
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), &quot;_blank&quot;, 0, args())
+  doc.Sheets.getByName(sheetName).Columns.insertByIndex(col, 1)
+  Dim f(0) As New com.sun.star.beans.PropertyValue
+  f(0).Name = &quot;FilterName&quot;
+  f(0).Value = &quot;Calc MS Excel 2007 XML&quot;
+  doc.storeToURL(ConvertToURL(dst), f())
+  doc.close(True)
+End Sub
+</script:module>
+`;
+
+/**
+ * LibreOffice's own column insert (Sheet › Insert Columns) on a copy of `path`, driven headless by a
+ * Basic macro: a second engine's opinion of what the insert does to formulas and names.
+ */
+export function insertColumnWithLibreOffice(path: string, sheet: string, column: number): string {
+  const profile = tmpDir('rp-lo-');
+  const env = `-env:UserInstallation=file://${profile}`;
+  // A first start creates the profile and its Standard Basic library; the macro then replaces Module1.
+  execFileSync('soffice', [env, '--headless', '--terminate_after_init'], { stdio: 'pipe', timeout: 120_000 });
+  writeFileSync(join(profile, 'user', 'basic', 'Standard', 'Module1.xba'), INSERT_COLUMN_MACRO);
+  const out = join(profile, 'inserted.xlsx');
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  execFileSync(
+    'soffice',
+    [
+      env,
+      '--headless',
+      `macro:///Standard.Module1.InsertColumn(${quote(path)},${quote(out)},${quote(sheet)},${column})`,
+    ],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  return out;
+}

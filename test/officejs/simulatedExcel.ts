@@ -140,6 +140,8 @@ const REQUIREMENT: Readonly<Record<string, number>> = {
   'PageLayout.HeadersFooters': 9,
   'ChartSeries.Points': 1,
   'ChartSeriesFormat.Line': 1,
+  'ChartAxis.NumberFormat': 8,
+  'ChartDataLabels.NumberFormat': 8,
 };
 
 export class ExcelError extends Error {
@@ -1116,20 +1118,20 @@ class ChartNode extends Node {
       case 'DataLabels':
         chart.dataLabels ??= {};
         return new RecordNode(this.excel, 'ChartDataLabels', (n, v) => (chart.dataLabels![n] = v));
-      case 'Legend':
-        chart.legend ??= {};
-        return new RecordNode(this.excel, 'ChartLegend', (n, v) => (chart.legend![n] = v));
       case 'Axes': {
         const excel = this.excel;
         return new (class extends Node {
           readonly className = 'ChartAxes';
-          override prop(member: string): Node | null {
-            if (member !== 'ValueAxis') return super.prop(member);
+          override prop(axis: string): Node | null {
+            if (axis !== 'ValueAxis') return super.prop(axis);
             chart.valueAxis ??= {};
             return new RecordNode(excel, 'ChartAxis', (n, v) => (chart.valueAxis![n] = v));
           }
-        })(excel);
+        })(this.excel);
       }
+      case 'Legend':
+        chart.legend ??= {};
+        return new RecordNode(this.excel, 'ChartLegend', (n, v) => (chart.legend![n] = v));
       default:
         return super.prop(name);
     }

@@ -28,6 +28,9 @@ test('the committed examples are what the generator makes now', async () => {
       await cellsOf(join('examples/departments', name)),
     );
   }
+  expect(await cellsOf(join(dir, 'other-cities', 'sabc-r5.xlsx'))).toEqual(
+    await cellsOf('examples/other-cities/sabc-r5.xlsx'),
+  );
   expect(readFileSync(join(dir, 'plans', 'kasama-4th-plan.json'), 'utf8')).toBe(
     readFileSync('examples/plans/kasama-4th-plan.json', 'utf8'),
   );

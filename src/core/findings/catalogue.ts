@@ -37,7 +37,8 @@ export interface FindingParamsByCode {
     /** The marks in use, in order. */
     readonly symbols: readonly string[];
   };
-  'mark.missing': { readonly year: string; readonly item: string };
+  /** `symbols`: the marks of the scale in force, in order. */
+  'mark.missing': { readonly year: string; readonly item: string; readonly symbols: readonly string[] };
   'mark.variant': {
     readonly year: string;
     readonly raw: string;
@@ -75,6 +76,12 @@ export interface FindingParamsByCode {
   'table.notFound': { readonly sheet: string };
   /** A table-like block that is not a plan table: where it starts (A1) and why. */
   'table.rejected': { readonly sheet: string; readonly cell: string; readonly tableReason: TableRejection };
+  /** A table whose unknown marks are all grades of another preset scale: its name and a few of them. */
+  'table.otherScale': {
+    readonly sheet: string;
+    readonly scale: string;
+    readonly examples: readonly string[];
+  };
   /** Status columns that hold numbers or text: their years, the first of them, how many such cells. */
   'table.statusNotMarks': {
     readonly sheet: string;
@@ -142,8 +149,8 @@ export const FINDINGS: { readonly [C in FindingCode]: FindingEntry<FindingParams
       en: 'The {year} status of "{item}" is blank.',
     },
     suggestion: {
-      ja: '◎ ○ □ ▲ 終了 のいずれかを入力してください。',
-      en: 'Enter one of ◎ ○ □ ▲ 終了.',
+      ja: '{symbols:spaced} のいずれかを入力してください。',
+      en: 'Enter one of {symbols:spaced}.',
     },
   },
   'mark.variant': {
@@ -243,6 +250,17 @@ export const FINDINGS: { readonly [C in FindingCode]: FindingEntry<FindingParams
     suggestion: {
       ja: '実施計画の表であれば、進捗状況の列に記号を、実施項目の列に項目名を入力してください。',
       en: 'If it is a plan table, put marks in its status columns and item names in its item column.',
+    },
+  },
+  'table.otherScale': {
+    severity: 'warning',
+    message: {
+      ja: 'シート「{sheet}」の表の進捗状況は「{scale}」の段階で評価されているようです（{examples:spaced}）。',
+      en: 'The statuses of the table on sheet "{sheet}" look like the "{scale}" scale ({examples:spaced}).',
+    },
+    suggestion: {
+      ja: '設定の「評価の段階」を「{scale}」にするか、reform-progress に --scale {scale} を付けてください。',
+      en: 'Choose the "{scale}" scale in the settings, or run reform-progress with --scale {scale}.',
     },
   },
   'table.statusNotMarks': {

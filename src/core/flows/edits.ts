@@ -2,7 +2,7 @@
 import type { CellEdit } from '../hostPort';
 import { hasCode } from '../findings/finding';
 import type { Finding, TableInfo } from '../model';
-import type { Settings } from '../settings';
+import { gradesOf, type Settings } from '../settings';
 import { columnLetters } from '../grid';
 
 /** 〇 → ○ and the like: exactly the cells of mark.variant findings, each with what it holds now. */
@@ -11,7 +11,7 @@ export function markVariantEdits(findings: readonly Finding[], settings: Setting
   for (const f of findings.filter(hasCode('mark.variant'))) {
     if (!f.sheet || !f.cell) continue;
     const { symbol, raw } = f.params;
-    if (!settings.marks.some((m) => m.symbol === symbol)) continue;
+    if (!gradesOf(settings).some((m) => m.symbol === symbol)) continue;
     edits.push({ sheet: f.sheet, cell: f.cell, expected: raw, value: symbol });
   }
   return edits;

@@ -33,6 +33,8 @@ export interface GenerateInput {
   readonly includeItemSheet?: boolean;
   /** File as named in the run → as written in the sheets (the CLI: relative to the folder given). */
   readonly fileNames?: Readonly<Record<string, string>>;
+  /** The workbooks' analysis when the shell has already made it (with the same settings and year). */
+  readonly analysis?: Analysis;
 }
 
 export type GenerateResult =
@@ -51,7 +53,8 @@ export type GenerateResult =
 
 export function generateSummary(input: GenerateInput): GenerateResult {
   const { settings } = input;
-  const analysis = analyse(input.workbooks, settings, { year: input.year ?? settings.targetYear });
+  const analysis =
+    input.analysis ?? analyse(input.workbooks, settings, { year: input.year ?? settings.targetYear });
   if (analysis.items.length === 0) return { ok: false, analysis, reason: 'noItems' };
   if (analysis.yearNotInPlan) return { ok: false, analysis, reason: 'yearNotInPlan' };
   if (!analysis.year) return { ok: false, analysis, reason: 'noYear' };

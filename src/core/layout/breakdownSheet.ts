@@ -1,5 +1,5 @@
 /** RP_内訳: the target year by basic policy, measure, department and division, each with its total. */
-import { MARK_KEYS } from '../model';
+import type { MarkKey } from '../model';
 import type { GroupRow, YearSummary } from '../summary/types';
 import type { PlanSheet, PlanValue } from '../writePlan';
 import { columnLetters } from '../grid';
@@ -8,16 +8,19 @@ import { PERCENT, SheetBuilder, columnRange, type TableRange } from './sheetBuil
 
 export const BREAKDOWN_SHEET = 'RP_内訳';
 
-/** Every table has the same columns in the same places; the parent (policy of a measure…) comes last. */
-const RATE_COL = 8;
-const LAST_COL = 9;
-
-function figures(g: Pick<GroupRow, 'items' | 'counts' | 'unmarked' | 'progress'>): PlanValue[] {
-  return [g.items, ...MARK_KEYS.map((k) => g.counts[k]), g.unmarked, g.progress.rate];
+function figures(
+  g: Pick<GroupRow, 'items' | 'counts' | 'unmarked' | 'progress'>,
+  roles: readonly MarkKey[],
+): PlanValue[] {
+  return [g.items, ...roles.map((k) => g.counts[k]), g.unmarked, g.progress.rate];
 }
 
 export function breakdownSheet(ctx: LayoutContext): PlanSheet {
   const m = ctx.model;
+  // The scale's own roles: kasama's five columns, or S A B C 完了 対象外, …
+  const roles = ctx.roles;
+  // Every table has the same columns in the same places; the parent (policy of a measure…) comes last.
+  const rateColumn = 3 + roles.length;
   const current: YearSummary = m.years.find((y) => y.year === m.year)!;
   const b = new SheetBuilder(BREAKDOWN_SHEET);
   const title = ctx.t('breakdownTitle', { year: ctx.year() });
@@ -29,21 +32,21 @@ export function breakdownSheet(ctx: LayoutContext): PlanSheet {
     const header = [
       key,
       ctx.t('count'),
-      ...MARK_KEYS.map((k) => ctx.symbol(k)),
+      ...roles.map((k) => ctx.symbol(k)),
       ctx.t('unmarked'),
       ctx.t('progress'),
       ...(parent ? [parent] : []),
     ];
     const table: TableRange = b.table(
       header,
-      groups.map((g) => [g.key, ...figures(g), ...(parent ? [g.parent ?? ''] : [])]),
-      { [RATE_COL]: PERCENT },
+      groups.map((g) => [g.key, ...figures(g, roles), ...(parent ? [g.parent ?? ''] : [])]),
+      { [rateColumn]: PERCENT },
     );
-    const total = b.add([ctx.t('total'), ...figures(current)]);
-    b.tableRow(total, { [RATE_COL]: PERCENT });
-    const end = columnLetters(parent ? LAST_COL : RATE_COL);
+    const total = b.add([ctx.t('total'), ...figures(current, roles)]);
+    b.tableRow(total, { [rateColumn]: PERCENT });
+    const end = columnLetters(parent ? rateColumn + 1 : rateColumn);
     b.format({ range: `A${total}:${end}${total}`, bold: true, border: 'thin' });
-    b.format({ range: `${columnLetters(RATE_COL)}${total}`, numberFormat: PERCENT });
+    b.format({ range: `${columnLetters(rateColumn)}${total}`, numberFormat: PERCENT });
     return table;
   };
   section(ctx.t('byPolicy'), ctx.t('policy'), null, m.groups.policy);
@@ -57,14 +60,14 @@ export function breakdownSheet(ctx: LayoutContext): PlanSheet {
       type: 'barStacked',
       title: ctx.t('chartByDepartment'),
       categories: columnRange(departments, 0),
-      series: MARK_KEYS.map((k, i) => ({
+      series: roles.map((k, i) => ({
         name: ctx.legendName(k),
         values: columnRange(departments, 2 + i),
         color: MARK_COLORS[k],
       })),
-      from: 'L3',
-      to: 'T26',
+      from: columnLetters(rateColumn + 3) + '3',
+      to: columnLetters(rateColumn + 11) + '26',
     });
   }
-  return b.build([20, 8, 6, 6, 6, 6, 6, 8, 10, 18], undefined, ctx.print(title));
+  return b.build([20, 8, ...roles.map(() => 6), 8, 10, 18], undefined, ctx.print(title));
 }

@@ -7,10 +7,10 @@ import {
   type Lang,
   type MessageParams,
 } from '../messages';
-import type { Settings } from '../settings';
+import { gradesOf, type Settings } from '../settings';
 import type { PublishedYear } from '../summary/publication';
 import type { SummaryModel } from '../summary/types';
-import { formatFiscalYear, japanTime, markSymbol } from '../values';
+import { formatFiscalYear, japanTime, markSymbol, rolesOf } from '../values';
 import { headerFooterText, type PrintSetup } from '../writePlan';
 
 export const MARK_COLORS: Readonly<Record<MarkKey, string>> = {
@@ -19,6 +19,7 @@ export const MARK_COLORS: Readonly<Record<MarkKey, string>> = {
   nearlyOnPlan: '#F9A825',
   behind: '#C62828',
   ended: '#757575',
+  notEvaluated: '#BDBDBD',
 };
 
 export interface LayoutOptions {
@@ -56,12 +57,23 @@ export class LayoutContext {
     return formatFiscalYear(y, this.lang, 'long');
   }
 
+  /** The scale's symbol for a role (`D・E・F` where several grades share it); — where the scale has none. */
   symbol(key: MarkKey): string {
-    return markSymbol(key, this.options.settings.marks);
+    const grades = gradesOf(this.options.settings);
+    return grades.some((g) => g.key === key) ? markSymbol(key, grades) : '—';
   }
 
+  /** The scale's own name for a role (特に良好), else the role's (進んでいる). */
   markLabel(key: MarkKey): string {
-    return markLabels[key][this.lang];
+    const labels = gradesOf(this.options.settings)
+      .filter((g) => g.key === key && g.label)
+      .map((g) => g.label![this.lang]);
+    return labels.length > 0 ? labels.join('・') : markLabels[key][this.lang];
+  }
+
+  /** The roles this summary shows: kasama's five; a scale's own (with 対象外 where it has it). */
+  get roles(): readonly MarkKey[] {
+    return rolesOf(gradesOf(this.options.settings));
   }
 
   /** A mark in a chart's legend: its symbol and its name (`◎ 進んでいる`), once when they are the same. */

@@ -13,6 +13,9 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
   b.title(title);
   b.note(`${ctx.t('rule')}: ${ctx.ruleText()}`);
   b.blank();
+  // Five role columns always (an earlier mid-year row is read back by position: previousReports.ts);
+  // 対象外 / 未評価 after the rate, where the scale has them.
+  const notEvaluated = ctx.roles.includes('notEvaluated');
   const header = [
     ctx.t('year'),
     ctx.t('items'),
@@ -21,6 +24,7 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
     ctx.t('numerator'),
     ctx.t('denominator'),
     ctx.t('progress'),
+    ...(notEvaluated ? [ctx.symbol('notEvaluated')] : []),
   ];
   // Each year in order, its mid-year report (kept from an earlier run, or this run's) before its year-end one.
   const rows: PlanValue[][] = historyEntries(ctx.model).map((y) => [
@@ -31,6 +35,7 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
     y.progress.numerator,
     y.progress.denominator,
     y.progress.rate,
+    ...(notEvaluated ? [y.counts.notEvaluated] : []),
   ]);
   const table = b.table(header, rows, { 10: PERCENT }, { repeatHeader: true });
   b.note(ctx.t('progressDefinition'));
@@ -48,11 +53,11 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
     type: 'columnClustered',
     title: ctx.t('chartCounts'),
     categories: columnRange(table, 0),
-    series: MARK_KEYS.map((k, i) => ({
-      name: ctx.legendName(k),
-      values: columnRange(table, 2 + i),
-      color: MARK_COLORS[k],
-    })),
+    series: MARK_KEYS.flatMap((k, i) =>
+      ctx.roles.includes(k)
+        ? [{ name: ctx.legendName(k), values: columnRange(table, 2 + i), color: MARK_COLORS[k] }]
+        : [],
+    ),
     from: `G${table.last + 3}`,
     to: `L${table.last + 20}`,
   });

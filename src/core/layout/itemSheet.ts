@@ -75,7 +75,7 @@ export function itemTableRows(
     i.owners[1]?.division ?? '',
     ...years.map((y) => {
       const entry = i.marks.find((m) => m.year === y);
-      return entry?.mark ? markSymbol(entry.mark, marks) : (entry?.raw ?? '');
+      return entry?.mark ? (entry.grade ?? markSymbol(entry.mark, marks)) : (entry?.raw ?? '');
     }),
     i.indicator?.name ?? '',
     i.indicator ? i.indicator.key : null,

@@ -2,6 +2,7 @@
  * Summary model → write plan: the sheets the add-in owns, in the order they appear.
  * Sheet names are fixed whatever the language, so a re-run in English replaces the Japanese sheets.
  */
+import { gradesOf } from '../settings';
 import type { SummaryModel } from '../summary/types';
 import type { WritePlan } from '../writePlan';
 import { breakdownSheet } from './breakdownSheet';
@@ -29,7 +30,15 @@ export function layoutSummary(model: SummaryModel, options: LayoutOptions): Writ
     indicatorSheet(ctx),
   ];
   const items = (name: string) =>
-    itemSheet(name, model.items, years, options.lang, options.settings.marks, ctx.print(name), ctx.fileName);
+    itemSheet(
+      name,
+      model.items,
+      years,
+      options.lang,
+      gradesOf(options.settings),
+      ctx.print(name),
+      ctx.fileName,
+    );
   if (options.consolidated) sheets.push(items(CONSOLIDATED_SHEET));
   else if (options.includeItemSheet) sheets.push(items(ITEM_SHEET));
   sheets.push(findingsSheet(ctx), provenanceSheet(ctx));

@@ -16,7 +16,7 @@ import { columnLetters } from '../grid';
 
 export const PUBLICATION_SHEET = 'RP_公表用';
 
-type Row = 'ahead' | 'onPlan' | 'onPlanEnded' | 'nearlyOnPlan' | 'behind' | 'ended' | 'unmarked';
+type Row = MarkKey | 'onPlanEnded' | 'unmarked';
 
 interface Column {
   readonly year: string;
@@ -54,7 +54,11 @@ export function publicationSheet(ctx: LayoutContext): PlanSheet {
       label: ctx.year(p.year),
       carried: true,
       count: (row) =>
-        row === 'onPlanEnded' || row === 'unmarked' ? null : row === 'ended' ? p.ended : p[row],
+        row === 'onPlanEnded' || row === 'unmarked' || row === 'notEvaluated'
+          ? null
+          : row === 'ended'
+            ? p.ended
+            : p[row],
       items: p.items,
       // Not published in the table: nothing is computed from another's figures.
       numerator: null,
@@ -67,13 +71,14 @@ export function publicationSheet(ctx: LayoutContext): PlanSheet {
   ].sort((a, b) => compareFiscalYears(a.year, b.year));
 
   const anyEnded = m.years.some((y) => y.counts.ended > 0);
-  const rows: [Row, string, string][] = [
-    ['ahead', ctx.symbol('ahead'), ctx.markLabel('ahead')],
-    ['onPlan', ctx.symbol('onPlan'), ctx.markLabel('onPlan')],
-  ];
-  if (rule === 'on-plan' && anyEnded) rows.push(['onPlanEnded', '', ctx.t('onPlanWithEnded')]);
-  rows.push(['nearlyOnPlan', ctx.symbol('nearlyOnPlan'), ctx.markLabel('nearlyOnPlan')]);
-  rows.push(['behind', ctx.symbol('behind'), ctx.markLabel('behind')]);
+  // The scale's own grades in order (◎ ○ □ ▲, or S A B C…); ended items after 計画どおり under the rule.
+  const rows: [Row, string, string][] = [];
+  for (const k of ctx.roles) {
+    if (k === 'ended' || k === 'notEvaluated') continue;
+    rows.push([k, ctx.symbol(k), ctx.markLabel(k)]);
+    if (k === 'onPlan' && rule === 'on-plan' && anyEnded)
+      rows.push(['onPlanEnded', '', ctx.t('onPlanWithEnded')]);
+  }
   if (rule === 'not-achieved') rows.push(['ended', ctx.symbol('ended'), ctx.markLabel('ended')]);
   if (rule === 'exclude' && anyEnded) rows.push(['ended', ctx.symbol('ended'), ctx.t('endedExcluded')]);
   if (m.years.some((y) => y.unmarked > 0)) rows.push(['unmarked', '', ctx.t('unmarked')]);

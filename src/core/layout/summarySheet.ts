@@ -1,5 +1,5 @@
 /** RP_集計表: the table as the report publishes it, computed, with the rule in force written beside it. */
-import { MARK_KEYS, type MarkKey } from '../model';
+import type { MarkKey } from '../model';
 import { reportKindLabels } from '../messages';
 import type { PlanSheet, PlanValue } from '../writePlan';
 import type { LayoutContext } from './context';
@@ -25,7 +25,8 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
   );
   b.blank();
 
-  const rows: PlanValue[][] = MARK_KEYS.map((k) => [
+  const roles = ctx.roles;
+  const rows: PlanValue[][] = roles.map((k) => [
     ctx.symbol(k),
     ctx.markLabel(k),
     current.counts[k],
@@ -38,7 +39,7 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
     3: PERCENT,
   });
   b.format({
-    range: `A${counts.first}:A${counts.first + MARK_KEYS.length - 1}`,
+    range: `A${counts.first}:A${counts.first + roles.length - 1}`,
     align: 'center',
     bold: true,
   });
@@ -58,13 +59,10 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
   // The published style: ○ includes ended items under the on-plan rule (27 = 25 + 2 in the seed).
   b.heading(ctx.t('publishedStyle'));
   const c = current.counts;
-  const published: [MarkKey, number][] = [
-    ['ahead', c.ahead],
-    ['onPlan', m.ended === 'on-plan' ? c.onPlan + c.ended : c.onPlan],
-    ['nearlyOnPlan', c.nearlyOnPlan],
-    ['behind', c.behind],
-  ];
-  if (m.ended === 'not-achieved') published.push(['ended', c.ended]);
+  const published: [MarkKey, number][] = roles
+    .filter((k) => k !== 'ended' && k !== 'notEvaluated')
+    .map((k) => [k, k === 'onPlan' && m.ended === 'on-plan' ? c.onPlan + c.ended : c[k]]);
+  if (m.ended === 'not-achieved' && roles.includes('ended')) published.push(['ended', c.ended]);
   const denominator = current.progress.denominator;
   const pubRows: PlanValue[][] = published.map(([k, n]) => [
     ctx.symbol(k),
@@ -78,13 +76,13 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
   if (m.ended === 'on-plan' && c.ended > 0)
     b.note(ctx.t('publishedNote', { onPlan: c.onPlan + c.ended, raw: c.onPlan, ended: c.ended }));
 
-  const markRows = { ...counts, last: counts.first + MARK_KEYS.length - 1 };
+  const markRows = { ...counts, last: counts.first + roles.length - 1 };
   b.chart({
     type: 'doughnut',
     title: ctx.t('chartDistribution', { year: ctx.year() }),
     categories: columnRange(markRows, 1),
     series: [{ name: ctx.t('count'), values: columnRange(markRows, 2) }],
-    pointColors: MARK_KEYS.map((k) => MARK_COLORS[k]),
+    pointColors: roles.map((k) => MARK_COLORS[k]),
     showShares: true,
     from: 'F3',
     to: 'L22',

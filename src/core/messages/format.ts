@@ -63,7 +63,10 @@ export function formatMessage(message: Message, lang: Lang, params: MessageParam
   );
 }
 
-/** `ja-JP`, `en-US`, … to a supported language (Japanese unless the tag says English). */
+/**
+ * A language tag or locale — Office's `ja-JP`/`en-US`, POSIX's `en_US.UTF-8` — to a supported
+ * language: English when it says English, Japanese otherwise.
+ */
 export function langFromTag(tag: string | null | undefined): Lang {
-  return tag && /^en\b/i.test(tag) ? 'en' : 'ja';
+  return tag && /^en(?![a-z])/i.test(tag) ? 'en' : 'ja';
 }

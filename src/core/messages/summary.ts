@@ -21,6 +21,7 @@ export const markLabels: Readonly<Record<MarkKey, Message>> = {
   nearlyOnPlan: { ja: 'ほぼ計画どおり（計画の8割以上）', en: 'Nearly on plan (80%+ of plan)' },
   behind: { ja: '遅れている', en: 'Behind' },
   ended: { ja: '終了', en: 'Ended' },
+  notEvaluated: { ja: '対象外・未評価', en: 'Not evaluated' },
 };
 
 export const reportKindLabels: Readonly<Record<'midYear' | 'yearEnd', Message>> = {

@@ -9,6 +9,8 @@ import {
   combineLabels,
   type ColumnMap,
   type HeaderLabel,
+  headerWords,
+  type HeaderWords,
   looksLikeHeader,
 } from './headers';
 import type { SheetGrid } from './sheetGrid';
@@ -32,10 +34,10 @@ export type HeaderAttempt =
   | { readonly kind: 'header'; readonly block: HeaderBlock };
 
 /** Labels of a row's own cells, with horizontally merged group headers spread over their columns. */
-function rowLabels(grid: SheetGrid, row: number): Map<number, HeaderLabel | null> {
+function rowLabels(grid: SheetGrid, row: number, words: HeaderWords): Map<number, HeaderLabel | null> {
   const labels = new Map<number, HeaderLabel | null>();
   for (const col of grid.filledColumns(row)) {
-    const label = classifyHeader(grid.ownText(row, col));
+    const label = classifyHeader(grid.ownText(row, col), words);
     labels.set(col, label);
     const merge = grid.mergeAt(row, col);
     if (merge && merge.top === row && merge.left === col) {
@@ -46,13 +48,17 @@ function rowLabels(grid: SheetGrid, row: number): Map<number, HeaderLabel | null
 }
 
 /** A second header row holds only header words and years, in cells not covered by the row above's merges. */
-function continuationLabels(grid: SheetGrid, row: number): Map<number, HeaderLabel> | null {
+function continuationLabels(
+  grid: SheetGrid,
+  row: number,
+  words: HeaderWords,
+): Map<number, HeaderLabel> | null {
   if (row > grid.bottom) return null;
   const labels = new Map<number, HeaderLabel>();
   for (const col of grid.filledColumns(row)) {
     const merge = grid.mergeAt(row, col);
     if (merge && merge.top < row) continue;
-    const label = classifyHeader(grid.ownText(row, col));
+    const label = classifyHeader(grid.ownText(row, col), words);
     if (!label) return null;
     labels.set(col, label);
   }
@@ -71,11 +77,16 @@ function mostlyHeaderWords(
   return known * 3 >= own.length;
 }
 
-export function tryHeaderAt(grid: SheetGrid, row: number, fallbackYear: FiscalYear | null): HeaderAttempt {
-  const top = rowLabels(grid, row);
+export function tryHeaderAt(
+  grid: SheetGrid,
+  row: number,
+  fallbackYear: FiscalYear | null,
+  words: HeaderWords = headerWords(),
+): HeaderAttempt {
+  const top = rowLabels(grid, row, words);
   if (!looksLikeHeader([...top.values()])) return { kind: 'none' };
   if (!mostlyHeaderWords(grid, row, top)) return { kind: 'implausible' };
-  const below = continuationLabels(grid, row + 1);
+  const below = continuationLabels(grid, row + 1, words);
   const columns = new Set<number>([...top.keys(), ...(below ? below.keys() : [])]);
   const combined = new Map<number, HeaderLabel>();
   const sorted = [...columns].sort((a, b) => a - b);

@@ -82,9 +82,52 @@ const SYNONYMS: ReadonlyArray<readonly [HeaderField, readonly string[]]> = [
   ['measure', ['施策', '施策名', '推進項目', '取組方針', '主要施策', '改革の方針']],
 ];
 
-const SYNONYM_INDEX: ReadonlyMap<string, HeaderField> = new Map(
-  SYNONYMS.flatMap(([field, words]) => words.map((w) => [foldForMatch(w), field] as const)),
-);
+/** Header cells are short; item rows are not worth folding and matching cell by cell. */
+const MAX_HEADER_LENGTH = 40;
+
+/** Header words beyond the built-in ones: a scale's own (評価結果, 事務事業名) and the settings'. */
+export type ExtraHeaderWords = Readonly<Partial<Record<HeaderField, readonly string[]>>>;
+
+/**
+ * The header words in force: the built-in synonyms with a scale's and the settings' added (added words
+ * win over a built-in meaning of the same word). Each keeps its own bounded cache.
+ */
+export class HeaderWords {
+  private readonly index: ReadonlyMap<string, HeaderField>;
+  private readonly cache = new Map<string, HeaderLabel | null>();
+
+  constructor(extra: ExtraHeaderWords = {}) {
+    const entries = SYNONYMS.flatMap(([field, words]) => words.map((w) => [foldForMatch(w), field] as const));
+    for (const [field, words] of Object.entries(extra) as [HeaderField, readonly string[]][])
+      for (const w of words ?? []) entries.push([foldForMatch(w), field] as const);
+    this.index = new Map(entries);
+  }
+
+  classify(text: string): HeaderLabel | null {
+    if (text.length > MAX_HEADER_LENGTH * 2) return null;
+    const cached = this.cache.get(text);
+    if (cached !== undefined) return cached;
+    const label = classifyUncached(text, this.index);
+    // Bounded: header texts repeat (per table), item texts mostly do not.
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(text, label);
+    return label;
+  }
+}
+
+const vocabularies = new Map<string, HeaderWords>();
+
+/** The header words for a set of extra words, made once per distinct set. */
+export function headerWords(extra: ExtraHeaderWords = {}): HeaderWords {
+  const id = JSON.stringify(extra);
+  let words = vocabularies.get(id);
+  if (!words) {
+    if (vocabularies.size > 50) vocabularies.clear();
+    words = new HeaderWords(extra);
+    vocabularies.set(id, words);
+  }
+  return words;
+}
 
 /** Header text without its year, brackets and decoration, e.g. `計画(R2)` → `計画`. */
 export function headerBase(text: string): string {
@@ -98,28 +141,17 @@ export function headerBase(text: string): string {
     .replace(/^の/, '');
 }
 
-/** Header cells are short; item rows are not worth folding and matching cell by cell. */
-const MAX_HEADER_LENGTH = 40;
-const cache = new Map<string, HeaderLabel | null>();
-
-export function classifyHeader(text: string): HeaderLabel | null {
-  if (text.length > MAX_HEADER_LENGTH * 2) return null;
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
-  const label = classifyUncached(text);
-  // Bounded: header texts repeat (per table), item texts mostly do not.
-  if (cache.size > 5000) cache.clear();
-  cache.set(text, label);
-  return label;
+export function classifyHeader(text: string, words: HeaderWords = headerWords()): HeaderLabel | null {
+  return words.classify(text);
 }
 
-function classifyUncached(text: string): HeaderLabel | null {
+function classifyUncached(text: string, index: ReadonlyMap<string, HeaderField>): HeaderLabel | null {
   const folded = foldForMatch(text);
   if (folded === '' || folded.length > MAX_HEADER_LENGTH) return null;
   const year = findFiscalYear(text);
   const base = headerBase(text);
   if (base === '') return year ? { field: 'year', year } : null;
-  const exact = SYNONYM_INDEX.get(base);
+  const exact = index.get(base);
   if (exact) return { field: exact, year };
   if (/取組計画$|次年度/.test(base)) return { field: 'nextPlan', year };
   if (/取組結果|取組実績|取組状況$/.test(base)) return { field: 'result', year };

@@ -6,7 +6,8 @@
 import { a1, type SheetSnapshot } from '../grid';
 import type { Finding, FiscalYear, MarkEntry, Owner, SourceRef, TableInfo } from '../model';
 import { finding } from '../findings/finding';
-import type { Settings } from '../settings';
+import { gradesOf, scaleOf, type Settings } from '../settings';
+import { presetFitting } from '../scales';
 import {
   cellText,
   cleanText,
@@ -21,7 +22,7 @@ import {
   stripHeadingNumber,
   stripItemTags,
 } from '../values';
-import type { ColumnMap } from './headers';
+import { type ColumnMap, headerWords, type HeaderWords } from './headers';
 import { type HeaderAttempt, type HeaderBlock, tryHeaderAt } from './headerBlock';
 import { SheetGrid } from './sheetGrid';
 import type { DraftItem, ValueCell } from './draft';
@@ -78,7 +79,9 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
   const tables: TableInfo[] = [];
   const findings: Finding[] = [];
   const rejected: RejectedTable[] = [];
-  const symbols = settings.marks.flatMap((m) => [m.symbol, ...m.variants]);
+  const grades = gradesOf(settings);
+  const words = headerWordsOf(settings);
+  const symbols = grades.flatMap((m) => [m.symbol, ...m.variants]);
   const markTexts = new Set(symbols);
   const context: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
   const sheetYear = findFiscalYear(sheet.name);
@@ -134,6 +137,16 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     const tableYear =
       sheetYear ?? titleYear ?? latestMarkedYear(read) ?? open.info.years[open.info.years.length - 1]!;
     for (const item of read) items.push({ ...item, tableYear });
+    const otherScale = otherScaleOf(read, scaleOf(settings).name);
+    if (otherScale) {
+      findings.push(
+        finding(
+          'table.otherScale',
+          { file, sheet: sheet.name, cell: open.headerCell },
+          { sheet: sheet.name, scale: otherScale.scale, examples: otherScale.examples },
+        ),
+      );
+    }
     if (verdict.notMarkColumns.length > 0) {
       const columns = verdict.notMarkColumns;
       findings.push(
@@ -148,7 +161,7 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
               (n, c) => n + c.evidence.filled - c.evidence.marks - c.evidence.gradeLike,
               0,
             ),
-            symbols: settings.marks.map((m) => m.symbol),
+            symbols: grades.map((m) => m.symbol),
           },
         ),
       );
@@ -162,7 +175,9 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     // A row with a mark in one of the table's status columns is an item, never a repeated header:
     // skipping the header test there keeps a 100,000-row sheet fast.
     const itemLike: boolean = table !== null && hasMark(grid, row, table.map, markTexts);
-    const attempt: HeaderAttempt = itemLike ? NO_HEADER : tryHeaderAt(grid, row, sheetYear ?? titleYear);
+    const attempt: HeaderAttempt = itemLike
+      ? NO_HEADER
+      : tryHeaderAt(grid, row, sheetYear ?? titleYear, words);
     if (attempt.kind === 'header') {
       const { map, top, bottom }: HeaderBlock = attempt.block;
       close(table);
@@ -214,12 +229,34 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
   return { items, tables, findings, incompleteHeader, rejected };
 }
 
+/**
+ * A table whose unknown marks are all grades of one other preset (S A B C read with ◎○□▲): say which
+ * scale it looks like, once for the table, beside the mark.unknown errors (never a silent 0 %).
+ */
+function otherScaleOf(
+  items: readonly DraftItem[],
+  inForce: string,
+): { scale: string; examples: readonly string[] } | null {
+  const unknown = new Set<string>();
+  for (const item of items)
+    for (const m of item.marks) if (m.state === 'unknown') unknown.add(m.raw.replace(/[\s\u3000]+/g, ''));
+  const texts = [...unknown];
+  const scale = presetFitting(texts);
+  if (!scale || scale === inForce) return null;
+  return { scale, examples: texts.slice(0, 5) };
+}
+
 function latestMarkedYear(items: readonly DraftItem[]): FiscalYear | null {
   let latest: FiscalYear | null = null;
   for (const item of items)
     for (const m of item.marks)
       if (m.state === 'mark' && (latest === null || compareFiscalYears(m.year, latest) > 0)) latest = m.year;
   return latest;
+}
+
+/** The header words of the scale in force, with the settings' own added. */
+export function headerWordsOf(settings: Settings): HeaderWords {
+  return headerWords(scaleOf(settings).headers);
 }
 
 /** The leftmost column a table's header names. */
@@ -250,6 +287,7 @@ type Verdict =
  * status columns hold anything, at least one that holds mostly marks.
  */
 function judgeTable(grid: SheetGrid, open: OpenTable, settings: Settings): Verdict {
+  const grades = gradesOf(settings);
   const rows = open.rows.filter(({ row }) => isItemName(stripItemTags(grid.text(row, open.map.name)).name));
   if (rows.length * 2 < open.rows.length) return { kind: 'rejected', reason: 'rowsNotItems' };
   const notMarkColumns: NotMarkColumn[] = [];
@@ -258,7 +296,7 @@ function judgeTable(grid: SheetGrid, open: OpenTable, settings: Settings): Verdi
     const evidence: ColumnEvidence = { filled: 0, marks: 0, gradeLike: 0 };
     for (const { row } of rows) {
       const value = grid.value(row, col);
-      const kind = statusEvidence(value, parseMark(value, settings.marks));
+      const kind = statusEvidence(value, parseMark(value, grades));
       if (kind === 'empty') continue;
       evidence.filled += 1;
       if (kind === 'mark') evidence.marks += 1;
@@ -335,17 +373,18 @@ function readItemRow(
     map.number === null ? { text: '', value: null } : parseItemNumber(grid.value(row, map.number));
   const { name, priority } = stripItemTags(textAt(map.name, 'name'));
 
+  const grades = gradesOf(settings);
   const marks: MarkEntry[] = [];
   for (const [year, col] of map.status) {
     const raw = cleanText(cellText(grid.value(row, col)));
-    const parsed = parseMark(grid.value(row, col), settings.marks);
+    const parsed = parseMark(grid.value(row, col), grades);
     const ref = source(row, col);
     if (ignored.has(col) && parsed.kind !== 'mark') {
       // A column of numbers or text under a year header: one finding for the table, not one per cell.
       const state = parsed.kind === 'unknown' ? 'unknown' : parsed.kind;
-      marks.push({ year, state, raw, mark: null, source: ref });
+      marks.push({ year, state, raw, mark: null, grade: null, source: ref });
     } else if (parsed.kind === 'mark') {
-      marks.push({ year, state: 'mark', raw, mark: parsed.key, source: ref });
+      marks.push({ year, state: 'mark', raw, mark: parsed.key, grade: parsed.symbol, source: ref });
       if (parsed.variant) {
         findings.push(
           finding(
@@ -356,7 +395,7 @@ function readItemRow(
         );
       }
     } else if (parsed.kind === 'unknown') {
-      marks.push({ year, state: 'unknown', raw, mark: null, source: ref });
+      marks.push({ year, state: 'unknown', raw, mark: null, grade: null, source: ref });
       findings.push(
         finding(
           'mark.unknown',
@@ -366,12 +405,12 @@ function readItemRow(
             raw,
             item: name,
             suggested: parsed.suggestion ?? null,
-            symbols: settings.marks.map((m) => m.symbol),
+            symbols: grades.map((m) => m.symbol),
           },
         ),
       );
     } else {
-      marks.push({ year, state: parsed.kind, raw, mark: null, source: ref });
+      marks.push({ year, state: parsed.kind, raw, mark: null, grade: null, source: ref });
     }
   }
 

@@ -7,10 +7,10 @@
  */
 import { a1, rangeToA1, type CellRange, type SheetSnapshot, type WorkbookSnapshot } from '../grid';
 import type { FiscalYear, TableInfo } from '../model';
-import type { ColumnMap } from '../reader/headers';
+import type { ColumnMap, HeaderWords } from '../reader/headers';
 import { tryHeaderAt } from '../reader/headerBlock';
 import { SheetGrid } from '../reader/sheetGrid';
-import { readSheet } from '../reader/sheetReader';
+import { headerWordsOf, readSheet } from '../reader/sheetReader';
 import type { Settings } from '../settings';
 import { compareFiscalYears, findFiscalYear, nextFiscalYear, shiftYearInText } from '../values';
 
@@ -78,8 +78,8 @@ interface TableRoll {
   readonly figures: readonly [number, number] | null;
 }
 
-function tableRoll(grid: SheetGrid, info: TableInfo): TableRoll | null {
-  const attempt = tryHeaderAt(grid, info.headerTop - 1, findFiscalYear(grid.sheet.name));
+function tableRoll(grid: SheetGrid, info: TableInfo, words: HeaderWords): TableRoll | null {
+  const attempt = tryHeaderAt(grid, info.headerTop - 1, findFiscalYear(grid.sheet.name), words);
   if (attempt.kind !== 'header') return null;
   const map = attempt.block.map;
   const years = [...map.status.keys()].sort(compareFiscalYears);
@@ -189,7 +189,7 @@ function sheetRollover(
 ): SheetRollover | null {
   const grid = new SheetGrid(sheet);
   const tables = readSheet(sheet, file, settings)
-    .tables.map((info) => tableRoll(grid, info))
+    .tables.map((info) => tableRoll(grid, info, headerWordsOf(settings)))
     .filter((t): t is TableRoll => t !== null && !t.map.status.has(t.year));
   if (tables.length === 0) return null;
 

@@ -52,7 +52,8 @@ export function consistencyOf(
   achievement: number | null,
   pass: boolean | null,
 ): IndicatorRow['consistency'] {
-  if (mark === null || mark === 'ended' || (achievement === null && pass === null)) return 'unknown';
+  if (mark === null || mark === 'ended' || mark === 'notEvaluated' || (achievement === null && pass === null))
+    return 'unknown';
   if (mark === 'behind') return pass ? 'mismatch' : 'consistent';
   if (achievement === null)
     return (mark === 'ahead' || mark === 'onPlan') && pass === false ? 'mismatch' : 'consistent';

@@ -43,13 +43,19 @@ export function previousMidYearReports(workbook: WorkbookSnapshot): YearSummary[
     if (!parsed.success || !year) continue;
     const [, items, ahead, onPlan, nearlyOnPlan, behind, ended, unmarked, numerator, denominator, rate] =
       parsed.data;
-    if (ahead + onPlan + nearlyOnPlan + behind + ended + unmarked !== items || numerator > denominator)
+    // A scale with 対象外 / 未評価 has their count after the rate (historySheet).
+    const extra = values[11];
+    const notEvaluated = typeof extra === 'number' && Number.isInteger(extra) && extra >= 0 ? extra : 0;
+    if (
+      ahead + onPlan + nearlyOnPlan + behind + ended + notEvaluated + unmarked !== items ||
+      numerator > denominator
+    )
       continue;
     reports.push({
       year,
       kind: 'midYear',
       items,
-      counts: { ahead, onPlan, nearlyOnPlan, behind, ended },
+      counts: { ahead, onPlan, nearlyOnPlan, behind, ended, notEvaluated },
       unmarked,
       progress: { numerator, denominator, rate },
     });

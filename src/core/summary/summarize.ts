@@ -3,7 +3,7 @@
  * history across years, breakdowns, lists and indicators. Pure and deterministic.
  */
 import type { Finding, FiscalYear, MarkKey, PlanItem } from '../model';
-import type { EndedRule, Settings } from '../settings';
+import { type EndedRule, gradesOf, type Settings } from '../settings';
 import { compareFiscalYears } from '../values';
 import { inPlan } from './inPlan';
 import { indicatorRows } from './indicators';
@@ -19,10 +19,10 @@ import type {
   YearSummary,
 } from './types';
 
-const ZERO: MarkCounts = { ahead: 0, onPlan: 0, nearlyOnPlan: 0, behind: 0, ended: 0 };
+const ZERO: MarkCounts = { ahead: 0, onPlan: 0, nearlyOnPlan: 0, behind: 0, ended: 0, notEvaluated: 0 };
 
-/** Higher is better; 終了 is not on this scale (an ending is neither a rise nor a fall). */
-const RANK: Readonly<Record<Exclude<MarkKey, 'ended'>, number>> = {
+/** Higher is better; 終了 and 対象外 are not on this scale (neither is a rise nor a fall). */
+const RANK: Readonly<Record<Exclude<MarkKey, 'ended' | 'notEvaluated'>, number>> = {
   ahead: 3,
   onPlan: 2,
   nearlyOnPlan: 1,
@@ -34,43 +34,65 @@ export function markOf(item: PlanItem, year: FiscalYear): MarkKey | null {
 }
 
 /**
- * 進捗率 = items at □ or better ÷ items, with ended items counted as the rule says:
- * on-plan: as ○ (the published report's method); exclude: left out of both; not-achieved: denominator only.
- * Items with no recognised mark are in the denominator only.
+ * 進捗率 = items whose grade counts toward the rate (□ or better on the kasama scale) ÷ evaluated items,
+ * with ended items counted as the rule says: on-plan: as ○ (the published report's method); exclude:
+ * left out of both; not-achieved: denominator only. Items with no recognised mark are in the
+ * denominator only; not-evaluated items (対象外) are in neither.
  */
-export function progressOf(counts: MarkCounts, items: number, rule: EndedRule): Progress {
-  const achieved = counts.ahead + counts.onPlan + counts.nearlyOnPlan;
+export function progressOf(counts: MarkCounts, achieved: number, items: number, rule: EndedRule): Progress {
   const numerator = rule === 'on-plan' ? achieved + counts.ended : achieved;
-  const denominator = rule === 'exclude' ? items - counts.ended : items;
+  const evaluated = items - counts.notEvaluated;
+  const denominator = rule === 'exclude' ? evaluated - counts.ended : evaluated;
   return { numerator, denominator, rate: denominator > 0 ? numerator / denominator : null };
 }
 
 interface Tally {
   items: number;
   counts: { -readonly [K in keyof MarkCounts]: number };
+  /** Items whose grade counts toward the rate (ended items aside: the rule decides those). */
+  achieved: number;
 }
 
 /** Each item's standing in one year, worked out once and shared by the counts, the groups and the lists. */
 interface YearStatus {
   readonly inPlan: readonly boolean[];
   readonly marks: readonly (MarkKey | null)[];
+  readonly achieved: readonly boolean[];
 }
 
-function yearStatus(items: readonly PlanItem[], year: FiscalYear, reportingYear: FiscalYear): YearStatus {
+/** Whether a grade counts toward the rate: as the scale says, else by its role. */
+function countingGrades(settings: Settings): ReadonlySet<string> {
+  return new Set(
+    gradesOf(settings)
+      .filter((g) => g.key !== 'ended' && g.key !== 'notEvaluated')
+      .filter((g) => g.counts ?? (g.key === 'ahead' || g.key === 'onPlan' || g.key === 'nearlyOnPlan'))
+      .map((g) => g.symbol),
+  );
+}
+
+function yearStatus(
+  items: readonly PlanItem[],
+  year: FiscalYear,
+  reportingYear: FiscalYear,
+  counting: ReadonlySet<string>,
+): YearStatus {
+  const entries = items.map((item) => item.marks.find((m) => m.year === year));
   return {
     inPlan: items.map((item) => inPlan(item, year, reportingYear)),
-    marks: items.map((item) => markOf(item, year)),
+    marks: entries.map((e) => e?.mark ?? null),
+    achieved: entries.map((e) => e?.grade !== null && e?.grade !== undefined && counting.has(e.grade)),
   };
 }
 
 /** Counts over the items at the given positions (all items when none are given). */
 function tally(status: YearStatus, positions?: readonly number[]): Tally {
-  const t: Tally = { items: 0, counts: { ...ZERO } };
+  const t: Tally = { items: 0, counts: { ...ZERO }, achieved: 0 };
   const count = (i: number) => {
     if (!status.inPlan[i]) return;
     t.items += 1;
     const mark = status.marks[i];
     if (mark) t.counts[mark] += 1;
+    if (status.achieved[i]) t.achieved += 1;
   };
   if (positions) positions.forEach(count);
   else for (let i = 0; i < status.inPlan.length; i += 1) count(i);
@@ -79,7 +101,7 @@ function tally(status: YearStatus, positions?: readonly number[]): Tally {
 
 function unmarkedOf(t: Tally): number {
   const c = t.counts;
-  return t.items - (c.ahead + c.onPlan + c.nearlyOnPlan + c.behind + c.ended);
+  return t.items - (c.ahead + c.onPlan + c.nearlyOnPlan + c.behind + c.ended + c.notEvaluated);
 }
 
 function summaryOf(year: FiscalYear, kind: ReportKind, status: YearStatus, rule: EndedRule): YearSummary {
@@ -90,7 +112,7 @@ function summaryOf(year: FiscalYear, kind: ReportKind, status: YearStatus, rule:
     items: t.items,
     counts: t.counts,
     unmarked: unmarkedOf(t),
-    progress: progressOf(t.counts, t.items, rule),
+    progress: progressOf(t.counts, t.achieved, t.items, rule),
   };
 }
 
@@ -123,7 +145,7 @@ function groupBy(
       items: t.items,
       counts: t.counts,
       unmarked: unmarkedOf(t),
-      progress: progressOf(t.counts, t.items, rule),
+      progress: progressOf(t.counts, t.achieved, t.items, rule),
     };
   });
 }
@@ -160,7 +182,8 @@ export function markChanges(
   for (const item of items) {
     const from = markOf(item, previous);
     const to = markOf(item, year);
-    if (!from || !to || from === 'ended' || to === 'ended' || from === to) continue;
+    if (!from || !to || from === to) continue;
+    if (from === 'ended' || to === 'ended' || from === 'notEvaluated' || to === 'notEvaluated') continue;
     changes.push({ item, from, to, fromYear: previous, direction: RANK[to] > RANK[from] ? 'up' : 'down' });
   }
   return changes;
@@ -226,7 +249,8 @@ export function summarize(unordered: readonly PlanItem[], options: SummarizeOpti
   const years = [...new Set([...options.years, year])]
     .filter((y) => compareFiscalYears(y, year) <= 0)
     .sort(compareFiscalYears);
-  const statuses = new Map(years.map((y) => [y, yearStatus(items, y, year)] as const));
+  const counting = countingGrades(settings);
+  const statuses = new Map(years.map((y) => [y, yearStatus(items, y, year, counting)] as const));
   const status = statuses.get(year)!;
   const withMark = (mark: MarkKey) => items.filter((_, i) => status.inPlan[i] && status.marks[i] === mark);
   return {

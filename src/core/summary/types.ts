@@ -8,6 +8,8 @@ export interface MarkCounts {
   readonly nearlyOnPlan: number;
   readonly behind: number;
   readonly ended: number;
+  /** 対象外・未評価: counted among the items, outside the rate. */
+  readonly notEvaluated: number;
 }
 
 /** 進捗率 as a fraction under the ended-item rule in force; rate is null when the denominator is 0. */

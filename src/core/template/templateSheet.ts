@@ -7,7 +7,7 @@
 import { a1, columnLetters } from '../grid';
 import { markLabels, templateWords } from '../messages';
 import type { FiscalYear } from '../model';
-import type { Settings } from '../settings';
+import { gradesOf, type Settings } from '../settings';
 import { formatFiscalYear, nextFiscalYear, parseFiscalYear } from '../values';
 import type { PlanFormat, PlanValue, PrintSetup } from '../writePlan';
 import type { PlanDefinition, PlanDefinitionItem, PlanOwner } from './planDefinition';
@@ -170,7 +170,7 @@ function targetsByYear(targets: Readonly<Record<string, number | string>>): Map<
 }
 
 function legendText(settings: Settings): string {
-  const parts = settings.marks.map((m) => `${m.symbol}：${markLabels[m.key].ja}`);
+  const parts = gradesOf(settings).map((m) => `${m.symbol}：${m.label?.ja ?? markLabels[m.key].ja}`);
   return `${templateWords.legend}\u3000${parts.join('\u3000')}`;
 }
 
@@ -252,7 +252,7 @@ export function templateSheet(
     formats,
     columnWidths: columnWidths(cols, years.length),
     markRanges,
-    markSymbols: settings.marks.map((m) => m.symbol),
+    markSymbols: gradesOf(settings).map((m) => m.symbol),
     lockedRanges: locked,
     print: { orientation: 'landscape', fitToWidth: true },
     items,

@@ -28,8 +28,16 @@ const LIKELY: ReadonlyArray<readonly [RegExp, MarkKey]> = [
   [/^[■]$/, 'nearlyOnPlan'],
 ];
 
+/** The symbol of a role in the scale: `◎`; `D・E・F` where several grades share it (A–F's behind). */
 export function markSymbol(key: MarkKey, vocabulary: readonly MarkSymbol[]): string {
-  return vocabulary.find((m) => m.key === key)?.symbol ?? key;
+  const symbols = vocabulary.filter((m) => m.key === key).map((m) => m.symbol);
+  return symbols.length > 0 ? symbols.join('・') : key;
+}
+
+/** The roles a scale has, in summary order (kasama: the five; status: ended, onPlan, behind, …). */
+export function rolesOf(vocabulary: readonly MarkSymbol[]): MarkKey[] {
+  const order: readonly MarkKey[] = ['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended', 'notEvaluated'];
+  return order.filter((key) => vocabulary.some((m) => m.key === key));
 }
 
 /**

@@ -1,50 +1,27 @@
 /** 進捗チェック: findings by sheet, filter by severity, go to a cell, unify mark variants after confirmation. */
-import { Button, Checkbox, Spinner, Text } from '@fluentui/react-components';
-import { lazy, Suspense, useState } from 'react';
-import {
-  type Analysis,
-  markVariantEdits,
-  type HostPort,
-  type Finding,
-  type Severity,
-  type Lang,
-  type Settings,
-} from '../../core';
-import type { Translate } from '../text';
+import { Button, Checkbox, Spinner, Text, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useState, type CSSProperties } from 'react';
+import { type Analysis, markVariantEdits, type Finding, type Severity } from '../../core';
+import { useAction, usePane } from '../pane';
 import { FindingList } from './FindingList';
-import { InfoBar } from './ErrorBar';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const UnifyDialog = lazy(() =>
   import(/* webpackChunkName: "unify" */ './UnifyDialog').then((m) => ({ default: m.UnifyDialog })),
 );
 
-export function CheckView(props: {
-  host: HostPort;
-  lang: Lang;
-  t: Translate;
-  settings: Settings;
-  analysis: Analysis | null;
-  onCheck: () => Promise<void>;
-  onError: (err: unknown) => void;
-}) {
-  const { host, lang, t, settings, analysis, onCheck, onError } = props;
-  const [busy, setBusy] = useState(false);
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = {
+  filter: { border: 'none', padding: 0, margin: `0 0 ${tokens.spacingVerticalS}` },
+} satisfies Record<string, CSSProperties>;
+
+export function CheckView(props: { analysis: Analysis | null; onCheck: () => Promise<void> }) {
+  const { analysis, onCheck } = props;
+  const { host, t, settings } = usePane();
+  const { busy, run } = useAction();
   const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setDone(null);
-    try {
-      await work();
-    } catch (err) {
-      onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const findings = analysis?.findings ?? [];
   const counts = Object.fromEntries(
@@ -63,15 +40,19 @@ export function CheckView(props: {
         {busy ? t('checking') : t('runCheck')}
       </Button>
       {busy && <Spinner size="tiny" label={t('checking')} />}
-      <InfoBar message={done} />
-      {analysis && (
-        <>
+      {/* The summary line is announced when a check ends (the region exists before it does). */}
+      <div aria-live="polite">
+        {analysis && (
           <p>
             <Text weight="semibold">
               {t('checkSummary', { items: analysis.items.length, year: analysis.year ?? '—', ...counts })}
             </Text>
           </p>
-          <fieldset style={{ border: 'none', padding: 0, margin: '0 0 8px' }}>
+        )}
+      </div>
+      {analysis && (
+        <>
+          <fieldset style={styles.filter}>
             <legend>{t('filterLabel')}</legend>
             {SEVERITIES.map((s) => (
               <Checkbox
@@ -92,13 +73,12 @@ export function CheckView(props: {
               {t('unify', { count: edits.length })}
             </Button>
           )}
-          <FindingList findings={visible} lang={lang} t={t} onSelect={select} />
+          <FindingList findings={visible} onSelect={select} />
         </>
       )}
       {confirming && (
         <Suspense fallback={<Spinner size="tiny" />}>
           <UnifyDialog
-            t={t}
             edits={edits}
             onCancel={() => setConfirming(false)}
             onConfirm={() => {
@@ -106,7 +86,7 @@ export function CheckView(props: {
               void run(async () => {
                 await host.writeCells(edits);
                 await onCheck();
-                setDone(t('unified', { count: edits.length }));
+                return t('unified', { count: edits.length });
               });
             }}
           />

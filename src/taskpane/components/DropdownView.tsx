@@ -1,37 +1,25 @@
-/** 入力規則を設定: a ◎ ○ □ ▲ 終了 list on the detected status columns of one sheet, after confirmation. */
+/** 入力規則を設定: a list of the scale's marks (◎ ○ □ ▲ 終了) on the detected status columns of one sheet. */
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { type Analysis, dropdownTargets, type HostPort, type Settings } from '../../core';
-import type { Translate } from '../text';
-import { InfoBar } from './ErrorBar';
+import { type Analysis, dropdownTargets, gradesOf } from '../../core';
+import { useAction, usePane } from '../pane';
 
-export function DropdownView(props: {
-  host: HostPort;
-  t: Translate;
-  settings: Settings;
-  analysis: Analysis | null;
-  onError: (err: unknown) => void;
-}) {
-  const { host, t, settings, analysis, onError } = props;
+export function DropdownView(props: { analysis: Analysis | null }) {
+  const { analysis } = props;
+  const { host, t, settings } = usePane();
+  const { busy, run } = useAction();
   const sheets = [...new Set((analysis?.tables ?? []).map((x) => x.sheet))];
   const [sheet, setSheet] = useState<string>('');
-  const [done, setDone] = useState<string | null>(null);
   if (!host.capabilities().dataValidation) return <Text>{t('dropdownUnsupported')}</Text>;
   if (!analysis || sheets.length === 0) return <Text>{t('noTables')}</Text>;
   const chosen = sheet || sheets[0]!;
   const ranges = dropdownTargets(analysis.tables, chosen);
-  const install = async () => {
-    try {
-      await host.installDropdowns(
-        chosen,
-        ranges,
-        settings.marks.map((m) => m.symbol),
-      );
-      setDone(t('dropdownDone'));
-    } catch (err) {
-      onError(err);
-    }
-  };
+  const symbols = gradesOf(settings).map((m) => m.symbol);
+  const install = () =>
+    run(async () => {
+      await host.installDropdowns(chosen, ranges, symbols);
+      return t('dropdownDone');
+    });
   return (
     <div>
       <Field label={t('dropdownSheet')}>
@@ -43,11 +31,10 @@ export function DropdownView(props: {
           ))}
         </Select>
       </Field>
-      <p>{t('dropdownRanges', { ranges })}</p>
-      <Button appearance="primary" onClick={() => void install()}>
+      <p>{t('dropdownRanges', { ranges, symbols })}</p>
+      <Button appearance="primary" disabled={busy} onClick={() => void install()}>
         {t('dropdownInstall')}
       </Button>
-      <InfoBar message={done} />
     </div>
   );
 }

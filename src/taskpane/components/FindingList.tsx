@@ -1,7 +1,8 @@
 /** Findings grouped by sheet; each one a button that takes the user to its cell. */
-import { Badge, Button, Text } from '@fluentui/react-components';
-import { type Finding, type Severity, renderFinding, severityLabel, type Lang } from '../../core';
-import type { Translate } from '../text';
+import { Badge, Button, Text, tokens } from '@fluentui/react-components';
+import type { CSSProperties } from 'react';
+import { type Finding, type Severity, renderFinding, severityLabel } from '../../core';
+import { usePane } from '../pane';
 
 const COLORS: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = {
   error: 'danger',
@@ -9,23 +10,38 @@ const COLORS: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> =
   info: 'informative',
 };
 
-/** Read by screen readers, not shown: where the button takes you. */
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = {
+  heading: {
+    fontSize: tokens.fontSizeBase300,
+    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
+  },
+  list: { listStyle: 'none', padding: 0, margin: 0 },
+  item: { marginBottom: tokens.spacingVerticalS },
+  button: {
+    textAlign: 'left',
+    justifyContent: 'flex-start',
+    width: '100%',
+    height: 'auto',
+    padding: tokens.spacingHorizontalSNudge,
+  },
+  badge: { marginRight: tokens.spacingHorizontalSNudge },
+  suggestion: { display: 'block', color: tokens.colorNeutralForeground3 },
+  /** Read by screen readers, not shown: where the button takes you. */
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+} satisfies Record<string, CSSProperties>;
 
-export function FindingList(props: {
-  findings: readonly Finding[];
-  lang: Lang;
-  t: Translate;
-  onSelect: (f: Finding) => void;
-}) {
-  const { findings, lang, t, onSelect } = props;
+export function FindingList(props: { findings: readonly Finding[]; onSelect: (f: Finding) => void }) {
+  const { findings, onSelect } = props;
+  const { lang, t } = usePane();
   if (findings.length === 0) return <Text>{t('noFindings')}</Text>;
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -36,35 +52,29 @@ export function FindingList(props: {
     <div>
       {[...groups].map(([title, list]) => (
         <section key={title} aria-label={title}>
-          <h2 style={{ fontSize: 14, margin: '12px 0 4px' }}>{title}</h2>
-          <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          <h2 style={styles.heading}>{title}</h2>
+          <ul style={styles.list}>
             {list.map((f, i) => {
               const { message, suggestion } = renderFinding(f, lang);
               return (
-                <li key={`${f.code}-${f.cell}-${i}`} style={{ marginBottom: 6 }}>
+                <li key={`${f.code}-${f.cell}-${i}`} style={styles.item}>
                   <Button
                     appearance="subtle"
-                    style={{
-                      textAlign: 'left',
-                      justifyContent: 'flex-start',
-                      width: '100%',
-                      height: 'auto',
-                      padding: 6,
-                    }}
+                    style={styles.button}
                     disabled={!f.sheet || !f.cell}
                     onClick={() => onSelect(f)}
                   >
                     <span>
                       {f.sheet && f.cell && (
-                        <span style={VISUALLY_HIDDEN}>
+                        <span style={styles.visuallyHidden}>
                           {t('goToCell', { sheet: f.sheet, cell: f.cell })}:{' '}
                         </span>
                       )}
-                      <Badge appearance="filled" color={COLORS[f.severity]} style={{ marginRight: 6 }}>
+                      <Badge appearance="filled" color={COLORS[f.severity]} style={styles.badge}>
                         {severityLabel(f.severity, lang)}
                       </Badge>
                       <strong>{f.cell ?? t('sheetLevel')}</strong> {message}
-                      {suggestion && <span style={{ display: 'block', color: '#555' }}>→ {suggestion}</span>}
+                      {suggestion && <span style={styles.suggestion}>→ {suggestion}</span>}
                     </span>
                   </Button>
                 </li>

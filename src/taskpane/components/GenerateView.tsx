@@ -1,55 +1,71 @@
 /** 集計表を作成: target year and ended-item rule, steps while it works, the figures when done. */
-import { Button, Field, ProgressBar, Radio, RadioGroup, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Field, ProgressBar, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useState, type CSSProperties } from 'react';
 import {
   type GenerateResult,
   type GenerateStep,
-  type HostPort,
-  type Lang,
   type EndedRule,
-  type Settings,
   formatFiscalYear,
   runGenerate,
+  gradesOf,
+  markSymbol,
+  rolesOf,
 } from '../../core';
-import type { Translate } from '../text';
+import { useAction, usePane } from '../pane';
+import type { PaneKey } from '../text';
 import { YearField } from './YearField';
 
-const RULES: readonly EndedRule[] = ['on-plan', 'exclude', 'not-achieved'];
+const RULE_LABELS: Readonly<Record<EndedRule, PaneKey>> = {
+  'on-plan': 'rule_on_plan',
+  exclude: 'rule_exclude',
+  'not-achieved': 'rule_not_achieved',
+};
+const RULES = Object.keys(RULE_LABELS) as EndedRule[];
 const STEPS: readonly GenerateStep[] = ['read', 'summarize', 'write'];
 
-export function GenerateView(props: {
-  host: HostPort;
-  lang: Lang;
-  t: Translate;
-  settings: Settings;
-  years: readonly string[];
-  onError: (err: unknown) => void;
-  onDone: (result: GenerateResult) => void;
-}) {
-  const { host, lang, t, settings, years, onError, onDone } = props;
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = {
+  action: { marginTop: tokens.spacingVerticalS },
+  result: { marginTop: tokens.spacingVerticalM },
+  heading: { fontSize: tokens.fontSizeBase300 },
+  mark: { textAlign: 'left', paddingRight: tokens.spacingHorizontalM },
+  note: { color: tokens.colorNeutralForeground3 },
+} satisfies Record<string, CSSProperties>;
+
+export function GenerateView(props: { years: readonly string[]; onDone: (result: GenerateResult) => void }) {
+  const { years, onDone } = props;
+  const { host, lang, t, settings } = usePane();
+  const { busy, run } = useAction();
   const [year, setYear] = useState<string>(settings.targetYear ?? '');
   const [rule, setRule] = useState<EndedRule>(settings.endedRule);
   const [step, setStep] = useState<GenerateStep | null>(null);
   const [result, setResult] = useState<{ outcome: GenerateResult; written: readonly string[] } | null>(null);
 
-  const generate = async () => {
-    setResult(null);
-    try {
-      const outcome = await runGenerate(
-        host,
-        { ...settings, endedRule: rule, targetYear: year || null },
-        lang,
-        new Date().toISOString(),
-        setStep,
-      );
-      setResult(outcome);
-      onDone(outcome.outcome);
-    } catch (err) {
-      onError(err);
-    } finally {
-      setStep(null);
-    }
-  };
+  const generate = () =>
+    run(async () => {
+      setResult(null);
+      try {
+        const outcome = await runGenerate(
+          host,
+          { ...settings, endedRule: rule, targetYear: year || null },
+          lang,
+          new Date().toISOString(),
+          setStep,
+        );
+        setResult(outcome);
+        onDone(outcome.outcome);
+        if (outcome.outcome.ok) return null;
+        const { analysis, reason } = outcome.outcome;
+        const text =
+          reason === 'yearNotInPlan' && analysis.yearNotInPlan
+            ? t('yearNotInPlan', { year: formatFiscalYear(analysis.yearNotInPlan, lang, 'long') })
+            : t('noItems');
+        return { text, intent: 'warning' };
+      } finally {
+        setStep(null);
+      }
+    });
 
   const ok = result?.outcome.ok ? result.outcome : null;
   const current = ok ? ok.model.years.find((y) => y.year === ok.model.year) : undefined;
@@ -57,20 +73,15 @@ export function GenerateView(props: {
   for (const f of ok?.findings ?? []) counts[f.severity] += 1;
   return (
     <div>
-      <YearField t={t} lang={lang} years={years} value={year} onChange={setYear} />
+      <YearField years={years} value={year} onChange={setYear} />
       <Field label={t('endedRule')}>
         <RadioGroup value={rule} onChange={(_, data) => setRule(data.value as EndedRule)}>
           {RULES.map((r) => (
-            <Radio key={r} value={r} label={t(`rule_${r.replace('-', '_')}` as 'rule_on_plan')} />
+            <Radio key={r} value={r} label={t(RULE_LABELS[r])} />
           ))}
         </RadioGroup>
       </Field>
-      <Button
-        appearance="primary"
-        disabled={step !== null}
-        onClick={() => void generate()}
-        style={{ marginTop: 8 }}
-      >
+      <Button appearance="primary" disabled={busy} onClick={() => void generate()} style={styles.action}>
         {t('generate')}
       </Button>
       {step && (
@@ -78,29 +89,20 @@ export function GenerateView(props: {
           <ProgressBar value={(STEPS.indexOf(step) + 1) / STEPS.length} aria-label={t(`step_${step}`)} />
         </Field>
       )}
-      {result && !result.outcome.ok && (
-        <Text role="status">
-          {result.outcome.reason === 'yearNotInPlan' && result.outcome.analysis.yearNotInPlan
-            ? t('yearNotInPlan', {
-                year: formatFiscalYear(result.outcome.analysis.yearNotInPlan, lang, 'long'),
-              })
-            : t('noItems')}
-        </Text>
-      )}
       {ok && current && (
         <section
           aria-label={t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })}
-          style={{ marginTop: 12 }}
+          style={styles.result}
         >
-          <h3 style={{ fontSize: 14 }}>
+          <h3 style={styles.heading}>
             {t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })}
           </h3>
           <table data-testid="result-counts">
             <tbody>
-              {(['ahead', 'onPlan', 'nearlyOnPlan', 'behind', 'ended'] as const).map((k) => (
+              {rolesOf(gradesOf(settings)).map((k) => (
                 <tr key={k}>
-                  <th scope="row" style={{ textAlign: 'left', paddingRight: 12 }}>
-                    {settings.marks.find((m) => m.key === k)?.symbol ?? k}
+                  <th scope="row" style={styles.mark}>
+                    {markSymbol(k, gradesOf(settings))}
                   </th>
                   <td data-mark={k}>{current.counts[k]}</td>
                 </tr>
@@ -117,7 +119,7 @@ export function GenerateView(props: {
           <p>{t('resultSheets', { sheets: result?.written ?? [] })}</p>
           <p>{t('resultFindings', counts)}</p>
           {!host.capabilities().charts && <p role="note">{t('noCharts')}</p>}
-          <p style={{ color: '#555' }}>{t('undoNote')}</p>
+          <p style={styles.note}>{t('undoNote')}</p>
         </section>
       )}
     </div>

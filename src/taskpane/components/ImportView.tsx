@@ -1,42 +1,26 @@
 /** 取り込み: several department workbooks parsed here, then consolidated into the open workbook. */
 import { Button, Field, Spinner, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { analyse, generateSummary, type HostPort, renderFinding, type Lang, type Settings } from '../../core';
+import { analyse, generateSummary, renderFinding } from '../../core';
 import { importFiles, type ImportedFile } from '../importFiles';
-import type { Translate } from '../text';
-import { InfoBar } from './ErrorBar';
+import { useAction, usePane } from '../pane';
 
-export function ImportView(props: {
-  host: HostPort;
-  lang: Lang;
-  t: Translate;
-  settings: Settings;
-  onError: (err: unknown) => void;
-}) {
-  const { host, lang, t, settings, onError } = props;
+export function ImportView() {
+  const { host, lang, t, settings } = usePane();
+  const { busy, run } = useAction();
   const [files, setFiles] = useState<ImportedFile[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
 
-  const choose = async (list: FileList | null) => {
-    if (!list || list.length === 0) return;
-    setBusy(true);
-    setDone(null);
-    try {
+  const choose = (list: FileList | null) =>
+    run(async () => {
+      if (!list || list.length === 0) return;
       setFiles(await importFiles([...list]));
-    } catch (err) {
-      onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const readable = files.flatMap((f) => (f.snapshot ? [f.snapshot] : []));
   const perFile = readable.length > 0 ? analyse(readable, settings) : null;
 
-  const write = async () => {
-    setBusy(true);
-    try {
+  const write = () =>
+    run(async () => {
       const extra = files.flatMap((f) => (f.finding ? [f.finding] : []));
       const outcome = generateSummary({
         workbooks: readable,
@@ -46,18 +30,10 @@ export function ImportView(props: {
         extraFindings: extra,
         includeItemSheet: true,
       });
-      if (!outcome.ok) {
-        setDone(t('noItems'));
-        return;
-      }
+      if (!outcome.ok) return { text: t('noItems'), intent: 'warning' };
       const applied = await host.applyPlan(outcome.plan);
-      setDone(t('resultSheets', { sheets: applied.written }));
-    } catch (err) {
-      onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t('resultSheets', { sheets: applied.written });
+    });
 
   return (
     <div>
@@ -95,7 +71,6 @@ export function ImportView(props: {
           {t('importWrite')}
         </Button>
       )}
-      <InfoBar message={done} />
       {files.length === 0 && <Text size={200}>{t('undoNote')}</Text>}
     </div>
   );

@@ -1,15 +1,8 @@
 /** 次の年度の列を追加: a preview of exactly which columns and headers change, then the change on confirmation. */
-import { Button, Checkbox } from '@fluentui/react-components';
-import { useState } from 'react';
-import {
-  columnLetters,
-  type HostPort,
-  planRollover,
-  type ColumnInsertion,
-  type RolloverPlan,
-  type Settings,
-} from '../../core';
-import type { Translate } from '../text';
+import { Button, Checkbox, tokens } from '@fluentui/react-components';
+import { useState, type CSSProperties } from 'react';
+import { columnLetters, planRollover, type ColumnInsertion, type RolloverPlan, gradesOf } from '../../core';
+import { useAction, usePane } from '../pane';
 import { InfoBar } from './ErrorBar';
 
 function columnsText(ins: ColumnInsertion): string {
@@ -22,50 +15,34 @@ function columnsText(ins: ColumnInsertion): string {
     : letters;
 }
 
-export function RolloverView(props: {
-  host: HostPort;
-  t: Translate;
-  settings: Settings;
-  onError: (err: unknown) => void;
-}) {
-  const { host, t, settings, onError } = props;
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = { heading: { fontSize: tokens.fontSizeBase400 } } satisfies Record<string, CSSProperties>;
+
+export function RolloverView() {
+  const { host, t, settings } = usePane();
+  const { busy, run } = useAction();
   const [rename, setRename] = useState(false);
   const [plan, setPlan] = useState<RolloverPlan | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
 
-  const preview = async () => {
-    setDone(null);
-    setBusy(true);
-    try {
+  const preview = () =>
+    run(async () => {
       setPlan(planRollover(await host.readSnapshot(), settings, { renameHeaders: rename }));
-    } catch (err) {
-      onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const apply = async () => {
-    if (!plan) return;
-    setBusy(true);
-    try {
+  const apply = (confirmed: RolloverPlan) =>
+    run(async () => {
       await host.applyRollover(
-        plan,
-        settings.marks.map((m) => m.symbol),
+        confirmed,
+        gradesOf(settings).map((m) => m.symbol),
       );
-      setDone(t('rolloverDone', { years: [...new Set(plan.sheets.flatMap((s) => s.years))] }));
       setPlan(null);
-    } catch (err) {
-      onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t('rolloverDone', { years: [...new Set(confirmed.sheets.flatMap((s) => s.years))] });
+    });
 
   return (
     <section aria-label={t('rolloverTitle')}>
-      <h2 style={{ fontSize: 15 }}>{t('rolloverTitle')}</h2>
+      <h2 style={styles.heading}>{t('rolloverTitle')}</h2>
       <Checkbox
         checked={rename}
         label={t('rolloverRename')}
@@ -99,7 +76,7 @@ export function RolloverView(props: {
             )}
           </ul>
           <p>{t('rolloverBody')}</p>
-          <Button appearance="primary" disabled={busy} onClick={() => void apply()}>
+          <Button appearance="primary" disabled={busy} onClick={() => void apply(plan)}>
             {t('rolloverConfirm')}
           </Button>{' '}
           <Button disabled={busy} onClick={() => setPlan(null)}>
@@ -107,7 +84,6 @@ export function RolloverView(props: {
           </Button>
         </div>
       )}
-      <InfoBar message={done} />
     </section>
   );
 }

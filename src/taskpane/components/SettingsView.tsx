@@ -1,50 +1,45 @@
 /** 設定: stored in the workbook, so the pane, the ribbon button and the CLI (from a file) agree. */
 import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import {
-  type HostPort,
   MARK_KEYS,
   markLabels,
-  type Lang,
   settingsSchema,
   type EndedRule,
   type Settings,
+  scaleOf,
+  PRESET_SCALE_NAMES,
+  PRESET_SCALES,
 } from '../../core';
-import type { Translate } from '../text';
+import { useAction, usePane } from '../pane';
 import { YearField } from './YearField';
-import { InfoBar } from './ErrorBar';
+
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = { group: { border: 'none', padding: 0 } } satisfies Record<string, CSSProperties>;
 
 export function SettingsView(props: {
-  host: HostPort;
-  lang: Lang;
-  t: Translate;
-  settings: Settings;
   years: readonly string[];
   indicators: readonly string[];
   onSaved: (settings: Settings) => void;
-  onError: (err: unknown) => void;
 }) {
-  const { host, lang, t, years, indicators, onSaved, onError } = props;
-  const [draft, setDraft] = useState<Settings>(props.settings);
-  const [done, setDone] = useState<string | null>(null);
+  const { years, indicators, onSaved } = props;
+  const { host, lang, t, settings } = usePane();
+  const { busy, run } = useAction();
+  const [draft, setDraft] = useState<Settings>(settings);
   const update = (patch: Partial<Settings>) => setDraft({ ...draft, ...patch });
 
-  const save = async () => {
-    try {
+  const save = () =>
+    run(async () => {
       const checked = settingsSchema.parse(draft);
       await host.saveSettings(checked);
       onSaved(checked);
-      setDone(t('saved'));
-    } catch (err) {
-      onError(err);
-    }
-  };
+      return t('saved');
+    });
 
   return (
     <div>
       <YearField
-        t={t}
-        lang={lang}
         years={years}
         value={draft.targetYear ?? ''}
         onChange={(y) => update({ targetYear: y || null })}
@@ -65,7 +60,34 @@ export function SettingsView(props: {
           <Radio value="midYear" label={t('midYear')} />
         </RadioGroup>
       </Field>
-      <fieldset style={{ border: 'none', padding: 0 }}>
+      <Field label={t('scale')}>
+        <Select
+          value={draft.scale}
+          // kasama's marks stay in `marks` whatever scale is chosen: switching back finds them as they were.
+          onChange={(_, d) => update({ scale: d.value })}
+        >
+          {PRESET_SCALE_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {PRESET_SCALES[name].label?.[lang] ?? name}
+            </option>
+          ))}
+          {Object.keys(draft.scales).map((name) => (
+            <option key={name} value={name}>
+              {draft.scales[name]!.label?.[lang] ?? name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {draft.scale !== 'kasama' && (
+        <p>
+          {t('scaleGrades', {
+            grades: scaleOf(draft)
+              .grades.map((g) => `${g.symbol}（${g.label?.[lang] ?? markLabels[g.key][lang]}）`)
+              .join(' '),
+          })}
+        </p>
+      )}
+      <fieldset style={styles.group} hidden={draft.scale !== 'kasama'}>
         <legend>{t('marks')}</legend>
         {MARK_KEYS.map((key) => {
           const entry = draft.marks.find((m) => m.key === key);
@@ -87,7 +109,7 @@ export function SettingsView(props: {
         })}
       </fieldset>
       {indicators.length > 0 && (
-        <fieldset style={{ border: 'none', padding: 0 }}>
+        <fieldset style={styles.group}>
           <legend>{t('directions')}</legend>
           {indicators.map((name) => (
             <Field key={name} label={name}>
@@ -108,10 +130,9 @@ export function SettingsView(props: {
           ))}
         </fieldset>
       )}
-      <Button appearance="primary" onClick={() => void save()}>
+      <Button appearance="primary" disabled={busy} onClick={() => void save()}>
         {t('save')}
       </Button>
-      <InfoBar message={done} />
     </div>
   );
 }

@@ -1,9 +1,8 @@
 /** 部ごとの記入シートを作成: from this workbook's items or a plan definition file, one sheet per department. */
-import { Button, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
-import { useState } from 'react';
-import { type HostPort, type Settings, buildTemplates, type TemplateOutcome } from '../../core';
-import type { Translate } from '../text';
-import { InfoBar } from './ErrorBar';
+import { Button, Field, Input, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useState, type CSSProperties } from 'react';
+import { buildTemplates, type TemplateOutcome } from '../../core';
+import { useAction, usePane } from '../pane';
 
 const PROBLEM_KEYS = {
   needYears: 'templateNeedYears',
@@ -12,50 +11,36 @@ const PROBLEM_KEYS = {
   noItems: 'templateNoItems',
 } as const;
 
-export function TemplateView(props: {
-  host: HostPort;
-  t: Translate;
-  settings: Settings;
-  onError: (err: unknown) => void;
-}) {
-  const { host, t, settings, onError } = props;
+// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
+// pane's first load, no colour literals.
+const styles = {
+  heading: { fontSize: tokens.fontSizeBase400 },
+  action: { marginTop: tokens.spacingVerticalS },
+} satisfies Record<string, CSSProperties>;
+
+export function TemplateView() {
+  const { host, t, settings } = usePane();
+  const { busy, run } = useAction();
   const [source, setSource] = useState<'workbook' | 'file'>('workbook');
   const [fileText, setFileText] = useState<string | null>(null);
   const [years, setYears] = useState('');
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'info' | 'warning' | 'success'; text: string } | null>(
-    null,
-  );
 
   const describe = (outcome: Extract<TemplateOutcome, { ok: false }>) =>
     t(PROBLEM_KEYS[outcome.problem], { value: outcome.detail, detail: outcome.detail });
 
-  const create = async () => {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const create = () =>
+    run(async () => {
       const input =
         source === 'file'
           ? { kind: 'file' as const, text: fileText ?? '' }
           : { kind: 'workbooks' as const, snapshots: [await host.readSnapshot()] };
       const outcome = buildTemplates(input, { years, title }, settings);
-      if (!outcome.ok) {
-        setMessage({ intent: 'warning', text: describe(outcome) });
-        return;
-      }
+      if (!outcome.ok) return { text: describe(outcome), intent: 'warning' };
       const result = await host.createSheets(outcome.sheets);
       const done = t('templateDone', { count: result.created.length, sheets: result.created });
-      setMessage({
-        intent: 'success',
-        text: result.protectedHeaders ? `${done} ${t('templateLocked')}` : done,
-      });
-    } catch (err) {
-      onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return result.protectedHeaders ? `${done} ${t('templateLocked')}` : done;
+    });
 
   const chooseFile = async (list: FileList | null) => {
     const file = list?.[0];
@@ -64,7 +49,7 @@ export function TemplateView(props: {
 
   return (
     <section aria-label={t('templateTitle')}>
-      <h2 style={{ fontSize: 15 }}>{t('templateTitle')}</h2>
+      <h2 style={styles.heading}>{t('templateTitle')}</h2>
       <Field label={t('templateSource')}>
         <RadioGroup value={source} onChange={(_, d) => setSource(d.value as 'workbook' | 'file')}>
           <Radio value="workbook" label={t('templateFromWorkbook')} />
@@ -93,11 +78,10 @@ export function TemplateView(props: {
         appearance="primary"
         disabled={busy || (source === 'file' && fileText === null)}
         onClick={() => void create()}
-        style={{ marginTop: 8 }}
+        style={styles.action}
       >
         {t('templateCreate')}
       </Button>
-      <InfoBar intent={message?.intent ?? 'info'} message={message?.text ?? null} />
     </section>
   );
 }

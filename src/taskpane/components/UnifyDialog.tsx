@@ -9,15 +9,15 @@ import {
   DialogTitle,
 } from '@fluentui/react-components';
 import type { CellEdit } from '../../core';
-import type { Translate } from '../text';
+import { usePane } from '../pane';
 
 export function UnifyDialog(props: {
-  t: Translate;
   edits: readonly CellEdit[];
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const { t, edits, onConfirm, onCancel } = props;
+  const { edits, onConfirm, onCancel } = props;
+  const { t } = usePane();
   return (
     <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onCancel())}>
       <DialogSurface>

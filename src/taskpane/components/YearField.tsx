@@ -1,16 +1,15 @@
 /** The target-year choice: the years the sheets have, or the latest automatically (''). */
 import { Field, Select } from '@fluentui/react-components';
-import { type Lang, formatFiscalYear } from '../../core';
-import type { Translate } from '../text';
+import { formatFiscalYear } from '../../core';
+import { usePane } from '../pane';
 
 export function YearField(props: {
-  t: Translate;
-  lang: Lang;
   years: readonly string[];
   value: string;
   onChange: (year: string) => void;
 }) {
-  const { t, lang, years, value, onChange } = props;
+  const { years, value, onChange } = props;
+  const { lang, t } = usePane();
   return (
     <Field label={t('targetYear')}>
       <Select value={value} onChange={(_, data) => onChange(data.value)}>

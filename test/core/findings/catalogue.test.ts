@@ -79,7 +79,7 @@ const SAMPLES: { readonly [C in FindingCode]: readonly FindingParamsByCode[C][] 
     { year: 'R2', raw: 'x', item: 'Item', suggested: '○', symbols: TWO_SYMBOLS },
     { year: 'R2', raw: 'x', item: 'Item', suggested: null, symbols: TWO_SYMBOLS },
   ],
-  'mark.missing': [{ year: 'R2', item: 'Item' }],
+  'mark.missing': [{ year: 'R2', item: 'Item', symbols: TWO_SYMBOLS }],
   'mark.variant': [{ year: 'R2', raw: '〇', symbol: '○', item: 'Item' }],
   'mark.afterEnded': [{ item: 'Item', endedYear: 'R1', year: 'R2', raw: '○' }],
   'value.unparsable': [
@@ -97,6 +97,7 @@ const SAMPLES: { readonly [C in FindingCode]: readonly FindingParamsByCode[C][] 
     { sheet: 'S', cell: 'A10', tableReason: 'statusNotMarks' },
     { sheet: 'S', cell: 'A10', tableReason: 'rowsNotItems' },
   ],
+  'table.otherScale': [{ sheet: 'S', scale: 'sabc', examples: ['S', 'A', 'B'] }],
   'table.statusNotMarks': [{ sheet: 'S', years: ['R1', 'R2'], year: 'R1', cells: 12, symbols: TWO_SYMBOLS }],
   'file.unreadable': REASONS.flatMap((reasonCode) => [
     { reasonCode, detail: '' },

@@ -1,11 +1,11 @@
-import { analyse } from '../../src/core/analyse';
-import { generateSummary } from '../../src/core/flows/generateSummary';
-import { resolveRange } from '../../src/xlsx/chartXml';
-import { checkPlan } from '../../src/core/ownership';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import type { WorkbookSnapshot } from '../../src/core/grid';
-import type { PlanSheet, WritePlan } from '../../src/core/writePlan';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { analyse } from '../../../src/core/analyse';
+import { generateSummary } from '../../../src/core/flows/generateSummary';
+import { resolveRange } from '../../../src/xlsx/chartXml';
+import { checkPlan } from '../../../src/core/ownership';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import type { WorkbookSnapshot } from '../../../src/core/grid';
+import type { PlanSheet, WritePlan } from '../../../src/core/writePlan';
+import { readWorkbookFile } from '../../../src/xlsx/readWorkbook';
 
 let kasama: WorkbookSnapshot;
 beforeAll(async () => {

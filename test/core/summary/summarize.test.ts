@@ -1,10 +1,10 @@
-import { analyse } from '../../src/core/analyse';
-import { sha256Hex } from '../../src/core/hash';
-import { DEFAULT_SETTINGS, type EndedRule } from '../../src/core/settings';
-import { findHandMadeSummaries, reconcile } from '../../src/core/summary/reconcile';
-import { summarize } from '../../src/core/summary/summarize';
-import type { WorkbookSnapshot } from '../../src/core/grid';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { analyse } from '../../../src/core/analyse';
+import { sha256Hex } from '../../../src/core/hash';
+import { DEFAULT_SETTINGS, type EndedRule } from '../../../src/core/settings';
+import { findHandMadeSummaries, reconcile } from '../../../src/core/summary/reconcile';
+import { summarize } from '../../../src/core/summary/summarize';
+import type { WorkbookSnapshot } from '../../../src/core/grid';
+import { readWorkbookFile } from '../../../src/xlsx/readWorkbook';
 import { readdirSync } from 'node:fs';
 
 async function load(path: string): Promise<WorkbookSnapshot> {

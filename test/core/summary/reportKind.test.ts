@@ -2,11 +2,11 @@
  * 中間実績 (October) and 実績 (March): the summary records which report it is, and a later year-end
  * summary keeps the mid-year report that the workbook's earlier summary recorded.
  */
-import { generateSummary, type GenerateResult } from '../../src/core/flows/generateSummary';
-import type { SheetSnapshot, WorkbookSnapshot } from '../../src/core/grid';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import type { WritePlan } from '../../src/core/writePlan';
-import { exampleSnapshot } from '../helpers/snapshot';
+import { generateSummary, type GenerateResult } from '../../../src/core/flows/generateSummary';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../../src/core/grid';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
+import type { WritePlan } from '../../../src/core/writePlan';
+import { exampleSnapshot } from '../../helpers/snapshot';
 
 let kasama: WorkbookSnapshot;
 beforeAll(async () => {
