@@ -17,6 +17,8 @@ const COLOURS: Readonly<Record<Severity, string>> = {
   info: '\u001b[36m',
 };
 const RESET = '\u001b[0m';
+/** Our own escape sequences: the only ones that reach the terminal as they are. */
+export const OUR_SEQUENCES: readonly string[] = [...Object.values(COLOURS), RESET];
 
 /** Ranges written between the first and last cell of a run (E3–E7). */
 const RANGE_DASH = '–';

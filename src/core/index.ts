@@ -32,4 +32,5 @@ export * from './values';
 export * from './version';
 export * from './writePlan';
 export * from './chartStyle';
+export * from './validationRanges';
 export * from './formula';

@@ -3,9 +3,10 @@
  * workbook, one workbook per department in the layout the reader understands; filled with the seed's
  * marks, they summarize to the published figures.
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { parseRange } from '../../src/core';
 import { loadSeed } from '../../scripts/samples/seed';
 import { runCli, tmpDir } from '../helpers/buildWorkbook';
 
@@ -203,4 +204,30 @@ test('a template rolls over like any plan sheet: R9 after R8, with its own 計�
   const json = JSON.parse(run.stdout) as Json;
   expect(json.findings.map((f) => f.code)).toEqual(['mark.missing', 'mark.missing']);
   expect(json.findings.every((f) => f.cell.startsWith('H'))).toBe(true);
+});
+
+test('every template holds one dropdown range per table: no overlapping or split data validations', async () => {
+  const out = await makeTemplates(['--plan', PLAN]);
+  const JSZip = (await import('jszip')).default;
+  let checked = 0;
+  for (const file of readdirSync(out).filter((f) => f.endsWith('.xlsx'))) {
+    const zip = await JSZip.loadAsync(readFileSync(join(out, file)));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const ranges = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].flatMap((m) =>
+      m[1]!.split(' '),
+    );
+    const rects = ranges.map((r) => parseRange(r)!);
+    // The tables are those the sheet's header rows start: one range each, none touching another.
+    const tables =
+      [...xml.matchAll(/<c r="B\d+"[^>]*t="inlineStr"><is><t>実施項目<\/t>/g)].length || rects.length;
+    expect(rects.length).toBe(tables);
+    rects.forEach((a, i) =>
+      rects.slice(i + 1).forEach((b) => {
+        const apart = a.right < b.left || b.right < a.left || a.bottom + 1 < b.top || b.bottom + 1 < a.top;
+        expect(apart).toBe(true);
+      }),
+    );
+    checked += 1;
+  }
+  expect(checked).toBeGreaterThan(5);
 });

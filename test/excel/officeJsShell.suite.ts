@@ -11,6 +11,7 @@ import type { WorkbookSnapshot } from '../../src/core/grid';
 import { HostError } from '../../src/core/hostPort';
 import { planRollover } from '../../src/core/rollover/planRollover';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { fewestRanges } from '../../src/core';
 import { parsePlanDefinition, planDepartments } from '../../src/core/template/planDefinition';
 import { templateSheets } from '../../src/core/template/templateSheet';
 import { createExcelHost } from '../../src/excel/host';
@@ -537,6 +538,12 @@ export function shellSuite(build: ExcelBuild): void {
       expect(general.protected).toBe(true);
       expect(general.validations.size).toBeGreaterThan(0);
       expect([...general.validations.values()][0]).toBe(SYMBOLS.join(','));
+      // One dropdown range per table, none overlapping (rows inserted inside a table keep it).
+      for (const sheet of sheets)
+        expect([...excel.sheet(sheet.name)!.validations.keys()].sort()).toEqual(
+          [...fewestRanges(sheet.markRanges)].sort(),
+        );
+      expect(general.validations.size).toBe(sheets.find((s) => s.name === '総務部')!.markRanges.length);
       expect(general.formats.filter((f) => f.what === 'locked').length).toBeGreaterThan(0);
 
       excel.resetCounters();

@@ -199,12 +199,10 @@ test('入力規則を設定: dropdowns on the detected status columns; hidden wh
   await user.click(screen.getByRole('button', { name: 'チェックする' }));
   await screen.findByText(/3項目/);
   await user.click(screen.getByRole('tab', { name: '入力規則' }));
-  await screen.findByText(/D2:D4、E2:E4/);
+  await screen.findByText(/D2:E4/);
   await user.click(screen.getByRole('button', { name: '入力規則を設定' }));
   await screen.findByText('入力規則を設定しました。');
-  expect(host.callsOf('installDropdowns')).toEqual([
-    ['令和2年度', ['D2:D4', 'E2:E4'], ['◎', '○', '□', '▲', '終了']],
-  ]);
+  expect(host.callsOf('installDropdowns')).toEqual([['令和2年度', ['D2:E4'], ['◎', '○', '□', '▲', '終了']]]);
   host.caps = { ...host.caps, dataValidation: false };
   await user.click(screen.getByRole('tab', { name: '設定' }));
   await user.click(screen.getByRole('tab', { name: '入力規則' }));
@@ -327,4 +325,18 @@ test('設定: the grade scale is chosen in the pane; the summary then counts S/A
   expect(host.callsOf('installDropdowns')).toEqual([
     ['令和5年度', ['D2:D5'], ['S', 'A', 'B', 'C', '完了', '対象外', '未評価']],
   ]);
+});
+
+test('集計表を作成 with a target year no table has: says so, writes nothing', async () => {
+  const host = new MemoryHost(kasama);
+  host.settings = { targetYear: 'R9' };
+  const user = await renderPane(host);
+  await user.click(screen.getByRole('tab', { name: '集計表を作成' }));
+  await user.click(await screen.findByRole('button', { name: '集計表を作成' }));
+  expect(
+    await screen.findByText(
+      '令和9年度の進捗状況の列がどの表にもありません。設定の対象年度を確認してください。',
+    ),
+  ).toBeTruthy();
+  expect(host.callsOf('applyPlan')).toHaveLength(0);
 });

@@ -4,6 +4,7 @@ import { hasCode } from '../findings/finding';
 import type { Finding, TableInfo } from '../model';
 import { gradesOf, type Settings } from '../settings';
 import { columnLetters } from '../grid';
+import { fewestRanges } from '../validationRanges';
 
 /** 〇 → ○ and the like: exactly the cells of mark.variant findings, each with what it holds now. */
 export function markVariantEdits(findings: readonly Finding[], settings: Settings): CellEdit[] {
@@ -26,5 +27,5 @@ export function dropdownTargets(tables: readonly TableInfo[], sheet: string): st
       ranges.push(`${columnLetters(col)}${t.headerBottom + 1}:${columnLetters(col)}${t.lastRow}`);
     }
   }
-  return ranges;
+  return fewestRanges(ranges);
 }

@@ -13,6 +13,7 @@ import { SheetGrid } from '../reader/sheetGrid';
 import { headerWordsOf, readSheet } from '../reader/sheetReader';
 import type { Settings } from '../settings';
 import { compareFiscalYears, findFiscalYear, nextFiscalYear, shiftYearInText } from '../values';
+import { fewestRanges } from '../validationRanges';
 
 /** Columns inserted at `at` (0-based, before any insertion); the cells at and right of it move right. */
 export interface ColumnInsertion {
@@ -246,7 +247,7 @@ function sheetRollover(
     formatCopies,
     headers: dedupeCells(headers),
     merges,
-    markRanges,
+    markRanges: fewestRanges(markRanges),
     renames: dedupeCells(renames),
     checks: dedupeCells(checks),
   };

@@ -8,9 +8,11 @@ import { a1, columnLetters } from '../grid';
 import { markLabels, templateWords } from '../messages';
 import type { FiscalYear } from '../model';
 import { gradesOf, type Settings } from '../settings';
+import { stripControlChars, truncateUnits } from '../textSafety';
 import { formatFiscalYear, nextFiscalYear, parseFiscalYear } from '../values';
 import type { PlanFormat, PlanValue, PrintSetup } from '../writePlan';
 import type { PlanDefinition, PlanDefinitionItem, PlanOwner } from './planDefinition';
+import { fewestRanges } from '../validationRanges';
 
 /** A new sheet for people to fill: not one of the add-in's own sheets (the reader reads it). */
 export interface TemplateSheet {
@@ -36,12 +38,16 @@ const STATUS_FILL = '#FFF9E5';
 const MAX_SHEET_NAME = 31;
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
 
+/**
+ * A sheet name Excel accepts: NFC, no control characters, none of []:*?/\\, no apostrophe at either end,
+ * at most 31 UTF-16 units (Excel counts units) without cutting a surrogate pair.
+ */
 export function sheetNameFor(department: string): string {
-  const cleaned = department
+  const cleaned = stripControlChars(department.normalize('NFC'))
     .replace(BAD_SHEET_CHARS, '_')
     .replace(/^'+|'+$/g, '')
     .trim();
-  return [...(cleaned === '' ? '_' : cleaned)].slice(0, MAX_SHEET_NAME).join('');
+  return truncateUnits(cleaned === '' ? '_' : cleaned, MAX_SHEET_NAME);
 }
 
 const CIRCLED: readonly [number, number, number][] = [
@@ -251,7 +257,7 @@ export function templateSheet(
     merges,
     formats,
     columnWidths: columnWidths(cols, years.length),
-    markRanges,
+    markRanges: fewestRanges(markRanges),
     markSymbols: gradesOf(settings).map((m) => m.symbol),
     lockedRanges: locked,
     print: { orientation: 'landscape', fitToWidth: true },
