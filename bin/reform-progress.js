@@ -10,12 +10,34 @@ if (!fs.existsSync(entry)) {
   );
   process.exit(2);
 }
+
+/**
+ * Exit only once standard output and standard error have been handed to the OS. A pipe (`--json - | jq`)
+ * takes writes asynchronously: exiting at once would cut the output at the pipe's buffer (64 KB).
+ * A write's callback runs after every earlier write on the stream has been flushed.
+ */
+function finish(code) {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    pending -= 1;
+    if (pending === 0) process.exit(code);
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.destroyed || !stream.writable) done();
+    else stream.write('', done);
+  }
+}
+
+// A reader that goes away early (`| head`) is not an error of ours.
+process.stdout.on('error', (err) => {
+  if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 require(entry)
   .main(process.argv.slice(2))
-  .then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`reform-progress: ${err && err.stack ? err.stack : String(err)}\n`);
-      process.exit(2);
-    },
-  );
+  .then(finish, (err) => {
+    process.stderr.write(`reform-progress: ${err && err.stack ? err.stack : String(err)}\n`);
+    finish(2);
+  });

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm start: build the add-in and serve it on https://localhost:3000.
- * With Excel (Windows, macOS) it prints how to sideload; elsewhere, or with `npm start -- --preview`,
- * it points at the browser preview: the real task pane beside a workbook held in the browser.
+ * npm start: build the add-in and serve it on localhost:3000. Nothing is downloaded or installed.
+ * - The browser preview (Linux, or `npm start -- --preview`) is served over plain HTTP: it needs no
+ *   certificate, so a normal browser opens it without a warning.
+ * - For Excel (Windows, macOS), which needs HTTPS, the add-in is served over HTTPS with the development
+ *   certificates of office-addin-dev-certs when they exist (this says where they are and how to trust
+ *   them); without them it serves plain HTTP and says how to make them.
+ * Options: --preview, --https (the preview over HTTPS too), --no-build; PORT (default 3000).
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -12,18 +16,15 @@ const path = require('node:path');
 const { serve } = require('./serve.js');
 
 const root = path.join(__dirname, '..');
-const preview = process.argv.includes('--preview') || !['win32', 'darwin'].includes(process.platform);
+const argv = process.argv.slice(2);
+const preview = argv.includes('--preview') || !['win32', 'darwin'].includes(process.platform);
+const wantHttps = argv.includes('--https') || !preview;
+const port = Number(process.env.PORT ?? 3000);
 const certDir = path.join(os.homedir(), '.office-addin-dev-certs');
 const certFiles = ['localhost.crt', 'localhost.key'].map((f) => path.join(certDir, f));
 
+/** The development certificates if they are already there; never made or fetched from here. */
 function certificates() {
-  if (!certFiles.every((f) => fs.existsSync(f))) {
-    // It writes the certificates, then may fail to trust its CA without admin rights: we only need the files.
-    spawnSync('npx', ['--yes', 'office-addin-dev-certs', 'install'], {
-      stdio: 'ignore',
-      shell: process.platform === 'win32',
-    });
-  }
   if (!certFiles.every((f) => fs.existsSync(f))) return null;
   const ca = path.join(certDir, 'ca.crt');
   return {
@@ -33,22 +34,37 @@ function certificates() {
   };
 }
 
-const build = spawnSync('npx', ['webpack', '--mode', 'production'], {
-  cwd: root,
-  stdio: 'inherit',
-  shell: process.platform === 'win32',
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
+if (!argv.includes('--no-build')) {
+  const build = spawnSync('npx', ['--no-install', 'webpack', '--mode', 'production'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
-const tls = certificates();
+const tls = wantHttps ? certificates() : null;
 const scheme = tls ? 'https' : 'http';
-serve(path.join(root, 'dist', 'web'), { port: 3000, host: 'localhost', tls }).then(() => {
-  const base = `${scheme}://localhost:3000`;
+serve(path.join(root, 'dist', 'web'), { port, host: 'localhost', tls }).then((server) => {
+  const base = `${scheme}://localhost:${server.address().port}`;
   const lines = [''];
-  if (!tls)
+  if (tls) {
     lines.push(
-      'No development certificate was found, so this serves plain HTTP (fine for the preview; Excel needs HTTPS).',
+      `HTTPS with the development certificate in ${certDir} (made by office-addin-dev-certs).`,
+      `  If the browser or Excel does not trust it, trust its CA (${path.join(certDir, 'ca.crt')}):`,
+      '  run `npx office-addin-dev-certs install` yourself (it asks before adding the CA to the system store),',
+      '  or import ca.crt as a trusted root in the browser. Remove it later with `npx office-addin-dev-certs uninstall`.',
     );
+  } else if (wantHttps) {
+    lines.push(
+      `Plain HTTP on localhost: no development certificate in ${certDir}.`,
+      '  Excel needs HTTPS for the add-in. To make and trust a certificate, run (it downloads a tool, and asks):',
+      '    npx office-addin-dev-certs install',
+      '  then npm start again. The preview below works over plain HTTP as it is.',
+    );
+  } else {
+    lines.push('Plain HTTP on localhost (the preview needs no certificate; nothing else can reach it).');
+  }
   if (preview) {
     lines.push(
       `Preview (not Excel): ${base}/preview.html`,
@@ -58,7 +74,7 @@ serve(path.join(root, 'dist', 'web'), { port: 3000, host: 'localhost', tls }).th
     lines.push(
       `Add-in served at ${base}/taskpane.html`,
       'Sideload it in Excel:',
-      '  npx office-addin-debugging start manifest/manifest.xml   (installs a tool that is not part of this project)',
+      '  npx office-addin-debugging start manifest/manifest.xml   (downloads a tool that is not part of this project)',
       '  or: Windows — add a shared folder holding manifest/manifest.xml as a trusted catalog (Trust Center),',
       '      macOS — copy manifest/manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/,',
       '      then Insert → My Add-ins.',

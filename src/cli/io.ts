@@ -1,3 +1,4 @@
+import { japanIso } from '../core';
 import { writeFileSafely, type OutputGuard } from './safeWrite';
 
 /** What the CLI does to the outside world, injectable so tests run it in-process. */
@@ -9,7 +10,7 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Writes an output file safely (temporary file, fsync, rename; never over an input; see safeWrite.ts). */
   readonly writeFile: (path: string, data: string | Uint8Array, guard: OutputGuard) => Promise<void>;
-  /** The time of the run (ISO 8601), for provenance. */
+  /** The time of the run (ISO 8601 in Japan time, `2026-12-01T08:01+09:00`), for provenance. */
   readonly now: () => string;
 }
 
@@ -25,6 +26,6 @@ export function processIo(): CliIo {
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     env: process.env,
     writeFile: writeFileSafely,
-    now: () => new Date().toISOString(),
+    now: () => japanIso(new Date()),
   };
 }

@@ -70,7 +70,7 @@ Exit codes: 0 no errors / 1 errors found / 2 no plan table, no column for the ye
   onePath: { ja: 'rollover にはブックを1つだけ指定してください', en: 'rollover takes exactly one workbook' },
   rolloverSheet: {
     ja: 'シート「{sheet}」: {tables}表に {years} の列を追加',
-    en: 'sheet "{sheet}": {years} column(s) added to {tables} table(s)',
+    en: 'sheet "{sheet}": column {years} added to {tables|table|tables}',
   },
   rolloverRename: { ja: '  {cell}: 「{from}」→「{value}」', en: '  {cell}: "{from}" → "{value}"' },
   rolloverNothing: {
@@ -109,23 +109,28 @@ Exit codes: 0 no errors / 1 errors found / 2 no plan table, no column for the ye
     ja: '{files} は既にあるため上書きしません。何も書き出していません。別の --out フォルダを指定してください。',
     en: '{files} already exist(s), so nothing is overwritten and nothing was written. Choose another --out folder.',
   },
-  templateWrote: { ja: '{department}: {items}項目 → {file}', en: '{department}: {items} items → {file}' },
+  templateWrote: {
+    ja: '{department}: {items}項目 → {file}',
+    en: '{department}: {items|item|items} → {file}',
+  },
   templateDone: {
     ja: '{count}部のテンプレートを書き出しました（{years}）',
-    en: '{count} department templates written ({years})',
+    en: '{count|department template|department templates} written ({years})',
   },
   noWorkbooks: { ja: '読み込める .xlsx ファイルがありません', en: 'no readable .xlsx file' },
   settingsInvalid: {
     ja: '設定ファイル {file} が正しくありません: {detail}',
     en: 'settings file {file} is invalid: {detail}',
   },
-  fileHeader: { ja: '{file}（{items}項目）', en: '{file} ({items} items)' },
+  cellCount: { ja: '{count}セル', en: '{count|cell|cells}' },
+  moreRanges: { ja: ' ほか{count}か所', en: ' and {count} more' },
+  fileHeader: { ja: '{file}（{items}項目）', en: '{file} ({items|item|items})' },
   sheetHeader: { ja: '  シート「{sheet}」', en: '  sheet "{sheet}"' },
   fileLevel: { ja: '  （ファイル全体）', en: '  (whole file)' },
   noFindings: { ja: '  指摘事項はありません', en: '  no findings' },
   closing: {
     ja: '{files}ファイル・{items}項目（対象年度 {year}）: エラー {errors}件、警告 {warnings}件、情報 {infos}件',
-    en: '{files} file(s), {items} items (target year {year}): {errors} errors, {warnings} warnings, {infos} info',
+    en: '{files|file|files}, {items|item|items} (target year {year}): {errors|error|errors}, {warnings|warning|warnings}, {infos} info',
   },
   wrote: { ja: '書き出しました: {file}', en: 'written: {file}' },
   noItems: {
@@ -151,6 +156,7 @@ Exit codes: 0 no errors / 1 errors found / 2 no plan table, no column for the ye
   tableTitle: { ja: '進捗状況の集計（{year}）', en: 'Progress summary ({year})' },
   tableOnPlanNote: { ja: '（計画どおり {raw} ＋ 終了 {ended}）', en: '(on plan {raw} + ended {ended})' },
   historyTitle: { ja: '推移', en: 'By year' },
+  historyYear: { ja: '年度', en: 'Year' },
   historyLine: {
     ja: '  {year}  実施項目数 {items}  ◎{ahead} ○{onPlan} □{nearlyOnPlan} ▲{behind} 終了{ended}  進捗率 {rate} ({numerator}/{denominator})',
     en: '  {year}  items {items}  ◎{ahead} ○{onPlan} □{nearlyOnPlan} ▲{behind} ended {ended}  progress {rate} ({numerator}/{denominator})',

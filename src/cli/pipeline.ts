@@ -47,6 +47,8 @@ export interface PipelineResult {
   readonly findings: readonly Finding[];
   /** The file's bytes when exactly one file was readable (`--out` writes a copy of it). */
   readonly single: Uint8Array | null;
+  /** File as named in the run → as written into workbooks and CSV files (relative, never absolute). */
+  readonly writtenNames: Readonly<Record<string, string>>;
 }
 
 export class UsageError extends Error {}
@@ -149,6 +151,7 @@ export async function runPipeline(
     fileFindings: loaded.fileFindings,
     findings: inFileOrder(files, [...loaded.fileFindings, ...analysis.findings]),
     single: loaded.single,
+    writtenNames: loaded.writtenNames,
     guard: await outputGuard(options, loaded),
   };
 }

@@ -35,6 +35,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     now: io.now(),
     year: options.year ?? null,
     extraFindings: pipeline.fileFindings,
+    fileNames: pipeline.writtenNames,
     ...(single ? { linkableFile: single.file } : {}),
   });
   const quiet = options.json === '-';
@@ -66,6 +67,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       result.model.years.map((y) => y.year),
       lang,
       gradesOf(settings),
+      (file) => pipeline.writtenNames[file] ?? file,
     );
     await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`, guard);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);

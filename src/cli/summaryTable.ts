@@ -1,6 +1,5 @@
 /** The published-style table on the terminal (its figures are the JSON's, rendered). */
 import {
-  MARK_KEYS,
   formatMessage,
   layoutMessages,
   markLabels,
@@ -13,7 +12,6 @@ import {
   markSymbol,
   rolesOf,
   gradesOf,
-  scaleOf,
   type MarkKey,
 } from '../core';
 import { cliMessages } from './messages';
@@ -84,19 +82,25 @@ export function summaryTable(model: SummaryModel, settings: Settings, lang: Lang
     `  ${padEnd(t('progress'), 36)}${padStart(percent(current.progress.rate), 10)}  (${current.progress.numerator}/${denominator})  ${endedRuleLabels[model.ended][lang]}`,
   );
   lines.push('', formatMessage(cliMessages.historyTitle, lang));
-  const kasama = scaleOf(settings).name === 'kasama';
-  for (const y of historyEntries(model)) {
+  // One column per figure, each as wide as its widest entry: years of any length line up.
+  const header = [
+    formatMessage(cliMessages.historyYear, lang),
+    t('items'),
+    ...roles.map((k) => markSymbol(k, grades)),
+    t('progress'),
+    '',
+  ];
+  const rows = historyEntries(model).map((y) => [
+    `${formatFiscalYear(y.year, lang, 'short')}${y.kind === 'midYear' ? layoutMessages.midYearTag[lang] : ''}`,
+    String(y.items),
+    ...roles.map((k) => String(y.counts[k])),
+    percent(y.progress.rate),
+    `(${y.progress.numerator}/${y.progress.denominator})`,
+  ]);
+  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c]!))));
+  for (const row of [header, ...rows])
     lines.push(
-      formatMessage(kasama ? cliMessages.historyLine : cliMessages.historyLineScale, lang, {
-        year: `${formatFiscalYear(y.year, lang, 'short')}${y.kind === 'midYear' ? layoutMessages.midYearTag[lang] : ''}`,
-        items: y.items,
-        ...Object.fromEntries(MARK_KEYS.map((k) => [k, y.counts[k]])),
-        marks: roles.map((k) => `${markSymbol(k, grades)}${y.counts[k]}`).join(' '),
-        rate: percent(y.progress.rate),
-        numerator: y.progress.numerator,
-        denominator: y.progress.denominator,
-      }),
+      `  ${row.map((cell, c) => (c === 0 || c === row.length - 1 ? padEnd(cell, widths[c]!) : padStart(cell, widths[c]!))).join('  ')}`.trimEnd(),
     );
-  }
   return `${lines.join('\n')}\n`;
 }

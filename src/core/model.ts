@@ -91,7 +91,7 @@ export interface PlanItem {
   readonly key: string;
   readonly file: string;
   readonly sheet: string;
-  /** 1-based sheet row of the item. */
+  /** 0-based sheet row of the item (the core counts from 0; A1 text only at the edges). */
   readonly row: number;
   readonly policy: string | null;
   readonly policyNo: number | null;
@@ -122,7 +122,7 @@ export type { Finding };
 export interface TableInfo {
   readonly file: string;
   readonly sheet: string;
-  /** 1-based first and last header rows and last item row. */
+  /** 0-based first and last header rows and last item row (the last header row when it has no item). */
   readonly headerTop: number;
   readonly headerBottom: number;
   readonly lastRow: number;

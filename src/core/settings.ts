@@ -73,6 +73,10 @@ export const settingsSchema = z
       .default({}),
     /** Header words added to the built-in ones and the scale's own (評価結果, 事務事業名, …). */
     headers: headerSynonymsSchema.default({}),
+    /** The plan's name on the publication sheet and in page headers; null: the title row of the items' sheet. */
+    planName: z.string().trim().min(1).max(100).nullable().default(null),
+    /** The municipality, written before the plan's name when the name does not already say it. */
+    municipality: z.string().trim().min(1).max(40).nullable().default(null),
   })
   .superRefine((s, ctx) => {
     if (!isPresetScale(s.scale) && !Object.prototype.hasOwnProperty.call(s.scales, s.scale))

@@ -11,7 +11,14 @@
  */
 export type PlanValue = string | number | boolean | null;
 
-export type HorizontalAlign = 'left' | 'center' | 'right';
+export type HorizontalAlign = 'left' | 'center' | 'right' | 'centerAcross';
+
+/**
+ * The font of every cell the add-in writes: explicit on every style, so no viewer falls back to a
+ * serif default for bold cells. Excel has Yu Gothic (游ゴシック) on Windows and macOS; elsewhere the
+ * family (sans-serif) and the Japanese character set lead LibreOffice to a Japanese sans-serif font.
+ */
+export const SHEET_FONT = { name: 'Yu Gothic', family: 2, charset: 128, size: 11 } as const;
 
 /** Formatting for a rectangle of cells (A1 range on the same sheet). */
 export interface PlanFormat {
@@ -63,6 +70,28 @@ export interface ChartSpec {
   readonly to: string;
   /** Axis number format for value axes (e.g. `0%`), optional. */
   readonly valueFormat?: string;
+  /** Fixed value-axis bounds (a rate's axis runs 0–100 %, so a drop is drawn to scale). */
+  readonly valueAxis?: { readonly min: number; readonly max: number };
+  /** Pie/doughnut: label each slice with its count and its share. */
+  readonly showShares?: boolean;
+}
+
+/** Data labels never show zero (a zero segment has no room, and its label lands on its neighbours). */
+export const LABEL_FORMAT_NO_ZERO = '0;-0;;@';
+
+/**
+ * Header or footer texts in Excel's header/footer codes: `&P` page, `&N` pages; a literal `&` is `&&`
+ * (see headerFooterText).
+ */
+export interface HeaderFooterSections {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/** User text inside a header or footer: `&` doubled so it is never read as a code. */
+export function headerFooterText(text: string): string {
+  return text.replace(/&/g, '&&');
 }
 
 export interface PrintSetup {
@@ -71,6 +100,10 @@ export interface PrintSetup {
   readonly fitToWidth: boolean;
   /** 1-based rows repeated at the top of every printed page, e.g. [3, 3]. */
   readonly repeatRows?: readonly [number, number];
+  /** Columns (letters) repeated at the left of every printed page, e.g. ['A', 'B']. */
+  readonly repeatColumns?: readonly [string, string];
+  readonly header?: HeaderFooterSections;
+  readonly footer?: HeaderFooterSections;
 }
 
 export interface PlanSheet {

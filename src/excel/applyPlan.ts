@@ -20,7 +20,9 @@ import {
   checkPlan,
   isMarkerName,
   markerName,
+  SHEET_FONT,
   type ChartSpec,
+  type HeaderFooterSections,
   type PlanFormat,
   type PlanSheet,
   type WritePlan,
@@ -102,9 +104,17 @@ function chartBytes(spec: ChartSpec): number {
   return jsonBytes(spec) + ops * RANGE_OP_BYTES;
 }
 
-/** Request bytes of a sheet's column widths, frozen panes, tab colour and print setup. */
+/**
+ * Request bytes of a sheet's column widths, the font's name (a range), frozen panes, tab colour and
+ * print setup with its header and footer (two objects, six texts).
+ */
 function layoutBytes(sheet: PlanSheet): number {
-  return sheet.columnWidths.length * (RANGE_OP_BYTES + PROPERTY_OP_BYTES) + 12 * PROPERTY_OP_BYTES;
+  return (
+    sheet.columnWidths.length * (RANGE_OP_BYTES + PROPERTY_OP_BYTES) +
+    jsonBytes([sheet.print.header ?? {}, sheet.print.footer ?? {}]) * 2 +
+    3 * RANGE_OP_BYTES +
+    20 * PROPERTY_OP_BYTES
+  );
 }
 
 /** Request bytes of one format: a number format goes as one code per cell. */
@@ -157,7 +167,13 @@ export function applyFormat(ws: Excel.Worksheet, f: PlanFormat): void {
   if (f.wrap !== undefined) range.format.wrapText = f.wrap;
   if (f.align)
     range.format.horizontalAlignment =
-      f.align === 'left' ? 'Left' : f.align === 'center' ? 'Center' : 'Right';
+      f.align === 'left'
+        ? 'Left'
+        : f.align === 'center'
+          ? 'Center'
+          : f.align === 'centerAcross'
+            ? 'CenterAcrossSelection'
+            : 'Right';
   if (f.border === 'thin') {
     for (const edge of [
       'EdgeTop',
@@ -197,10 +213,29 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec, labelFormats: boolean): 
     if (labelFormats && look?.labels) {
       series.hasDataLabels = true;
       series.dataLabels.showValue = true;
+      if (look.labels.showPercentage) series.dataLabels.showPercentage = true;
       if (look.labels.numberFormat) series.dataLabels.numberFormat = look.labels.numberFormat;
     }
   });
   if (labelFormats && style.valueAxisFormat) chart.axes.valueAxis.numberFormat = style.valueAxisFormat;
+  if (style.valueAxisBounds) {
+    chart.axes.valueAxis.minimum = style.valueAxisBounds.min;
+    chart.axes.valueAxis.maximum = style.valueAxisBounds.max;
+  }
+}
+
+function setHeaderFooter(
+  page: Excel.PageLayout,
+  header: HeaderFooterSections | undefined,
+  footer: HeaderFooterSections | undefined,
+): void {
+  const all = page.headersFooters.defaultForAllPages;
+  if (header?.left) all.leftHeader = header.left;
+  if (header?.center) all.centerHeader = header.center;
+  if (header?.right) all.rightHeader = header.right;
+  if (footer?.left) all.leftFooter = footer.left;
+  if (footer?.center) all.centerFooter = footer.center;
+  if (footer?.right) all.rightFooter = footer.right;
 }
 
 function writeLinks(ws: Excel.Worksheet, links: PlanSheet['links']): void {
@@ -224,6 +259,11 @@ function writeLayout(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void
   sheet.columnWidths.forEach((width, i) => {
     ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = width * POINTS_PER_CHAR;
   });
+  // The font's name on every cell written: a style without one may fall back to a serif face.
+  let width = 0;
+  for (const row of sheet.values) width = Math.max(width, row.length);
+  if (width > 0 && sheet.values.length > 0)
+    ws.getRange(`A1:${columnLetters(width - 1)}${sheet.values.length}`).format.font.name = SHEET_FONT.name;
   if (has.freeze && sheet.freeze) freeze(ws, sheet.freeze);
   if (has.tabColor && sheet.tabColor) ws.tabColor = sheet.tabColor;
   if (has.pageLayout) {
@@ -232,6 +272,10 @@ function writeLayout(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void
     if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (sheet.print.repeatRows)
       ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
+    if (sheet.print.repeatColumns)
+      ws.pageLayout.setPrintTitleColumns(`$${sheet.print.repeatColumns[0]}:$${sheet.print.repeatColumns[1]}`);
+    if (sheet.print.header || sheet.print.footer)
+      setHeaderFooter(ws.pageLayout, sheet.print.header, sheet.print.footer);
   }
 }
 

@@ -51,7 +51,12 @@ function Ring({ spec, sheet }: { spec: ChartSpec; sheet: PlanSheet }) {
           textAnchor="middle"
           fill="#fff"
         >
-          {v}
+          <tspan x={cx + ((r + inner) / 2) * Math.cos(mid)}>{v}</tspan>
+          {spec.showShares ? (
+            <tspan x={cx + ((r + inner) / 2) * Math.cos(mid)} dy="12">
+              {`${Math.round((v / total) * 100)}%`}
+            </tspan>
+          ) : null}
         </text>
       </g>
     );
@@ -142,8 +147,8 @@ function Line({ spec, sheet }: { spec: ChartSpec; sheet: PlanSheet }) {
   const cats = resolveRange(sheet, spec.categories).map(label);
   const values = resolveRange(sheet, spec.series[0]!.values).map(num);
   const percent = spec.valueFormat?.includes('%');
-  const lo = Math.min(...values) * 0.9;
-  const hi = Math.max(...values) * 1.05 || 1;
+  const lo = spec.valueAxis?.min ?? Math.min(...values) * 0.9;
+  const hi = spec.valueAxis?.max ?? (Math.max(...values) * 1.05 || 1);
   const plot = { x: 50, y: 36, w: 340, h: 180 };
   const px = (i: number) => plot.x + (cats.length <= 1 ? plot.w / 2 : (plot.w * i) / (cats.length - 1));
   const py = (v: number) => plot.y + plot.h - ((v - lo) / (hi - lo || 1)) * plot.h;

@@ -67,29 +67,54 @@ function labels(options: { value: boolean; percent?: boolean; format?: string })
   const numFmt = options.format
     ? `<c:numFmt formatCode="${escapeXml(options.format)}" sourceLinked="0"/>`
     : '';
-  return `<c:dLbls>${numFmt}<c:showLegendKey val="0"/><c:showVal val="${options.value ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="${options.percent ? 1 : 0}"/><c:showBubbleSize val="0"/></c:dLbls>`;
+  // Count and share on two lines of one label.
+  const separator = options.value && options.percent ? '<c:separator>&#10;</c:separator>' : '';
+  return `<c:dLbls>${numFmt}<c:showLegendKey val="0"/><c:showVal val="${options.value ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="${options.percent ? 1 : 0}"/><c:showBubbleSize val="0"/>${separator}</c:dLbls>`;
+}
+
+/** Labels off on the points whose value is zero (a zero slice or segment has no room for one). */
+function zeroPointLabels(sheet: PlanSheet, range: string): string {
+  return resolveRange(sheet, range)
+    .map((v, i) => (v === 0 ? `<c:dLbl><c:idx val="${i}"/><c:delete val="1"/></c:dLbl>` : ''))
+    .join('');
 }
 
 const CAT_AX = 500100;
 const VAL_AX = 500200;
 
-function axes(catPos: 'b' | 'l', valPos: 'b' | 'l', valueFormat: string, reverseCategories: boolean): string {
+function axes(
+  catPos: 'b' | 'l',
+  valPos: 'b' | 'l',
+  valueFormat: string,
+  reverseCategories: boolean,
+  bounds: ReturnType<typeof chartStyle>['valueAxisBounds'],
+): string {
+  const limits = bounds ? `<c:max val="${bounds.max}"/><c:min val="${bounds.min}"/>` : '';
   return (
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${reverseCategories ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${valPos}"/><c:majorGridlines/>` +
+    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/>${limits}</c:scaling><c:delete val="0"/><c:axPos val="${valPos}"/><c:majorGridlines/>` +
     `<c:numFmt formatCode="${escapeXml(valueFormat)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="${reverseCategories ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
   );
 }
 
-/** A series' data labels as chartStyle decides them. */
-const seriesLabels = (style: ReturnType<typeof chartStyle>['series'][number] | undefined) =>
-  labels({
+/** A series' data labels as chartStyle decides them (zeros' labels deleted where it says so). */
+function seriesLabels(
+  style: ReturnType<typeof chartStyle>['series'][number] | undefined,
+  sheet?: PlanSheet,
+  values?: string,
+): string {
+  const xml = labels({
     value: style?.labels !== null && style?.labels !== undefined,
+    percent: style?.labels?.showPercentage ?? false,
     format: style?.labels?.numberFormat,
   });
+  return style?.labels?.hideZeros && sheet && values
+    ? xml.replace('<c:dLbls>', `<c:dLbls>${zeroPointLabels(sheet, values)}`)
+    : xml;
+}
 
 function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
   const valueFormat = spec.valueFormat ?? 'General';
@@ -104,14 +129,14 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
   switch (spec.type) {
     case 'doughnut':
     case 'pie': {
-      const body = series((_, i) => {
+      const body = series((s, i) => {
         const points = (style.series[i]?.pointFills ?? [])
           .map(
             (color, p) =>
               `<c:dPt><c:idx val="${p}"/><c:bubble3D val="0"/><c:spPr>${solid(color)}</c:spPr></c:dPt>`,
           )
           .join('');
-        return `${points}${seriesLabels(style.series[i])}`;
+        return `${points}${seriesLabels(style.series[i], sheet, s.values)}`;
       });
       return spec.type === 'doughnut'
         ? `<c:doughnutChart><c:varyColors val="1"/>${body}<c:firstSliceAng val="0"/><c:holeSize val="50"/></c:doughnutChart>`
@@ -120,16 +145,16 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
     case 'barStacked':
     case 'columnClustered': {
       const stacked = spec.type === 'barStacked';
-      const body = series((_, i) => {
+      const body = series((s, i) => {
         const fill = style.series[i]?.fill;
-        return `${fill ? `<c:spPr>${solid(fill)}</c:spPr>` : ''}<c:invertIfNegative val="0"/>${seriesLabels(style.series[i])}`;
+        return `${fill ? `<c:spPr>${solid(fill)}</c:spPr>` : ''}<c:invertIfNegative val="0"/>${seriesLabels(style.series[i], sheet, s.values)}`;
       });
       const dir = stacked ? 'bar' : 'col';
       const grouping = stacked ? 'stacked' : 'clustered';
       const overlap = stacked ? '<c:overlap val="100"/>' : '<c:overlap val="-10"/>';
       return (
         `<c:barChart><c:barDir val="${dir}"/><c:grouping val="${grouping}"/><c:varyColors val="0"/>${body}<c:gapWidth val="60"/>${overlap}<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>` +
-        axes(stacked ? 'l' : 'b', stacked ? 'b' : 'l', valueFormat, stacked)
+        axes(stacked ? 'l' : 'b', stacked ? 'b' : 'l', valueFormat, stacked, style.valueAxisBounds)
       );
     }
     case 'line': {
@@ -137,7 +162,7 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
         (_, i) =>
           `<c:spPr><a:ln w="28575" cap="rnd">${solid(style.series[i]?.line ?? DEFAULT_LINE_COLOR)}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="7"/></c:marker>${seriesLabels(style.series[i])}`,
       );
-      return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>${axes('b', 'l', valueFormat, false)}`;
+      return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>${axes('b', 'l', valueFormat, false, style.valueAxisBounds)}`;
     }
   }
 }

@@ -108,7 +108,11 @@ function nextFreeIndex(zip: JSZip, prefix: string): number {
   return n;
 }
 
-export async function addChartsToXlsx(xlsx: Uint8Array, sheets: readonly PlanSheet[]): Promise<Uint8Array> {
+export async function addChartsToXlsx(
+  xlsx: Uint8Array,
+  sheets: readonly PlanSheet[],
+  compression: 'DEFLATE' | 'STORE' = 'DEFLATE',
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const parts = await sheetParts(zip);
   let contentTypes = await zip.file('[Content_Types].xml')!.async('string');
@@ -142,5 +146,5 @@ export async function addChartsToXlsx(xlsx: Uint8Array, sheets: readonly PlanShe
     zip.file(part, sheetXml);
   }
   zip.file('[Content_Types].xml', contentTypes);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return zip.generateAsync({ type: 'uint8array', compression });
 }

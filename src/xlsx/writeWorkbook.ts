@@ -9,6 +9,8 @@ import {
   markerName,
   parseRange,
   quoteSheetName,
+  SHEET_FONT,
+  type HeaderFooterSections,
   type PlanFormat,
   type PlanSheet,
   type PrintSetup,
@@ -34,8 +36,10 @@ export function applyFormat(ws: ExcelJS.Worksheet, format: PlanFormat): void {
     for (let c = range.left; c <= range.right; c += 1) {
       const cell = ws.getCell(r + 1, c + 1);
       if (format.numberFormat) cell.numFmt = format.numberFormat;
-      if (format.bold !== undefined || format.italic !== undefined || format.fontSize || format.fontColor) {
+      // The font's name on every style we write: a style without one falls back to a serif face.
+      {
         cell.font = {
+          ...SHEET_FONT,
           ...cell.font,
           ...(format.bold !== undefined ? { bold: format.bold } : {}),
           ...(format.italic !== undefined ? { italic: format.italic } : {}),
@@ -58,7 +62,9 @@ export function applyFormat(ws: ExcelJS.Worksheet, format: PlanFormat): void {
           ...cell.alignment,
           vertical: 'top',
           ...(format.wrap !== undefined ? { wrapText: format.wrap } : {}),
-          ...(format.align ? { horizontal: format.align } : {}),
+          ...(format.align
+            ? { horizontal: format.align === 'centerAcross' ? 'centerContinuous' : format.align }
+            : {}),
         };
       }
     }
@@ -73,7 +79,10 @@ export function writeCellsAndFormats(
   sheet.values.forEach((row, r) =>
     row.forEach((value, c) => {
       // A string is always stored as text: ExcelJS makes formulas only from {formula} objects.
-      if (value !== null && value !== '') ws.getCell(r + 1, c + 1).value = value;
+      if (value === null || value === '') return;
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.value = value;
+      cell.font = { ...SHEET_FONT, ...cell.font };
     }),
   );
   sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
@@ -85,10 +94,24 @@ export function pageSetup(print: PrintSetup): Partial<ExcelJS.PageSetup> {
     paperSize: 9,
     orientation: print.orientation,
     fitToPage: print.fitToWidth,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    ...(print.fitToWidth ? { fitToWidth: 1, fitToHeight: 0 } : {}),
     ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows[0]}:${print.repeatRows[1]}` } : {}),
+    ...(print.repeatColumns
+      ? { printTitlesColumn: `${print.repeatColumns[0]}:${print.repeatColumns[1]}` }
+      : {}),
   };
+}
+
+/** Excel's header/footer string: `&L…&C…&R…` (texts already in header/footer codes). */
+export function headerFooterString(sections: HeaderFooterSections | undefined): string | undefined {
+  if (!sections) return undefined;
+  const font = `&"${SHEET_FONT.name},Regular"&9`;
+  const parts = [
+    sections.left ? `&L${font}${sections.left}` : '',
+    sections.center ? `&C${font}${sections.center}` : '',
+    sections.right ? `&R${font}${sections.right}` : '',
+  ].join('');
+  return parts === '' ? undefined : parts;
 }
 
 function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
@@ -101,6 +124,10 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
   }
   if (sheet.freeze) ws.views = [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
   ws.pageSetup = pageSetup(sheet.print);
+  const header = headerFooterString(sheet.print.header);
+  const footer = headerFooterString(sheet.print.footer);
+  if (header || footer)
+    ws.headerFooter = { ...(header ? { oddHeader: header } : {}), ...(footer ? { oddFooter: footer } : {}) };
   if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
 }
 

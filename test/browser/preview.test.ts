@@ -74,16 +74,19 @@ maybe('the preview in Chromium', () => {
     await page.getByRole('button', { name: '集計表を作成' }).click();
     await page.getByTestId('result-rate').waitFor();
     expect(await page.getByTestId('result-rate').textContent()).toBe('進捗率 75.7%（53/70）');
-    // The rendered summary sheet, as published: ◎ 9, ○ 27 (25 + 2 ended), □ 17, ▲ 17, 75.7 %.
-    const cell = (a: string) =>
-      page.locator(`table[data-sheet="RP_集計表"] td[data-cell="${a}"]`).textContent();
+    // The publication sheet comes first, as published: R2 ◎ 9, ○ 27 (25 + 2 ended), □ 17, ▲ 17, 75.7 %.
+    const cell = (sheet: string, a: string) =>
+      page.locator(`table[data-sheet="${sheet}"] td[data-cell="${a}"]`).textContent();
     expect([
-      await cell('C18'),
-      await cell('C19'),
-      await cell('C20'),
-      await cell('C21'),
-      await cell('D23'),
-    ]).toEqual(['9', '27', '17', '17', '75.7%']);
+      await cell('RP_公表用', 'I7'),
+      await cell('RP_公表用', 'I8'),
+      await cell('RP_公表用', 'I10'),
+      await cell('RP_公表用', 'I11'),
+      await cell('RP_公表用', 'J13'),
+      await cell('RP_公表用', 'D13'),
+    ]).toEqual(['9', '27', '17', '17', '75.7%', '76.5%']);
+    await page.getByRole('navigation', { name: 'sheets' }).getByRole('button', { name: 'RP_集計表' }).click();
+    expect(await cell('RP_集計表', 'C5')).toBe('9');
     expect(await page.getByRole('img', { name: '令和2年度の進捗状況' }).count()).toBe(1);
 
     const [download] = await Promise.all([

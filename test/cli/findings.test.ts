@@ -124,5 +124,5 @@ test('readable output groups by file and sheet, in English on request', async ()
   expect(run.stdout).toMatch(
     /E4 +error {2}mark\.unknown {2}The FY2020 \(R2\) status "△" is not a recognised mark\. {2}→ Did you mean "▲"\?/,
   );
-  expect(run.stdout).toContain('1 file(s), 9 items (target year R2): 2 errors, 6 warnings, 2 info');
+  expect(run.stdout).toContain('1 file, 9 items (target year R2): 2 errors, 6 warnings, 2 info');
 });

@@ -85,7 +85,7 @@ test('kasama-r2.xlsx (a real city workbook): every original part kept byte for b
   stylesKept(strFromU8(input['xl/styles.xml']!), strFromU8(output['xl/styles.xml']!));
   // Our sheets, drawings and charts were added.
   const added = Object.keys(output).filter((n) => !input[n]);
-  expect(added.filter((n) => n.startsWith('xl/worksheets/sheet'))).toHaveLength(8);
+  expect(added.filter((n) => n.startsWith('xl/worksheets/sheet'))).toHaveLength(9);
   expect(added.some((n) => n.startsWith('xl/charts/chart'))).toBe(true);
   expect(packageProblems(readFileSync(first))).toEqual([]);
 

@@ -117,7 +117,7 @@ describe('published layout: heading rows and a two-row merged header', () => {
       numberValue: 1,
       name: '職員研修の充実',
       priority: true,
-      row: 7,
+      row: 6,
     });
     expect(first.marks.map((m) => m.mark)).toEqual(['onPlan', 'nearlyOnPlan', 'nearlyOnPlan']);
     expect(first.marks[2]!.source).toEqual({ file: 't.xlsx', sheet: '令和2年度実績', cell: 'E7' });
@@ -149,9 +149,9 @@ describe('published layout: heading rows and a two-row merged header', () => {
   test('the tables are reported with their header rows and mark columns', () => {
     expect(result.tables).toHaveLength(3);
     expect(result.tables[0]).toMatchObject({
-      headerTop: 5,
-      headerBottom: 6,
-      lastRow: 8,
+      headerTop: 4,
+      headerBottom: 5,
+      lastRow: 7,
       years: ['H30', 'R1', 'R2'],
       markColumns: { H30: 2, R1: 3, R2: 4 },
       items: 2,

@@ -234,7 +234,8 @@ export function shellSuite(build: ExcelBuild): void {
             fill: /<\/c:tx><c:spPr><a:solidFill><a:srgbClr val="(\w+)"/.exec(ser!)?.[1] ?? '',
             line: /<a:ln[^>]*><a:solidFill><a:srgbClr val="(\w+)"/.exec(ser!)?.[1] ?? '',
             labels: /<c:dLbls>.*?<c:showVal val="1"/.test(ser!),
-            labelFormat: /<c:dLbls><c:numFmt formatCode="([^"]+)"/.exec(ser!)?.[1] ?? '',
+            labelFormat:
+              /<c:dLbls>(?:<c:dLbl>.*?<\/c:dLbl>)*<c:numFmt formatCode="([^"]+)"/.exec(ser!)?.[1] ?? '',
           }));
           const fromExcel = drawn.series.map((ser) => ({
             points: [...ser.pointFills.entries()].sort(([a], [b]) => a - b).map(([, color]) => hex(color)),
@@ -341,6 +342,24 @@ export function shellSuite(build: ExcelBuild): void {
         expect(dump[`A${i + 2}`]).toBe(text);
         expect(dump[`B${i + 2}`]).toBe(i + 1);
       });
+    });
+
+    test('print and chart quality: header and footer, rate axis 0–100 %, shares on the doughnut', async () => {
+      const excel = track(excelFrom([kasama]));
+      const { plan } = planFor(kasama);
+      await createExcelHost(excel.env()).applyPlan(plan);
+      const sheet = (name: string) => excel.book.sheets.find((s) => s.name === name)!;
+      const footer = sheet('RP_公表用').print.headerFooter as Record<string, unknown>;
+      expect(footer.CenterFooter).toBe('&P / &N ページ');
+      expect(String(footer.RightFooter)).toMatch(/^作成日 \d{4}年\d{1,2}月\d{1,2}日$/);
+      expect(footer.LeftHeader).toBe('第3次笠間市行財政改革大綱実施計画');
+      const line = sheet('RP_推移').charts.find((c) => c.type === 'LineMarkers')!;
+      expect(line.valueAxis).toMatchObject({ Minimum: 0, Maximum: 1 });
+      const doughnut = sheet('RP_集計表').charts[0]!;
+      expect(doughnut.series[0]!.dataLabels).toMatchObject({ ShowValue: true, ShowPercentage: true });
+      const stacked = sheet('RP_内訳').charts[0]!;
+      expect(stacked.series[0]!.dataLabels).toMatchObject({ NumberFormat: '0;-0;;@' });
+      expect(stacked.series.map((s) => s.name)[0]).toBe('◎ 進んでいる');
     });
 
     test('a large summary is split into requests under the budget', async () => {

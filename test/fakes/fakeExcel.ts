@@ -299,6 +299,10 @@ class FakeWorksheet extends Loadable {
     set paperSize(_v: string) {},
     set zoom(_v: unknown) {},
     setPrintTitleRows: (_rows: string) => undefined,
+    setPrintTitleColumns: (_columns: string) => undefined,
+    headersFooters: {
+      defaultForAllPages: {} as Record<string, string>,
+    },
   };
 }
 
@@ -376,6 +380,8 @@ class FakeChart {
   setPosition(from: string, to: string): void {
     this.ctx.queue({ from, to }, () => (this.chart.position = [from, to]));
   }
+  readonly axes = { valueAxis: {} as { minimum?: number; maximum?: number } };
+  readonly dataLabels = {} as { showValue?: boolean; showPercentage?: boolean; numberFormat?: string };
   private seriesFor(entry: () => SheetModel['charts'][number]['series'][number]) {
     const ctx = this.ctx;
     return {
@@ -627,6 +633,9 @@ class FakeRange extends Loadable {
         },
         set color(_v: string) {
           record('color');
+        },
+        set name(_v: string) {
+          record('fontName');
         },
       },
       fill: {

@@ -57,7 +57,11 @@ export interface CliRun {
   files: Map<string, string | Uint8Array>;
 }
 
-export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  now = '2026-11-24T00:00:00.000Z',
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const files = new Map<string, string | Uint8Array>();
@@ -70,7 +74,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
       await writeFileSafely(path, data, guard);
       files.set(path, data);
     },
-    now: () => '2026-11-24T00:00:00.000Z',
+    now: () => now,
   };
   const code = await main(args, io);
   return { code, stdout, stderr, files };

@@ -136,6 +136,8 @@ const REQUIREMENT: Readonly<Record<string, number>> = {
   'ChartSeries.SetXAxisValues': 7,
   'ChartSeries.HasDataLabels': 8,
   'ChartSeries.DataLabels': 8,
+  'Chart.Axes': 7,
+  'PageLayout.HeadersFooters': 9,
   'ChartSeries.Points': 1,
   'ChartSeriesFormat.Line': 1,
   'ChartAxis.NumberFormat': 8,
@@ -1048,7 +1050,24 @@ class PageLayoutNode extends Node {
       this.sheet.print.titleRows = args[0];
       return null;
     }
+    if (name === 'SetPrintTitleColumns') {
+      this.sheet.print.titleColumns = args[0];
+      return null;
+    }
     return super.method(name, args);
+  }
+  override prop(name: string): Node | null {
+    if (name !== 'HeadersFooters') return super.prop(name);
+    const print = this.sheet.print;
+    const excel = this.excel;
+    return new (class extends Node {
+      readonly className = 'HeaderFooterGroup';
+      override prop(member: string): Node | null {
+        if (member !== 'DefaultForAllPages') return super.prop(member);
+        const record = ((print.headerFooter as Record<string, unknown> | undefined) ??= {});
+        return new RecordNode(excel, 'HeaderFooter', (n, v) => (record[n] = v));
+      }
+    })(excel);
   }
 }
 

@@ -95,7 +95,7 @@ test('集計表を作成: writes the plan and shows 9 / 25 / 17 / 17 / 2 and 75.
     ),
   ).toEqual(['9', '25', '17', '17', '2']);
   expect(host.plans).toHaveLength(1);
-  expect(host.plans[0]!.sheets[0]!.name).toBe('RP_集計表');
+  expect(host.plans[0]!.sheets[0]!.name).toBe('RP_公表用');
   expect(screen.queryByRole('note')).toBeNull();
 });
 
@@ -179,7 +179,7 @@ test('取り込み: a truncated and a password-protected file are named as unrea
     .getAllByRole('listitem')
     .map((li) => li.textContent ?? '');
   expect(rows).toHaveLength(3);
-  expect(rows[0]).toMatch(/^途中まで\.xlsx: 読み込めません.*途中で切れています/);
+  expect(rows[0]).toMatch(/^途中まで\.xlsx: 読み込めません.*途中までしか保存・コピーされていません/);
   expect(rows[1]).toMatch(/^保護付き\.xlsx: 読み込めません.*パスワードで保護されている/);
   await user.click(screen.getByRole('button', { name: '取り込んで集計表を作成' }));
   await waitFor(() => expect(host.plans).toHaveLength(1));

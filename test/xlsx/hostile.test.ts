@@ -303,7 +303,7 @@ describe('every hostile file in one run with a good one', () => {
       expect(itemsOf(file)).toBe(0);
     }
     expect(mine('encrypted.xlsx')[0]!.message).toContain('パスワード');
-    expect(mine('truncated.xlsx')[0]!.message).toContain('途中で切れています');
+    expect(mine('truncated.xlsx')[0]!.message).toContain('途中までしか保存・コピーされていません');
   });
 
   test('overlapping merged areas: read as usual, all three items, nothing to report', () => {

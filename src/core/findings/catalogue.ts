@@ -269,7 +269,7 @@ export const FINDINGS: { readonly [C in FindingCode]: FindingEntry<FindingParams
     severity: 'error',
     message: {
       ja: 'シート「{sheet}」の表の{years}の進捗状況の列には、記号ではなく数値や文章が入っています（{cells}セル）。',
-      en: 'The {years} status column of the table on sheet "{sheet}" holds numbers or text, not marks ({cells} cells).',
+      en: 'The {years} status column of the table on sheet "{sheet}" holds numbers or text, not marks ({cells|cell|cells}).',
     },
     suggestion: {
       ja: '使える記号: {symbols:spaced}。進捗状況の列でなければ、列見出しを見直してください。',
@@ -282,10 +282,8 @@ export const FINDINGS: { readonly [C in FindingCode]: FindingEntry<FindingParams
       ja: 'ファイルを読み込めません: {reason}',
       en: 'The file cannot be read: {reason}',
     },
-    suggestion: {
-      ja: 'Excelで開いて .xlsx 形式で保存し直してください（パスワード保護は解除してください）。',
-      en: 'Open it in Excel and save it again as .xlsx (remove any password protection).',
-    },
+    // One fix per cause: what to do about a password is not what to do about a truncated copy.
+    suggestion: (p) => unreadableFixes[p.reasonCode],
   },
   'file.macros': {
     severity: 'warning',
@@ -345,7 +343,7 @@ export const FINDINGS: { readonly [C in FindingCode]: FindingEntry<FindingParams
     },
     suggestion: {
       ja: '集計表を作成で計算した値に置き換えることをお勧めします（終了項目の扱い: {rule}）。',
-      en: 'Replace it with the computed figure (ended items counted as: {rule}).',
+      en: 'Replace it with the computed figure ({rule}).',
     },
   },
 };
@@ -366,18 +364,79 @@ export const fieldLabels: Readonly<Record<'target' | 'actual', Message>> = {
 };
 
 export const unreadableReasons: Readonly<Record<UnreadableReason, Message>> = {
-  notZip: { ja: '.xlsx 形式（zip）ではありません', en: 'it is not an .xlsx (zip) file' },
-  truncated: { ja: 'ファイルが壊れているか途中で切れています', en: 'the file is damaged or truncated' },
+  notZip: {
+    ja: 'Excel ブック（.xlsx）の形式ではありません（CSV など別の形式に .xlsx の名前が付いている可能性があります）',
+    en: 'it is not an Excel workbook (.xlsx); it may be a CSV or another format named .xlsx',
+  },
+  truncated: {
+    ja: 'ファイルが壊れているか、途中までしか保存・コピーされていません',
+    en: 'the file is damaged, or was saved or copied only in part',
+  },
   encrypted: {
     ja: 'パスワードで保護されているか、古い .xls 形式です',
-    en: 'it is password-protected or in the old .xls format',
+    en: 'it is password-protected, or in the old .xls format',
   },
-  tooLarge: { ja: '大きすぎます（上限を超えています）', en: 'it is too large (over the limit)' },
-  tooManySheets: { ja: 'シートが多すぎます', en: 'it has too many sheets' },
-  tooManyCells: { ja: 'セルが多すぎます', en: 'it has too many cells' },
-  tooManyMerges: { ja: '結合セルが多すぎます', en: 'it has too many merged areas' },
+  tooLarge: {
+    ja: '大きすぎます（ファイルは 50 MB まで、展開後の中身は 500 MB まで読み込みます）',
+    en: 'it is too large (up to 50 MB on disk and 500 MB unpacked are read)',
+  },
+  tooManySheets: {
+    ja: 'シートが多すぎます（2,000 シートまで読み込みます）',
+    en: 'it has too many sheets (up to 2,000 are read)',
+  },
+  tooManyCells: {
+    ja: 'セルや文字列が多すぎます（入力のあるセルは 500 万まで、入力規則・名前の範囲は 200 万セルまで）',
+    en: 'it has too many cells or strings (up to 5 million filled cells, 2 million cells under dropdowns and names)',
+  },
+  tooManyMerges: {
+    ja: '結合セルが多すぎます（1 万か所まで読み込みます）',
+    en: 'it has too many merged areas (up to 10,000 are read)',
+  },
   notFound: { ja: 'ファイルが見つかりません', en: 'the file does not exist' },
-  other: { ja: 'Excel ブックとして読めません', en: 'it cannot be read as an Excel workbook' },
+  other: {
+    ja: 'Excel ブックとして読めません（Word 文書など、別の種類のファイルの可能性があります）',
+    en: 'it cannot be read as an Excel workbook; it may be another kind of file, such as a Word document',
+  },
+};
+
+/** What to do about each cause, in the same language as the reason. */
+export const unreadableFixes: Readonly<Record<UnreadableReason, Message>> = {
+  notZip: {
+    ja: 'Excel で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください。',
+    en: 'Open it in Excel and use Save As → "Excel Workbook (*.xlsx)".',
+  },
+  truncated: {
+    ja: '元のファイルをもう一度コピーしてください。Excel で開ける場合は（修復を求められたら修復して）保存し直してください。',
+    en: 'Copy the original file again. If Excel opens it (repairing it if asked), save it again.',
+  },
+  encrypted: {
+    ja: 'Excel で開き、「ファイル」→「情報」→「ブックの保護」→「パスワードを使用して暗号化」でパスワードを消してから保存してください。.xls の場合は「Excel ブック (*.xlsx)」で保存し直してください。',
+    en: 'Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password) and save; an .xls file: Save As "Excel Workbook (*.xlsx)".',
+  },
+  tooLarge: {
+    ja: '実施計画のシートだけを新しいブックにコピーするか、画像や別の大きな表を別のブックに移してください。',
+    en: 'Copy the plan sheets into a new workbook, or move pictures and other large tables to another workbook.',
+  },
+  tooManySheets: {
+    ja: '実施計画のシートだけを新しいブックにコピーしてください。',
+    en: 'Copy the plan sheets into a new workbook.',
+  },
+  tooManyCells: {
+    ja: '表の下や右に続く不要な行・列（書式や入力規則だけのものを含む）を削除して保存し直してください。',
+    en: 'Delete the unused rows and columns below and to the right of the tables (also those holding only formats or dropdowns), then save.',
+  },
+  tooManyMerges: {
+    ja: '不要なセル結合を解除して保存し直してください。',
+    en: 'Unmerge the cells that do not need merging, then save.',
+  },
+  notFound: {
+    ja: 'パスの綴りと、ファイルが移動・削除されていないかを確認してください。',
+    en: 'Check the path, and whether the file was moved or deleted.',
+  },
+  other: {
+    ja: 'Excel で開けるか確かめてください。開ける場合は「Excel ブック (*.xlsx)」で保存し直してください。',
+    en: 'Check that Excel opens it; if it does, save it again as "Excel Workbook (*.xlsx)".',
+  },
 };
 
 /** Why a table was not read as a plan table (the `tableReason` of `table.rejected`). */

@@ -30,8 +30,8 @@ function localizeParams(finding: Finding, lang: Lang): MessageParams {
   }
   switch (finding.code) {
     case 'file.unreadable': {
-      const reason = unreadableReasons[finding.params.reasonCode][lang];
-      out.reason = finding.params.detail ? `${reason} (${finding.params.detail})` : reason;
+      // The reader's detail (a library's words, byte counts) stays in the JSON; the text is all in one language.
+      out.reason = unreadableReasons[finding.params.reasonCode][lang];
       break;
     }
     case 'table.rejected':

@@ -3,7 +3,7 @@ import type { CellEdit } from '../hostPort';
 import { hasCode } from '../findings/finding';
 import type { Finding, TableInfo } from '../model';
 import { gradesOf, type Settings } from '../settings';
-import { columnLetters } from '../grid';
+import { a1 } from '../grid';
 import { fewestRanges } from '../validationRanges';
 
 /** 〇 → ○ and the like: exactly the cells of mark.variant findings, each with what it holds now. */
@@ -24,7 +24,7 @@ export function dropdownTargets(tables: readonly TableInfo[], sheet: string): st
   for (const t of tables) {
     if (t.sheet !== sheet || t.lastRow <= t.headerBottom) continue;
     for (const col of Object.values(t.markColumns)) {
-      ranges.push(`${columnLetters(col)}${t.headerBottom + 1}:${columnLetters(col)}${t.lastRow}`);
+      ranges.push(`${a1(t.headerBottom + 1, col)}:${a1(t.lastRow, col)}`);
     }
   }
   return fewestRanges(ranges);

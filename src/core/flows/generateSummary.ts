@@ -10,11 +10,13 @@ import type { Finding } from '../model';
 import type { Lang } from '../messages';
 import type { Settings } from '../settings';
 import { findHandMadeSummaries, reconcile } from '../summary/reconcile';
+import { carriedOverYears, planNameFromWorkbooks } from '../summary/publication';
 import { previousMidYearReports } from '../summary/previousReports';
 import { summarize } from '../summary/summarize';
 import type { InputSummary, SummaryModel } from '../summary/types';
 import { TOOL_NAME, VERSION } from '../version';
 import type { WritePlan } from '../writePlan';
+import { japanIso } from '../values';
 
 export interface GenerateInput {
   readonly workbooks: readonly WorkbookSnapshot[];
@@ -29,6 +31,8 @@ export interface GenerateInput {
   /** The workbook being written, whose findings can link to their cells. */
   readonly linkableFile?: string;
   readonly includeItemSheet?: boolean;
+  /** File as named in the run → as written in the sheets (the CLI: relative to the folder given). */
+  readonly fileNames?: Readonly<Record<string, string>>;
   /** The workbooks' analysis when the shell has already made it (with the same settings and year). */
   readonly analysis?: Analysis;
 }
@@ -63,12 +67,20 @@ export function generateSummary(input: GenerateInput): GenerateResult {
     year: analysis.year,
     years: analysis.years,
     settings,
-    provenance: { tool: TOOL_NAME, version: VERSION, generatedAt: input.now, inputs },
+    // Japan time with its offset: 23:01 UTC on 30 November is already 1 December for the city hall.
+    provenance: { tool: TOOL_NAME, version: VERSION, generatedAt: japanIso(input.now), inputs },
     earlierReports: input.workbooks.flatMap(previousMidYearReports),
   });
-  const mismatches = input.workbooks.flatMap((w) =>
-    reconcile(findHandMadeSummaries(w), model.years, settings.endedRule, w.file),
-  );
+  const handMade = input.workbooks.map((w) => ({ file: w.file, tables: findHandMadeSummaries(w) }));
+  const mismatches = handMade.flatMap((h) => reconcile(h.tables, model.years, settings.endedRule, h.file));
+  const publication = {
+    planName: settings.planName ?? planNameFromWorkbooks(input.workbooks, analysis.sources),
+    carried: carriedOverYears(
+      handMade.flatMap((h) => h.tables.map((table) => ({ file: h.file, table }))),
+      model.years,
+      model.year,
+    ),
+  };
   const findings = [...(input.extraFindings ?? []), ...analysis.findings, ...mismatches];
   const plan = layoutSummary(
     { ...model, findings: mismatches },
@@ -78,6 +90,8 @@ export function generateSummary(input: GenerateInput): GenerateResult {
       settings,
       includeItemSheet: input.includeItemSheet ?? true,
       consolidated: input.workbooks.length > 1,
+      publication,
+      ...(input.fileNames ? { fileNames: input.fileNames } : {}),
       ...(input.linkableFile ? { linkableFile: input.linkableFile } : {}),
     },
   );

@@ -8,8 +8,10 @@ import {
   type MessageParams,
 } from '../messages';
 import { gradesOf, type Settings } from '../settings';
+import type { PublishedYear } from '../summary/publication';
 import type { SummaryModel } from '../summary/types';
-import { formatFiscalYear, markSymbol, rolesOf } from '../values';
+import { formatFiscalYear, japanTime, markSymbol, rolesOf } from '../values';
+import { headerFooterText, type PrintSetup } from '../writePlan';
 
 export const MARK_COLORS: Readonly<Record<MarkKey, string>> = {
   ahead: '#2E7D32',
@@ -30,6 +32,10 @@ export interface LayoutOptions {
   readonly consolidated?: boolean;
   /** Findings in this file get links to their cells (the workbook being written). */
   readonly linkableFile?: string;
+  /** The plan's name (settings, else the items' title row) and years carried over from hand-made tables. */
+  readonly publication?: { readonly planName: string | null; readonly carried: readonly PublishedYear[] };
+  /** File as named in the run → as written in the sheets (relative to the folder given, never absolute). */
+  readonly fileNames?: Readonly<Record<string, string>>;
 }
 
 /** What every sheet module needs: the model, the language, and text helpers. */
@@ -70,8 +76,42 @@ export class LayoutContext {
     return rolesOf(gradesOf(this.options.settings));
   }
 
+  /** A mark in a chart's legend: its symbol and its name (`◎ 進んでいる`), once when they are the same. */
+  legendName(key: MarkKey): string {
+    const symbol = this.symbol(key);
+    const label = this.markLabel(key);
+    return symbol === label ? label : `${symbol} ${label}`;
+  }
+
   ruleText(): string {
     return endedRuleLabels[this.model.ended][this.lang];
+  }
+
+  /** A file as written into the sheets: relative, never the absolute path the run was given. */
+  fileName = (file: string): string => this.options.fileNames?.[file] ?? file;
+
+  /** The plan's name as printed: the municipality before it unless the name already says it. */
+  planName(): string {
+    const name = this.options.publication?.planName ?? null;
+    const city = this.options.settings.municipality ?? null;
+    const base = name ?? this.t('defaultPlanName');
+    return city && !base.includes(city) ? `${city} ${base}` : base;
+  }
+
+  /** Date of preparation in Japan time, as people read it. */
+  preparedOn(): string {
+    return japanTime(this.model.provenance.generatedAt, this.lang)?.date ?? this.model.provenance.generatedAt;
+  }
+
+  /** Page header and footer of every sheet: the plan, the sheet, page x / y, the date of preparation. */
+  print(sheetTitle: string): Partial<PrintSetup> {
+    return {
+      header: { left: headerFooterText(this.planName()), right: headerFooterText(sheetTitle) },
+      footer: {
+        center: this.t('pageOf', { page: '&P', pages: '&N' }),
+        right: headerFooterText(this.t('preparedOn', { date: this.preparedOn() })),
+      },
+    };
   }
 
   owners(item: PlanItem): string {

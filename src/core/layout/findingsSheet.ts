@@ -8,19 +8,25 @@ export const FINDINGS_SHEET = 'RP_検証結果';
 
 export function findingsSheet(ctx: LayoutContext): PlanSheet {
   const b = new SheetBuilder(FINDINGS_SHEET);
-  b.title(ctx.t('findingsTitle'));
+  const title = ctx.t('findingsTitle');
+  b.title(title);
   const findings = ctx.options.findings;
   if (findings.length === 0) {
     b.note(ctx.t('noFindings'));
-    return b.build([10, 24, 30, 18, 8, 70, 60]);
+    return b.build([10, 24, 30, 18, 8, 70, 60], undefined, ctx.print(title));
   }
   b.blank();
+  // A message naming another file (a duplicate's other place) names it the way the sheets do.
+  const renames = Object.entries(ctx.options.fileNames ?? {}).filter(([from, to]) => from !== to);
+  const relative = (text: string) => renames.reduce((t, [from, to]) => t.split(from).join(to), text);
   const rows = findings.map((f) => {
-    const { message, suggestion } = renderFinding(f, ctx.lang);
+    const rendered = renderFinding(f, ctx.lang);
+    const message = relative(rendered.message);
+    const suggestion = relative(rendered.suggestion);
     return [
       severityLabel(f.severity, ctx.lang),
       f.code,
-      f.file,
+      ctx.fileName(f.file),
       f.sheet ?? '',
       f.cell ?? '',
       message,
@@ -45,5 +51,10 @@ export function findingsSheet(ctx: LayoutContext): PlanSheet {
   findings.forEach((f, i) => {
     if (f.file === ctx.options.linkableFile && f.sheet && f.cell) b.link(table.first + i, 4, f.sheet, f.cell);
   });
-  return b.build([10, 22, 30, 18, 8, 70, 60], { rows: table.header, columns: 0 });
+  return b.build(
+    [10, 22, 24, 18, 8, 60, 50],
+    { rows: table.header, columns: 0 },
+    ctx.print(title),
+    [12, 24, 36, 24, 10, 60, 50],
+  );
 }

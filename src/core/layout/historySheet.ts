@@ -9,7 +9,8 @@ export const HISTORY_SHEET = 'RP_推移';
 
 export function historySheet(ctx: LayoutContext): PlanSheet {
   const b = new SheetBuilder(HISTORY_SHEET);
-  b.title(ctx.t('historyTitle'));
+  const title = ctx.t('historyTitle');
+  b.title(title);
   b.note(`${ctx.t('rule')}: ${ctx.ruleText()}`);
   b.blank();
   // Five role columns always (an earlier mid-year row is read back by position: previousReports.ts);
@@ -44,6 +45,7 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
     categories: columnRange(table, 0),
     series: [{ name: ctx.t('progress'), values: columnRange(table, 10), color: '#1565C0' }],
     valueFormat: '0%',
+    valueAxis: { min: 0, max: 1 },
     from: `A${table.last + 3}`,
     to: `F${table.last + 20}`,
   });
@@ -53,11 +55,15 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
     categories: columnRange(table, 0),
     series: MARK_KEYS.flatMap((k, i) =>
       ctx.roles.includes(k)
-        ? [{ name: ctx.symbol(k), values: columnRange(table, 2 + i), color: MARK_COLORS[k] }]
+        ? [{ name: ctx.legendName(k), values: columnRange(table, 2 + i), color: MARK_COLORS[k] }]
         : [],
     ),
     from: `G${table.last + 3}`,
     to: `L${table.last + 20}`,
   });
-  return b.build([14, 10, 7, 7, 7, 7, 7, 9, 12, 10, 10], { rows: table.header, columns: 1 });
+  return b.build(
+    [14, 10, 7, 7, 7, 7, 7, 9, 12, 10, 10],
+    { rows: table.header, columns: 1 },
+    ctx.print(title),
+  );
 }

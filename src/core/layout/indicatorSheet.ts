@@ -12,7 +12,8 @@ function figure(v: IndicatorRow['target']): PlanValue {
 
 export function indicatorSheet(ctx: LayoutContext): PlanSheet {
   const b = new SheetBuilder(INDICATOR_SHEET);
-  b.title(ctx.t('indicatorsTitle', { year: ctx.year() }));
+  const title = ctx.t('indicatorsTitle', { year: ctx.year() });
+  b.title(title);
   b.note(ctx.t('indicatorsNote'));
   b.blank();
   const rows = ctx.model.indicators.map((r): PlanValue[] => [
@@ -51,5 +52,10 @@ export function indicatorSheet(ctx: LayoutContext): PlanSheet {
   ctx.model.indicators.forEach((r, i) => {
     if (r.consistency === 'mismatch') b.format({ range: `N${table.first + i}`, fill: '#FCE4E4', bold: true });
   });
-  return b.build([18, 6, 34, 5, 30, 12, 12, 12, 12, 12, 10, 8, 8, 10], { rows: table.header, columns: 3 });
+  return b.build(
+    [18, 6, 34, 5, 30, 12, 12, 12, 12, 12, 10, 8, 8, 10],
+    { rows: table.header, columns: 3 },
+    ctx.print(title),
+    [24, 8, 40, 6, 32],
+  );
 }

@@ -7,7 +7,7 @@ import type { FiscalYear, ParsedValue, PlanItem } from '../model';
 import { formatMessage, layoutMessages, type Lang } from '../messages';
 import type { MarkSymbol } from '../settings';
 import { fiscalYearToWestern, markSymbol } from '../values';
-import type { PlanSheet, PlanValue } from '../writePlan';
+import type { PlanSheet, PlanValue, PrintSetup } from '../writePlan';
 import { SheetBuilder } from './sheetBuilder';
 
 export const ITEM_SHEET = 'RP_項目一覧';
@@ -26,6 +26,7 @@ export function itemTableRows(
   years: readonly FiscalYear[],
   lang: Lang,
   marks: readonly MarkSymbol[],
+  fileName: (file: string) => string = (file) => file,
 ): { header: string[]; rows: PlanValue[][] } {
   const header = [
     t('file', lang),
@@ -57,9 +58,9 @@ export function itemTableRows(
     t('sourceCell', lang),
   ];
   const rows = items.map((i): PlanValue[] => [
-    i.file,
+    fileName(i.file),
     i.sheet,
-    i.row,
+    i.row + 1,
     i.policyNo,
     i.policy ?? '',
     i.measureNo,
@@ -91,12 +92,18 @@ export function itemSheet(
   years: readonly FiscalYear[],
   lang: Lang,
   marks: readonly MarkSymbol[],
+  print: Partial<PrintSetup> = {},
+  fileName: (file: string) => string = (file) => file,
 ): PlanSheet {
-  const { header, rows } = itemTableRows(items, years, lang, marks);
+  const { header, rows } = itemTableRows(items, years, lang, marks, fileName);
   const b = new SheetBuilder(name);
   b.table(header, rows, {}, { repeatHeader: true });
+  // Machine-readable, but printed readably: pages across at full size (not one page shrunk to
+  // illegibility), the header row and the item's number and name repeated on every page.
   return b.build(
     header.map((h, i) => (i === 9 ? 40 : Math.max(8, Math.min(24, h.length * 2)))),
     { rows: 1, columns: 0 },
+    { ...print, fitToWidth: false, repeatColumns: ['H', 'J'] },
+    header.map((_, i) => (i === 9 ? 44 : 30)),
   );
 }

@@ -13,6 +13,7 @@ import { indicatorSheet } from './indicatorSheet';
 import { CONSOLIDATED_SHEET, ITEM_SHEET, itemSheet } from './itemSheet';
 import { listsSheet } from './listsSheet';
 import { provenanceSheet } from './provenanceSheet';
+import { publicationSheet } from './publicationSheet';
 import { summarySheet } from './summarySheet';
 
 export type { LayoutOptions } from './context';
@@ -21,16 +22,25 @@ export function layoutSummary(model: SummaryModel, options: LayoutOptions): Writ
   const ctx = new LayoutContext(model, options);
   const years = model.years.map((y) => y.year);
   const sheets = [
+    publicationSheet(ctx),
     summarySheet(ctx),
     historySheet(ctx),
     breakdownSheet(ctx),
     listsSheet(ctx),
     indicatorSheet(ctx),
   ];
-  if (options.consolidated)
-    sheets.push(itemSheet(CONSOLIDATED_SHEET, model.items, years, options.lang, gradesOf(options.settings)));
-  else if (options.includeItemSheet)
-    sheets.push(itemSheet(ITEM_SHEET, model.items, years, options.lang, gradesOf(options.settings)));
+  const items = (name: string) =>
+    itemSheet(
+      name,
+      model.items,
+      years,
+      options.lang,
+      gradesOf(options.settings),
+      ctx.print(name),
+      ctx.fileName,
+    );
+  if (options.consolidated) sheets.push(items(CONSOLIDATED_SHEET));
+  else if (options.includeItemSheet) sheets.push(items(ITEM_SHEET));
   sheets.push(findingsSheet(ctx), provenanceSheet(ctx));
   return { sheets };
 }

@@ -10,7 +10,8 @@ export const LISTS_SHEET = 'RP_遅れ・終了';
 export function listsSheet(ctx: LayoutContext): PlanSheet {
   const m = ctx.model;
   const b = new SheetBuilder(LISTS_SHEET);
-  b.title(ctx.t('listsTitle', { year: ctx.year() }));
+  const title = ctx.t('listsTitle', { year: ctx.year() });
+  b.title(title);
   const itemHeader = [
     ctx.t('policy'),
     ctx.t('measure'),
@@ -44,8 +45,10 @@ export function listsSheet(ctx: LayoutContext): PlanSheet {
   b.heading(ctx.t('changesList', { from: previous ? ctx.year(previous) : '—' }));
   if (m.changes.length === 0) b.note(ctx.t('none'));
   else {
+    // The same first columns as the lists above, so every table lines up under the same widths.
     b.table(
       [
+        ctx.t('policy'),
         ctx.t('measure'),
         ctx.t('number'),
         ctx.t('name'),
@@ -55,6 +58,7 @@ export function listsSheet(ctx: LayoutContext): PlanSheet {
         ctx.t('change'),
       ],
       m.changes.map((c) => [
+        c.item.policy ?? '',
         c.item.measure ?? '',
         c.item.number,
         c.item.name,
@@ -65,5 +69,5 @@ export function listsSheet(ctx: LayoutContext): PlanSheet {
       ]),
     );
   }
-  return b.build([18, 22, 6, 40, 26, 28, 12, 12]);
+  return b.build([18, 22, 6, 40, 26, 28, 12, 12], undefined, ctx.print(title), [30, 30, 8, 44, 30, 36]);
 }

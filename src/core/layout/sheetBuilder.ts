@@ -3,10 +3,42 @@
  * number formats by column, notes. No merged cells anywhere (machine-readable tables forbid them).
  */
 import { a1, columnLetters } from '../grid';
-import type { ChartSpec, PlanFormat, PlanLink, PlanSheet, PlanValue } from '../writePlan';
+import type { ChartSpec, PlanFormat, PlanLink, PlanSheet, PlanValue, PrintSetup } from '../writePlan';
 
 export const HEADER_FILL = '#DDEBF7';
 export const PERCENT = '0.0%';
+
+/** Widest a column grows to fit its text; longer text wraps within it. */
+export const MAX_COLUMN_WIDTH = 48;
+
+/**
+ * Width of text in Excel's column units (one unit ≈ one digit of the 11-point font): full-width
+ * characters (kana, kanji, ◎ ○ □ ▲, full-width forms) take two, others one. Generous on purpose:
+ * too wide costs a little paper, too narrow cuts the text.
+ */
+export function textUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    units +=
+      code >= 0x2e80 || (code >= 0x2460 && code <= 0x27bf) || (code >= 0x2190 && code <= 0x21ff) ? 2 : 1;
+  }
+  return units;
+}
+
+/** Column width that shows `text` on one line at `size` points (bold headers included). */
+export function widthFor(text: string, size = 11): number {
+  return Math.ceil(((textUnits(text) * 1.12 * size) / 11 + 2) * 10) / 10;
+}
+
+function shown(value: PlanValue, numberFormat: string | undefined): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    if (numberFormat?.includes('%')) return `${(value * 100).toFixed(1)}%`;
+    return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(2);
+  }
+  return String(value);
+}
 
 export interface TableRange {
   /** 1-based rows of the header and of the last body row. */
@@ -23,6 +55,11 @@ export class SheetBuilder {
   private readonly links: PlanLink[] = [];
   private readonly charts: ChartSpec[] = [];
   private repeat: [number, number] | undefined;
+  /** Rows of one text that may run across empty cells to the right (titles, headings, notes). */
+  private readonly freeRows = new Set<number>();
+  /** Rows of a table body, with the table's number formats by column (for fitting widths). */
+  private readonly bodyRows = new Map<number, Readonly<Record<number, string>>>();
+  private readonly headerRows = new Set<number>();
 
   constructor(private readonly name: string) {}
 
@@ -33,18 +70,21 @@ export class SheetBuilder {
 
   title(text: string): number {
     const row = this.add([text]);
+    this.freeRows.add(row);
     this.formats.push({ range: `A${row}`, bold: true, fontSize: 14 });
     return row;
   }
 
   heading(text: string): number {
     const row = this.add([text]);
+    this.freeRows.add(row);
     this.formats.push({ range: `A${row}`, bold: true, fontSize: 12 });
     return row;
   }
 
   note(text: string): number {
     const row = this.add([text]);
+    this.freeRows.add(row);
     this.formats.push({ range: `A${row}`, italic: true, fontColor: '#595959' });
     return row;
   }
@@ -66,7 +106,8 @@ export class SheetBuilder {
     options: { repeatHeader?: boolean } = {},
   ): TableRange {
     const headerRow = this.add(header);
-    for (const row of body) this.add(row);
+    this.headerRows.add(headerRow);
+    for (const row of body) this.bodyRows.set(this.add(row), columnFormats);
     const last = Math.max(headerRow, this.rows.length);
     const right = header.length - 1;
     const end = columnLetters(right);
@@ -100,22 +141,77 @@ export class SheetBuilder {
     this.charts.push(spec);
   }
 
-  build(columnWidths: number[], freeze?: { rows: number; columns: number }): PlanSheet {
+  /** Mark a row as part of a table (a total row added after `table`), so its text is fitted too. */
+  tableRow(row: number, columnFormats: Readonly<Record<number, string>> = {}): void {
+    this.bodyRows.set(row, columnFormats);
+  }
+
+  /**
+   * The sheet. Column widths are at least `columnWidths` and wide enough for every table cell on one
+   * line, up to MAX_COLUMN_WIDTH (or `maxWidths`); a column held below its text wraps that text, and a
+   * header longer than its column wraps onto a second line.
+   */
+  build(
+    columnWidths: readonly number[],
+    freeze?: { rows: number; columns: number },
+    print: Partial<PrintSetup> = {},
+    maxWidths: readonly number[] = [],
+  ): PlanSheet {
+    const widths = [...columnWidths];
+    const wrapColumns = new Set<number>();
+    const max = (c: number) => maxWidths[c] ?? MAX_COLUMN_WIDTH;
+    this.rows.forEach((values, i) => {
+      const row = i + 1;
+      if (this.freeRows.has(row)) return;
+      const formats = this.bodyRows.get(row);
+      const header = this.headerRows.has(row);
+      if (!formats && !header) return;
+      values.forEach((value, c) => {
+        const text = shown(value, formats?.[c]);
+        if (text === '') return;
+        // A header may take two lines: half its width (and at least its longest run of half-width text).
+        let need = widthFor(text);
+        if (header && need > Math.max(widths[c] ?? 0, 10)) need = Math.max(widthFor(text) / 2 + 1.5, 10);
+        if (need > max(c)) {
+          wrapColumns.add(c);
+          need = max(c);
+        }
+        widths[c] = Math.max(widths[c] ?? 8.43, need);
+      });
+    });
+    const formats = [...this.formats];
+    const runs = rowRuns([...this.bodyRows.keys()]);
+    for (const c of wrapColumns) {
+      const letter = columnLetters(c);
+      for (const [from, to] of runs) formats.push({ range: `${letter}${from}:${letter}${to}`, wrap: true });
+    }
     return {
       name: this.name,
       values: this.rows,
-      formats: this.formats,
-      columnWidths,
+      formats,
+      columnWidths: widths,
       links: this.links,
       charts: this.charts,
       print: {
         orientation: 'landscape',
         fitToWidth: true,
         ...(this.repeat ? { repeatRows: this.repeat } : {}),
+        ...print,
       },
       ...(freeze ? { freeze } : {}),
     };
   }
+}
+
+/** Consecutive numbers as [first, last] runs. */
+function rowRuns(rows: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && row === last[1] + 1) last[1] = row;
+    else runs.push([row, row]);
+  }
+  return runs;
 }
 
 /** `B3:B7` for a column of a table's body. */

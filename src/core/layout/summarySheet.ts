@@ -14,7 +14,8 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
   const m = ctx.model;
   const current = m.years.find((y) => y.year === m.year)!;
   const b = new SheetBuilder(SUMMARY_SHEET);
-  b.title(ctx.t('summaryTitle', { year: ctx.year() }));
+  const title = ctx.t('summaryTitle', { year: ctx.year() });
+  b.title(title);
   b.note(
     ctx.t('summarySubtitle', {
       items: current.items,
@@ -46,12 +47,13 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
   b.blank();
 
   const rate = b.table(
-    [ctx.t('progress'), ctx.t('numerator'), ctx.t('denominator'), ctx.t('rule')],
-    [[current.progress.rate, current.progress.numerator, current.progress.denominator, ctx.ruleText()]],
-    { 0: PERCENT },
+    ['', ctx.t('progress'), ctx.t('numerator'), ctx.t('denominator')],
+    [['', current.progress.rate, current.progress.numerator, current.progress.denominator]],
+    { 1: PERCENT },
   );
-  b.format({ range: `A${rate.first}`, bold: true, fontSize: 14 });
+  b.format({ range: `B${rate.first}`, bold: true, fontSize: 14 });
   b.note(ctx.t('progressDefinition'));
+  b.note(ctx.t('endedRuleNote', { rule: ctx.ruleText() }));
   b.blank();
 
   // The published style: ○ includes ended items under the on-plan rule (27 = 25 + 2 in the seed).
@@ -81,8 +83,9 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
     categories: columnRange(markRows, 1),
     series: [{ name: ctx.t('count'), values: columnRange(markRows, 2) }],
     pointColors: roles.map((k) => MARK_COLORS[k]),
+    showShares: true,
     from: 'F3',
-    to: 'L20',
+    to: 'L22',
   });
-  return b.build([8, 30, 12, 12, 48]);
+  return b.build([6, 30, 12, 12], undefined, ctx.print(title));
 }

@@ -36,8 +36,23 @@ export function formatList(items: readonly string[], lang: Lang, style: ListStyl
   return LIST_STYLES[lang][style](items);
 }
 
+/**
+ * `{name|item|items}`: the number with the word in its singular or plural form (`1 item`, `2 items`),
+ * for English texts (Japanese has no plural: its texts write `{name}件`).
+ */
+function withPlurals(text: string, params: MessageParams): string {
+  return text.replace(
+    /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g,
+    (whole, name: string, one: string, many: string) => {
+      const value = params[name];
+      if (typeof value !== 'number') return whole;
+      return `${value.toLocaleString('en-US')} ${value === 1 ? one : many}`;
+    },
+  );
+}
+
 export function formatMessage(message: Message, lang: Lang, params: MessageParams = {}): string {
-  return message[lang].replace(
+  return withPlurals(message[lang], params).replace(
     /\{(\w+)(?::(quoted|spaced))?\}/g,
     (whole, name: string, style?: ListStyle) => {
       const value = params[name];

@@ -4,6 +4,7 @@
  * the same year: `item.conflict` (error naming both cells); the first reading (files in name order, then sheet and row) is kept.
  * Same identity but a different name is not the same item: both are kept.
  */
+import { a1 } from '../grid';
 import type { Finding, PlanItem } from '../model';
 import { finding } from '../findings/finding';
 import { foldForMatch } from '../values';
@@ -15,7 +16,7 @@ function markSignature(item: PlanItem, year: string): string {
 }
 
 function place(item: PlanItem, cell: string | undefined): string {
-  return `${item.file} ${item.sheet}!${cell ?? `A${item.row}`}`;
+  return `${item.file} ${item.sheet}!${cell ?? a1(item.row, 0)}`;
 }
 
 export function dedupeItems(items: readonly PlanItem[]): { items: PlanItem[]; findings: Finding[] } {

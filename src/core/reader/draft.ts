@@ -82,6 +82,7 @@ function configuredDirection(settings: Settings, name: string): Direction | unde
   return Object.prototype.hasOwnProperty.call(directions, name) ? directions[name] : undefined;
 }
 
+/** Draft → item for the target year, with the findings about its indicator values. Pure. */
 export function finalizeItem(
   draft: DraftItem,
   year: FiscalYear | null,
@@ -136,8 +137,6 @@ export function finalizeItem(
       }
     }
   }
-  if (targetCell) sources.target = targetCell.source;
-  if (actualCell) sources.actual = actualCell.source;
   const item: PlanItem = {
     key: draft.key,
     file: draft.file,
@@ -156,7 +155,12 @@ export function finalizeItem(
     indicator,
     result: draft.result,
     nextPlan: draft.nextPlan,
-    sources,
+    // The draft is left as it was: the same draft may be finalized for another year.
+    sources: {
+      ...sources,
+      ...(targetCell ? { target: targetCell.source } : {}),
+      ...(actualCell ? { actual: actualCell.source } : {}),
+    },
   };
   return { item, findings };
 }

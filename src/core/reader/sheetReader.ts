@@ -89,20 +89,6 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
   let table: OpenTable | null = null;
   let incompleteHeader = false;
 
-  const source = (row: number, col: number): SourceRef => ({
-    file,
-    sheet: sheet.name,
-    cell: grid.address(row, col),
-  });
-  const cell = (row: number, col: number | null): ValueCell | null => {
-    if (col === null) return null;
-    return {
-      value: grid.value(row, col),
-      numberFormat: grid.numberFormat(row, col),
-      source: source(row, col),
-    };
-  };
-
   const close = (open: OpenTable | null) => {
     if (!open) return;
     const verdict = judgeTable(grid, open, settings);
@@ -111,26 +97,14 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
       return;
     }
     tables.push(open.info);
-    const carry: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
     const ignored = new Set(verdict.notMarkColumns.map((c) => c.col));
+    const rows = new ItemRowReader(grid, open.map, settings, file, ignored, findings);
     const read: DraftItem[] = [];
     for (const { row, context: above } of verdict.rows) {
-      const item = readItemRow(
-        grid,
-        row,
-        open.map,
-        carry,
-        above,
-        settings,
-        file,
-        source,
-        cell,
-        findings,
-        ignored,
-      );
+      const item = rows.read(row, above);
       read.push(item);
       open.info.items += 1;
-      open.info.lastRow = row + 1;
+      open.info.lastRow = row;
     }
     // The year a 計画 / 実績 pair without a year belongs to: the sheet's (from its name or title), else
     // the latest year the table has marks for.
@@ -184,9 +158,9 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
       const info: MutableTable = {
         file,
         sheet: sheet.name,
-        headerTop: top + 1,
-        headerBottom: bottom + 1,
-        lastRow: bottom + 1,
+        headerTop: top,
+        headerBottom: bottom,
+        lastRow: bottom,
         years: [...map.status.keys()],
         markColumns: Object.fromEntries(map.status),
         items: 0,
@@ -328,137 +302,177 @@ function isItemRowShape(grid: SheetGrid, row: number, map: ColumnMap): boolean {
   return false;
 }
 
-function readItemRow(
-  grid: SheetGrid,
-  row: number,
-  map: ColumnMap,
-  carry: Context,
-  context: Context,
-  settings: Settings,
-  file: string,
-  source: (row: number, col: number) => SourceRef,
-  cell: (row: number, col: number | null) => ValueCell | null,
-  findings: Finding[],
-  ignored: ReadonlySet<number>,
-): DraftItem {
-  const sheet = grid.sheet.name;
-  const sources: DraftItem['sources'] = {};
-  const textAt = (col: number | null, field: keyof DraftItem['sources']): string => {
-    if (col === null) return '';
-    sources[field] = source(row, col);
-    return grid.text(row, col);
-  };
+/**
+ * Reads the item rows of one plan table: the table's columns, the settings and the sheet stay put
+ * while rows go by; 基本方針 / 施策 columns carry down from row to row (a blank means "as above").
+ */
+class ItemRowReader {
+  /** 基本方針 / 施策 as last written in their columns, carried to the rows below. */
+  private readonly carry: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
+  private readonly sheet: string;
 
-  // 基本方針 / 施策 columns: a blank cell means "same as above" within the table.
-  const policyCell = stripHeadingNumber(textAt(map.policy, 'policy'));
-  if (map.policy !== null && policyCell.title !== '') {
-    carry.policy = policyCell.title;
-    carry.policyNo = policyCell.no;
-    carry.measure = null;
-    carry.measureNo = null;
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly map: ColumnMap,
+    private readonly settings: Settings,
+    private readonly file: string,
+    /** Status columns of numbers or text, reported once for the table rather than per cell. */
+    private readonly ignored: ReadonlySet<number>,
+    /** Where the cell-level findings (unknown marks, variants) go. */
+    private readonly findings: Finding[],
+  ) {
+    this.sheet = grid.sheet.name;
   }
-  const measureCell = stripHeadingNumber(textAt(map.measure, 'measure'));
-  if (map.measure !== null && measureCell.title !== '') {
-    carry.measure = measureCell.title;
-    carry.measureNo = measureCell.no;
+
+  private source(row: number, col: number): SourceRef {
+    return { file: this.file, sheet: this.sheet, cell: this.grid.address(row, col) };
   }
-  const fromColumns = map.policy !== null || map.measure !== null;
-  const policy = fromColumns && carry.policy ? carry.policy : context.policy;
-  const policyNo = fromColumns && carry.policy ? carry.policyNo : context.policyNo;
-  const measure = fromColumns && carry.measure ? carry.measure : context.measure;
-  const measureNo = fromColumns && carry.measure ? carry.measureNo : context.measureNo;
 
-  const numberText = textAt(map.number, 'number');
-  const parsedNumber =
-    map.number === null ? { text: '', value: null } : parseItemNumber(grid.value(row, map.number));
-  const { name, priority } = stripItemTags(textAt(map.name, 'name'));
+  private cell(row: number, col: number | null): ValueCell | null {
+    if (col === null) return null;
+    return {
+      value: this.grid.value(row, col),
+      numberFormat: this.grid.numberFormat(row, col),
+      source: this.source(row, col),
+    };
+  }
 
-  const grades = gradesOf(settings);
-  const marks: MarkEntry[] = [];
-  for (const [year, col] of map.status) {
-    const raw = cleanText(cellText(grid.value(row, col)));
-    const parsed = parseMark(grid.value(row, col), grades);
-    const ref = source(row, col);
-    if (ignored.has(col) && parsed.kind !== 'mark') {
-      // A column of numbers or text under a year header: one finding for the table, not one per cell.
-      const state = parsed.kind === 'unknown' ? 'unknown' : parsed.kind;
-      marks.push({ year, state, raw, mark: null, grade: null, source: ref });
-    } else if (parsed.kind === 'mark') {
-      marks.push({ year, state: 'mark', raw, mark: parsed.key, grade: parsed.symbol, source: ref });
-      if (parsed.variant) {
-        findings.push(
+  /** One item row; `above` is the heading context (1. 基本方針, (1) 施策) in force above it. */
+  read(row: number, above: Context): DraftItem {
+    const { grid, map, file, sheet } = this;
+    const sources: DraftItem['sources'] = {};
+    const textAt = (col: number | null, field: keyof DraftItem['sources']): string => {
+      if (col === null) return '';
+      sources[field] = this.source(row, col);
+      return grid.text(row, col);
+    };
+
+    const { policy, policyNo, measure, measureNo } = this.headings(
+      textAt(map.policy, 'policy'),
+      textAt(map.measure, 'measure'),
+      above,
+    );
+    const numberText = textAt(map.number, 'number');
+    const parsedNumber =
+      map.number === null ? { text: '', value: null } : parseItemNumber(grid.value(row, map.number));
+    const { name, priority } = stripItemTags(textAt(map.name, 'name'));
+    const marks = this.marks(row, name);
+    const owners: Owner[] =
+      map.department !== null || map.division !== null
+        ? parseOwners(textAt(map.department, 'department'), textAt(map.division, 'division'))
+        : map.owner !== null
+          ? parseOwners(textAt(map.owner, 'department'), '')
+          : [];
+
+    const indicatorName = this.cell(row, map.indicator);
+    if (indicatorName) sources.indicator = indicatorName.source;
+    const targets = new Map<FiscalYear | null, ValueCell>();
+    const actuals = new Map<FiscalYear | null, ValueCell>();
+    for (const [year, col] of map.target) targets.set(year, this.cell(row, col)!);
+    for (const [year, col] of map.actual) actuals.set(year, this.cell(row, col)!);
+
+    const result = textAt(map.result, 'result');
+    const nextPlan = textAt(map.nextPlan, 'nextPlan');
+    const numberValue = parsedNumber.value;
+    const identity =
+      (policy !== null || measure !== null) && (numberValue !== null || numberText !== '')
+        ? `${policy ?? ''}|${measure ?? ''}|${numberValue ?? numberText}`
+        : `${file}|${sheet}|${a1(row, map.name)}`;
+
+    return {
+      key: identity,
+      file,
+      sheet,
+      row,
+      policy,
+      policyNo,
+      measure,
+      measureNo,
+      number: numberText,
+      numberValue,
+      name,
+      priority,
+      marks,
+      owners,
+      result: result === '' || isDashOnly(result) ? null : result,
+      nextPlan: nextPlan === '' || isDashOnly(nextPlan) ? null : nextPlan,
+      sources,
+      indicatorName,
+      targets,
+      actuals,
+      tableYear: year0(map),
+    };
+  }
+
+  /** 基本方針 / 施策 from their columns (carried down) when the table has them, else from the headings above. */
+  private headings(policyText: string, measureText: string, above: Context): Context {
+    const { map, carry } = this;
+    const policyCell = stripHeadingNumber(policyText);
+    if (map.policy !== null && policyCell.title !== '') {
+      carry.policy = policyCell.title;
+      carry.policyNo = policyCell.no;
+      carry.measure = null;
+      carry.measureNo = null;
+    }
+    const measureCell = stripHeadingNumber(measureText);
+    if (map.measure !== null && measureCell.title !== '') {
+      carry.measure = measureCell.title;
+      carry.measureNo = measureCell.no;
+    }
+    const fromColumns = map.policy !== null || map.measure !== null;
+    return {
+      policy: fromColumns && carry.policy ? carry.policy : above.policy,
+      policyNo: fromColumns && carry.policy ? carry.policyNo : above.policyNo,
+      measure: fromColumns && carry.measure ? carry.measure : above.measure,
+      measureNo: fromColumns && carry.measure ? carry.measureNo : above.measureNo,
+    };
+  }
+
+  /** The row's status cells, one entry per year column; unknown marks and variants reported. */
+  private marks(row: number, item: string): MarkEntry[] {
+    const { grid, map, file, sheet } = this;
+    const grades = gradesOf(this.settings);
+    const marks: MarkEntry[] = [];
+    for (const [year, col] of map.status) {
+      const raw = cleanText(cellText(grid.value(row, col)));
+      const parsed = parseMark(grid.value(row, col), grades);
+      const ref = this.source(row, col);
+      if (this.ignored.has(col) && parsed.kind !== 'mark') {
+        // A column of numbers or text under a year header: one finding for the table, not one per cell.
+        const state = parsed.kind === 'unknown' ? 'unknown' : parsed.kind;
+        marks.push({ year, state, raw, mark: null, grade: null, source: ref });
+      } else if (parsed.kind === 'mark') {
+        marks.push({ year, state: 'mark', raw, mark: parsed.key, grade: parsed.symbol, source: ref });
+        if (parsed.variant) {
+          this.findings.push(
+            finding(
+              'mark.variant',
+              { file, sheet, cell: ref.cell },
+              { year, raw, symbol: parsed.symbol, item },
+            ),
+          );
+        }
+      } else if (parsed.kind === 'unknown') {
+        marks.push({ year, state: 'unknown', raw, mark: null, grade: null, source: ref });
+        this.findings.push(
           finding(
-            'mark.variant',
+            'mark.unknown',
             { file, sheet, cell: ref.cell },
-            { year, raw, symbol: parsed.symbol, item: name },
+            {
+              year,
+              raw,
+              item,
+              suggested: parsed.suggestion ?? null,
+              symbols: grades.map((m) => m.symbol),
+            },
           ),
         );
+      } else {
+        marks.push({ year, state: parsed.kind, raw, mark: null, grade: null, source: ref });
       }
-    } else if (parsed.kind === 'unknown') {
-      marks.push({ year, state: 'unknown', raw, mark: null, grade: null, source: ref });
-      findings.push(
-        finding(
-          'mark.unknown',
-          { file, sheet, cell: ref.cell },
-          {
-            year,
-            raw,
-            item: name,
-            suggested: parsed.suggestion ?? null,
-            symbols: grades.map((m) => m.symbol),
-          },
-        ),
-      );
-    } else {
-      marks.push({ year, state: parsed.kind, raw, mark: null, grade: null, source: ref });
     }
+    return marks;
   }
-
-  const owners: Owner[] =
-    map.department !== null || map.division !== null
-      ? parseOwners(textAt(map.department, 'department'), textAt(map.division, 'division'))
-      : map.owner !== null
-        ? parseOwners(textAt(map.owner, 'department'), '')
-        : [];
-
-  const indicatorName = cell(row, map.indicator);
-  if (indicatorName) sources.indicator = indicatorName.source;
-  const targets = new Map<FiscalYear | null, ValueCell>();
-  const actuals = new Map<FiscalYear | null, ValueCell>();
-  for (const [year, col] of map.target) targets.set(year, cell(row, col)!);
-  for (const [year, col] of map.actual) actuals.set(year, cell(row, col)!);
-
-  const result = textAt(map.result, 'result');
-  const nextPlan = textAt(map.nextPlan, 'nextPlan');
-  const numberValue = parsedNumber.value;
-  const identity =
-    (policy !== null || measure !== null) && (numberValue !== null || numberText !== '')
-      ? `${policy ?? ''}|${measure ?? ''}|${numberValue ?? numberText}`
-      : `${file}|${sheet}|${a1(row, map.name)}`;
-
-  return {
-    key: identity,
-    file,
-    sheet,
-    row: row + 1,
-    policy,
-    policyNo,
-    measure,
-    measureNo,
-    number: numberText,
-    numberValue,
-    name,
-    priority,
-    marks,
-    owners,
-    result: result === '' || isDashOnly(result) ? null : result,
-    nextPlan: nextPlan === '' || isDashOnly(nextPlan) ? null : nextPlan,
-    sources,
-    indicatorName,
-    targets,
-    actuals,
-    tableYear: year0(map),
-  };
 }
 
 /** Placeholder until the table is read whole (see close in readSheet). */

@@ -80,7 +80,7 @@ interface TableRoll {
 }
 
 function tableRoll(grid: SheetGrid, info: TableInfo, words: HeaderWords): TableRoll | null {
-  const attempt = tryHeaderAt(grid, info.headerTop - 1, findFiscalYear(grid.sheet.name), words);
+  const attempt = tryHeaderAt(grid, info.headerTop, findFiscalYear(grid.sheet.name), words);
   if (attempt.kind !== 'header') return null;
   const map = attempt.block.map;
   const years = [...map.status.keys()].sort(compareFiscalYears);
@@ -90,9 +90,9 @@ function tableRoll(grid: SheetGrid, info: TableInfo, words: HeaderWords): TableR
   const yearKeyed = [...map.target.keys()].filter((y) => y !== null).length;
   return {
     map,
-    top: info.headerTop - 1,
-    bottom: info.headerBottom - 1,
-    last: info.lastRow - 1,
+    top: info.headerTop,
+    bottom: info.headerBottom,
+    last: info.lastRow,
     lastYear,
     year: nextFiscalYear(lastYear),
     statusCol: map.status.get(lastYear)!,

@@ -3,7 +3,7 @@
  * against year columns) is checked figure by figure against the figures computed from the items,
  * under the ended-item rule in force. Years without item data are not checked.
  */
-import { a1, sheetColumnCount, type SheetSnapshot, type WorkbookSnapshot } from '../grid';
+import { a1, cellAt, sheetColumnCount, type SheetSnapshot, type WorkbookSnapshot } from '../grid';
 import type { Finding, FiscalYear } from '../model';
 import { finding } from '../findings/finding';
 import type { EndedRule } from '../settings';
@@ -49,10 +49,6 @@ export interface HandMadeTable {
   readonly figures: readonly HandMadeFigure[];
 }
 
-function valueAt(sheet: SheetSnapshot, row: number, col: number) {
-  return sheet.values[row - sheet.top]?.[col - sheet.left] ?? null;
-}
-
 function decimalsOf(n: number): number {
   const text = String(Number(n.toPrecision(12)));
   const dot = text.indexOf('.');
@@ -66,7 +62,7 @@ function readFigure(
   col: number,
   kind: FigureKind,
 ): Pick<HandMadeFigure, 'value' | 'written' | 'decimals'> | null {
-  const v = valueAt(sheet, row, col);
+  const v = cellAt(sheet, row, col);
   const format = sheet.numberFormats?.[row - sheet.top]?.[col - sheet.left] ?? '';
   if (typeof v === 'number') {
     if (kind !== 'rate') return { value: v, written: String(v), decimals: 0 };
@@ -90,8 +86,15 @@ function readFigure(
   return { value: n, written: t, decimals: 0 };
 }
 
-function labelCells(sheet: SheetSnapshot): { row: number; col: number; kind: FigureKind; label: string }[] {
-  const out: { row: number; col: number; kind: FigureKind; label: string }[] = [];
+interface LabelCell {
+  readonly row: number;
+  readonly col: number;
+  readonly kind: FigureKind;
+  readonly label: string;
+}
+
+function labelCells(sheet: SheetSnapshot): LabelCell[] {
+  const out: LabelCell[] = [];
   sheet.values.forEach((values, i) =>
     values.forEach((v, j) => {
       if (typeof v !== 'string') return;
@@ -120,7 +123,7 @@ function yearsAlong(
   const limit = across ? sheet.left + sheetColumnCount(sheet) : sheet.top + sheet.values.length;
   let skipped = 0;
   for (let k = from + 1; k < limit && skipped <= MAX_SKIPPED; k += 1) {
-    const v = across ? valueAt(sheet, fixed, k) : valueAt(sheet, k, fixed);
+    const v = across ? cellAt(sheet, fixed, k) : cellAt(sheet, k, fixed);
     const text = cleanText(cellText(v));
     const year = text === '' ? null : parseFiscalYear(text);
     if (year) {
@@ -156,57 +159,71 @@ function labelRuns<T extends { kind: FigureKind }>(sorted: readonly T[], positio
   return runs;
 }
 
+/**
+ * The two ways a hand-made table lies: labels down a column with the years across a header row above
+ * them, or labels across a row with the years down a column to their left. One reading serves both.
+ */
+interface Axis {
+  /** The line the labels share (their column, or their row). */
+  readonly line: (l: LabelCell) => number;
+  /** A label's place along that line. */
+  readonly along: (l: LabelCell) => number;
+  /** The sheet's first line on the years' side (its top row, or its left column). */
+  readonly first: (sheet: SheetSnapshot) => number;
+  /** Whether the years run across a row (else down a column). */
+  readonly yearsAcross: boolean;
+  /** The figure cell of a label for the year at `at` on the years' line. */
+  readonly figure: (l: LabelCell, at: number) => { readonly row: number; readonly col: number };
+}
+
+const AXES: readonly Axis[] = [
+  {
+    line: (l) => l.col,
+    along: (l) => l.row,
+    first: (sheet) => sheet.top,
+    yearsAcross: true,
+    figure: (l, at) => ({ row: l.row, col: at }),
+  },
+  {
+    line: (l) => l.row,
+    along: (l) => l.col,
+    first: (sheet) => sheet.left,
+    yearsAcross: false,
+    figure: (l, at) => ({ row: at, col: l.col }),
+  },
+];
+
 function tablesInSheet(sheet: SheetSnapshot): HandMadeTable[] {
   const labels = labelCells(sheet);
   const tables: HandMadeTable[] = [];
-  const byCol = new Map<number, typeof labels>();
-  const byRow = new Map<number, typeof labels>();
-  for (const l of labels) {
-    const inCol = byCol.get(l.col);
-    if (inCol) inCol.push(l);
-    else byCol.set(l.col, [l]);
-    const inRow = byRow.get(l.row);
-    if (inRow) inRow.push(l);
-    else byRow.set(l.row, [l]);
-  }
-  // labelCells walks row by row, left to right: column groups are in row order, row groups in column order.
-  const columnRuns = [...byCol].flatMap(([col, group]) =>
-    labelRuns(group, (l) => l.row).map((run) => [col, run] as const),
-  );
-  const rowRuns = [...byRow].flatMap(([row, group]) =>
-    labelRuns(group, (l) => l.col).map((run) => [row, run] as const),
-  );
-  // Labels down a column, years across a header row above them.
-  for (const [col, group] of columnRuns) {
-    const firstRow = Math.min(...group.map((g) => g.row));
-    let years = new Map<number, FiscalYear>();
-    for (let r = firstRow - 1; r >= Math.max(sheet.top, firstRow - 3) && years.size === 0; r -= 1)
-      years = yearsAlong(sheet, r, col, true);
-    if (years.size === 0) continue;
-    const figures: HandMadeFigure[] = [];
-    for (const l of group) {
-      for (const [yearCol, year] of years) {
-        const figure = readFigure(sheet, l.row, yearCol, l.kind);
-        if (figure) figures.push({ kind: l.kind, label: l.label, year, row: l.row, col: yearCol, ...figure });
-      }
+  for (const axis of AXES) {
+    // labelCells walks row by row, left to right, so each line's labels are already in order along it.
+    const lines = new Map<number, LabelCell[]>();
+    for (const l of labels) {
+      const line = lines.get(axis.line(l));
+      if (line) line.push(l);
+      else lines.set(axis.line(l), [l]);
     }
-    if (figures.length > 0) tables.push({ sheet: sheet.name, figures });
-  }
-  // Labels across a row, years down a column to their left.
-  for (const [row, group] of rowRuns) {
-    const firstCol = Math.min(...group.map((g) => g.col));
-    let years = new Map<number, FiscalYear>();
-    for (let c = firstCol - 1; c >= Math.max(sheet.left, firstCol - 3) && years.size === 0; c -= 1)
-      years = yearsAlong(sheet, c, row, false);
-    if (years.size === 0) continue;
-    const figures: HandMadeFigure[] = [];
-    for (const l of group) {
-      for (const [yearRow, year] of years) {
-        const figure = readFigure(sheet, yearRow, l.col, l.kind);
-        if (figure) figures.push({ kind: l.kind, label: l.label, year, row: yearRow, col: l.col, ...figure });
+    const runs = [...lines].flatMap(([line, group]) =>
+      labelRuns(group, axis.along).map((run) => [line, run] as const),
+    );
+    for (const [line, run] of runs) {
+      // The years sit on one of the three lines before the run's first label.
+      const start = Math.min(...run.map(axis.along));
+      let years = new Map<number, FiscalYear>();
+      for (let k = start - 1; k >= Math.max(axis.first(sheet), start - 3) && years.size === 0; k -= 1)
+        years = yearsAlong(sheet, k, line, axis.yearsAcross);
+      if (years.size === 0) continue;
+      const figures: HandMadeFigure[] = [];
+      for (const l of run) {
+        for (const [at, year] of years) {
+          const { row, col } = axis.figure(l, at);
+          const figure = readFigure(sheet, row, col, l.kind);
+          if (figure) figures.push({ kind: l.kind, label: l.label, year, row, col, ...figure });
+        }
       }
+      if (figures.length > 0) tables.push({ sheet: sheet.name, figures });
     }
-    if (figures.length > 0) tables.push({ sheet: sheet.name, figures });
   }
   return tables;
 }

@@ -8,3 +8,4 @@ export * from './headings';
 export * from './tags';
 export * from './owners';
 export * from './direction';
+export * from './time';

@@ -311,6 +311,8 @@ export function graftSummary(input: GraftInput): Uint8Array {
   const taken = new Set<string>();
 
   let workbook = pkg.text(userBook.part) ?? '';
+  const sheetsTag = listOf(workbook, 'sheets')?.tag.name ?? 'sheets';
+  const ns = sheetsTag.includes(':') ? sheetsTag.slice(0, sheetsTag.indexOf(':') + 1) : '';
   const wbRels = rawRels(pkg, userBook.part);
   const nextRelId = (() => {
     const used = new Set(wbRels.map((r) => r.id));
@@ -363,7 +365,10 @@ export function graftSummary(input: GraftInput): Uint8Array {
         external: false,
       });
       maxSheetId += 1;
-      newSheets.push(`<sheet name="${escapeXml(name)}" sheetId="${maxSheetId}" r:id="${relId}"/>`);
+      // In the workbook's own prefix (x:-prefixed SpreadsheetML too), the relationship namespace declared here.
+      newSheets.push(
+        `<${ns}sheet name="${escapeXml(name)}" sheetId="${maxSheetId}" xmlns:r="${REL_BASE}" r:id="${relId}"/>`,
+      );
       sheetIndex.set(name, userBook.sheets.length + newSheets.length - 1);
       override(part, CT.worksheet);
     }
@@ -414,7 +419,7 @@ export function graftSummary(input: GraftInput): Uint8Array {
     if (index === undefined) continue;
     const body = ourBookText.slice(tag.end, ourBookText.indexOf('<', tag.end));
     ourNames.push(
-      `${writeStartTag({ ...withAttr(start, 'localSheetId', String(index)), empty: false })}${body}</definedName>`,
+      `${writeStartTag({ ...withAttr(start, 'localSheetId', String(index)), name: `${ns}definedName`, empty: false })}${body}</${ns}definedName>`,
     );
   }
   const replaced = new Set(
@@ -428,7 +433,7 @@ export function graftSummary(input: GraftInput): Uint8Array {
     .map((s) => s.name);
   const markers = [...input.sheets, ...stillOwned].map(
     (name, i) =>
-      `<definedName name="${markerName(i + 1)}" hidden="1">${escapeXml(`${quoteSheetName(name)}!$A$1`)}</definedName>`,
+      `<${ns}definedName name="${markerName(i + 1)}" hidden="1">${escapeXml(`${quoteSheetName(name)}!$A$1`)}</${ns}definedName>`,
   );
   const names = listOf(workbook, 'definedNames');
   const kept = (names?.items ?? []).filter((item) => {
@@ -441,13 +446,13 @@ export function graftSummary(input: GraftInput): Uint8Array {
   });
   const body = [...kept, ...ourNames, ...markers].join('');
   if (names)
-    workbook = `${workbook.slice(0, names.start)}<definedNames>${body}</definedNames>${workbook.slice(names.end)}`;
+    workbook = `${workbook.slice(0, names.start)}<${ns}definedNames>${body}</${ns}definedNames>${workbook.slice(names.end)}`;
   else {
     const after = ['externalReferences', 'functionGroups', 'sheets']
       .map((l) => listOf(workbook, l))
       .find((x) => x !== null);
     if (!after) throw new GraftError('no place for defined names');
-    workbook = `${workbook.slice(0, after.end)}<definedNames>${body}</definedNames>${workbook.slice(after.end)}`;
+    workbook = `${workbook.slice(0, after.end)}<${ns}definedNames>${body}</${ns}definedNames>${workbook.slice(after.end)}`;
   }
   pkg.setText(userBook.part, workbook);
   pkg.setText(relsPartName(userBook.part), relsXml(wbRels));

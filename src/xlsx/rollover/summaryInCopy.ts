@@ -20,7 +20,8 @@ export async function summaryInCopy(
   });
   if (check.conflicts.length > 0 || check.invalidNames.length > 0)
     throw new PlanConflictError(check.conflicts, check.invalidNames);
-  const ours = await workbookWithPlan(new ExcelJS.Workbook(), plan, []);
+  // Ours is only an intermediate: stored, so that nothing is deflated and inflated again for nothing.
+  const ours = await workbookWithPlan(new ExcelJS.Workbook(), plan, [], 'STORE');
   return graftSummary({
     user,
     ours,
