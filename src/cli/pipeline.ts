@@ -79,7 +79,7 @@ export function withScale(settings: Settings, scale: string | undefined, lang: L
     throw new UsageError(
       formatMessage(cliMessages.badScale, lang, {
         value: scale,
-        names: [...PRESET_SCALE_NAMES, ...Object.keys(settings.scales)].join(', '),
+        names: [...PRESET_SCALE_NAMES, ...Object.keys(settings.scales)],
       }),
     );
   return chosen;
@@ -105,10 +105,9 @@ async function settingsInForce(
   }
   if (path) return loadSettingsFile(path, lang);
   if (variants.size !== 1 || files.length === 0) return DEFAULT_SETTINGS;
-  const shown = files.length === 1 ? files[0]! : files.join(', ');
   const { settings, error } = parseSettings(stored.get(files[0]!));
   io.stderr(
-    `${formatMessage(error ? cliMessages.storedSettingsInvalid : cliMessages.storedSettings, lang, { file: shown, detail: error ?? '' })}\n`,
+    `${formatMessage(error ? cliMessages.storedSettingsInvalid : cliMessages.storedSettings, lang, { file: files, detail: error ?? '' })}\n`,
   );
   return settings;
 }

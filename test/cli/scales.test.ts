@@ -244,6 +244,6 @@ describe('other presets and custom scales', () => {
   test('--scale with an unknown name is a usage error naming the scales', async () => {
     const run = await runCli(['summarize', SAMPLE, '--scale', 'abcd']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('kasama, sabc, a-f, achievement, status');
+    expect(run.stderr).toContain('kasama、sabc、a-f、achievement、status');
   });
 });
