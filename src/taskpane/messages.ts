@@ -76,6 +76,14 @@ export const paneMessages = {
     en: '{items} items ({year}): {error} errors, {warning} warnings, {info} info',
   },
   noFindings: { ja: '指摘事項はありません。', en: 'No findings.' },
+  allHidden: {
+    ja: '表示する指摘はありません（{count}件をフィルターで非表示にしています）。',
+    en: 'Nothing to show: {count|finding is|findings are} hidden by the filter.',
+  },
+  someHidden: {
+    ja: 'ほかに{count}件をフィルターで非表示にしています。',
+    en: '{count|more finding is|more findings are} hidden by the filter.',
+  },
   filterLabel: { ja: '表示する重要度', en: 'Show' },
   filter_error: { ja: 'エラー', en: 'Errors' },
   filter_warning: { ja: '警告', en: 'Warnings' },

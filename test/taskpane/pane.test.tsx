@@ -48,6 +48,11 @@ test('進捗チェック: findings by sheet; clicking one selects its cell; the 
   await user.click(screen.getByRole('checkbox', { name: /警告/ }));
   expect(screen.queryByRole('button', { name: /令和2年度!E2 へ移動/ })).toBeNull();
   expect(screen.getByRole('button', { name: /令和2年度!E3 へ移動/ })).toBeTruthy();
+  // Hidden findings are counted, never passed off as "no findings".
+  expect(screen.getByText('ほかに2件をフィルターで非表示にしています。')).toBeTruthy();
+  await user.click(screen.getByRole('checkbox', { name: /エラー/ }));
+  expect(screen.getByText('表示する指摘はありません（3件をフィルターで非表示にしています）。')).toBeTruthy();
+  expect(screen.queryByText('指摘事項はありません。')).toBeNull();
 });
 
 test('統一する: the confirmation lists exactly the cells, and only confirming writes them', async () => {

@@ -57,7 +57,7 @@ export type PlanDefinition = Omit<z.infer<typeof planDefinitionSchema>, 'years'>
 export const MAX_PLAN_YEARS = 12;
 
 /**
- * `R4-R8`, `令和4年度〜令和8年度`, `2022-2026` or a list → canonical labels, consecutive and in order;
+ * `R4-R8`, `令和4年度〜令和8年度`, `令和4〜8年度`, `2022-2026` or a list → canonical labels, consecutive and in order;
  * null when the text is not a range of fiscal years.
  */
 export function parseYearRange(input: string | readonly string[]): FiscalYear[] | null {
@@ -73,8 +73,13 @@ export function parseYearRange(input: string | readonly string[]): FiscalYear[] 
     return single ? [single] : null;
   }
   if (parts.length !== 2) return null;
-  const from = parseFiscalYear(parts[0]!);
-  const to = parseFiscalYear(parts[1]!);
+  // `令和4〜8年度`: the era written once before the first year, 年度 once after the last.
+  const [first, last] = parts as [string, string];
+  const digitAt = [...first].findIndex((ch) => /[0-9０-９元]/.test(ch));
+  const era = digitAt > 0 ? first.slice(0, digitAt) : '';
+  const from = parseFiscalYear(first) ?? parseFiscalYear(`${first}年度`);
+  const to =
+    parseFiscalYear(last) ?? (era && /^[0-9０-９]/.test(last) ? parseFiscalYear(`${era}${last}`) : null);
   if (!from || !to || compareFiscalYears(from, to) > 0) return null;
   const years: FiscalYear[] = [from];
   while (years[years.length - 1] !== to) {

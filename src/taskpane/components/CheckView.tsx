@@ -73,7 +73,10 @@ export function CheckView(props: { analysis: Analysis | null; onCheck: () => Pro
               {t('unify', { count: edits.length })}
             </Button>
           )}
-          <FindingList findings={visible} onSelect={select} />
+          {visible.length > 0 && visible.length < findings.length && (
+            <Text>{t('someHidden', { count: findings.length - visible.length })}</Text>
+          )}
+          <FindingList findings={visible} onSelect={select} hidden={findings.length - visible.length} />
         </>
       )}
       {confirming && (

@@ -39,10 +39,16 @@ const styles = {
   },
 } satisfies Record<string, CSSProperties>;
 
-export function FindingList(props: { findings: readonly Finding[]; onSelect: (f: Finding) => void }) {
-  const { findings, onSelect } = props;
+export function FindingList(props: {
+  findings: readonly Finding[];
+  onSelect: (f: Finding) => void;
+  /** Findings the filter hides: an empty list then says so rather than "no findings". */
+  hidden?: number;
+}) {
+  const { findings, onSelect, hidden = 0 } = props;
   const { lang, t } = usePane();
-  if (findings.length === 0) return <Text>{t('noFindings')}</Text>;
+  if (findings.length === 0)
+    return <Text>{hidden > 0 ? t('allHidden', { count: hidden }) : t('noFindings')}</Text>;
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const title = `${f.file}${f.sheet ? ` — ${f.sheet}` : ''}`;
