@@ -1,6 +1,8 @@
 /**
- * CLI end to end: generated department workbooks → `reform-progress summarize --out`, next to the
- * floor (ExcelJS merely loading the same files), each in a fresh process, median of several runs.
+ * CLI end to end on generated department workbooks, each step in a fresh process, median of several
+ * runs, all interleaved so that a noisy moment on a shared machine hits every figure alike:
+ * ExcelJS merely loading the files (the old floor), inflating their sheet and string parts (the
+ * reader's floor), our reader producing the snapshots, `validate`, and `summarize --out`.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,13 @@ export interface CliResult {
   readonly floorMs: number;
   readonly rssMB: number;
   readonly floorRssMB: number;
+  /** ExcelJS loading the files (cli.exceljsLoadMs; the same as floorMs). */
+  readonly exceljsLoadMs: number;
+  readonly rawUnzipMs: number;
+  readonly readMs: number;
+  readonly validateMs: number;
+  readonly validateRssMB: number;
+  readonly readRssMB: number;
 }
 
 export async function cliBench(
@@ -39,15 +48,31 @@ export async function cliBench(
     const files = readdirSync(books).map((f) => join(books, f));
     const cli = join(root, 'bin', 'reform-progress.js');
     const floor = join(__dirname, 'exceljsFloor.js');
-    const cliRuns: { ms: number; rssMB: number }[] = [];
-    const floorRuns: { ms: number; rssMB: number }[] = [];
-    // Interleaved, so that a noisy moment on a shared machine hits both alike.
+    const unzip = join(__dirname, 'rawUnzipFloor.js');
+    const reader = join(__dirname, 'readerChild.js');
+    type Run = { ms: number; rssMB: number };
+    const cliRuns: Run[] = [];
+    const floorRuns: Run[] = [];
+    const unzipRuns: Run[] = [];
+    const readRuns: Run[] = [];
+    const validateRuns: Run[] = [];
+    // Interleaved, so that a noisy moment on a shared machine hits every figure alike.
     for (let run = 0; run < runs; run += 1) {
       floorRuns.push(timeNodeProcess([floor, ...files], 'floor'));
+      unzipRuns.push(timeNodeProcess([unzip, ...files], 'unzip'));
+      readRuns.push(timeNodeProcess([reader, ...files], 'read'));
+      validateRuns.push(timeNodeProcess([cli, 'validate', books], 'validate'));
       const out = join(dir, `summary-${run}.xlsx`);
       cliRuns.push(timeNodeProcess([cli, 'summarize', books, '--out', out], 'cli'));
     }
+    const ms = (runs: Run[]) => median(runs.map((r) => r.ms));
     return {
+      exceljsLoadMs: ms(floorRuns),
+      rawUnzipMs: ms(unzipRuns),
+      readMs: ms(readRuns),
+      readRssMB: Math.max(...readRuns.map((r) => r.rssMB)),
+      validateMs: ms(validateRuns),
+      validateRssMB: Math.max(...validateRuns.map((r) => r.rssMB)),
       workbooks,
       items: workbooks * sheetsPerBook * itemsPerSheet,
       ms: median(cliRuns.map((r) => r.ms)),

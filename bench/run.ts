@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { bundleSizes } from './bundle';
 import { cliBench, singleOutBench } from './cli';
+import { hostileBench } from './hostile';
+import { largeWorkbookBench } from './large';
+import { paneImportBench } from './paneImport';
 import { round, runChild } from './measure';
 
 const ROOT = join(__dirname, '..', '..');
@@ -43,6 +46,21 @@ const TARGETS = {
   writeSyncs: 3,
   requestBytes: 5 * MB,
   initialGzipBytes: 160 * 1024,
+  /** validate ≤ 0.5× ExcelJS merely loading the same files. */
+  validateExceljsRatio: 0.5,
+  /** Our reader ≤ 3× inflating the sheet and string parts. */
+  readRawUnzipRatio: 3,
+  /** Hostile files refused (the good file beside them read) within these. */
+  hostileMs: 5000,
+  hostileRssMB: 300,
+  /** The preview's 取り込み never blocks the page longer than this while reading them. */
+  paneLongestTaskMs: 1000,
+  /** One 100,000-item workbook read within this peak RSS. */
+  largeReadRssMB: 200,
+  /** Reader + core for 100,000 items. */
+  coreReaderMs: 1000,
+  /** The pane's lazy reader chunk. */
+  readerChunkGzipBytes: 30 * 1024,
 };
 
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
@@ -63,6 +81,10 @@ async function main(): Promise<void> {
   const cli = await cliBench(ROOT);
   process.stderr.write('cli: one 20,000-item workbook --out…\n');
   const single = await singleOutBench(ROOT);
+  process.stderr.write('reader: one 100,000-item workbook…\n');
+  const large = await largeWorkbookBench();
+  const hostile = await hostileBench(ROOT, join(ROOT, 'examples', 'kasama-r2.xlsx'));
+  const paneImport = await paneImportBench(ROOT, join(ROOT, 'examples', 'kasama-r2.xlsx'));
   const office = [
     [1, 1_000],
     [10, 1_000],
@@ -100,7 +122,24 @@ async function main(): Promise<void> {
       floorMs: round(cli.floorMs),
       rssMB: round(cli.rssMB),
       floorRssMB: round(cli.floorRssMB),
+      exceljsLoadMs: round(cli.exceljsLoadMs),
+      rawUnzipMs: round(cli.rawUnzipMs),
+      readMs: round(cli.readMs),
+      readRssMB: round(cli.readRssMB),
+      validateMs: round(cli.validateMs),
+      validateRssMB: round(cli.validateRssMB),
     },
+    reader: {
+      items: large.items,
+      fileMB: round(large.fileMB, 2),
+      readMs: round(large.readMs),
+      processMs: round(large.processMs),
+      rssMB: round(large.rssMB),
+      coreMs: round(core.find((c) => c.items === 100_000)?.ms ?? NaN),
+      coreReaderMs: round(large.readMs + (core.find((c) => c.items === 100_000)?.ms ?? NaN)),
+    },
+    hostile,
+    paneImport,
     cliSingleOut: {
       items: single.items,
       ms: round(single.ms),
@@ -128,6 +167,26 @@ async function main(): Promise<void> {
     `CLI: one ${single.items}-item workbook → summarize FILE --out (the summary grafted into a copy of its package)`,
     `  ${round(single.ms)} ms, peak RSS ${round(single.rssMB)} MB  target ≤${TARGETS.singleOutRssMB} MB: ${verdict(single.rssMB <= TARGETS.singleOutRssMB)}  (ExcelJS loading it: ${round(single.floorMs)} ms, ${round(single.floorRssMB)} MB)`,
     '',
+    `CLI figures, one interleaved run (median of ${3}): ExcelJS load ${round(cli.exceljsLoadMs)} ms, raw unzip ${round(cli.rawUnzipMs)} ms, our reader ${round(cli.readMs)} ms, validate ${round(cli.validateMs)} ms, summarize --out ${round(cli.ms)} ms`,
+    `  validate ${round(cli.validateMs / cli.exceljsLoadMs, 2)}× ExcelJS load (≤${TARGETS.validateExceljsRatio}×: ${verdict(cli.validateMs <= TARGETS.validateExceljsRatio * cli.exceljsLoadMs)}); reader ${round(cli.readMs / cli.rawUnzipMs, 2)}× raw unzip (≤${TARGETS.readRawUnzipRatio}×: ${verdict(cli.readMs <= TARGETS.readRawUnzipRatio * cli.rawUnzipMs)})`,
+    '',
+    `Reader: one ${large.items}-item workbook (${round(large.fileMB, 2)} MB): read in ${round(large.readMs)} ms, peak RSS ${round(large.rssMB)} MB (≤${TARGETS.largeReadRssMB} MB: ${verdict(large.rssMB <= TARGETS.largeReadRssMB)})`,
+    `  reader + core for 100,000 items: ${round(results.reader.coreReaderMs)} ms (≤${TARGETS.coreReaderMs} ms: ${verdict(results.reader.coreReaderMs <= TARGETS.coreReaderMs)})`,
+    '',
+    'Hostile files, each beside the good example (validate good hostile), fresh process:',
+    ...hostile.map(
+      (h) =>
+        `  ${h.name.padEnd(56)} ${String(h.fileMB).padStart(7)} MB → ${String(h.inflatedMB).padStart(5)} MB  ${String(h.ms).padStart(6)} ms  ${String(h.rssMB).padStart(4)} MB  refused: ${h.refused}, good file read: ${h.goodRead}  <${TARGETS.hostileMs} ms & <${TARGETS.hostileRssMB} MB: ${verdict(h.ms < TARGETS.hostileMs && h.rssMB < TARGETS.hostileRssMB && h.goodRead && h.refused !== 'NOT REFUSED')}`,
+    ),
+    '',
+    paneImport
+      ? "The same files in the preview's 取り込み (Chromium), beside the good example:"
+      : "The preview's 取り込み: not measured (no Chromium at /usr/bin/chromium)",
+    ...(paneImport ?? []).map(
+      (p) =>
+        `  ${p.name.padEnd(56)} longest task ${String(p.longestTaskMs).padStart(5)} ms, done in ${String(p.ms).padStart(6)} ms; refused: ${p.refused}, good file read: ${p.goodRead}  ≤${TARGETS.paneLongestTaskMs} ms: ${verdict(p.longestTaskMs <= TARGETS.paneLongestTaskMs && p.refused && p.goodRead)}`,
+    ),
+    '',
     'Office.js (counting fake, Excel on the web limits)',
     '  sheets   items  read syncs  write syncs  largest request  target',
     ...office.map(
@@ -136,7 +195,10 @@ async function main(): Promise<void> {
     ),
     '',
     `Task pane: initial ${round(bundle.initialGzipBytes / 1024)} KB gzip (≤160 KB: ${verdict(bundle.initialGzipBytes <= TARGETS.initialGzipBytes)})`,
-    ...bundle.lazy.map((l) => `  lazy ${l.name}: ${round(l.gzipBytes / 1024)} KB gzip`),
+    ...bundle.lazy.map(
+      (l) =>
+        `  lazy ${l.name}: ${round(l.gzipBytes / 1024)} KB gzip${l.name === 'xlsx-reader' ? ` (≤${TARGETS.readerChunkGzipBytes / 1024} KB: ${verdict(l.gzipBytes <= TARGETS.readerChunkGzipBytes)})` : ''}`,
+    ),
     '',
     `bench/results.json written in ${results.seconds} s.`,
   ];

@@ -17,26 +17,61 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The page's own Content-Security-Policy (its meta element), sent as a header too. */
+function pagePolicy(file) {
+  const html = fs.readFileSync(file, 'utf8');
+  const at = html.indexOf('http-equiv="Content-Security-Policy"');
+  if (at < 0) return null;
+  const start = html.indexOf('content="', at);
+  const end = start < 0 ? -1 : html.indexOf('"', start + 9);
+  return end < 0 ? null : html.slice(start + 9, end);
+}
+
+function refuse(res, status, text) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+/**
+ * The file a request names inside `root`, or null. Decoding errors are the caller's 400; a path that
+ * leaves the folder (`/..%2fweb-private/…` decodes to a sibling folder whose name starts like ours) is
+ * caught by comparing whole path segments, not string prefixes.
+ */
+function resolveInside(root, pathname) {
+  const decoded = decodeURIComponent(pathname);
+  if (decoded.includes('\0')) return null;
+  const file = path.resolve(root, `.${path.sep}${decoded === '/' ? 'preview.html' : decoded}`);
+  return file === root || file.startsWith(root + path.sep) ? file : null;
+}
+
 function serve(dir, { port = 0, host = '127.0.0.1', tls } = {}) {
   const root = path.resolve(dir);
   const handler = (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    const file = path.normalize(
-      path.join(root, decodeURIComponent(url.pathname === '/' ? '/preview.html' : url.pathname)),
-    );
-    if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
+    let file;
+    try {
+      file = resolveInside(root, new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      refuse(res, 400, 'bad request');
       return;
     }
-    res.writeHead(200, {
+    if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      refuse(res, 404, 'not found');
+      return;
+    }
+    const headers = {
       'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
       'cache-control': 'no-store',
-    });
+      'x-content-type-options': 'nosniff',
+    };
+    if (path.extname(file) === '.html') {
+      const policy = pagePolicy(file);
+      if (policy) headers['content-security-policy'] = policy;
+    }
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   };
   const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }
 
-module.exports = { serve };
+module.exports = { serve, resolveInside };

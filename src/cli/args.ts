@@ -9,14 +9,15 @@ export const COMMANDS = ['validate', 'summarize', 'template', 'rollover'] as con
 export type CommandName = (typeof COMMANDS)[number];
 
 const FLAGS: Readonly<Record<CommandName, readonly string[]>> = {
-  validate: ['year', 'json', 'lang', 'settings', 'scale'],
-  summarize: ['year', 'json', 'lang', 'settings', 'scale', 'ended', 'out', 'csv'],
+  validate: ['year', 'json', 'lang', 'settings', 'scale', 'force'],
+  summarize: ['year', 'json', 'lang', 'settings', 'scale', 'ended', 'out', 'csv', 'force'],
+  // Templates never replace a file: no --force.
   template: ['plan', 'from', 'years', 'title', 'out', 'lang', 'settings', 'scale'],
-  rollover: ['out', 'rename-headers', 'lang', 'settings', 'scale'],
+  rollover: ['out', 'rename-headers', 'lang', 'settings', 'scale', 'force'],
 };
 
 /** Flags that take no value. */
-const SWITCHES: ReadonlySet<string> = new Set(['rename-headers']);
+const SWITCHES: ReadonlySet<string> = new Set(['rename-headers', 'force']);
 
 /** Commands that take their inputs from flags (--plan / --from) rather than paths. */
 const NO_PATHS: ReadonlySet<CommandName> = new Set(['template']);
@@ -42,6 +43,7 @@ const optionsSchema = z.object({
   years: z.string().min(1).max(40).optional(),
   title: z.string().min(1).max(200).optional(),
   'rename-headers': z.boolean().optional(),
+  force: z.boolean().optional(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
 

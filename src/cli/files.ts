@@ -6,6 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { WorkbookSnapshot, Finding } from '../core';
 import { readWorkbookFile, unreadable } from '../xlsx/readWorkbook';
+import { fileId, type FileId } from './safeWrite';
 
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 
@@ -65,6 +66,8 @@ export interface LoadedWorkbooks {
   readonly stored: { readonly file: string; readonly raw: unknown }[];
   /** The file's bytes when exactly one file was readable: `--out` and `rollover` write a copy of it. */
   readonly single: Uint8Array | null;
+  /** Device and inode of every workbook found (read or not): no output may be one of them. */
+  readonly inputIds: FileId[];
 }
 
 /** Read every workbook; an unreadable one becomes a finding and the others are still read. */
@@ -75,7 +78,10 @@ export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWor
   const stored: { file: string; raw: unknown }[] = [];
   // Only the first file's bytes are kept, and only while it is the only one readable.
   let first: Uint8Array | null = null;
+  const inputIds: FileId[] = [];
   for (const file of discovered.files) {
+    const id = await fileId(file.path);
+    if (id) inputIds.push(id);
     const outcome = await readWorkbookFile(file.path, file.shown);
     if (outcome.ok) {
       first = snapshots.length === 0 ? (outcome.bytes ?? null) : null;
@@ -90,5 +96,6 @@ export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWor
     files: [...discovered.files.map((f) => f.shown), ...discovered.missing.map((f) => f.file)],
     stored,
     single: snapshots.length === 1 ? first : null,
+    inputIds,
   };
 }

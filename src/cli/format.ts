@@ -16,6 +16,8 @@ const COLOURS: Readonly<Record<Severity, string>> = {
   info: '\u001b[36m',
 };
 const RESET = '\u001b[0m';
+/** Our own escape sequences: the only ones that reach the terminal as they are. */
+export const OUR_SEQUENCES: readonly string[] = [...Object.values(COLOURS), RESET];
 
 function findingLine(finding: Finding, lang: Lang, color: boolean): string {
   const { message, suggestion } = renderFinding(finding, lang);

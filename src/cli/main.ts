@@ -1,11 +1,13 @@
 /**
  * reform-progress: the same engine as the add-in, on .xlsx files.
  */
-import { formatMessage, type Lang, langFromTag, VERSION } from '../core';
+import { formatMessage, type Lang, langFromTag, terminalSafe, VERSION } from '../core';
 import { cliMessages } from './messages';
 import { parseArgs } from './args';
+import { OUR_SEQUENCES } from './format';
 import { processIo, type CliIo } from './io';
 import { UsageError } from './pipeline';
+import { OutputError } from './safeWrite';
 import { validateCommand } from './validateCommand';
 import { summarizeCommand } from './summarizeCommand';
 import { templateCommand } from './templateCommand';
@@ -21,7 +23,13 @@ const COMMAND_RUNNERS: Readonly<
   rollover: rolloverCommand,
 };
 
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // Text from cells and file names may hold control characters: shown escaped, never sent raw.
+  const io: CliIo = {
+    ...given,
+    stdout: (text) => given.stdout(terminalSafe(text, OUR_SEQUENCES)),
+    stderr: (text) => given.stderr(terminalSafe(text, OUR_SEQUENCES)),
+  };
   const parsed = parseArgs(argv);
   // --lang, else the locale (POSIX's order of precedence), else Japanese.
   const lang = parsed.lang ?? langFromTag(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
@@ -41,6 +49,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       try {
         return await COMMAND_RUNNERS[parsed.command](parsed.options, lang, io);
       } catch (err) {
+        if (err instanceof OutputError) {
+          io.stderr(
+            `${formatMessage(cliMessages[`output_${err.problem}`], lang, { file: err.file, detail: err.message })}\n`,
+          );
+          return 2;
+        }
         if (err instanceof UsageError) {
           io.stderr(`${formatMessage(cliMessages.usageError, lang, { detail: err.message })}\n`);
           return 2;

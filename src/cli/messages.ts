@@ -4,9 +4,9 @@ import type { Message } from '../core';
 export const cliMessages = {
   usage: {
     ja: `使い方:
-  reform-progress validate <パス...> [--year 年度] [--scale 段階] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
+  reform-progress validate <パス...> [--year 年度] [--scale 段階] [--json ファイル|-] [--force] [--lang ja|en] [--settings ファイル]
   reform-progress summarize <パス...> [--year 年度] [--scale 段階] [--ended on-plan|exclude|not-achieved]
-                            [--out ファイル.xlsx] [--csv ファイル.csv] [--json ファイル|-] [--lang ja|en] [--settings ファイル]
+                            [--out ファイル.xlsx] [--csv ファイル.csv] [--json ファイル|-] [--force] [--lang ja|en] [--settings ファイル]
   reform-progress template (--plan 計画定義.json | --from ブック.xlsx) [--years R4-R8] [--title 計画名] --out フォルダ
   reform-progress rollover <ブック.xlsx> --out 新しいブック.xlsx [--rename-headers] [--scale 段階]
 
@@ -19,6 +19,7 @@ export const cliMessages = {
   --out         集計シートを追加したブックを書き出す（入力ファイルは変更しません。複数入力時は取込項目シート付きの新しいブック）
   --csv         項目一覧（1セル1データ）を CSV (UTF-8 BOM付き) で書き出す
   --json        結果を JSON で書き出す（- は標準出力）
+  --force       既にある出力ファイルを置き換える（入力ファイルは決して置き換えません。template では使えません）
   --lang        表示言語（ja / en）
   --settings    設定ファイル（JSON。アドインの設定と同じ形式）
   --plan        template: 計画定義（基本方針・施策・実施項目・担当・指標・年度。examples/plans/ を参照）
@@ -29,9 +30,9 @@ export const cliMessages = {
 
 終了コード: 0 エラーなし / 1 エラーあり / 2 実施計画の表がない・対象年度の列がない・使い方の誤り`,
     en: `Usage:
-  reform-progress validate <path...> [--year LABEL] [--scale NAME] [--json FILE|-] [--lang ja|en] [--settings FILE]
+  reform-progress validate <path...> [--year LABEL] [--scale NAME] [--json FILE|-] [--force] [--lang ja|en] [--settings FILE]
   reform-progress summarize <path...> [--year LABEL] [--scale NAME] [--ended on-plan|exclude|not-achieved]
-                            [--out FILE.xlsx] [--csv FILE.csv] [--json FILE|-] [--lang ja|en] [--settings FILE]
+                            [--out FILE.xlsx] [--csv FILE.csv] [--json FILE|-] [--force] [--lang ja|en] [--settings FILE]
   reform-progress template (--plan PLAN.json | --from WORKBOOK.xlsx) [--years R4-R8] [--title NAME] --out FOLDER
   reform-progress rollover <WORKBOOK.xlsx> --out NEW.xlsx [--rename-headers] [--scale NAME]
 
@@ -45,6 +46,7 @@ export const cliMessages = {
                 several inputs: a new workbook with the consolidated items)
   --csv         write the item table (one datum per cell) as CSV (UTF-8 with BOM)
   --json        write the result as JSON (- for standard output)
+  --force       replace an output file that already exists (never an input; not for template)
   --lang        language of the output (ja / en)
   --settings    settings file (JSON, the same format as the add-in's settings)
   --plan        template: a plan definition (policies, measures, items, owners, indicators, years;
@@ -168,6 +170,42 @@ Exit codes: 0 no errors / 1 errors found / 2 no plan table, no column for the ye
   storedSettingsInvalid: {
     ja: '設定: {file} に保存された設定が正しくないため既定値を使います（{detail}）',
     en: 'settings: the settings stored in {file} are invalid, so the defaults are used ({detail})',
+  },
+  output_exists: {
+    ja: '{file} は既にあるため書き出しませんでした。置き換えるには --force を付けてください。',
+    en: '{file} already exists, so it was not written. Add --force to replace it.',
+  },
+  output_isInput: {
+    ja: '{file} は入力ファイルそのもの（リンクや別の綴りを含む）のため書き出しません。別の名前を指定してください。',
+    en: '{file} is one of the input files (perhaps through a link or another spelling), so it is not written. Choose another name.',
+  },
+  output_sameOutput: {
+    ja: '{file} に二つの出力を書き出そうとしています。別々の名前を指定してください。',
+    en: 'two outputs would be written to {file}. Give them different names.',
+  },
+  output_denied: {
+    ja: '{file} に書き込む権限がありません。何も書き出していません。',
+    en: 'no permission to write {file}. Nothing was written.',
+  },
+  output_readOnly: {
+    ja: '{file} のある場所は読み取り専用です。何も書き出していません。',
+    en: 'the place of {file} is read-only. Nothing was written.',
+  },
+  output_noFolder: {
+    ja: '{file} のフォルダがありません。何も書き出していません。',
+    en: 'the folder of {file} does not exist. Nothing was written.',
+  },
+  output_noSpace: {
+    ja: 'ディスクの空きが足りず {file} を書き出せませんでした。元のファイルはそのままです。',
+    en: 'not enough disk space to write {file}; any previous file there is unchanged.',
+  },
+  output_isFolder: {
+    ja: '{file} はフォルダです。ファイル名を指定してください。',
+    en: '{file} is a folder. Give a file name.',
+  },
+  output_other: {
+    ja: '{file} を書き出せませんでした（{detail}）。何も残していません。',
+    en: '{file} could not be written ({detail}). Nothing was left behind.',
   },
 } as const satisfies Record<string, Message>;
 

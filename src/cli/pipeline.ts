@@ -11,14 +11,30 @@ import {
   DEFAULT_SETTINGS,
   parseSettings,
   type Settings,
+  finding,
   PRESET_SCALE_NAMES,
 } from '../core';
 import { cliMessages } from './messages';
 import type { CliOptions } from './args';
 import { loadWorkbooks, type LoadedWorkbooks } from './files';
 import type { CliIo } from './io';
+import { fileId, type FileId, type OutputGuard } from './safeWrite';
+
+/** What no output of this run may overwrite: every input, and existing files unless --force. */
+export async function outputGuard(
+  options: Pick<CliOptions, 'force' | 'settings' | 'plan'>,
+  loaded: Pick<LoadedWorkbooks, 'inputIds'> | null,
+): Promise<OutputGuard> {
+  const inputs: FileId[] = [...(loaded?.inputIds ?? [])];
+  for (const path of [options.settings, options.plan]) {
+    const id = path ? await fileId(path) : null;
+    if (id) inputs.push(id);
+  }
+  return { force: options.force === true, inputs };
+}
 
 export interface PipelineResult {
+  readonly guard: OutputGuard;
   /** The settings in force (--ended applied). */
   readonly settings: Settings;
   readonly snapshots: readonly WorkbookSnapshot[];
@@ -36,17 +52,21 @@ export interface PipelineResult {
 export class UsageError extends Error {}
 
 /**
- * The settings in force: a --settings file, else those the add-in stored in the (first) workbook that
- * has them, so the CLI and the pane agree without being told; else the defaults.
+ * The settings in force: a --settings file; else, for one workbook, the settings the add-in stored in
+ * it (so the CLI and the pane agree without being told); for several, the stored settings only when
+ * every readable file stores the very same ones. Settings that differ between files are a
+ * `settings.conflict` finding naming them (added to `loaded.fileFindings`), and then no file's
+ * settings decide how everyone's marks count: --settings or the defaults. The result never depends on
+ * the order of the files.
  */
 export async function resolveSettings(
   path: string | undefined,
-  stored: LoadedWorkbooks['stored'],
+  loaded: Pick<LoadedWorkbooks, 'stored' | 'snapshots' | 'fileFindings'>,
   lang: Lang,
   io: Pick<CliIo, 'stderr'>,
   scale?: string,
 ): Promise<Settings> {
-  return withScale(await settingsInForce(path, stored, lang, io), scale, lang);
+  return withScale(await settingsInForce(path, loaded, lang, io), scale, lang);
 }
 
 /** `--scale NAME`: a preset, or a scale the settings define; anything else is a usage error. */
@@ -65,16 +85,28 @@ export function withScale(settings: Settings, scale: string | undefined, lang: L
 
 async function settingsInForce(
   path: string | undefined,
-  stored: LoadedWorkbooks['stored'],
+  loaded: Pick<LoadedWorkbooks, 'stored' | 'snapshots' | 'fileFindings'>,
   lang: Lang,
   io: Pick<CliIo, 'stderr'>,
 ): Promise<Settings> {
+  const readable = loaded.snapshots.map((s) => s.file);
+  const stored = new Map(loaded.stored.map((s) => [s.file, s.raw]));
+  // Compared once parsed, so that the same settings written differently are the same.
+  const canonical = (raw: unknown): string => JSON.stringify(parseSettings(raw).settings);
+  const variants = new Set(readable.map((f) => (stored.has(f) ? canonical(stored.get(f)) : 'none')));
+  const files = [...stored.keys()].filter((f) => readable.includes(f)).sort();
+  if (variants.size > 1 && files.length > 0) {
+    const first = [...readable].sort()[0]!;
+    loaded.fileFindings.push(
+      finding('settings.conflict', { file: first, sheet: null, cell: null }, { files }),
+    );
+  }
   if (path) return loadSettingsFile(path, lang);
-  const first = stored[0];
-  if (!first) return DEFAULT_SETTINGS;
-  const { settings, error } = parseSettings(first.raw);
+  if (variants.size !== 1 || files.length === 0) return DEFAULT_SETTINGS;
+  const shown = files.length === 1 ? files[0]! : files.join(', ');
+  const { settings, error } = parseSettings(stored.get(files[0]!));
   io.stderr(
-    `${formatMessage(error ? cliMessages.storedSettingsInvalid : cliMessages.storedSettings, lang, { file: first.file, detail: error ?? '' })}\n`,
+    `${formatMessage(error ? cliMessages.storedSettingsInvalid : cliMessages.storedSettings, lang, { file: shown, detail: error ?? '' })}\n`,
   );
   return settings;
 }
@@ -104,7 +136,7 @@ export async function runPipeline(
   io: Pick<CliIo, 'stderr'>,
 ): Promise<PipelineResult> {
   const loaded = await loadWorkbooks(options.paths);
-  const stored = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
+  const stored = await resolveSettings(options.settings, loaded, lang, io, options.scale);
   const settings = options.ended ? { ...stored, endedRule: options.ended } : stored;
   const year = options.year ?? settings.targetYear ?? null;
   const analysis = analyse(loaded.snapshots, settings, { year });
@@ -117,6 +149,7 @@ export async function runPipeline(
     fileFindings: loaded.fileFindings,
     findings: inFileOrder(files, [...loaded.fileFindings, ...analysis.findings]),
     single: loaded.single,
+    guard: await outputGuard(options, loaded),
   };
 }
 

@@ -2,7 +2,6 @@
  * reform-progress rollover: the next fiscal year's columns added to every plan table of a workbook,
  * written to a new file (the input is never changed). The pane does the same in the open workbook.
  */
-import { resolve } from 'node:path';
 import { formatMessage, type Lang, planRollover, analyse, gradesOf } from '../core';
 import { cliMessages, rolloverRefusalReasons } from './messages';
 import { applyRolloverToPackage } from '../xlsx/rollover/applyToPackage';
@@ -11,20 +10,21 @@ import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
 import { loadWorkbooks } from './files';
-import { resolveSettings, UsageError } from './pipeline';
+import { outputGuard, resolveSettings } from './pipeline';
+import { checkOutputs } from './safeWrite';
 
 export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
   const out = options.out!;
-  if (resolve(out) === resolve(options.paths[0]!))
-    throw new UsageError(formatMessage(cliMessages.badValue, lang, { option: '--out', value: out }));
   const loaded = await loadWorkbooks(options.paths);
+  const guard = await outputGuard(options, loaded);
+  await checkOutputs([out], guard);
   const snapshot = loaded.snapshots[0];
   if (!snapshot || !loaded.single) {
     // Nothing readable: no items to count.
     io.stdout(formatFindings(loaded.files, { sources: [] }, loaded.fileFindings, lang, io.color));
     return 2;
   }
-  const settings = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
+  const settings = await resolveSettings(options.settings, loaded, lang, io, options.scale);
   const plan = planRollover(snapshot, settings, { renameHeaders: options['rename-headers'] === true });
   if (plan.sheets.length === 0) {
     io.stderr(`${formatMessage(cliMessages.rolloverNothing, lang)}\n`);
@@ -59,7 +59,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
         `${formatMessage(cliMessages.rolloverRename, lang, { cell: r.cell, from: r.from, value: r.value })}\n`,
       );
   }
-  await io.writeFile(out, result.bytes);
+  await io.writeFile(out, result.bytes, guard);
   io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: out })}\n`);
   return 0;
 }

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
@@ -13,19 +12,20 @@ import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
 import { summaryJson } from './json';
 import { writeJson } from './output';
-import { inFileOrder, nothingReadable, runPipeline, UsageError } from './pipeline';
+import { inFileOrder, nothingReadable, runPipeline } from './pipeline';
+import { checkOutputs } from './safeWrite';
 import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
   const pipeline = await runPipeline(options, lang, io);
   const { settings, snapshots, files } = pipeline;
-  if (options.out) {
-    const target = resolve(options.out);
-    if (files.some((f) => resolve(f) === target))
-      throw new UsageError(
-        formatMessage(cliMessages.badValue, lang, { option: '--out', value: options.out }),
-      );
-  }
+  // Every output refused before anything is written: an input (by device and inode), twice the same,
+  // or an existing file without --force.
+  const guard = pipeline.guard;
+  await checkOutputs(
+    [options.out, options.csv, options.json].filter((t): t is string => t !== undefined && t !== '-'),
+    guard,
+  );
   const single = snapshots.length === 1 ? snapshots[0]! : null;
   const result = generateSummary({
     workbooks: snapshots,
@@ -53,7 +53,13 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     io.stdout(`\n${summaryTable(result.model, settings, lang)}`);
   }
   if (options.json)
-    await writeJson(options.json, summaryJson(result.analysis, result.model, findings, lang), io, lang);
+    await writeJson(
+      options.json,
+      summaryJson(result.analysis, result.model, findings, lang),
+      io,
+      lang,
+      guard,
+    );
   if (options.csv) {
     const { header, rows } = itemTableRows(
       result.model.items,
@@ -61,7 +67,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       lang,
       gradesOf(settings),
     );
-    await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`);
+    await io.writeFile(options.csv, `\uFEFF${toCsv(header, rows)}`, guard);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.csv })}\n`);
   }
   if (options.out) {
@@ -94,7 +100,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       );
       return 2;
     }
-    await io.writeFile(options.out, bytes);
+    await io.writeFile(options.out, bytes, guard);
     io.stderr(`${formatMessage(cliMessages.wrote, lang, { file: options.out })}\n`);
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -12,6 +12,7 @@ import {
   buildTemplates,
   type TemplateSource,
   TOOL_NAME,
+  safeFileStem,
 } from '../core';
 import { cliMessages } from './messages';
 import { templateWorkbook } from '../xlsx/writeTemplate';
@@ -20,7 +21,8 @@ import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
 import { loadWorkbooks, type LoadedWorkbooks } from './files';
-import { loadSettingsFile, resolveSettings, UsageError, withScale } from './pipeline';
+import { loadSettingsFile, outputGuard, resolveSettings, UsageError, withScale } from './pipeline';
+import { checkOutputs, ensureFolder } from './safeWrite';
 
 const exists = (path: string) =>
   access(path).then(
@@ -51,7 +53,7 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
   } else {
     loaded = await loadWorkbooks([options.from!]);
     source = { kind: 'workbooks', snapshots: loaded.snapshots };
-    settings = await resolveSettings(options.settings, loaded.stored, lang, io, options.scale);
+    settings = await resolveSettings(options.settings, loaded, lang, io, options.scale);
   }
   const outcome = buildTemplates(
     source,
@@ -86,16 +88,31 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
   }
   const { plan, sheets } = outcome;
   const outDir = options.out!;
-  const targets = sheets.map((sheet) => ({ sheet, file: join(outDir, `${sheet.name}.xlsx`) }));
+  // File names safe on every platform, and distinct even where the disk ignores case.
+  const used = new Set<string>();
+  const targets = sheets.map((sheet) => {
+    const stem = safeFileStem(sheet.name);
+    let name = stem;
+    for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${stem} (${n})`;
+    used.add(name.toLowerCase());
+    return { sheet, file: join(outDir, `${name}.xlsx`) };
+  });
   const taken: string[] = [];
   for (const t of targets) if (await exists(t.file)) taken.push(t.file);
   if (taken.length > 0) {
     io.stderr(`${formatMessage(cliMessages.templateExists, lang, { files: taken })}\n`);
     return 2;
   }
+  // Templates never replace a file, and never an input (the --from workbook, the plan, the settings).
+  const guard = { ...(await outputGuard(options, loaded)), force: false };
+  await checkOutputs(
+    targets.map((t) => t.file),
+    guard,
+  );
+  await ensureFolder(outDir);
   for (const { sheet, file } of targets) {
     const workbook = await templateWorkbook(sheet, TOOL_NAME);
-    await io.writeFile(file, disjointValidations(new Uint8Array(await workbook.xlsx.writeBuffer())));
+    await io.writeFile(file, disjointValidations(new Uint8Array(await workbook.xlsx.writeBuffer())), guard);
     io.stdout(
       `${formatMessage(cliMessages.templateWrote, lang, { department: sheet.department, items: sheet.items, file })}\n`,
     );

@@ -13,9 +13,11 @@ import {
   type PlanSheet,
   type PlanValue,
 } from '../core';
+import { stripInvalidXmlChars } from './package/xml';
 
+/** Text for a chart part: characters XML 1.0 cannot hold (a U+0001 in a department name) dropped, markup escaped. */
 export function escapeXml(text: string): string {
-  return text.replace(
+  return stripInvalidXmlChars(text).replace(
     /[<>&"']/g,
     (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!,
   );

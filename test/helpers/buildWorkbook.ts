@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
+import { writeFileSafely } from '../../src/cli/safeWrite';
 
 export type FixtureValue =
   string | number | boolean | Date | null | { formula: string; result: string | number } | { error: string };
@@ -60,17 +61,14 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
   let stdout = '';
   let stderr = '';
   const files = new Map<string, string | Uint8Array>();
-  const { mkdir, writeFile } = await import('node:fs/promises');
-  const { dirname } = await import('node:path');
   const io: CliIo = {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     color: false,
     env,
-    writeFile: async (path, data) => {
+    writeFile: async (path, data, guard) => {
+      await writeFileSafely(path, data, guard);
       files.set(path, data);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, data);
     },
     now: () => '2026-11-24T00:00:00.000Z',
   };

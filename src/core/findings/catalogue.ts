@@ -92,6 +92,8 @@ export interface FindingParamsByCode {
   };
   'file.unreadable': { readonly reasonCode: UnreadableReason; readonly detail: string };
   'file.macros': Readonly<Record<string, never>>;
+  /** Input files whose stored add-in settings differ (every file that stores some, sorted). */
+  'settings.conflict': { readonly files: readonly string[] };
   'indicator.markMismatch': {
     readonly item: string;
     readonly year: string;
@@ -294,6 +296,17 @@ export const FINDINGS: { readonly [C in FindingCode]: FindingEntry<FindingParams
     suggestion: {
       ja: 'reform-progress が書き出すコピー（--out）はマクロをそのまま残します。保存先は .xlsm にしてください（元のファイルは変更しません）。',
       en: 'A copy written by reform-progress (--out) keeps the macros as they are; give it an .xlsm name (the original file is not changed).',
+    },
+  },
+  'settings.conflict': {
+    severity: 'warning',
+    message: {
+      ja: '入力ファイルに保存されたアドインの設定が一致しません（{files}）。どのファイルの設定も使わず、--settings の設定（指定がなければ既定値）で集計しました。',
+      en: 'The add-in settings stored in the input files differ ({files}). None of them was used: the run used the --settings file, or the defaults.',
+    },
+    suggestion: {
+      ja: '事務局の設定を --settings で指定するか、各ファイルの設定をそろえてください。',
+      en: "Give the secretariat's settings with --settings, or make the files' settings the same.",
     },
   },
   'indicator.markMismatch': {

@@ -8,6 +8,7 @@ import { a1, columnLetters } from '../grid';
 import { markLabels, templateWords } from '../messages';
 import type { FiscalYear } from '../model';
 import { gradesOf, type Settings } from '../settings';
+import { stripControlChars, truncateUnits } from '../textSafety';
 import { formatFiscalYear, nextFiscalYear, parseFiscalYear } from '../values';
 import type { PlanFormat, PlanValue, PrintSetup } from '../writePlan';
 import type { PlanDefinition, PlanDefinitionItem, PlanOwner } from './planDefinition';
@@ -37,12 +38,16 @@ const STATUS_FILL = '#FFF9E5';
 const MAX_SHEET_NAME = 31;
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
 
+/**
+ * A sheet name Excel accepts: NFC, no control characters, none of []:*?/\\, no apostrophe at either end,
+ * at most 31 UTF-16 units (Excel counts units) without cutting a surrogate pair.
+ */
 export function sheetNameFor(department: string): string {
-  const cleaned = department
+  const cleaned = stripControlChars(department.normalize('NFC'))
     .replace(BAD_SHEET_CHARS, '_')
     .replace(/^'+|'+$/g, '')
     .trim();
-  return [...(cleaned === '' ? '_' : cleaned)].slice(0, MAX_SHEET_NAME).join('');
+  return truncateUnits(cleaned === '' ? '_' : cleaned, MAX_SHEET_NAME);
 }
 
 const CIRCLED: readonly [number, number, number][] = [

@@ -120,12 +120,17 @@ class Clock {
   private last = Date.now();
   private count = 0;
   constructor(private readonly options: ReadOptions) {}
-  /** Cheap to call per token: looks at the time every 4,096 calls. */
-  async tick(): Promise<void> {
-    if (!this.options.pause || (++this.count & 4095) !== 0) return;
-    const now = Date.now();
-    if (now - this.last < (this.options.sliceMs ?? 50)) return;
-    await this.options.pause();
+  /**
+   * Cheap to call per token: true every 4,096 calls once a time slice has passed, and only when the
+   * caller gave a pause (the CLI does not: it never awaits per token).
+   */
+  due(): boolean {
+    if (!this.options.pause || (++this.count & 4095) !== 0) return false;
+    return Date.now() - this.last >= (this.options.sliceMs ?? 50);
+  }
+
+  async pause(): Promise<void> {
+    await this.options.pause?.();
     this.last = Date.now();
   }
 }
@@ -193,7 +198,7 @@ async function readWorkbookPart(
   for (;;) {
     const token = stream.next();
     if (token === 'end') break;
-    await clock.tick();
+    if (clock.due()) await clock.pause();
     if (token === 'open') {
       switch (s.local) {
         case 'workbookPr': {
@@ -262,7 +267,7 @@ async function readSharedStrings(
   for (;;) {
     const token = stream.next();
     if (token === 'end') break;
-    await clock.tick();
+    if (clock.due()) await clock.pause();
     if (token === 'text') {
       if (inText && phonetic === 0) text += s.text;
       continue;
@@ -343,7 +348,7 @@ async function readSheet(
     const token = stream.next();
     if (token === 'end') break;
     reader.token(token, s);
-    await clock.tick();
+    if (clock.due()) await clock.pause();
   }
   return reader.finish();
 }

@@ -43,36 +43,55 @@ export interface SheetContext {
   readonly budget: WorkbookBudget;
 }
 
-/** Cells in file order, in parallel arrays (5 million cells must not be 5 million objects). */
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+const MASK = BLOCK - 1;
+
+/**
+ * Cells in file order, in parallel typed arrays held in fixed blocks (5 million cells must not be
+ * 5 million objects, nor be copied each time the list grows): row (4 bytes), column and style (2 each).
+ */
 class CellList {
-  rows = new Int32Array(1024);
-  cols = new Int32Array(1024);
-  values: CellValue[] = [];
-  formats: (string | undefined)[] = [];
-  hasFormats = false;
+  private readonly rowBlocks: Int32Array[] = [];
+  private readonly colBlocks: Uint16Array[] = [];
+  private readonly styleBlocks: Uint16Array[] = [];
+  private readonly valueBlocks: CellValue[][] = [];
   length = 0;
   sorted = true;
+  private lastRow = -1;
+  private lastCol = -1;
 
-  add(row: number, col: number, value: CellValue, format: string | undefined): void {
-    if (this.length === this.rows.length) {
-      const rows = new Int32Array(this.length * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-      const cols = new Int32Array(this.length * 2);
-      cols.set(this.cols);
-      this.cols = cols;
-    }
+  add(row: number, col: number, value: CellValue, style: number): void {
     const n = this.length;
-    if (n > 0) {
-      const pr = this.rows[n - 1]!;
-      if (row < pr || (row === pr && col <= this.cols[n - 1]!)) this.sorted = false;
+    const b = n >>> BLOCK_BITS;
+    if (b === this.rowBlocks.length) {
+      this.rowBlocks.push(new Int32Array(BLOCK));
+      this.colBlocks.push(new Uint16Array(BLOCK));
+      this.styleBlocks.push(new Uint16Array(BLOCK));
+      this.valueBlocks.push([]);
     }
-    this.rows[n] = row;
-    this.cols[n] = col;
-    this.values.push(value);
-    this.formats.push(format);
-    if (format !== undefined) this.hasFormats = true;
+    if (row < this.lastRow || (row === this.lastRow && col <= this.lastCol)) this.sorted = false;
+    this.lastRow = row;
+    this.lastCol = col;
+    const i = n & MASK;
+    this.rowBlocks[b]![i] = row;
+    this.colBlocks[b]![i] = col;
+    this.styleBlocks[b]![i] = style;
+    this.valueBlocks[b]!.push(value);
     this.length = n + 1;
+  }
+
+  row(k: number): number {
+    return this.rowBlocks[k >>> BLOCK_BITS]![k & MASK]!;
+  }
+  col(k: number): number {
+    return this.colBlocks[k >>> BLOCK_BITS]![k & MASK]!;
+  }
+  style(k: number): number {
+    return this.styleBlocks[k >>> BLOCK_BITS]![k & MASK]!;
+  }
+  value(k: number): CellValue {
+    return this.valueBlocks[k >>> BLOCK_BITS]![k & MASK]!;
   }
 }
 
@@ -234,7 +253,9 @@ export class SheetReader {
     this.colIndex = this.cellCol;
     this.cellType = s.attr('t') ?? '';
     const style = s.attr('s');
-    this.cellStyle = style === undefined ? 0 : Number(style) || 0;
+    const styleIndex = style === undefined ? 0 : Number(style) || 0;
+    // Beyond the styles part's 65,536 entries an index names no style.
+    this.cellStyle = styleIndex >= 0 && styleIndex < 65_536 ? styleIndex : 0;
     this.inCell = true;
     this.inValue = false;
     this.value = '';
@@ -255,7 +276,7 @@ export class SheetReader {
     const budget = this.context.budget;
     budget.cells += 1;
     if (budget.cells > budget.maxCells) throw new ReadRefusal('tooManyCells', `> ${budget.maxCells}`);
-    this.cells.add(this.cellRow, this.cellCol, value, this.context.styles.format(this.cellStyle));
+    this.cells.add(this.cellRow, this.cellCol, value, this.cellStyle);
   }
 
   private cellValue(): CellValue {
@@ -332,8 +353,8 @@ export class SheetReader {
     let right = -1;
     for (let k = 0; k < cells.length; k += 1) {
       if (covered[k]) continue;
-      const r = cells.rows[k]!;
-      const c = cells.cols[k]!;
+      const r = cells.row(k);
+      const c = cells.col(k);
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;
@@ -346,14 +367,14 @@ export class SheetReader {
     for (let i = 0; i < cells.length; i += 1) {
       const k = order ? order[i]! : i;
       if (covered[k]) continue;
-      const rowValues = values[cells.rows[k]! - top]!;
-      const col = cells.cols[k]! - left;
+      const rowValues = values[cells.row(k) - top]!;
+      const col = cells.col(k) - left;
       while (rowValues.length < col) rowValues.push(null);
-      rowValues[col] = cells.values[k]!;
-      const format = cells.formats[k];
+      rowValues[col] = cells.value(k);
+      const format = this.context.styles.format(cells.style(k));
       if (format !== undefined) {
         formats ??= Array.from({ length: bottom - top + 1 }, () => []);
-        const rowFormats = formats[cells.rows[k]! - top]!;
+        const rowFormats = formats[cells.row(k) - top]!;
         while (rowFormats.length < col) rowFormats.push('');
         rowFormats[col] = format;
       }
@@ -377,7 +398,7 @@ function cellOrder(cells: CellList): Uint32Array | null {
   for (let i = 0; i < order.length; i += 1) order[i] = i;
   // Stable: of two cells at the same address the later one wins, as when written one after the other.
   const keys = new Float64Array(cells.length);
-  for (let i = 0; i < keys.length; i += 1) keys[i] = cells.rows[i]! * EXCEL_COLUMNS + cells.cols[i]!;
+  for (let i = 0; i < keys.length; i += 1) keys[i] = cells.row(i) * EXCEL_COLUMNS + cells.col(i);
   const sorted = [...order].sort((a, b) => keys[a]! - keys[b]! || a - b);
   // Keep only the last of each address.
   const out: number[] = [];
@@ -419,8 +440,8 @@ function coveredCells(cells: CellList, order: Uint32Array | null, merges: readon
   for (let i = 0; i < count; i += 1) {
     const k = order ? order[i]! : i;
     if (order) covered[k] = 0;
-    const row = cells.rows[k]!;
-    const col = cells.cols[k]!;
+    const row = cells.row(k);
+    const col = cells.col(k);
     if (row !== currentRow) {
       currentRow = row;
       while (nextBottom < byBottom.length && byBottom[nextBottom]!.bottom < row) {

@@ -45,10 +45,10 @@ export class XmlScanner {
   private nextSq = -2;
   private tokenStart = 0;
   private tokenEnd = 0;
-  private attrsParsed = false;
-  private readonly attrNames: string[] = [];
-  private readonly attrValues: string[] = [];
   private nameEnd = 0;
+  private offsets: Int32Array = new Int32Array(64);
+  /** Attributes of the current tag parsed into `offsets`; -1 until asked for. */
+  private attrCount = -1;
 
   /** The current tag's name as written (with its prefix, if any). */
   qname = '';
@@ -93,14 +93,22 @@ export class XmlScanner {
     return this.buf.slice(this.tokenStart, this.tokenEnd);
   }
 
-  private find(kind: 'gt' | 'dq' | 'sq', from: number): number {
-    const cached = kind === 'gt' ? this.nextGt : kind === 'dq' ? this.nextDq : this.nextSq;
+  private findGt(from: number): number {
+    const cached = this.nextGt;
     if (cached === -1 || cached >= from) return cached;
-    const found = this.buf.indexOf(kind === 'gt' ? '>' : kind === 'dq' ? '"' : "'", from);
-    if (kind === 'gt') this.nextGt = found;
-    else if (kind === 'dq') this.nextDq = found;
-    else this.nextSq = found;
-    return found;
+    return (this.nextGt = this.buf.indexOf('>', from));
+  }
+
+  private findDq(from: number): number {
+    const cached = this.nextDq;
+    if (cached === -1 || cached >= from) return cached;
+    return (this.nextDq = this.buf.indexOf('"', from));
+  }
+
+  private findSq(from: number): number {
+    const cached = this.nextSq;
+    if (cached === -1 || cached >= from) return cached;
+    return (this.nextSq = this.buf.indexOf("'", from));
   }
 
   private needMore(): XmlToken {
@@ -133,7 +141,7 @@ export class XmlScanner {
       const second = buf.charCodeAt(pos + 1);
       if (Number.isNaN(second)) return this.needMore();
       if (second === SLASH) {
-        const gt = this.find('gt', pos);
+        const gt = this.findGt(pos);
         if (gt < 0) return this.needMore();
         this.qname = buf.slice(pos + 2, gt).trim();
         this.local = localName(this.qname);
@@ -181,10 +189,10 @@ export class XmlScanner {
     let gt: number;
     for (;;) {
       this.steps += 1;
-      gt = this.find('gt', from);
+      gt = this.findGt(from);
       if (gt < 0) return this.needMore();
-      const dq = this.find('dq', from);
-      const sq = this.find('sq', from);
+      const dq = this.findDq(from);
+      const sq = this.findSq(from);
       let quote = -1;
       if (dq >= 0 && dq < gt) quote = dq;
       if (sq >= 0 && sq < gt && (quote < 0 || sq < quote)) quote = sq;
@@ -207,17 +215,17 @@ export class XmlScanner {
     this.nameEnd = nameEnd;
     this.tokenStart = pos;
     this.tokenEnd = gt + 1;
-    this.attrsParsed = false;
+    this.attrCount = -1;
     this.pos = gt + 1;
     return 'open';
   }
 
-  private parseAttrs(): void {
-    this.attrsParsed = true;
-    this.attrNames.length = 0;
-    this.attrValues.length = 0;
+  /** The current tag's attributes as offsets into `buf` (name start/end, value start/end), parsed once. */
+  private parseAttrs(): number {
+    if (this.attrCount >= 0) return this.attrCount;
     const buf = this.buf;
     const end = this.selfClosing ? this.tokenEnd - 2 : this.tokenEnd - 1;
+    let count = 0;
     let i = this.nameEnd;
     while (i < end) {
       this.steps += 1;
@@ -225,39 +233,69 @@ export class XmlScanner {
       if (i >= end) break;
       const eq = buf.indexOf('=', i);
       if (eq < 0 || eq >= end) throw new XmlError(`an attribute without a value in <${this.qname}>`);
-      const name = buf.slice(i, eq).trim();
+      let ne = eq;
+      while (ne > i && isSpace(buf.charCodeAt(ne - 1))) ne -= 1;
       let q = eq + 1;
       while (q < end && isSpace(buf.charCodeAt(q))) q += 1;
-      const quote = buf[q];
-      if (quote !== '"' && quote !== "'") throw new XmlError(`an unquoted attribute in <${this.qname}>`);
-      const close = buf.indexOf(quote, q + 1);
+      const quote = buf.charCodeAt(q);
+      if (quote !== 34 && quote !== 39) throw new XmlError(`an unquoted attribute in <${this.qname}>`);
+      const close = buf.indexOf(quote === 34 ? '"' : "'", q + 1);
       if (close < 0 || close > end) throw new XmlError(`an unclosed attribute in <${this.qname}>`);
-      this.attrNames.push(name);
-      this.attrValues.push(decodeXml(buf.slice(q + 1, close)));
+      if ((count + 1) * 4 > this.offsets.length) {
+        const bigger = new Int32Array(this.offsets.length * 2);
+        bigger.set(this.offsets);
+        this.offsets = bigger;
+      }
+      const o = count * 4;
+      this.offsets[o] = i;
+      this.offsets[o + 1] = ne;
+      this.offsets[o + 2] = q + 1;
+      this.offsets[o + 3] = close;
+      count += 1;
       i = close + 1;
     }
+    this.attrCount = count;
+    return count;
+  }
+
+  private value(index: number): string {
+    const o = index * 4;
+    return decodeXml(this.buf.slice(this.offsets[o + 2]!, this.offsets[o + 3]!));
   }
 
   /** An attribute of the current open tag by name (`r`, `t`, `r:id`), decoded; undefined when absent. */
   attr(name: string): string | undefined {
-    if (!this.attrsParsed) this.parseAttrs();
-    const names = this.attrNames;
-    for (let i = 0; i < names.length; i += 1) if (names[i] === name) return this.attrValues[i];
+    const count = this.parseAttrs();
+    const buf = this.buf;
+    const offsets = this.offsets;
+    for (let k = 0; k < count; k += 1) {
+      const ns = offsets[k * 4]!;
+      if (offsets[k * 4 + 1]! - ns === name.length && buf.startsWith(name, ns)) return this.value(k);
+    }
     return undefined;
   }
 
-  /** An attribute by local name, whatever its prefix (`r:id` and `x:id` both answer `id`... and `id`). */
+  /** An attribute by local name, whatever its prefix (`r:id` and `x:id` both answer `id`). */
   attrLocal(local: string): string | undefined {
-    if (!this.attrsParsed) this.parseAttrs();
-    const names = this.attrNames;
-    for (let i = 0; i < names.length; i += 1) if (localName(names[i]!) === local) return this.attrValues[i];
+    const count = this.parseAttrs();
+    const buf = this.buf;
+    for (let k = 0; k < count; k += 1) {
+      const ns = this.offsets[k * 4]!;
+      const ne = this.offsets[k * 4 + 1]!;
+      const colon = buf.lastIndexOf(':', ne - 1);
+      const from = colon >= ns ? colon + 1 : ns;
+      if (ne - from === local.length && buf.startsWith(local, from)) return this.value(k);
+    }
     return undefined;
   }
 
   /** Every attribute of the current open tag, in order. */
   attributes(): [string, string][] {
-    if (!this.attrsParsed) this.parseAttrs();
-    return this.attrNames.map((n, i) => [n, this.attrValues[i]!]);
+    const count = this.parseAttrs();
+    const out: [string, string][] = [];
+    for (let k = 0; k < count; k += 1)
+      out.push([this.buf.slice(this.offsets[k * 4]!, this.offsets[k * 4 + 1]!), this.value(k)]);
+    return out;
   }
 }
 

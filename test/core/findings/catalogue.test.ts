@@ -104,6 +104,7 @@ const SAMPLES: { readonly [C in FindingCode]: readonly FindingParamsByCode[C][] 
     { reasonCode, detail: '2001 sheets' },
   ]),
   'file.macros': [{}],
+  'settings.conflict': [{ files: ['a.xlsx', 'b.xlsx'] }],
   'indicator.markMismatch': (['pass', 'fail', ''] as const).map((pass) => ({
     item: 'Item',
     year: 'R2',
