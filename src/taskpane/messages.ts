@@ -154,6 +154,10 @@ export const paneMessages = {
     ja: 'このバージョンの Excel では入力規則を設定できません（ExcelApi 1.8 が必要）。',
     en: 'This version of Excel cannot set dropdowns (needs ExcelApi 1.8).',
   },
+  noDropdownsOnNewCells: {
+    ja: 'このバージョンの Excel では、新しいシートや列に記号の選択リスト（入力規則）を付けられません（ExcelApi 1.8 が必要）。それ以外はそのまま作成します。',
+    en: 'This version of Excel cannot add the mark dropdowns to new sheets or columns (needs ExcelApi 1.8); everything else is written.',
+  },
   noTables: {
     ja: '実施計画の表がありません。まず「進捗チェック」を実行してください。',
     en: 'No plan tables yet: run the check first.',

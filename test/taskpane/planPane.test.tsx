@@ -87,3 +87,13 @@ test('テンプレート from this workbook: the years are asked for; a sheet na
   expect((await screen.findByRole('alert')).textContent).toContain('総務部');
   expect(host.snapshot.sheets.map((s) => s.name)).toEqual(['令和2年度実績', '進捗状況の推移', '総務部']);
 });
+
+test('on an Excel without dropdowns (below ExcelApi 1.8) the plan tab says which Excel the dropdowns need', async () => {
+  const host = new MemoryHost(kasama);
+  host.caps = { ...host.caps, dataValidation: false };
+  await openPlanTab(host);
+  const notes = await screen.findAllByRole('note');
+  expect(notes.map((n) => n.textContent)).toContain(
+    'このバージョンの Excel では、新しいシートや列に記号の選択リスト（入力規則）を付けられません（ExcelApi 1.8 が必要）。それ以外はそのまま作成します。',
+  );
+});

@@ -43,6 +43,7 @@ export function RolloverView() {
   return (
     <section aria-label={t('rolloverTitle')}>
       <h2 style={styles.heading}>{t('rolloverTitle')}</h2>
+      {!host.capabilities().dataValidation && <p role="note">{t('noDropdownsOnNewCells')}</p>}
       <Checkbox
         checked={rename}
         label={t('rolloverRename')}

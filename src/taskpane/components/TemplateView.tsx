@@ -50,6 +50,7 @@ export function TemplateView() {
   return (
     <section aria-label={t('templateTitle')}>
       <h2 style={styles.heading}>{t('templateTitle')}</h2>
+      {!host.capabilities().dataValidation && <p role="note">{t('noDropdownsOnNewCells')}</p>}
       <Field label={t('templateSource')}>
         <RadioGroup value={source} onChange={(_, d) => setSource(d.value as 'workbook' | 'file')}>
           <Radio value="workbook" label={t('templateFromWorkbook')} />
