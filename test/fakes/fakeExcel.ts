@@ -162,10 +162,22 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheets;
   readonly names: FakeNames;
   readonly settings: FakeSettings;
+  readonly protection: FakeWorkbookProtection;
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheets(ctx);
     this.names = new FakeNames(ctx);
     this.settings = new FakeSettings(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
+  }
+}
+
+/** Workbook-structure protection: the bench's workbooks are never protected (the shell reads it before writing). */
+class FakeWorkbookProtection extends Loadable {
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  protected override fetch(prop: string): unknown {
+    return prop === 'protected' ? false : undefined;
   }
 }
 
@@ -293,6 +305,14 @@ class FakeWorksheet extends Loadable {
       this.ctx.queue({ freeze: true }, () =>
         this.model().formats.push({ range: range.addressText(), what: 'freeze' }),
       ),
+    freezeRows: (count: number) =>
+      this.ctx.queue({ freeze: count }, () =>
+        this.model().formats.push({ range: `rows:${count}`, what: 'freeze' }),
+      ),
+    freezeColumns: (count: number) =>
+      this.ctx.queue({ freeze: count }, () =>
+        this.model().formats.push({ range: `columns:${count}`, what: 'freeze' }),
+      ),
   };
   readonly pageLayout = {
     set orientation(_v: string) {},
@@ -390,7 +410,23 @@ class FakeChart {
       },
       setValues: (r: FakeRange) => ctx.queue({}, () => (entry().values = r.addressText())),
       setXAxisValues: (r: FakeRange) => ctx.queue({}, () => (entry().categories = r.addressText())),
-      format: { fill: { setSolidColor: (_c: string) => undefined } },
+      format: {
+        fill: { setSolidColor: (c: string) => ctx.queue({ c }, () => undefined) },
+        line: {
+          set color(c: string) {
+            ctx.queue({ c }, () => undefined);
+          },
+        },
+      },
+      points: {
+        getItemAt: (_p: number) => ({
+          format: { fill: { setSolidColor: (c: string) => ctx.queue({ c }, () => undefined) } },
+        }),
+      },
+      set hasDataLabels(v: boolean) {
+        ctx.queue({ v }, () => undefined);
+      },
+      dataLabels: {} as { showValue?: boolean; showPercentage?: boolean; numberFormat?: string },
     };
   }
   get series() {
