@@ -11,6 +11,7 @@ import {
   type InflateBudget,
   type ZipEntry,
 } from '../package/zip';
+import { relsPartName, resolveTarget } from '../package/parts';
 import { toRaw, writeZip, type RawZipEntry } from './zipWrite';
 import { attr, parseStartTag, xmlTags } from './xml';
 
@@ -26,21 +27,8 @@ export function partKey(name: string): string {
   return (name.startsWith('/') ? name.slice(1) : name).toLowerCase();
 }
 
-export function resolveTarget(source: string, target: string): string {
-  const absolute = target.startsWith('/');
-  const base = absolute ? [] : source.split('/').slice(0, -1);
-  for (const segment of (absolute ? target.slice(1) : target).split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') base.pop();
-    else base.push(segment);
-  }
-  return base.join('/');
-}
-
-export function relsPartName(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
+// Part-name resolution is the reader's (one rule for reading and editing).
+export { relsPartName, resolveTarget };
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
