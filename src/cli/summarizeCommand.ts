@@ -85,8 +85,14 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       bytes =
         (single && userBytes
           ? await summaryInCopy(userBytes, result.plan, single).catch((err: unknown) => {
-              // A package we cannot graft into is copied the old way (ExcelJS re-writes it whole).
-              if (err instanceof GraftError) return null;
+              // A package we cannot graft into is copied the old way (ExcelJS re-writes it whole),
+              // which can lose parts of the user's package: say so.
+              if (err instanceof GraftError) {
+                io.stderr(
+                  `${formatMessage(cliMessages.outCopiedWhole, lang, { reason: err.message, file: options.out ?? '' })}\n`,
+                );
+                return null;
+              }
               throw err;
             })
           : null) ??

@@ -97,6 +97,27 @@ test('kasama-r2.xlsx (a real city workbook): every original part kept byte for b
   expect(packageProblems(readFileSync(second))).toEqual([]);
 });
 
+test('a package the summary cannot be grafted into is copied whole, and the user is told so', async () => {
+  const dir = tmpDir();
+  const input = join(dir, 'nostyles.xlsx');
+  const out = join(dir, 'summary.xlsx');
+  const files = unzipSync(readFileSync('examples/kasama-r2.xlsx'));
+  delete files['xl/styles.xml'];
+  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
+  files['xl/_rels/workbook.xml.rels'] = strToU8(rels.replace(/<Relationship [^>]*styles\.xml"\/>/, ''));
+  const types = strFromU8(files['[Content_Types].xml']!);
+  files['[Content_Types].xml'] = strToU8(types.replace(/<Override PartName="\/xl\/styles\.xml"[^>]*\/>/, ''));
+  expect(strFromU8(files['xl/_rels/workbook.xml.rels']!)).not.toContain('styles.xml');
+  writeFileSync(input, zipSync(files));
+  const run = await runCli(['summarize', input, '--out', out]);
+  expect(run.code).toBe(0);
+  expect(run.stderr).toContain('ブック全体を書き直したコピー');
+  expect(run.stderr).toContain('no styles part');
+  expect(Object.keys(entries(out))).toContain('xl/worksheets/sheet1.xml');
+  const english = await runCli(['summarize', input, '--out', join(dir, 'again.xlsx'), '--lang', 'en']);
+  expect(english.stderr).toContain('the copy was rewritten whole');
+});
+
 test('.xlsm: the summary goes into a copy that keeps its macros', async () => {
   const dir = tmpDir();
   const input = join(dir, 'plan.xlsm');
