@@ -9,6 +9,7 @@ import { analyse } from '../../src/core/analyse';
 import { generateSummary } from '../../src/core/flows/generateSummary';
 import type { WorkbookSnapshot } from '../../src/core/grid';
 import { HostError } from '../../src/core/hostPort';
+import { describeError } from '../../src/core/hostErrors';
 import { planRollover } from '../../src/core/rollover/planRollover';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { fewestRanges } from '../../src/core';
@@ -19,6 +20,7 @@ import { chartXml } from '../../src/xlsx/chartXml';
 import { readWorkbookBuffer } from '../../src/xlsx/readWorkbook';
 import { syntheticSheet } from '../../bench/synthetic';
 import type { ExcelBuild } from '../officejs/excelLibrary';
+import { workbook } from '../helpers/snapshot';
 import { SimulatedExcel, WEB_PAYLOAD_LIMIT, type Value } from '../officejs/simulatedExcel';
 
 const SYMBOLS = DEFAULT_SETTINGS.marks.map((m) => m.symbol);
@@ -444,6 +446,52 @@ export function shellSuite(build: ExcelBuild): void {
       expect(excel.dump('令和2年度実績').F7).toBe('R3');
       await host.saveSettings({ endedRule: 'exclude' });
       expect(await host.loadSettings()).toEqual({ endedRule: 'exclude' });
+    });
+
+    test('rollover, templates and dropdowns on ExcelApi 1.4: they work, or refuse with "needs ExcelApi 1.8"; never ApiNotFound', async () => {
+      const excel = track(excelFrom([kasama]));
+      excel.apiMinor = 4;
+      const host = createExcelHost(excel.env(), kasama.file);
+      await host.applyRollover(planRollover(kasama, DEFAULT_SETTINGS, { renameHeaders: false }), SYMBOLS);
+      expect(excel.dump('令和2年度実績').F7).toBe('R3');
+      const sheet = excel.sheet('令和2年度実績')!;
+      expect(sheet.merges).toContainEqual({ top: 5, left: 2, bottom: 5, right: 5 });
+      // Tables in different columns: each table's rows shifted on their own (a band, not whole columns).
+      const banded = workbook('plan.xlsx', [
+        {
+          name: '計画',
+          rows: [
+            ['番号', '実施項目', '進捗状況', null, '指標', '令和4年度', null, '令和5年度', null],
+            [null, null, 'R4', 'R5', null, '計画', '実績', '計画', '実績'],
+            [1, '窓口の改善', '○', '◎', '待ち時間', 10, 12, 9, 8],
+            [],
+            ['番号', '実施項目', 'R5'],
+            [1, '会議の削減', '○'],
+          ],
+          merges: ['A1:A2', 'B1:B2', 'C1:D1', 'E1:E2', 'F1:G1', 'H1:I1'],
+        },
+      ]);
+      const bandExcel = track(excelFrom([banded]));
+      bandExcel.apiMinor = 4;
+      const bandPlan = planRollover(banded, DEFAULT_SETTINGS, { renameHeaders: false });
+      expect(bandPlan.sheets[0]!.insertions.every((i) => i.rows !== null)).toBe(true);
+      await createExcelHost(bandExcel.env()).applyRollover(bandPlan, SYMBOLS);
+      expect(bandExcel.dump('計画')).toMatchObject({ E2: 'R6', D5: 'R6', K1: '令和6年度' });
+      expect(bandExcel.apiNotFound).toEqual([]);
+      const plan = examplePlan();
+      await host.createSheets(templateSheets(plan, planDepartments(plan), DEFAULT_SETTINGS));
+      expect(excel.sheet('総務部')!.validations.size).toBe(0);
+      const syncs = excel.syncs;
+      const refusal = await host
+        .installDropdowns('令和2年度実績', ['F8:F11'], SYMBOLS)
+        .catch((e: unknown) => e);
+      expect(refusal).toMatchObject({ code: 'notSupported', detail: { feature: 'ExcelApi 1.8' } });
+      expect(describeError(refusal, 'en')).toBe(
+        'This version of Excel does not support this feature (needs ExcelApi 1.8).',
+      );
+      expect(describeError(refusal, 'ja')).toContain('ExcelApi 1.8 が必要');
+      expect(excel.syncs).toBe(syncs);
+      expect(excel.apiNotFound).toEqual([]);
     });
   });
 

@@ -1445,6 +1445,8 @@ export class SimulatedExcel {
   apiMinor = 17;
   documentSettings: Map<string, unknown> | null = null;
   refs = new Map<string, Node>();
+  /** Members called above the configured requirement set (each refused with ApiNotFound). */
+  apiNotFound: string[] = [];
   /** Gaps in the simulation met while running (each also fails its request); tests assert none. */
   simulationErrors: Error[] = [];
   private nextId = 1;
@@ -1679,8 +1681,10 @@ export class SimulatedExcel {
   }
 
   private require(node: Node, member: string): void {
-    if (requirementOf(node, member) > this.apiMinor)
+    if (requirementOf(node, member) > this.apiMinor) {
+      this.apiNotFound.push(`${node.className}.${member}`);
       throw new ExcelError('ApiNotFound', `${node.className}.${member}`);
+    }
   }
 
   private args(
