@@ -1,5 +1,6 @@
 /** The published-style table on the terminal (its figures are the JSON's, rendered). */
 import {
+  formatList,
   formatMessage,
   layoutMessages,
   markLabels,
@@ -48,7 +49,7 @@ export function summaryTable(model: SummaryModel, settings: Settings, lang: Lang
   const label = (k: MarkKey) => {
     const own = grades.filter((g) => g.key === k && g.label).map((g) => g.label![lang]);
     const symbol = markSymbol(k, grades);
-    const name = own.length > 0 ? own.join('・') : markLabels[k][lang];
+    const name = own.length > 0 ? formatList(own, lang, 'alternatives') : markLabels[k][lang];
     return name === symbol ? symbol : `${symbol} ${name}`;
   };
   const published: [string, number, string][] = roles
@@ -70,16 +71,24 @@ export function summaryTable(model: SummaryModel, settings: Settings, lang: Lang
   const notEvaluated = roles.includes('notEvaluated') ? label('notEvaluated') : null;
   if (current.unmarked > 0) published.push([t('unmarked'), current.unmarked, '']);
   const denominator = current.progress.denominator;
+  // The label column as wide as its widest label (a scale's long names line up too).
+  const labelWidth = Math.max(
+    36,
+    ...published.map(([l]) => width(l) + 1),
+    width(t('items')) + 1,
+    width(t('progress')) + 1,
+    notEvaluated === null ? 0 : width(notEvaluated) + 1,
+  );
   for (const [label, n, note] of published) {
     lines.push(
-      `  ${padEnd(label, 36)}${padStart(String(n), 4)}  ${padStart(percent(denominator > 0 ? n / denominator : null), 6)}  ${note}`.trimEnd(),
+      `  ${padEnd(label, labelWidth)}${padStart(String(n), 4)}  ${padStart(percent(denominator > 0 ? n / denominator : null), 6)}  ${note}`.trimEnd(),
     );
   }
-  lines.push(`  ${padEnd(t('items'), 36)}${padStart(String(denominator), 4)}`);
+  lines.push(`  ${padEnd(t('items'), labelWidth)}${padStart(String(denominator), 4)}`);
   if (notEvaluated !== null)
-    lines.push(`  ${padEnd(notEvaluated, 36)}${padStart(String(c.notEvaluated), 4)}`);
+    lines.push(`  ${padEnd(notEvaluated, labelWidth)}${padStart(String(c.notEvaluated), 4)}`);
   lines.push(
-    `  ${padEnd(t('progress'), 36)}${padStart(percent(current.progress.rate), 10)}  (${current.progress.numerator}/${denominator})  ${endedRuleLabels[model.ended][lang]}`,
+    `  ${padEnd(t('progress'), labelWidth)}${padStart(percent(current.progress.rate), 10)}  (${current.progress.numerator}/${denominator})  ${endedRuleLabels[model.ended][lang]}`,
   );
   lines.push('', formatMessage(cliMessages.historyTitle, lang));
   // One column per figure, each as wide as its widest entry: years of any length line up.

@@ -115,6 +115,25 @@ describe('the S/A/B/C sample', () => {
     // Every breakdown table has its figures in the same columns: key, count, the scale's grades…
     expect(header.slice(2, 8)).toEqual(['S', 'A', 'B', 'C', '完了', '対象外・未評価']);
   });
+
+  test('in English, names of grades sharing a role are joined the English way, and the table lines up', async () => {
+    const run = await runCli(['summarize', SAMPLE, '--scale', 'sabc', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('not applicable / not evaluated');
+    expect(run.stdout).not.toContain('not applicable・not evaluated');
+    // The counts end in one terminal column whatever the label's length (CJK characters are two wide).
+    const columns = (text: string) =>
+      [...text].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+    const counts = run.stdout
+      .split('\n')
+      .filter((line) => /^ {2}(S |A |B |C |Items in the plan|対象外)/.test(line))
+      .map((line) => {
+        const count = /^(.*?\D)(\d+)(?: {3}| *$)/.exec(line)!;
+        return columns(count[1]! + count[2]!);
+      });
+    expect(counts.length).toBe(6);
+    expect(new Set(counts).size).toBe(1);
+  });
 });
 
 describe('other presets and custom scales', () => {

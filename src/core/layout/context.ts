@@ -1,5 +1,6 @@
 import type { Finding, MarkKey, PlanItem } from '../model';
 import {
+  formatList,
   formatMessage,
   layoutMessages,
   markLabels,
@@ -68,7 +69,7 @@ export class LayoutContext {
     const labels = gradesOf(this.options.settings)
       .filter((g) => g.key === key && g.label)
       .map((g) => g.label![this.lang]);
-    return labels.length > 0 ? labels.join('・') : markLabels[key][this.lang];
+    return labels.length > 0 ? formatList(labels, this.lang, 'alternatives') : markLabels[key][this.lang];
   }
 
   /** The roles this summary shows: kasama's five; a scale's own (with 対象外 where it has it). */

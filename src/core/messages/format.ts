@@ -16,18 +16,21 @@ export interface Message {
 export type MessageParam = string | number | readonly string[];
 export type MessageParams = Readonly<Record<string, MessageParam>>;
 
-export type ListStyle = 'plain' | 'quoted' | 'spaced';
+/** `alternatives`: names of one thing (grades sharing a role): 対象外・未評価 / not applicable / not evaluated. */
+export type ListStyle = 'plain' | 'quoted' | 'spaced' | 'alternatives';
 
 const LIST_STYLES: Readonly<Record<Lang, Record<ListStyle, (items: readonly string[]) => string>>> = {
   ja: {
     plain: (items) => items.join('、'),
     quoted: (items) => items.map((s) => `「${s}」`).join(''),
     spaced: (items) => items.join(' '),
+    alternatives: (items) => items.join('・'),
   },
   en: {
     plain: (items) => items.join(', '),
     quoted: (items) => items.map((s) => `"${s}"`).join(', '),
     spaced: (items) => items.join(' '),
+    alternatives: (items) => items.join(' / '),
   },
 };
 
