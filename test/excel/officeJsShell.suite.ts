@@ -12,7 +12,8 @@ import { HostError } from '../../src/core/hostPort';
 import { describeError } from '../../src/core/hostErrors';
 import { planRollover } from '../../src/core/rollover/planRollover';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { fewestRanges } from '../../src/core';
+import { columnLetters, fewestRanges } from '../../src/core';
+import { dropdownTargets } from '../../src/core/flows/edits';
 import { parsePlanDefinition, planDepartments } from '../../src/core/template/planDefinition';
 import { templateSheets } from '../../src/core/template/templateSheet';
 import { createExcelHost } from '../../src/excel/host';
@@ -21,7 +22,7 @@ import { readWorkbookBuffer } from '../../src/xlsx/readWorkbook';
 import { syntheticSheet } from '../../bench/synthetic';
 import type { ExcelBuild } from '../officejs/excelLibrary';
 import { workbook } from '../helpers/snapshot';
-import { SimulatedExcel, WEB_PAYLOAD_LIMIT, type Value } from '../officejs/simulatedExcel';
+import { parseAddress, SimulatedExcel, WEB_PAYLOAD_LIMIT, type Value } from '../officejs/simulatedExcel';
 
 const SYMBOLS = DEFAULT_SETTINGS.marks.map((m) => m.symbol);
 /** Strings Excel's en-US parser would turn into numbers, dates, booleans or formulas. */
@@ -571,6 +572,81 @@ export function shellSuite(build: ExcelBuild): void {
   });
 
   describe(`${build}: templates in the open workbook`, () => {
+    test('a row inserted later inside a table keeps the dropdown (templates and 入力規則), ranges still disjoint', async () => {
+      /** The list a cell's validation offers, if any validation covers it. */
+      const listAt = (excel: SimulatedExcel, sheet: string, cell: string) => {
+        const at = parseAddress(cell);
+        const hits = [...excel.sheet(sheet)!.validations].filter(([address]) => {
+          const r = parseAddress(address);
+          return at.top >= r.top && at.top <= r.bottom && at.left >= r.left && at.left <= r.right;
+        });
+        expect(hits.length).toBeLessThanOrEqual(1);
+        return hits[0]?.[1] ?? null;
+      };
+      const disjoint = (excel: SimulatedExcel, sheet: string) => {
+        const ranges = [...excel.sheet(sheet)!.validations.keys()];
+        expect([...fewestRanges(ranges)].sort()).toEqual([...ranges].sort());
+      };
+      /** Entire rows inserted above `row` (1-based), as a user does with 行の挿入. */
+      const insertRowAbove = (excel: SimulatedExcel, sheet: string, address: string) =>
+        excel.env().run({ delayForCellEdit: true }, async (context) => {
+          context.workbook.worksheets.getItem(sheet).getRange(address).insert('Down');
+          await context.sync();
+        });
+
+      // Templates: the department sheet is protected, inserting rows is allowed.
+      const plan = examplePlan();
+      const sheets = templateSheets(plan, planDepartments(plan), DEFAULT_SETTINGS);
+      const excel = track(new SimulatedExcel(build));
+      await createExcelHost(excel.env()).createSheets(sheets);
+      const general = sheets.find((s) => s.name === '総務部')!;
+      const range = parseAddress(
+        general.markRanges.find((r) => parseAddress(r).bottom > parseAddress(r).top)!,
+      );
+      const row = range.top + 2; // 1-based: the table's second item row
+      const mark = `${columnLetters(range.left)}${row}`;
+      const below = `${columnLetters(range.left)}${range.bottom + 2}`;
+      const lastItem = excel.dump('総務部')[`B${range.bottom + 1}`];
+      expect(listAt(excel, '総務部', `${columnLetters(range.left)}${range.bottom + 2}`)).toBeNull();
+      await insertRowAbove(excel, '総務部', `${row}:${row}`);
+      expect(excel.sheet('総務部')!.protected).toBe(true);
+      expect(listAt(excel, '総務部', mark)).toBe(SYMBOLS.join(','));
+      expect(excel.dump('総務部')[mark]).toBeUndefined();
+      // The table's last item moved down one row and kept its dropdown; nothing grew past the table.
+      expect(excel.dump('総務部')[`B${range.bottom + 2}`]).toBe(lastItem);
+      expect(listAt(excel, '総務部', below)).toBe(SYMBOLS.join(','));
+      expect(listAt(excel, '総務部', `${columnLetters(range.left)}${range.bottom + 3}`)).toBeNull();
+      disjoint(excel, '総務部');
+      // The new row's mark cell can be typed in on the protected sheet, like the rows around it.
+      expect(excel.sheet('総務部')!.locks.length).toBeGreaterThan(0);
+      await createExcelHost(excel.env()).writeCells([
+        { sheet: '総務部', cell: mark, expected: '', value: '○' },
+      ]);
+      expect(excel.dump('総務部')[mark]).toBe('○');
+
+      // 入力規則 on a workbook of the field (kasama): a row inserted in the middle of a table.
+      const field = track(excelFrom([kasama]));
+      const tables = analyse([kasama], DEFAULT_SETTINGS).tables;
+      const targets = dropdownTargets(tables, '令和2年度実績');
+      await createExcelHost(field.env()).installDropdowns('令和2年度実績', targets, SYMBOLS);
+      disjoint(field, '令和2年度実績');
+      const first = parseAddress(targets.find((r) => parseAddress(r).bottom - parseAddress(r).top >= 2)!);
+      const at = first.top + 2;
+      await insertRowAbove(field, '令和2年度実績', `${at}:${at}`);
+      for (let col = first.left; col <= first.right; col += 1)
+        expect(listAt(field, '令和2年度実績', `${columnLetters(col)}${at}`)).toBe(SYMBOLS.join(','));
+      disjoint(field, '令和2年度実績');
+      // Cells shifted down within a table's columns (not entire rows): only that part grows.
+      const band = track(new SimulatedExcel(build));
+      band.addSheet('S', [['a']]);
+      await createExcelHost(band.env()).installDropdowns('S', ['C2:E5'], SYMBOLS);
+      await insertRowAbove(band, 'S', 'A3:D3');
+      expect([...band.sheet('S')!.validations.keys()].sort()).toEqual(['C2:D6', 'E2:E5']);
+      // The new row holds no item: reading the book again counts exactly the items it had.
+      const reread = analyse([await createExcelHost(field.env()).readSnapshot()], DEFAULT_SETTINGS);
+      expect(reread.items).toHaveLength(analyse([kasama], DEFAULT_SETTINGS).items.length);
+    });
+
     test('one sheet per department in three round trips, read back as the plan, headers locked', async () => {
       const plan = examplePlan();
       const sheets = templateSheets(plan, planDepartments(plan), DEFAULT_SETTINGS);

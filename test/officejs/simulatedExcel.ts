@@ -246,6 +246,36 @@ function shifted(
   return r;
 }
 
+const transposed = (r: CellRange): CellRange => ({
+  top: r.left,
+  left: r.top,
+  bottom: r.right,
+  right: r.bottom,
+});
+
+/**
+ * A rectangle's parts after rows are inserted at `at` over columns (null: entire rows), as Excel
+ * moves data validations and locked flags: a rectangle spanning the inserted rows grows, one below
+ * moves down, and one only partly over the columns is split (the part over them moves).
+ */
+function shiftedDown(
+  r: CellRange,
+  at: number,
+  count: number,
+  cols: { left: number; right: number } | null,
+): CellRange[] {
+  const move = (part: CellRange) =>
+    transposed(shifted(transposed(part), at, count, cols && { top: cols.left, bottom: cols.right }));
+  if (cols === null || (r.left >= cols.left && r.right <= cols.right)) return [move(r)];
+  if (r.right < cols.left || r.left > cols.right || r.bottom < at) return [r];
+  const inside = { ...r, left: Math.max(r.left, cols.left), right: Math.min(r.right, cols.right) };
+  const outside = [
+    ...(r.left < cols.left ? [{ ...r, right: cols.left - 1 }] : []),
+    ...(r.right > cols.right ? [{ ...r, left: cols.right + 1 }] : []),
+  ];
+  return [...outside, move(inside)];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The object model the requests address. Each class answers properties (object paths), methods,
 // property sets and queries by their wire names (PascalCase), as Excel's host does.
@@ -768,8 +798,57 @@ class RangeNode extends Node {
       right: left + cols - 1,
     });
   }
+  /**
+   * Rows inserted above this range (entire rows, or cells shifted down within its columns), as Excel
+   * does: cells below move down; a validation, merge or locked rule spanning the inserted rows grows,
+   * so a row added inside a table keeps the table's dropdowns; the new cells take the number
+   * formats of the row above.
+   */
+  private insertDown(): null {
+    const sheet = this.sheet;
+    const r = this.range;
+    const whole = r.left === 0 && r.right === MAX_COLUMNS - 1;
+    if (sheet.protected && !(whole && sheet.protectionOptions?.allowInsertRows === true))
+      throw new ExcelError('AccessDenied', 'protected sheet');
+    const cols = whole ? null : { left: r.left, right: r.right };
+    const at = r.top;
+    const count = r.bottom - r.top + 1;
+    const within = (col: number) => cols === null || (col >= cols.left && col <= cols.right);
+    for (const k of sheet.cells.keys())
+      if (Number(k.split(',')[0]) + count >= MAX_ROWS)
+        throw new ExcelError('InvalidOperation', 'cells would move off the sheet');
+    const merges = sheet.merges.map((m) => {
+      const parts = shiftedDown(m, at, count, cols);
+      if (parts.length !== 1) throw new ExcelError('InvalidOperation', 'would move part of a merged cell');
+      return parts[0]!;
+    });
+    const validations = new Map<string, string>();
+    for (const [address, source] of sheet.validations)
+      for (const part of shiftedDown(parseAddress(address), at, count, cols))
+        validations.set(addressOf(part), source);
+    const locks = sheet.locks.flatMap((rule) =>
+      shiftedDown(rule.range, at, count, cols).map((range) => ({ range, locked: rule.locked })),
+    );
+    const cells = new Map<string, Cell>();
+    for (const [k, cell] of sheet.cells) {
+      const [row, col] = k.split(',').map(Number) as [number, number];
+      cells.set(key(row >= at && within(col) ? row + count : row, col), cell);
+    }
+    if (at > 0)
+      for (const [k, cell] of sheet.cells) {
+        const [row, col] = k.split(',').map(Number) as [number, number];
+        if (row !== at - 1 || !within(col) || !cell.format) continue;
+        for (let i = 0; i < count; i += 1) cells.set(key(at + i, col), { value: '', format: cell.format });
+      }
+    sheet.cells = cells;
+    sheet.merges = merges;
+    sheet.validations = validations;
+    sheet.locks = locks;
+    return null;
+  }
   private insert(direction: string): null {
     const sheet = this.sheet;
+    if (direction === 'Down') return this.insertDown();
     if (direction !== 'Right') return this.unknown(`Insert(${direction})`);
     const whole = this.range.top === 0 && this.range.bottom === MAX_ROWS - 1;
     if (sheet.protected && !(whole && sheet.protectionOptions?.allowInsertColumns === true))
