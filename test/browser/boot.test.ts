@@ -5,28 +5,10 @@
  * so: the pane shows the message in Japanese and English; the ribbon command opens the message in a
  * dialog and completes its event. With the bundle, no message. Office.js is a stub (no network).
  */
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require('../../scripts/serve.js') as {
-  serve: (root: string, options?: { port?: number }) => Promise<Server>;
-};
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI !== 'true') {
-  console.warn('browser tests skipped: Chromium is not installed (apt-get install chromium fonts-noto-cjk)');
-}
-const maybe = available || process.env.CI === 'true' ? describe : describe.skip;
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, describeInBrowser as maybe, serve } from '../helpers/browser';
 
 /** A stand-in for Office.js that records what the page asks of Office. */
 const OFFICE_STUB = `window.Office = {

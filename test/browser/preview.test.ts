@@ -8,27 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import JSZip from 'jszip';
 import { chromium, type Browser, type Page } from 'playwright-core';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require('../../scripts/serve.js') as {
-  serve: (root: string, options?: { port?: number }) => Promise<Server>;
-};
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI !== 'true') {
-  console.warn('browser tests skipped: Chromium is not installed (apt-get install chromium fonts-noto-cjk)');
-}
-const maybe = available || process.env.CI === 'true' ? describe : describe.skip;
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, describeInBrowser as maybe, serve } from '../helpers/browser';
 
 maybe('the preview in Chromium', () => {
   let server: Server;
