@@ -23,7 +23,8 @@ import {
 import { DEFAULT_LIMITS } from '../package/readXlsx';
 import { EditablePackage, relsPartName } from './package';
 import { rolloverSheetXml } from './sheetXml';
-import { attr, escapeXml, parseStartTag, unescapeXml, withAttr, writeStartTag, xmlTags } from './xml';
+import { decodeXml, escapeXmlText } from '../package/xml';
+import { attr, parseStartTag, withAttr, writeStartTag, xmlTags } from './xml';
 
 export type RefusalReason =
   | 'pivot'
@@ -247,9 +248,9 @@ function rewriteTexts(
         open = null;
         continue;
       }
-      const text = unescapeXml(raw);
+      const text = decodeXml(raw);
       const moved = shift(text, open.raw);
-      if (moved !== text) spans.push({ start: open.end, end: tag.start, text: escapeXml(moved) });
+      if (moved !== text) spans.push({ start: open.end, end: tag.start, text: escapeXmlText(moved) });
       open = null;
     }
   }
@@ -434,7 +435,7 @@ function formulasIn(xml: string): string[] {
     if (tag.kind === 'open') open = tag.end;
     else if (tag.kind === 'close' && open >= 0) {
       const text = xml.slice(open, tag.start);
-      if (text.includes('[')) out.push(unescapeXml(text));
+      if (text.includes('[')) out.push(decodeXml(text));
       open = -1;
     }
   }

@@ -11,7 +11,8 @@ import { isMarkerName, markerName, quoteSheetName } from '../../core';
 import { DEFAULT_LIMITS } from '../package/readXlsx';
 import { PlanConflictError } from '../writeWorkbook';
 import { EditablePackage, relsPartName, resolveTarget } from './package';
-import { attr, escapeXml, parseStartTag, withAttr, writeStartTag, xmlTags, type StartTag } from './xml';
+import { escapeXmlAttr, escapeXmlText } from '../package/xml';
+import { attr, parseStartTag, withAttr, writeStartTag, xmlTags, type StartTag } from './xml';
 
 const NS_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -227,7 +228,7 @@ function relsXml(rels: readonly { id: string; type: string; target: string; exte
   const items = rels
     .map(
       (r) =>
-        `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
+        `<Relationship Id="${escapeXmlAttr(r.id)}" Type="${escapeXmlAttr(r.type)}" Target="${escapeXmlAttr(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
     )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_REL}">${items}</Relationships>`;
@@ -296,7 +297,7 @@ export function graftSummary(input: GraftInput): Uint8Array {
     if (types.toLowerCase().includes(`partname="${name.toLowerCase()}"`)) return;
     types = types.replace(
       '</Types>',
-      `<Override PartName="${escapeXml(name)}" ContentType="${type}"/></Types>`,
+      `<Override PartName="${escapeXmlAttr(name)}" ContentType="${type}"/></Types>`,
     );
   };
   const freeName = (prefix: string, ext: string) => {
@@ -367,7 +368,7 @@ export function graftSummary(input: GraftInput): Uint8Array {
       maxSheetId += 1;
       // In the workbook's own prefix (x:-prefixed SpreadsheetML too), the relationship namespace declared here.
       newSheets.push(
-        `<${ns}sheet name="${escapeXml(name)}" sheetId="${maxSheetId}" xmlns:r="${REL_BASE}" r:id="${relId}"/>`,
+        `<${ns}sheet name="${escapeXmlAttr(name)}" sheetId="${maxSheetId}" xmlns:r="${REL_BASE}" r:id="${relId}"/>`,
       );
       sheetIndex.set(name, userBook.sheets.length + newSheets.length - 1);
       override(part, CT.worksheet);
@@ -433,7 +434,7 @@ export function graftSummary(input: GraftInput): Uint8Array {
     .map((s) => s.name);
   const markers = [...input.sheets, ...stillOwned].map(
     (name, i) =>
-      `<${ns}definedName name="${markerName(i + 1)}" hidden="1">${escapeXml(`${quoteSheetName(name)}!$A$1`)}</${ns}definedName>`,
+      `<${ns}definedName name="${markerName(i + 1)}" hidden="1">${escapeXmlText(`${quoteSheetName(name)}!$A$1`)}</${ns}definedName>`,
   );
   const names = listOf(workbook, 'definedNames');
   const kept = (names?.items ?? []).filter((item) => {

@@ -20,16 +20,8 @@ import {
   type ShiftProblem,
   type SheetRollover,
 } from '../../core';
-import {
-  attr,
-  escapeXml,
-  parseStartTag,
-  unescapeXml,
-  withAttr,
-  writeStartTag,
-  xmlTags,
-  type StartTag,
-} from './xml';
+import { decodeXml, escapeXmlAttr, escapeXmlText } from '../package/xml';
+import { attr, parseStartTag, withAttr, writeStartTag, xmlTags, type StartTag } from './xml';
 
 export interface Located {
   readonly where: string;
@@ -186,10 +178,10 @@ export function rolloverSheetXml(xml: string, sheet: SheetContext): SheetResult 
       // Only an element holding text alone (<x14:formula1> holds an <xm:f>, which comes next).
       const next = xml.indexOf('<', tag.end);
       if (next < 0 || xml.charCodeAt(next + 1) !== 47) continue;
-      const text = unescapeXml(xml.slice(tag.end, next));
+      const text = decodeXml(xml.slice(tag.end, next));
       const after = shiftText(text, at(tag.local));
       if (after !== text) {
-        out.push(xml.slice(copied, tag.end), escapeXml(after));
+        out.push(xml.slice(copied, tag.end), escapeXmlText(after));
         copied = next;
       }
     }
@@ -301,7 +293,7 @@ export function rolloverSheetXml(xml: string, sheet: SheetContext): SheetResult 
         const after = shiftText(text, where, { row: row.index, col: cell.col });
         if (after === f.text && tag === f.tag) continue;
         const head = writeStartTag({ ...tag, empty: false });
-        cell.inner = `${cell.inner!.slice(0, f.start)}${head}${escapeXml(after)}</${tag.name}>${cell.inner!.slice(f.end)}`;
+        cell.inner = `${cell.inner!.slice(0, f.start)}${head}${escapeXmlText(after)}</${tag.name}>${cell.inner!.slice(f.end)}`;
         touched = true;
       }
     if (!touched) return null;
@@ -365,7 +357,7 @@ export function rolloverSheetXml(xml: string, sheet: SheetContext): SheetResult 
         const p = parseA1(write.cell);
         if (!p) continue;
         const cell = cellAt(p.row, p.col);
-        const t = `<${prefix}is><${prefix}t xml:space="preserve">${escapeXml(write.value)}</${prefix}t></${prefix}is>`;
+        const t = `<${prefix}is><${prefix}t xml:space="preserve">${escapeXmlText(write.value)}</${prefix}t></${prefix}is>`;
         cell.tag = { ...withAttr(cell.tag, 't', 'inlineStr'), empty: false };
         cell.inner = t;
       }
@@ -441,7 +433,7 @@ function formulaOf(cell: Cell): { tag: StartTag; text: string; start: number; en
     if (tag.kind === 'empty') return { tag: start, text: '', start: tag.start, end: tag.end };
     const close = cell.inner.indexOf('</', tag.end);
     const end = cell.inner.indexOf('>', close) + 1;
-    return { tag: start, text: unescapeXml(cell.inner.slice(tag.end, close)), start: tag.start, end };
+    return { tag: start, text: decodeXml(cell.inner.slice(tag.end, close)), start: tag.start, end };
   }
   return null;
 }
@@ -516,7 +508,7 @@ function applyMerges(xml: string, roll: SheetRollover): string {
     if (change.from) refs = refs.filter((r) => r !== change.from);
     refs.push(change.to);
   }
-  const body = `<${p}mergeCells count="${refs.length}">${refs.map((r) => `<${p}mergeCell ref="${escapeXml(r)}"/>`).join('')}</${p}mergeCells>`;
+  const body = `<${p}mergeCells count="${refs.length}">${refs.map((r) => `<${p}mergeCell ref="${escapeXmlAttr(r)}"/>`).join('')}</${p}mergeCells>`;
   if (section) return xml.slice(0, section.start) + body + xml.slice(section.end);
   const point = insertionPoint(xml, AFTER_MERGES);
   return xml.slice(0, point) + body + xml.slice(point);
@@ -576,11 +568,11 @@ function applyDropdowns(xml: string, ranges: readonly string[], symbols: readonl
     } else if (tag.local === 'dataValidation' && tag.kind === 'close') inX14 = false;
     else if (inX14 && tag.local === 'sqref' && tag.kind === 'open' && tag.start >= copied) {
       const close = closeOf(xml, tag.start, 'sqref');
-      const before = unescapeXml(xml.slice(tag.end, close.innerEnd));
+      const before = decodeXml(xml.slice(tag.end, close.innerEnd));
       const after = sqrefMinus(before, cut);
       // An x14 validation left with no cells keeps its (now empty-looking) place; Excel drops it on save.
       if (after !== before && after !== '') {
-        out.push(xml.slice(copied, tag.end), escapeXml(after));
+        out.push(xml.slice(copied, tag.end), escapeXmlText(after));
         copied = close.innerEnd;
       }
     }
@@ -593,7 +585,7 @@ function applyDropdowns(xml: string, ranges: readonly string[], symbols: readonl
   const added = ranges
     .map(
       (r) =>
-        `<${p}dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${escapeXml(r)}"><${p}formula1>${escapeXml(list)}</${p}formula1></${p}dataValidation>`,
+        `<${p}dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${escapeXmlAttr(r)}"><${p}formula1>${escapeXmlText(list)}</${p}formula1></${p}dataValidation>`,
     )
     .join('');
   for (const tag of xmlTags(trimmed)) {

@@ -1,8 +1,9 @@
 /**
  * Just enough XML for editing package parts in place: a linear tag scanner (indexOf, no regular
- * expressions), start-tag attributes, and entity escaping. Everything the editor does not touch is
- * copied through as written.
+ * expressions) and start-tag attributes; escaping is the reader's (package/xml). Everything the
+ * editor does not touch is copied through as written.
  */
+import { decodeXml, escapeXmlAttr } from '../package/xml';
 
 export interface XmlTag {
   /** 'open' <a>, 'close' </a>, 'empty' <a/>, 'other' (comment, PI, CDATA, doctype). */
@@ -112,55 +113,13 @@ export function writeStartTag(tag: StartTag): string {
 
 export function attr(tag: StartTag, local: string): string | undefined {
   const found = tag.attrs.find(([k]) => k === local || k.endsWith(`:${local}`));
-  return found ? unescapeXml(found[1]) : undefined;
+  return found ? decodeXml(found[1]) : undefined;
 }
 
 /** The tag with attribute `key` set (escaped here) or removed (undefined). */
 export function withAttr(tag: StartTag, key: string, value: string | undefined): StartTag {
   const attrs = tag.attrs.filter(([k]) => k !== key);
   const index = tag.attrs.findIndex(([k]) => k === key);
-  if (value !== undefined) attrs.splice(index < 0 ? attrs.length : index, 0, [key, escapeXml(value)]);
+  if (value !== undefined) attrs.splice(index < 0 ? attrs.length : index, 0, [key, escapeXmlAttr(value)]);
   return { ...tag, attrs };
-}
-
-export function escapeXml(text: string): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    // Quotes are escaped where an attribute is written (writeStartTag), not in text.
-    const rep = c === 38 ? '&amp;' : c === 60 ? '&lt;' : c === 62 ? '&gt;' : null;
-    if (rep) {
-      out += text.slice(last, i) + rep;
-      last = i + 1;
-    }
-  }
-  return last === 0 ? text : out + text.slice(last);
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-export function unescapeXml(text: string): string {
-  if (!text.includes('&')) return text;
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const amp = text.indexOf('&', i);
-    if (amp < 0) break;
-    const semi = text.indexOf(';', amp);
-    if (semi < 0 || semi - amp > 10) {
-      out += text.slice(i, amp + 1);
-      i = amp + 1;
-      continue;
-    }
-    const entity = text.slice(amp + 1, semi);
-    let rep: string | undefined = NAMED[entity];
-    if (rep === undefined && entity.startsWith('#')) {
-      const code = entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      if (Number.isFinite(code) && code >= 0 && code <= 0x10ffff) rep = String.fromCodePoint(code);
-    }
-    out += text.slice(i, amp) + (rep ?? text.slice(amp, semi + 1));
-    i = semi + 1;
-  }
-  return out + text.slice(i);
 }
