@@ -5,7 +5,7 @@
  * kept as they were); macros survive in .xlsm; a second run replaces only the add-in's parts. Every
  * workbook the CLI writes passes the package rules Excel checks before opening without repair.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { runCli, tmpDir } from '../helpers/buildWorkbook';
@@ -97,7 +97,7 @@ test('kasama-r2.xlsx (a real city workbook): every original part kept byte for b
   expect(packageProblems(readFileSync(second))).toEqual([]);
 });
 
-test('a package the summary cannot be grafted into is copied whole, and the user is told so', async () => {
+test('a package without a styles part gets ours: every original part kept, the styles part added', async () => {
   const dir = tmpDir();
   const input = join(dir, 'nostyles.xlsx');
   const out = join(dir, 'summary.xlsx');
@@ -110,12 +110,33 @@ test('a package the summary cannot be grafted into is copied whole, and the user
   expect(strFromU8(files['xl/_rels/workbook.xml.rels']!)).not.toContain('styles.xml');
   writeFileSync(input, zipSync(files));
   const run = await runCli(['summarize', input, '--out', out]);
-  expect(run.code).toBe(0);
-  expect(run.stderr).toContain('ブック全体を書き直したコピー');
-  expect(run.stderr).toContain('no styles part');
-  expect(Object.keys(entries(out))).toContain('xl/worksheets/sheet1.xml');
-  const english = await runCli(['summarize', input, '--out', join(dir, 'again.xlsx'), '--lang', 'en']);
-  expect(english.stderr).toContain('the copy was rewritten whole');
+  expect([run.code, run.stderr]).toEqual([0, expect.not.stringContaining('注意')]);
+  const before = entries(input);
+  const after = entries(out);
+  expect(changed(before, after).filter((n) => !MAY_CHANGE.has(n))).toEqual([]);
+  expect(strFromU8(after['xl/_rels/workbook.xml.rels']!)).toContain('Target="styles.xml"');
+  expect(strFromU8(after['xl/styles.xml']!)).toContain('<name val="Yu Gothic"/>');
+  expect(packageProblems(readFileSync(out))).toEqual([]);
+});
+
+test('a package whose styles the summary cannot be appended to is refused: nothing written, the user told why', async () => {
+  const dir = tmpDir();
+  const input = join(dir, 'nofonts.xlsx');
+  const out = join(dir, 'summary.xlsx');
+  const files = unzipSync(readFileSync('examples/kasama-r2.xlsx'));
+  const styles = strFromU8(files['xl/styles.xml']!);
+  const fonts = styles.indexOf('<fonts');
+  files['xl/styles.xml'] = strToU8(
+    styles.slice(0, fonts) + styles.slice(styles.indexOf('</fonts>') + '</fonts>'.length),
+  );
+  writeFileSync(input, zipSync(files));
+  const run = await runCli(['summarize', input, '--out', out]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('何も書き込みませんでした');
+  expect(run.stderr).toContain('styles without fonts');
+  expect(existsSync(out)).toBe(false);
+  const english = await runCli(['summarize', input, '--out', out, '--lang', 'en']);
+  expect(english.stderr).toContain('nothing was written');
 });
 
 test('.xlsm: the summary goes into a copy that keeps its macros', async () => {

@@ -1,0 +1,43 @@
+/**
+ * Workbooks the CLI and the preview write from scratch, through the direct writer: a new workbook
+ * holding a summary (several inputs), and one department's template. No Node imports.
+ */
+import { checkPlan, TOOL_NAME, type TemplateSheet, type WritePlan } from '../../core';
+import { PlanConflictError } from './planConflict';
+import type { SheetContent } from './sheetXml';
+import { writeWorkbookPackage } from './workbookPackage';
+
+/** A new workbook of the summary's sheets, each marked as the add-in's own. */
+export function newSummaryWorkbook(plan: WritePlan, created?: string): Uint8Array {
+  const check = checkPlan(plan, { sheetNames: [], ownedSheets: [] });
+  if (check.conflicts.length > 0 || check.invalidNames.length > 0)
+    throw new PlanConflictError(check.conflicts, check.invalidNames);
+  return writeWorkbookPackage(plan.sheets, {
+    owned: true,
+    creator: TOOL_NAME,
+    ...(created ? { created } : {}),
+  });
+}
+
+/** A template as the writer's sheet: merges, the mark list on its cells, headers locked. */
+export function templateContent(sheet: TemplateSheet): SheetContent {
+  return {
+    name: sheet.name,
+    values: sheet.values,
+    formats: sheet.formats,
+    columnWidths: sheet.columnWidths,
+    print: sheet.print,
+    merges: sheet.merges,
+    dropdowns: [{ ranges: sheet.markRanges, list: sheet.markSymbols }],
+    protection: { lockedRanges: sheet.lockedRanges },
+  };
+}
+
+/** One department's template workbook. */
+export function templateWorkbook(sheet: TemplateSheet, created?: string): Uint8Array {
+  return writeWorkbookPackage([templateContent(sheet)], {
+    owned: false,
+    creator: TOOL_NAME,
+    ...(created ? { created } : {}),
+  });
+}
