@@ -14,6 +14,7 @@
 import {
   columnLetters,
   parseRange,
+  printTitles,
   HostError,
   type ApplyResult,
   chartStyle,
@@ -270,10 +271,9 @@ function writeLayout(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void
     ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     ws.pageLayout.paperSize = 'A4';
     if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (sheet.print.repeatRows)
-      ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
-    if (sheet.print.repeatColumns)
-      ws.pageLayout.setPrintTitleColumns(`$${sheet.print.repeatColumns[0]}:$${sheet.print.repeatColumns[1]}`);
+    const titles = printTitles(sheet.print, true);
+    if (titles.rows) ws.pageLayout.setPrintTitleRows(titles.rows);
+    if (titles.columns) ws.pageLayout.setPrintTitleColumns(titles.columns);
     if (sheet.print.header || sheet.print.footer)
       setHeaderFooter(ws.pageLayout, sheet.print.header, sheet.print.footer);
   }

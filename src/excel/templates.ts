@@ -38,17 +38,19 @@ function writeTemplate(
   const width = sheet.columnWidths.length;
   const values = sheet.values.map((row) => Array.from({ length: width }, (_, c) => asExcelValue(row[c])));
   ws.getRange(`A1:${columnLetters(width - 1)}${values.length}`).values = values;
-  for (const merge of sheet.merges) ws.getRange(merge).merge(false);
+  for (const merge of sheet.merges ?? []) ws.getRange(merge).merge(false);
   for (const f of sheet.formats) applyFormat(ws, f);
   sheet.columnWidths.forEach(
     (w, i) =>
       (ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * POINTS_PER_CHAR),
   );
   if (has.validation) {
-    for (const range of sheet.markRanges) setMarkList(ws.getRange(range), sheet.markSymbols, true);
+    for (const dropdown of sheet.dropdowns ?? [])
+      for (const range of dropdown.ranges) setMarkList(ws.getRange(range), dropdown.list, true);
   }
   ws.getRange(`A:${columnLetters(width - 1)}`).format.protection.locked = false;
-  for (const range of sheet.lockedRanges) ws.getRange(range).format.protection.locked = true;
+  for (const range of sheet.protection?.lockedRanges ?? [])
+    ws.getRange(range).format.protection.locked = true;
   if (has.pageLayout) {
     ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     ws.pageLayout.paperSize = 'A4';

@@ -125,7 +125,7 @@ export class SheetBuilder {
       const letter = columnLetters(Number(col));
       this.formats.push({ range: `${letter}${headerRow + 1}:${letter}${last}`, numberFormat });
     }
-    if (options.repeatHeader && !this.repeat) this.repeat = [headerRow, headerRow];
+    if (options.repeatHeader && !this.repeat) this.repeat = [headerRow - 1, headerRow - 1];
     return { header: headerRow, first: headerRow + 1, last, left: 0, right };
   }
 

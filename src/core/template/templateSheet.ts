@@ -10,25 +10,17 @@ import type { FiscalYear } from '../model';
 import { gradesOf, type Settings } from '../settings';
 import { stripControlChars, truncateUnits } from '../textSafety';
 import { formatFiscalYear, nextFiscalYear, parseFiscalYear } from '../values';
-import type { PlanFormat, PlanValue, PrintSetup } from '../writePlan';
+import type { PlanFormat, PlanSheet, PlanValue } from '../writePlan';
 import type { PlanDefinition, PlanDefinitionItem, PlanOwner } from './planDefinition';
 import { fewestRanges } from '../validationRanges';
 
-/** A new sheet for people to fill: not one of the add-in's own sheets (the reader reads it). */
-export interface TemplateSheet {
-  readonly name: string;
+/**
+ * A new sheet for people to fill: not one of the add-in's own sheets (the reader reads it). Its
+ * content is a sheet of the one model (merges, the marks' dropdown, headers locked); the department
+ * and the number of items it holds are for the messages that report it.
+ */
+export interface TemplateSheet extends PlanSheet {
   readonly department: string;
-  /** Row-major from A1; strings are always written as text. */
-  readonly values: readonly (readonly PlanValue[])[];
-  readonly merges: readonly string[];
-  readonly formats: readonly PlanFormat[];
-  readonly columnWidths: readonly number[];
-  /** Cells that get an in-cell list of the mark symbols. */
-  readonly markRanges: readonly string[];
-  readonly markSymbols: readonly string[];
-  /** Header and heading cells, locked when the host can protect the sheet without a password; every other cell stays editable. */
-  readonly lockedRanges: readonly string[];
-  readonly print: PrintSetup;
   readonly items: number;
 }
 
@@ -257,9 +249,10 @@ export function templateSheet(
     merges,
     formats,
     columnWidths: columnWidths(cols, years.length),
-    markRanges: fewestRanges(markRanges),
-    markSymbols: gradesOf(settings).map((m) => m.symbol),
-    lockedRanges: locked,
+    links: [],
+    charts: [],
+    dropdowns: [{ ranges: fewestRanges(markRanges), list: gradesOf(settings).map((m) => m.symbol) }],
+    protection: { policy: 'lockedHeaders', lockedRanges: locked },
     print: { orientation: 'landscape', fitToWidth: true },
     items,
   };

@@ -10,29 +10,19 @@ import {
   columnLetters,
   fewestRanges,
   parseRange,
+  printTitles,
   quoteSheetName,
   SHEET_FONT,
   type HeaderFooterSections,
   type PlanFormat,
+  type PlanProtection,
   type PlanSheet,
 } from '../../core';
 import { encodeSpreadsheetText, escapeXmlAttr, escapeXmlText } from '../package/xml';
 import type { CellStyle, StyleTable } from './styleTable';
 
-/** A sheet we write: the plan's sheet, and for sheets people fill, what guards their input. */
-export interface SheetContent
-  extends
-    Pick<PlanSheet, 'name' | 'values' | 'formats' | 'columnWidths' | 'print'>,
-    Partial<Pick<PlanSheet, 'links' | 'charts' | 'freeze' | 'tabColor'>> {
-  readonly merges?: readonly string[];
-  /** In-cell lists: each a set of ranges and the entries offered (a warning, not a stop, on other text). */
-  readonly dropdowns?: readonly { readonly ranges: readonly string[]; readonly list: readonly string[] }[];
-  /**
-   * Protection without a password: every cell of the sheet's columns editable except these ranges
-   * (headers, headings); rows people add, sorting, filtering and formatting stay allowed.
-   */
-  readonly protection?: { readonly lockedRanges: readonly string[] };
-}
+/** A sheet we write: the one sheet-content model (summaries and templates alike). */
+export type SheetContent = PlanSheet;
 
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -185,9 +175,11 @@ function paneXml(freeze: { rows: number; columns: number } | undefined): string 
   );
 }
 
-/** Sheet protection that still lets people add and delete rows, format, sort and filter. */
-const PROTECTION =
-  '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0" sort="0" autoFilter="0"/>';
+/** Each protection policy as SpreadsheetML: `lockedHeaders` still lets people add and delete rows, format, sort and filter. */
+const PROTECTION: Readonly<Record<PlanProtection['policy'], string>> = {
+  lockedHeaders:
+    '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0" sort="0" autoFilter="0"/>',
+};
 
 export interface WrittenSheet {
   readonly xml: string;
@@ -254,7 +246,7 @@ export function worksheetXml(
     out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
   }
   out.push('</sheetData>');
-  if (sheet.protection) out.push(PROTECTION);
+  if (sheet.protection) out.push(PROTECTION[sheet.protection.policy]);
   const merges = sheet.merges ?? [];
   if (merges.length > 0)
     out.push(
@@ -297,11 +289,9 @@ export function worksheetXml(
   out.push('</worksheet>');
 
   const quoted = quoteSheetName(sheet.name);
-  const titles = [
-    sheet.print.repeatColumns
-      ? `${quoted}!$${sheet.print.repeatColumns[0]}:$${sheet.print.repeatColumns[1]}`
-      : null,
-    sheet.print.repeatRows ? `${quoted}!$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}` : null,
-  ].filter((t): t is string => t !== null);
+  const repeat = printTitles(sheet.print, true);
+  const titles = [repeat.columns, repeat.rows]
+    .filter((t): t is string => t !== undefined)
+    .map((t) => `${quoted}!${t}`);
   return { xml: out.join(''), printTitles: titles.length > 0 ? titles.join(',') : null };
 }

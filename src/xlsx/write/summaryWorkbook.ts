@@ -4,7 +4,6 @@
  */
 import { checkPlan, TOOL_NAME, type TemplateSheet, type WritePlan } from '../../core';
 import { PlanConflictError } from './planConflict';
-import type { SheetContent } from './sheetXml';
 import { writeWorkbookPackage } from './workbookPackage';
 
 /** A new workbook of the summary's sheets, each marked as the add-in's own. */
@@ -19,23 +18,9 @@ export function newSummaryWorkbook(plan: WritePlan, created?: string): Uint8Arra
   });
 }
 
-/** A template as the writer's sheet: merges, the mark list on its cells, headers locked. */
-export function templateContent(sheet: TemplateSheet): SheetContent {
-  return {
-    name: sheet.name,
-    values: sheet.values,
-    formats: sheet.formats,
-    columnWidths: sheet.columnWidths,
-    print: sheet.print,
-    merges: sheet.merges,
-    dropdowns: [{ ranges: sheet.markRanges, list: sheet.markSymbols }],
-    protection: { lockedRanges: sheet.lockedRanges },
-  };
-}
-
 /** One department's template workbook. */
 export function templateWorkbook(sheet: TemplateSheet, created?: string): Uint8Array {
-  return writeWorkbookPackage([templateContent(sheet)], {
+  return writeWorkbookPackage([sheet], {
     owned: false,
     creator: TOOL_NAME,
     ...(created ? { created } : {}),
