@@ -8,19 +8,19 @@ import { OUR_SEQUENCES } from './format';
 import { processIo, type CliIo } from './io';
 import { UsageError } from './pipeline';
 import { OutputError } from './safeWrite';
-import { validateCommand } from './validateCommand';
-import { summarizeCommand } from './summarizeCommand';
-import { templateCommand } from './templateCommand';
-import { rolloverCommand } from './rolloverCommand';
 import type { CommandName, CliOptions } from './args';
 
-const COMMAND_RUNNERS: Readonly<
-  Record<CommandName, (options: CliOptions, lang: Lang, io: CliIo) => Promise<number>>
-> = {
-  validate: validateCommand,
-  summarize: summarizeCommand,
-  template: templateCommand,
-  rollover: rolloverCommand,
+type CommandRunner = (options: CliOptions, lang: Lang, io: CliIo) => Promise<number>;
+
+/**
+ * Each command's module is loaded only when it runs: the writers (ExcelJS, JSZip and the layout) take
+ * several times longer to load than `validate` takes to read fifty workbooks.
+ */
+const COMMAND_RUNNERS: Readonly<Record<CommandName, () => Promise<CommandRunner>>> = {
+  validate: async () => (await import('./validateCommand')).validateCommand,
+  summarize: async () => (await import('./summarizeCommand')).summarizeCommand,
+  template: async () => (await import('./templateCommand')).templateCommand,
+  rollover: async () => (await import('./rolloverCommand')).rolloverCommand,
 };
 
 export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
@@ -47,7 +47,8 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
       return 2;
     case 'run':
       try {
-        return await COMMAND_RUNNERS[parsed.command](parsed.options, lang, io);
+        const run = await COMMAND_RUNNERS[parsed.command]();
+        return await run(parsed.options, lang, io);
       } catch (err) {
         if (err instanceof OutputError) {
           io.stderr(

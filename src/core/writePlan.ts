@@ -4,6 +4,7 @@
  * A plan can only name add-in-owned sheets (see ownership.ts), which is what makes "we never change
  * your data" checkable.
  */
+import { columnLetters } from './grid';
 
 /**
  * A value to write. Strings are always text: a shell must never let one become a formula
@@ -98,12 +99,55 @@ export interface PrintSetup {
   readonly orientation: 'landscape' | 'portrait';
   /** Fit all columns on one page width (height free). */
   readonly fitToWidth: boolean;
-  /** 1-based rows repeated at the top of every printed page, e.g. [3, 3]. */
+  /** First and last row (0-based) repeated at the top of every printed page, e.g. [2, 2] for row 3. */
   readonly repeatRows?: readonly [number, number];
-  /** Columns (letters) repeated at the left of every printed page, e.g. ['A', 'B']. */
-  readonly repeatColumns?: readonly [string, string];
+  /** First and last column (0-based) repeated at the left of every printed page, e.g. [0, 1] for A:B. */
+  readonly repeatColumns?: readonly [number, number];
   readonly header?: HeaderFooterSections;
   readonly footer?: HeaderFooterSections;
+}
+
+/**
+ * An in-cell dropdown: every cell of `ranges` (A1 ranges on this sheet) offers the entries of `list`.
+ * Typing something else asks before keeping it (a warning, not a stop: a department may need to type
+ * a note the list does not know).
+ */
+export interface PlanDropdown {
+  readonly ranges: readonly string[];
+  readonly list: readonly string[];
+}
+
+/**
+ * How a sheet is protected. `lockedHeaders`: protected without a password (people can unprotect
+ * when they must), every cell of the sheet's columns editable except `lockedRanges` (headers and
+ * headings), and people may still format, insert and delete rows, sort and filter. Each shell turns
+ * the policy into its host's options in one place.
+ */
+export interface PlanProtection {
+  readonly policy: 'lockedHeaders';
+  readonly lockedRanges: readonly string[];
+}
+
+/**
+ * The content of one sheet, summaries and templates alike: values, formats, merges, dropdowns,
+ * protection, print setup, charts. Every row and column index in it is 0-based; cells and ranges are
+ * A1 text because they are workbook addresses.
+ */
+/**
+ * The print titles as workbook addresses, `3:3` and `H:J` (`$3:$3`, `$H:$J` when `absolute`): the
+ * one place the 0-based print setup becomes A1 text.
+ */
+export function printTitles(
+  print: PrintSetup,
+  absolute = false,
+): { readonly rows?: string; readonly columns?: string } {
+  const $ = absolute ? '$' : '';
+  const rows = print.repeatRows;
+  const columns = print.repeatColumns;
+  return {
+    ...(rows ? { rows: `${$}${rows[0] + 1}:${$}${rows[1] + 1}` } : {}),
+    ...(columns ? { columns: `${$}${columnLetters(columns[0])}:${$}${columnLetters(columns[1])}` } : {}),
+  };
 }
 
 export interface PlanSheet {
@@ -121,6 +165,11 @@ export interface PlanSheet {
   readonly freeze?: { readonly rows: number; readonly columns: number };
   /** Optional tab colour `#RRGGBB`. */
   readonly tabColor?: string;
+  /** Merged ranges (A1), e.g. a header cell over two rows. Summaries have none (machine-readable tables). */
+  readonly merges?: readonly string[];
+  readonly dropdowns?: readonly PlanDropdown[];
+  /** Absent: the sheet is not protected. */
+  readonly protection?: PlanProtection;
 }
 
 export interface WritePlan {

@@ -8,24 +8,20 @@ import {
   isMarkerName,
   markerName,
   parseRange,
+  printTitles,
   quoteSheetName,
   SHEET_FONT,
   type HeaderFooterSections,
   type PlanFormat,
+  type PlanProtection,
   type PlanSheet,
   type PrintSetup,
   type WritePlan,
 } from '../core';
+import { PlanConflictError } from './write/planConflict';
+import { addMarkDropdowns, forEachCell } from './markDropdowns';
 
-export class PlanConflictError extends Error {
-  constructor(
-    readonly conflicts: readonly string[],
-    readonly invalidNames: readonly string[],
-  ) {
-    super(`refusing to write: ${[...conflicts, ...invalidNames].join(', ')}`);
-    this.name = 'PlanConflictError';
-  }
-}
+export { PlanConflictError };
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -90,15 +86,14 @@ export function writeCellsAndFormats(
 }
 
 export function pageSetup(print: PrintSetup): Partial<ExcelJS.PageSetup> {
+  const titles = printTitles(print);
   return {
     paperSize: 9,
     orientation: print.orientation,
     fitToPage: print.fitToWidth,
     ...(print.fitToWidth ? { fitToWidth: 1, fitToHeight: 0 } : {}),
-    ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows[0]}:${print.repeatRows[1]}` } : {}),
-    ...(print.repeatColumns
-      ? { printTitlesColumn: `${print.repeatColumns[0]}:${print.repeatColumns[1]}` }
-      : {}),
+    ...(titles.rows ? { printTitlesRow: titles.rows } : {}),
+    ...(titles.columns ? { printTitlesColumn: titles.columns } : {}),
   };
 }
 
@@ -114,8 +109,36 @@ export function headerFooterString(sections: HeaderFooterSections | undefined): 
   return parts === '' ? undefined : parts;
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
+/** Sheet protection that still lets people add rows, format and sort: only the locked cells are guarded. */
+const PROTECTION: Readonly<Record<PlanProtection['policy'], Partial<ExcelJS.WorksheetProtection>>> = {
+  lockedHeaders: {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: true,
+    deleteRows: true,
+    sort: true,
+    autoFilter: true,
+  },
+};
+
+function protect(ws: ExcelJS.Worksheet, sheet: PlanSheet, protection: PlanProtection): void {
+  // The sheet's columns editable (rows people add inherit it), then the locked cells locked.
+  sheet.columnWidths.forEach((_, i) => (ws.getColumn(i + 1).protection = { locked: false }));
+  for (const range of protection.lockedRanges)
+    forEachCell(range, (r, c) => (ws.getCell(r, c).protection = { locked: true }));
+  // Without a password ExcelJS's protect does all its work before returning (no hashing to wait for).
+  void ws.protect('', PROTECTION[protection.policy]);
+}
+
+/** One sheet of the model, summaries and templates alike. */
+export function writeSheet(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
   writeCellsAndFormats(ws, sheet);
+  for (const merge of sheet.merges ?? []) ws.mergeCells(merge);
+  for (const dropdown of sheet.dropdowns ?? []) addMarkDropdowns(ws, dropdown.ranges, dropdown.list);
+  if (sheet.protection) protect(ws, sheet, sheet.protection);
   for (const link of sheet.links) {
     const cell = ws.getCell(link.cell);
     const text = cell.value === null || cell.value === undefined ? link.targetCell : String(cell.value);

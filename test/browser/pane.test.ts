@@ -242,7 +242,11 @@ maybe('the pane and the preview, for keyboard and screen-reader users', () => {
         ]),
         /パスワードで保護されている/,
       ],
-      ['メモ.xlsx', Buffer.from('これは表計算のファイルではありません'), /Excel ブック（\.xlsx）の形式ではありません/],
+      [
+        'メモ.xlsx',
+        Buffer.from('これは表計算のファイルではありません'),
+        /Excel ブック（\.xlsx）の形式ではありません/,
+      ],
     ];
     for (const [name, buffer, reason] of cases) {
       await page

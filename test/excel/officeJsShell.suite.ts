@@ -601,7 +601,7 @@ export function shellSuite(build: ExcelBuild): void {
       await createExcelHost(excel.env()).createSheets(sheets);
       const general = sheets.find((s) => s.name === '総務部')!;
       const range = parseAddress(
-        general.markRanges.find((r) => parseAddress(r).bottom > parseAddress(r).top)!,
+        general.dropdowns![0]!.ranges.find((r) => parseAddress(r).bottom > parseAddress(r).top)!,
       );
       const row = range.top + 2; // 1-based: the table's second item row
       const mark = `${columnLetters(range.left)}${row}`;
@@ -665,9 +665,11 @@ export function shellSuite(build: ExcelBuild): void {
       // One dropdown range per table, none overlapping (rows inserted inside a table keep it).
       for (const sheet of sheets)
         expect([...excel.sheet(sheet.name)!.validations.keys()].sort()).toEqual(
-          [...fewestRanges(sheet.markRanges)].sort(),
+          [...fewestRanges(sheet.dropdowns![0]!.ranges)].sort(),
         );
-      expect(general.validations.size).toBe(sheets.find((s) => s.name === '総務部')!.markRanges.length);
+      expect(general.validations.size).toBe(
+        sheets.find((s) => s.name === '総務部')!.dropdowns![0]!.ranges.length,
+      );
       expect(general.formats.filter((f) => f.what === 'locked').length).toBeGreaterThan(0);
 
       excel.resetCounters();

@@ -84,7 +84,7 @@ export class MemoryHost implements HostPort {
       top: 0,
       left: 0,
       values: s.values.map((r) => [...r]),
-      merges: s.merges.map((m) => parseRange(m)!),
+      merges: (s.merges ?? []).map((m) => parseRange(m)!),
       hidden: false,
     }));
     this.snapshot = { ...this.snapshot, sheets: [...this.snapshot.sheets, ...added] };

@@ -230,6 +230,29 @@ function tooManyMerges(): Promise<Buffer> {
   );
 }
 
+/**
+ * A sheet of nothing but empty cells, one more than the cells limit, each zip entry declaring 1 KB:
+ * before every `<c>` counted toward the limit, a gigabyte of these was inflated to the end.
+ */
+async function emptyCells(): Promise<Buffer> {
+  const zip = await minimalWorkbook(
+    1,
+    `<sheetData><row r="1">${'<c r="A1"/>'.repeat(DEFAULT_LIMITS.maxCells + 1)}</row></sheetData>`,
+  );
+  return lieAboutSizes(zip, 1024);
+}
+
+/** Set the declared uncompressed size of every entry (central directory and local headers) to `size`. */
+function lieAboutSizes(zip: Buffer, size: number): Buffer {
+  const out = Buffer.from(zip);
+  for (let at = 0; at + 4 <= out.length; at += 1) {
+    const sig = out.readUInt32LE(at);
+    if (sig === 0x02014b50) out.writeUInt32LE(size, at + 24);
+    else if (sig === 0x04034b50) out.writeUInt32LE(size, at + 22);
+  }
+  return out;
+}
+
 beforeAll(async () => {
   dir = tmpDir('rp-hostile-');
   copyFileSync('examples/kasama-r2.xlsx', path('good.xlsx'));
@@ -257,6 +280,7 @@ beforeAll(async () => {
     await editXlsx(await planBytes(dir, '(6) 入力規則'), hugeValidations),
   );
   writeFileSync(path('names.xlsx'), await editXlsx(await planBytes(dir, '(7) 名前'), hugeName));
+  writeFileSync(path('empty-cells.xlsx'), await emptyCells());
 });
 
 const BAD_FILES = [
@@ -271,6 +295,7 @@ const BAD_FILES = [
   'merges-many.xlsx',
   'validations.xlsx',
   'names.xlsx',
+  'empty-cells.xlsx',
 ];
 
 describe('every hostile file in one run with a good one', () => {
@@ -353,6 +378,13 @@ describe('every hostile file in one run with a good one', () => {
     expect(mine('validations.xlsx')).toEqual([]);
   });
 
+  test('a size-lying sheet of nothing but empty cells: refused as too many cells at the limit, not read to its end', () => {
+    // Its ~55 MB of XML is far inside the inflated-bytes limit: only counting every <c> refuses it.
+    expect(mine('empty-cells.xlsx').map((f) => [f.code, f.params.reasonCode, f.params.detail])).toEqual([
+      ['file.unreadable', 'tooManyCells', `> ${DEFAULT_LIMITS.maxCells}`],
+    ]);
+  });
+
   test('a defined name on every cell of a sheet: refused as too many cells, not a crash for lack of memory', () => {
     expect(mine('names.xlsx').map((f) => [f.code, f.params.reasonCode])).toEqual([
       ['file.unreadable', 'tooManyCells'],
@@ -422,7 +454,7 @@ test('the README states every limit as the code has it', () => {
     `${count(limits.maxSheets)} sheets`,
     `${count(limits.maxMerges)} merged areas`,
     `${count(limits.maxRangeCells)} cells under data validations and defined names`,
-    `${count(limits.maxCells)} non-empty cells`,
+    `${count(limits.maxCells)} cells, empty ones included`,
   ];
   expect(stated.filter((text) => !section.includes(text))).toEqual([]);
 });

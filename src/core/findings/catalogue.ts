@@ -385,8 +385,8 @@ export const unreadableReasons: Readonly<Record<UnreadableReason, Message>> = {
     en: 'it has too many sheets (up to 2,000 are read)',
   },
   tooManyCells: {
-    ja: 'セルや文字列が多すぎます（入力のあるセルは 500 万まで、入力規則・名前の範囲は 200 万セルまで）',
-    en: 'it has too many cells or strings (up to 5 million filled cells, 2 million cells under dropdowns and names)',
+    ja: 'セルや文字列が多すぎます（セルは書式だけの空白セルも含めて 500 万まで、入力規則・名前の範囲は 200 万セルまで）',
+    en: 'it has too many cells or strings (up to 5 million cells, blank formatted ones included, and 2 million cells under dropdowns and names)',
   },
   tooManyMerges: {
     ja: '結合セルが多すぎます（1 万か所まで読み込みます）',

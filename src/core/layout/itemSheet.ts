@@ -103,7 +103,7 @@ export function itemSheet(
   return b.build(
     header.map((h, i) => (i === 9 ? 40 : Math.max(8, Math.min(24, h.length * 2)))),
     { rows: 1, columns: 0 },
-    { ...print, fitToWidth: false, repeatColumns: ['H', 'J'] },
+    { ...print, fitToWidth: false, repeatColumns: [7, 9] },
     header.map((_, i) => (i === 9 ? 44 : 30)),
   );
 }

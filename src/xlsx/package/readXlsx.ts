@@ -31,7 +31,7 @@ export interface ReadLimits {
   readonly maxMerges: number;
   /** Cells covered by data validations (cut at each sheet's last row and column) and by defined names. */
   readonly maxRangeCells: number;
-  /** Non-empty cells in the whole workbook. */
+  /** Cells in the whole workbook: every `<c>` element of every sheet, empty ones included. */
   readonly maxCells: number;
   /** Shared strings: how many, and their characters in all. */
   readonly maxStrings: number;

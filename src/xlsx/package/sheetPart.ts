@@ -270,12 +270,14 @@ export class SheetReader {
     this.inCell = false;
     if (this.cellRow > this.lastRow) this.lastRow = this.cellRow;
     if (this.cellCol > this.lastCol) this.lastCol = this.cellCol;
-    if (!this.hasValue) return;
-    const value = this.cellValue();
-    if (value === null || value === '') return;
+    // Every cell the file writes counts, empty or not: a part of nothing but `<c/>` (a size-lying entry
+    // inflating to a gigabyte of them) is refused after the limit's worth, not after the whole part.
     const budget = this.context.budget;
     budget.cells += 1;
     if (budget.cells > budget.maxCells) throw new ReadRefusal('tooManyCells', `> ${budget.maxCells}`);
+    if (!this.hasValue) return;
+    const value = this.cellValue();
+    if (value === null || value === '') return;
     this.cells.add(this.cellRow, this.cellCol, value, this.cellStyle);
   }
 
