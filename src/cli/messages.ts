@@ -81,9 +81,9 @@ Exit codes: 0 no errors / 1 errors found / 2 no plan table, no column for the ye
     ja: '--out の拡張子が元のブックと合いません: マクロ有効ブックは .xlsm、それ以外（複数ファイルの集計を含む）は .xlsx で保存してください（{file}）',
     en: "--out's extension does not fit: a macro-enabled workbook is written as .xlsm, any other (and a summary of several files) as .xlsx ({file})",
   },
-  outCopiedWhole: {
-    ja: '注意: このブックには集計表を追加する形で書き込めなかったため（{reason}）、ブック全体を書き直したコピーを作りました。値・書式・結合・数式は残りますが、図・テキストボックス・ふりがな等は失われることがあります。元のブックは変更していません。元のブックに集計表を作るにはアドインを使ってください（{file}）',
-    en: 'Note: the summary could not be added to a copy of this workbook as it is ({reason}), so the copy was rewritten whole: values, formats, merges and formulas are kept, but drawings, text boxes, furigana and the like may be lost. The original workbook is unchanged; use the add-in to add the summary to the original ({file})',
+  outNotGrafted: {
+    ja: 'このブックのコピーには集計表を追加できないため（{reason}）、何も書き込みませんでした。元のブックは変更していません。Excel でブックを開き、アドインで集計表を作成してください（{file}）',
+    en: 'The summary cannot be added to a copy of this workbook ({reason}), so nothing was written. The original workbook is unchanged; open it in Excel and create the summary with the add-in ({file})',
   },
   rolloverRefused: {
     ja: 'この年度更新はファイルのままでは安全に行えないため、何も書き込みませんでした。Excel でブックを開き、アドインの「テンプレート・年度更新」から実行してください（Excel が列の挿入に合わせて調整します）:',

@@ -1,9 +1,7 @@
-import ExcelJS from 'exceljs';
 import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
-import { loadForWriting } from '../xlsx/loadForWriting';
-import { workbookWithPlan } from '../xlsx/saveWorkbook';
-import { PlanConflictError } from '../xlsx/writeWorkbook';
+import { PlanConflictError } from '../xlsx/write/planConflict';
+import { newSummaryWorkbook } from '../xlsx/write/summaryWorkbook';
 import { GraftError } from '../xlsx/rollover/graft';
 import { summaryInCopy } from '../xlsx/rollover/summaryInCopy';
 import { extensionFits } from '../xlsx/rollover/package';
@@ -83,25 +81,17 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     let bytes: Uint8Array;
     try {
       bytes =
-        (single && userBytes
-          ? await summaryInCopy(userBytes, result.plan, single).catch((err: unknown) => {
-              // A package we cannot graft into is copied the old way (ExcelJS re-writes it whole),
-              // which can lose parts of the user's package: say so.
-              if (err instanceof GraftError) {
-                io.stderr(
-                  `${formatMessage(cliMessages.outCopiedWhole, lang, { reason: err.message, file: options.out ?? '' })}\n`,
-                );
-                return null;
-              }
-              throw err;
-            })
-          : null) ??
-        (await workbookWithPlan(
-          userBytes ? await loadForWriting(userBytes) : new ExcelJS.Workbook(),
-          result.plan,
-          single ? single.ownedSheets : [],
-        ));
+        single && userBytes
+          ? summaryInCopy(userBytes, result.plan, single)
+          : newSummaryWorkbook(result.plan, io.now());
     } catch (err) {
+      // A package the summary cannot be added to is refused (nothing written), never rewritten whole.
+      if (err instanceof GraftError) {
+        io.stderr(
+          `${formatMessage(cliMessages.outNotGrafted, lang, { reason: err.message, file: options.out })}\n`,
+        );
+        return 2;
+      }
       if (!(err instanceof PlanConflictError)) throw err;
       io.stderr(
         `${formatMessage(cliMessages.conflict, lang, { sheets: [...err.conflicts, ...err.invalidNames] })}\n`,

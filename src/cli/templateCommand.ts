@@ -11,12 +11,10 @@ import {
   type Settings,
   buildTemplates,
   type TemplateSource,
-  TOOL_NAME,
   safeFileStem,
 } from '../core';
 import { cliMessages } from './messages';
-import { templateWorkbook } from '../xlsx/writeTemplate';
-import { disjointValidations } from '../xlsx/rollover/validations';
+import { templateWorkbook } from '../xlsx/write/summaryWorkbook';
 import type { CliOptions } from './args';
 import { formatFindings } from './format';
 import type { CliIo } from './io';
@@ -111,8 +109,7 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
   );
   await ensureFolder(outDir);
   for (const { sheet, file } of targets) {
-    const workbook = await templateWorkbook(sheet, TOOL_NAME);
-    await io.writeFile(file, disjointValidations(new Uint8Array(await workbook.xlsx.writeBuffer())), guard);
+    await io.writeFile(file, templateWorkbook(sheet, io.now()), guard);
     io.stdout(
       `${formatMessage(cliMessages.templateWrote, lang, { department: sheet.department, items: sheet.items, file })}\n`,
     );

@@ -16,6 +16,7 @@ import {
   type WritePlan,
 } from '../core';
 import { addChartsToXlsx } from '../xlsx/charts';
+import { disjointValidations } from '../xlsx/rollover/validations';
 import { ownedSheetNames, snapshotFromExcelJs } from '../xlsx/snapshotFromExcelJs';
 import { PlanConflictError, writePlanToWorkbook } from '../xlsx/writeWorkbook';
 import { applyRolloverToPackage } from '../xlsx/rollover/applyToPackage';
@@ -61,7 +62,8 @@ export class PreviewWorkbook {
   async toXlsx(): Promise<Uint8Array> {
     const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
     const sheets = [...this.planSheets.values()].filter((s) => this.workbook.getWorksheet(s.name));
-    return addChartsToXlsx(bytes, sheets);
+    // ExcelJS regroups per-cell dropdowns into rectangles that can overlap: Excel would ask to repair.
+    return disjointValidations(await addChartsToXlsx(bytes, sheets));
   }
 }
 

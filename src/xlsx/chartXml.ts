@@ -15,6 +15,9 @@ import {
 } from '../core';
 import { stripInvalidXmlChars } from './package/xml';
 
+/** The sheet a chart's series refer to: its name and the values cached in the chart. */
+export type ChartSource = Pick<PlanSheet, 'name' | 'values'>;
+
 /** Text for a chart part: characters XML 1.0 cannot hold (a U+0001 in a department name) dropped, markup escaped. */
 export function escapeXml(text: string): string {
   return stripInvalidXmlChars(text).replace(
@@ -24,7 +27,7 @@ export function escapeXml(text: string): string {
 }
 
 /** Values of an A1 range of a plan sheet, row by row. */
-export function resolveRange(sheet: PlanSheet, a1Range: string): PlanValue[] {
+export function resolveRange(sheet: ChartSource, a1Range: string): PlanValue[] {
   const range = parseRange(a1Range);
   if (!range) return [];
   const out: PlanValue[] = [];
@@ -45,7 +48,7 @@ function absolute(sheetName: string, a1Range: string): string {
 const hex = (color: string) => color.replace('#', '').toUpperCase();
 const solid = (color: string) => `<a:solidFill><a:srgbClr val="${hex(color)}"/></a:solidFill>`;
 
-function strRef(sheet: PlanSheet, range: string): string {
+function strRef(sheet: ChartSource, range: string): string {
   const values = resolveRange(sheet, range);
   const points = values
     .map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v === null ? '' : String(v))}</c:v></c:pt>`)
@@ -53,7 +56,7 @@ function strRef(sheet: PlanSheet, range: string): string {
   return `<c:strRef><c:f>${escapeXml(absolute(sheet.name, range))}</c:f><c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache></c:strRef>`;
 }
 
-function numRef(sheet: PlanSheet, range: string, format: string): string {
+function numRef(sheet: ChartSource, range: string, format: string): string {
   const values = resolveRange(sheet, range);
   const points = values
     .map((v, i) =>
@@ -73,7 +76,7 @@ function labels(options: { value: boolean; percent?: boolean; format?: string })
 }
 
 /** Labels off on the points whose value is zero (a zero slice or segment has no room for one). */
-function zeroPointLabels(sheet: PlanSheet, range: string): string {
+function zeroPointLabels(sheet: ChartSource, range: string): string {
   return resolveRange(sheet, range)
     .map((v, i) => (v === 0 ? `<c:dLbl><c:idx val="${i}"/><c:delete val="1"/></c:dLbl>` : ''))
     .join('');
@@ -103,7 +106,7 @@ function axes(
 /** A series' data labels as chartStyle decides them (zeros' labels deleted where it says so). */
 function seriesLabels(
   style: ReturnType<typeof chartStyle>['series'][number] | undefined,
-  sheet?: PlanSheet,
+  sheet?: ChartSource,
   values?: string,
 ): string {
   const xml = labels({
@@ -116,7 +119,7 @@ function seriesLabels(
     : xml;
 }
 
-function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
+function plotArea(spec: ChartSpec, sheet: ChartSource): string {
   const valueFormat = spec.valueFormat ?? 'General';
   const style = chartStyle(spec);
   const series = (inner: (s: ChartSpec['series'][number], i: number) => string) =>
@@ -167,7 +170,7 @@ function plotArea(spec: ChartSpec, sheet: PlanSheet): string {
   }
 }
 
-export function chartXml(spec: ChartSpec, sheet: PlanSheet): string {
+export function chartXml(spec: ChartSpec, sheet: ChartSource): string {
   const title =
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr>` +
     `<a:r><a:rPr lang="ja-JP" altLang="en-US" sz="1400" b="1"/><a:t>${escapeXml(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;

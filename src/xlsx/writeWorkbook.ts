@@ -18,17 +18,10 @@ import {
   type PrintSetup,
   type WritePlan,
 } from '../core';
+import { PlanConflictError } from './write/planConflict';
 import { addMarkDropdowns, forEachCell } from './markDropdowns';
 
-export class PlanConflictError extends Error {
-  constructor(
-    readonly conflicts: readonly string[],
-    readonly invalidNames: readonly string[],
-  ) {
-    super(`refusing to write: ${[...conflicts, ...invalidNames].join(', ')}`);
-    this.name = 'PlanConflictError';
-  }
-}
+export { PlanConflictError };
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 

@@ -1,11 +1,11 @@
 /**
- * The validations of a package written for summarize --out (workbookWithPlan: ExcelJS, then the
- * charts, then disjointValidations): the fewest non-overlapping ranges, each rule keeping its cells.
- * ExcelJS alone writes the first rule's 48 cells as two elements (C10:E20 and C5:E9).
+ * The validations of a package ExcelJS writes (the preview's download of its in-memory workbook), after
+ * disjointValidations: the fewest non-overlapping ranges, each rule keeping its cells. ExcelJS alone
+ * writes the first rule's 48 cells as two elements (C10:E20 and C5:E9).
  */
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { workbookWithPlan } from '../../src/xlsx/saveWorkbook';
+import { disjointValidations } from '../../src/xlsx/rollover/validations';
 
 const LIST = { type: 'list' as const, allowBlank: true, formulae: ['"◎,○,□,▲,終了"'] };
 
@@ -17,7 +17,7 @@ test('per-cell dropdowns of a sheet come out as the fewest disjoint ranges, rule
     for (const col of ['C', 'D', 'E']) ws.getCell(`${col}${row}`).dataValidation = { ...LIST };
   for (let row = 5; row <= 9; row += 1)
     ws.getCell(`G${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"済,未"'] };
-  const bytes = await workbookWithPlan(workbook, { sheets: [], workbookNames: [] } as never, []);
+  const bytes = disjointValidations(new Uint8Array(await workbook.xlsx.writeBuffer()));
   const files = unzipSync(bytes);
   const xml = strFromU8(files[Object.keys(files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!]!);
   const rules = [

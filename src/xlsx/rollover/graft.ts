@@ -9,9 +9,10 @@
  */
 import { isMarkerName, markerName, quoteSheetName } from '../../core';
 import { DEFAULT_LIMITS } from '../package/readXlsx';
-import { PlanConflictError } from '../writeWorkbook';
+import { PlanConflictError } from '../write/planConflict';
 import { EditablePackage, relsPartName, resolveTarget } from './package';
 import { escapeXmlAttr, escapeXmlText } from '../package/xml';
+import { withSheetsListed } from './appProperties';
 import { attr, parseStartTag, withAttr, writeStartTag, xmlTags, type StartTag } from './xml';
 
 const NS_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -20,6 +21,7 @@ const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
 };
 
 export class GraftError extends Error {}
@@ -279,41 +281,11 @@ export function graftSummary(input: GraftInput): Uint8Array {
   const userBook = workbookOf(pkg);
   const ourBook = workbookOf(ours);
   const ourRels = ours.relationships(ourBook.part);
-  const stylesPart = pkg.relationships(userBook.part).find((r) => r.kind === 'styles')?.part;
   const ourStylesPart = ourRels.find((r) => r.kind === 'styles')?.part;
-  if (!stylesPart || !ourStylesPart) throw new GraftError('no styles part');
-  const styles = mergeStyles(pkg.text(stylesPart) ?? '', ours.text(ourStylesPart) ?? '');
-  pkg.setText(stylesPart, styles.xml);
-  const sstPart = ourRels.find((r) => r.kind === 'sharedStrings')?.part;
-  const strings = sstPart
-    ? (listOf(ours.text(sstPart) ?? '', 'sst')?.items ?? []).map((si) =>
-        si.slice(si.indexOf('>') + 1, si.lastIndexOf('<')),
-      )
-    : [];
-
-  let types = pkg.text('[Content_Types].xml') ?? '';
-  const override = (part: string, type: string) => {
-    const name = `/${part}`;
-    if (types.toLowerCase().includes(`partname="${name.toLowerCase()}"`)) return;
-    types = types.replace(
-      '</Types>',
-      `<Override PartName="${escapeXmlAttr(name)}" ContentType="${type}"/></Types>`,
-    );
-  };
-  const freeName = (prefix: string, ext: string) => {
-    for (let n = 1; ; n += 1) {
-      const name = `${prefix}${n}.${ext}`;
-      if (!pkg.has(name) && !taken.has(name.toLowerCase())) {
-        taken.add(name.toLowerCase());
-        return name;
-      }
-    }
-  };
-  const taken = new Set<string>();
-
-  let workbook = pkg.text(userBook.part) ?? '';
-  const sheetsTag = listOf(workbook, 'sheets')?.tag.name ?? 'sheets';
-  const ns = sheetsTag.includes(':') ? sheetsTag.slice(0, sheetsTag.indexOf(':') + 1) : '';
+  if (!ourStylesPart) throw new GraftError('no styles part in ours');
+  const ourStyles = ours.text(ourStylesPart) ?? '';
+  let stylesPart = pkg.relationships(userBook.part).find((r) => r.kind === 'styles')?.part;
+  let styles: { xml: string; xf: (index: number) => number };
   const wbRels = rawRels(pkg, userBook.part);
   const nextRelId = (() => {
     const used = new Set(wbRels.map((r) => r.id));
@@ -324,6 +296,49 @@ export function graftSummary(input: GraftInput): Uint8Array {
       return `rId${n}`;
     };
   })();
+  let types = pkg.text('[Content_Types].xml') ?? '';
+  const override = (part: string, type: string) => {
+    const name = `/${part}`;
+    if (types.toLowerCase().includes(`partname="${name.toLowerCase()}"`)) return;
+    types = types.replace(
+      '</Types>',
+      `<Override PartName="${escapeXmlAttr(name)}" ContentType="${type}"/></Types>`,
+    );
+  };
+  const taken = new Set<string>();
+  const freeName = (prefix: string, ext: string) => {
+    for (let n = 1; ; n += 1) {
+      const name = `${prefix}${n}.${ext}`;
+      if (!pkg.has(name) && !taken.has(name.toLowerCase())) {
+        taken.add(name.toLowerCase());
+        return name;
+      }
+    }
+  };
+  if (stylesPart) styles = mergeStyles(pkg.text(stylesPart) ?? '', ourStyles);
+  else {
+    // A workbook without a styles part (Excel's defaults): ours becomes its styles part, as it is.
+    stylesPart = pkg.has('xl/styles.xml') ? freeName('xl/styles', 'xml') : 'xl/styles.xml';
+    wbRels.push({
+      id: nextRelId(),
+      type: `${REL_BASE}/styles`,
+      target: relative(userBook.part, stylesPart),
+      external: false,
+    });
+    override(stylesPart, CT.styles);
+    styles = { xml: ourStyles, xf: (index) => index };
+  }
+  pkg.setText(stylesPart, styles.xml);
+  const sstPart = ourRels.find((r) => r.kind === 'sharedStrings')?.part;
+  const strings = sstPart
+    ? (listOf(ours.text(sstPart) ?? '', 'sst')?.items ?? []).map((si) =>
+        si.slice(si.indexOf('>') + 1, si.lastIndexOf('<')),
+      )
+    : [];
+
+  let workbook = pkg.text(userBook.part) ?? '';
+  const sheetsTag = listOf(workbook, 'sheets')?.tag.name ?? 'sheets';
+  const ns = sheetsTag.includes(':') ? sheetsTag.slice(0, sheetsTag.indexOf(':') + 1) : '';
   let maxSheetId = 0;
   for (const tag of xmlTags(workbook))
     if (tag.local === 'sheet' && tag.kind !== 'close')
@@ -454,6 +469,17 @@ export function graftSummary(input: GraftInput): Uint8Array {
       .find((x) => x !== null);
     if (!after) throw new GraftError('no place for defined names');
     workbook = `${workbook.slice(0, after.end)}<${ns}definedNames>${body}</${ns}definedNames>${workbook.slice(after.end)}`;
+  }
+  // The app properties list the sheets: the new ones added after the user's (replaced ones keep their names).
+  const appPart = pkg.relationships('').find((r) => r.kind === 'extended-properties')?.part;
+  const appText = appPart ? pkg.text(appPart) : null;
+  if (appPart && appText !== null) {
+    const listed = withSheetsListed(
+      appText,
+      userBook.sheets.map((s) => s.name),
+      input.sheets.filter((n) => !byName.has(n.toLowerCase())),
+    );
+    if (listed !== null) pkg.setText(appPart, listed);
   }
   pkg.setText(userBook.part, workbook);
   pkg.setText(relsPartName(userBook.part), relsXml(wbRels));

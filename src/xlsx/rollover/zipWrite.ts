@@ -42,8 +42,13 @@ const encoder = new TextEncoder();
 /** A fixed time (1980-01-01 00:00) for new entries: the same input gives the same bytes. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-export function toRaw(entry: NewZipEntry): RawZipEntry {
-  const deflated = deflateSync(entry.content, { level: 6 });
+/** Level 6 by default: fflate's balance of speed and size (docs/benchmarks.md has the trade-off). */
+export const DEFAULT_DEFLATE_LEVEL = 6;
+
+export function toRaw(entry: NewZipEntry, level: number = DEFAULT_DEFLATE_LEVEL): RawZipEntry {
+  const deflated = deflateSync(entry.content, {
+    level: Math.min(9, Math.max(1, Math.round(level))) as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9,
+  });
   const stored = deflated.length >= entry.content.length;
   return {
     name: entry.name,
@@ -52,6 +57,11 @@ export function toRaw(entry: NewZipEntry): RawZipEntry {
     size: entry.content.length,
     data: stored ? entry.content : deflated,
   };
+}
+
+/** An entry written as it is (an intermediate package that is only read again, never saved). */
+export function storedEntry(name: string, content: Uint8Array): RawZipEntry {
+  return { name, method: 0, crc32: crc32(content), size: content.length, data: content };
 }
 
 export function writeZip(entries: readonly RawZipEntry[]): Uint8Array {

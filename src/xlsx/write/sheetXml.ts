@@ -1,0 +1,297 @@
+/**
+ * One of our sheets as SpreadsheetML, written directly from the plan: values (strings always text,
+ * never formulas), formats through the style table, column widths, freeze panes, links to cells,
+ * tab colour, print setup, and for the sheets people fill: merges, mark dropdowns (disjoint ranges),
+ * locked cells and sheet protection. Text is escaped with the reader's escapes and characters XML
+ * cannot hold are dropped or written as Excel writes them. No Node imports.
+ */
+import {
+  a1,
+  columnLetters,
+  fewestRanges,
+  parseRange,
+  printTitles,
+  quoteSheetName,
+  SHEET_FONT,
+  type HeaderFooterSections,
+  type PlanFormat,
+  type PlanProtection,
+  type PlanSheet,
+} from '../../core';
+import { encodeSpreadsheetText, escapeXmlAttr, escapeXmlText } from '../package/xml';
+import type { CellStyle, StyleTable } from './styleTable';
+
+/** A sheet we write: the one sheet-content model (summaries and templates alike). */
+export type SheetContent = PlanSheet;
+
+export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** How cell text is stored: in the workbook's shared strings, or inline (a graft leaves the user's table alone). */
+export type StringStore =
+  { readonly kind: 'inline' } | { readonly kind: 'shared'; index(text: string): number };
+
+interface Cell {
+  value?: string | number | boolean;
+  style?: CellStyle;
+}
+
+const LINK_COLOR = '#0563C1';
+
+/** Excel's header/footer string: `&L…&C…&R…` (texts already in header/footer codes). */
+export function headerFooterString(sections: HeaderFooterSections | undefined): string | undefined {
+  if (!sections) return undefined;
+  const font = `&"${SHEET_FONT.name},Regular"&9`;
+  const parts = [
+    sections.left ? `&L${font}${sections.left}` : '',
+    sections.center ? `&C${font}${sections.center}` : '',
+    sections.right ? `&R${font}${sections.right}` : '',
+  ].join('');
+  return parts === '' ? undefined : parts;
+}
+
+function applyFormat(style: CellStyle | undefined, f: PlanFormat): CellStyle {
+  const s: { -readonly [K in keyof CellStyle]: CellStyle[K] } = { ...style };
+  if (f.numberFormat) s.numberFormat = f.numberFormat;
+  if (f.bold !== undefined) s.bold = f.bold;
+  if (f.italic !== undefined) s.italic = f.italic;
+  if (f.fontSize) s.fontSize = f.fontSize;
+  if (f.fontColor) s.fontColor = f.fontColor;
+  if (f.fill) s.fill = f.fill;
+  if (f.border === 'thin') s.border = true;
+  if (f.wrap !== undefined || f.align) {
+    s.vertical = 'top';
+    if (f.wrap !== undefined) s.wrap = f.wrap;
+    if (f.align) s.horizontal = f.align === 'centerAcross' ? 'centerContinuous' : f.align;
+  }
+  return s;
+}
+
+/** The sheet's cells: values, then formats in order (later ones win), then links. */
+function cellGrid(sheet: SheetContent): Map<number, Map<number, Cell>> {
+  const rows = new Map<number, Map<number, Cell>>();
+  const at = (r: number, c: number): Cell => {
+    let row = rows.get(r);
+    if (!row) rows.set(r, (row = new Map()));
+    let cell = row.get(c);
+    if (!cell) row.set(c, (cell = {}));
+    return cell;
+  };
+  sheet.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value === null || value === '') return;
+      if (typeof value === 'number' && !Number.isFinite(value)) return;
+      const cell = at(r, c);
+      cell.value = value;
+      cell.style = {};
+    }),
+  );
+  for (const format of sheet.formats) {
+    const range = parseRange(format.range);
+    if (!range) continue;
+    for (let r = range.top; r <= range.bottom; r += 1)
+      for (let c = range.left; c <= range.right; c += 1) {
+        const cell = at(r, c);
+        cell.style = applyFormat(cell.style, format);
+      }
+  }
+  for (const link of sheet.links ?? []) {
+    const p = parseRange(link.cell);
+    if (!p) continue;
+    const cell = at(p.top, p.left);
+    if (cell.value === undefined) cell.value = link.targetCell;
+    cell.style = { ...cell.style, fontColor: LINK_COLOR, underline: true };
+  }
+  if (sheet.protection) {
+    // Editable by default (the columns' style says so too), locked where the ranges say.
+    for (const row of rows.values())
+      for (const cell of row.values()) cell.style = { ...cell.style, locked: false };
+    for (const address of sheet.protection.lockedRanges) {
+      const range = parseRange(address);
+      if (!range) continue;
+      for (let r = range.top; r <= range.bottom; r += 1)
+        for (let c = range.left; c <= range.right; c += 1) {
+          const cell = at(r, c);
+          cell.style = { ...cell.style, locked: true };
+        }
+    }
+  }
+  return rows;
+}
+
+function textXml(text: string): string {
+  const encoded = encodeSpreadsheetText(text);
+  const edge = /^\s|\s$/.test(text) || text.includes('\n');
+  return edge ? `<t xml:space="preserve">${encoded}</t>` : `<t>${encoded}</t>`;
+}
+
+/** The shared-strings part for the texts a StringStore collected. */
+export function sharedStringsXml(texts: readonly string[]): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<sst xmlns="${NS_MAIN}" count="${texts.length}" uniqueCount="${texts.length}">` +
+    texts.map((t) => `<si>${textXml(t)}</si>`).join('') +
+    '</sst>'
+  );
+}
+
+export function sharedStrings(): { store: StringStore; texts: string[] } {
+  const texts: string[] = [];
+  const ids = new Map<string, number>();
+  return {
+    texts,
+    store: {
+      kind: 'shared',
+      index(text) {
+        let id = ids.get(text);
+        if (id === undefined) {
+          id = texts.push(text) - 1;
+          ids.set(text, id);
+        }
+        return id;
+      },
+    },
+  };
+}
+
+function cellXml(ref: string, cell: Cell, s: number, strings: StringStore): string {
+  const style = s !== 0 ? ` s="${s}"` : '';
+  const v = cell.value;
+  if (v === undefined) return `<c r="${ref}"${style}/>`;
+  if (typeof v === 'number') return `<c r="${ref}"${style}><v>${v}</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (strings.kind === 'shared') return `<c r="${ref}"${style} t="s"><v>${strings.index(v)}</v></c>`;
+  return `<c r="${ref}"${style} t="inlineStr"><is>${textXml(v)}</is></c>`;
+}
+
+function paneXml(freeze: { rows: number; columns: number } | undefined): string {
+  if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) return '';
+  const pane =
+    freeze.rows > 0 && freeze.columns > 0 ? 'bottomRight' : freeze.rows > 0 ? 'bottomLeft' : 'topRight';
+  const topLeft = a1(Math.max(freeze.rows, 0), Math.max(freeze.columns, 0));
+  return (
+    `<pane${freeze.columns > 0 ? ` xSplit="${freeze.columns}"` : ''}${freeze.rows > 0 ? ` ySplit="${freeze.rows}"` : ''}` +
+    ` topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`
+  );
+}
+
+/** Each protection policy as SpreadsheetML: `lockedHeaders` still lets people add and delete rows, format, sort and filter. */
+const PROTECTION: Readonly<Record<PlanProtection['policy'], string>> = {
+  lockedHeaders:
+    '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0" sort="0" autoFilter="0"/>',
+};
+
+export interface WrittenSheet {
+  readonly xml: string;
+  /** Defined names the sheet needs (print titles), formula text unescaped. */
+  readonly printTitles: string | null;
+}
+
+/**
+ * The worksheet part. `drawingRelId`: the relationship of the sheet's drawing (its charts), if any.
+ * `selected`: the sheet shown when the workbook opens.
+ */
+export function worksheetXml(
+  sheet: SheetContent,
+  styles: StyleTable,
+  strings: StringStore,
+  options: { drawingRelId?: string; selected?: boolean } = {},
+): WrittenSheet {
+  const grid = cellGrid(sheet);
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+  ];
+  const fit = sheet.print.fitToWidth;
+  if (sheet.tabColor || fit)
+    out.push(
+      `<sheetPr>${sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.replace('#', '').toUpperCase()}"/>` : ''}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`,
+    );
+  let lastRow = 0;
+  let lastCol = 0;
+  for (const [r, row] of grid) {
+    lastRow = Math.max(lastRow, r);
+    for (const c of row.keys()) lastCol = Math.max(lastCol, c);
+  }
+  out.push(`<dimension ref="${grid.size === 0 ? 'A1' : `A1:${a1(lastRow, lastCol)}`}"/>`);
+  out.push(
+    `<sheetViews><sheetView${options.selected ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(sheet.freeze)}</sheetView></sheetViews>`,
+  );
+  out.push('<sheetFormatPr defaultRowHeight="18.75"/>');
+  if (sheet.columnWidths.length > 0) {
+    const unlocked = sheet.protection ? styles.index({ locked: false }) : 0;
+    out.push(
+      `<cols>${sheet.columnWidths
+        .map(
+          (w, i) =>
+            `<col min="${i + 1}" max="${i + 1}" width="${w}"${unlocked ? ` style="${unlocked}"` : ''} customWidth="1"/>`,
+        )
+        .join('')}</cols>`,
+    );
+  }
+  out.push('<sheetData>');
+  for (const r of [...grid.keys()].sort((a, b) => a - b)) {
+    const row = grid.get(r)!;
+    const cells = [...row.keys()]
+      .sort((a, b) => a - b)
+      .map((c) => {
+        const cell = row.get(c)!;
+        return cellXml(
+          `${columnLetters(c)}${r + 1}`,
+          cell,
+          cell.style ? styles.index(cell.style) : 0,
+          strings,
+        );
+      });
+    out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+  }
+  out.push('</sheetData>');
+  if (sheet.protection) out.push(PROTECTION[sheet.protection.policy]);
+  const merges = sheet.merges ?? [];
+  if (merges.length > 0)
+    out.push(
+      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${escapeXmlAttr(m)}"/>`).join('')}</mergeCells>`,
+    );
+  const dropdowns = (sheet.dropdowns ?? [])
+    .map((d) => ({ ...d, ranges: fewestRanges(d.ranges) }))
+    .filter((d) => d.ranges.length > 0);
+  if (dropdowns.length > 0)
+    out.push(
+      `<dataValidations count="${dropdowns.length}">${dropdowns
+        .map(
+          (d) =>
+            `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${escapeXmlAttr(d.ranges.join(' '))}">` +
+            `<formula1>${escapeXmlText(`"${d.list.map((s) => s.replace(/"/g, '""')).join(',')}"`)}</formula1></dataValidation>`,
+        )
+        .join('')}</dataValidations>`,
+    );
+  const links = (sheet.links ?? []).filter((l) => parseRange(l.cell) !== null);
+  if (links.length > 0)
+    out.push(
+      `<hyperlinks>${links
+        .map(
+          (l) =>
+            `<hyperlink ref="${escapeXmlAttr(l.cell)}" location="${escapeXmlAttr(`${quoteSheetName(l.targetSheet)}!${l.targetCell}`)}" display="${escapeXmlAttr(l.targetCell)}"/>`,
+        )
+        .join('')}</hyperlinks>`,
+    );
+  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.push(
+    `<pageSetup paperSize="9" orientation="${sheet.print.orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`,
+  );
+  const header = headerFooterString(sheet.print.header);
+  const footer = headerFooterString(sheet.print.footer);
+  if (header || footer)
+    out.push(
+      `<headerFooter>${header ? `<oddHeader>${escapeXmlText(header)}</oddHeader>` : ''}${footer ? `<oddFooter>${escapeXmlText(footer)}</oddFooter>` : ''}</headerFooter>`,
+    );
+  if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
+  out.push('</worksheet>');
+
+  const quoted = quoteSheetName(sheet.name);
+  const repeat = printTitles(sheet.print, true);
+  const titles = [repeat.columns, repeat.rows]
+    .filter((t): t is string => t !== undefined)
+    .map((t) => `${quoted}!${t}`);
+  return { xml: out.join(''), printTitles: titles.length > 0 ? titles.join(',') : null };
+}
