@@ -6,7 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { WorkbookSnapshot, Finding } from '../core';
 import { readWorkbookFile, unreadable } from '../xlsx/readWorkbook';
-import { fileId, type FileId } from './safeWrite';
+import { fileIdSync, type FileId } from './safeWrite';
 
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 
@@ -115,7 +115,7 @@ export async function loadWorkbooks(paths: readonly string[]): Promise<LoadedWor
   let first: Uint8Array | null = null;
   const inputIds: FileId[] = [];
   for (const file of discovered.files) {
-    const id = await fileId(file.path);
+    const id = fileIdSync(file.path);
     if (id) inputIds.push(id);
     const outcome = await readWorkbookFile(file.path, file.shown);
     if (outcome.ok) {

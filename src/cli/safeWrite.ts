@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** A file's identity on disk. */
@@ -44,6 +45,12 @@ export async function fileId(path: string): Promise<FileId | null> {
   } catch {
     return null;
   }
+}
+
+/** The same as fileId, without a round trip through the thread pool for each of many inputs. */
+export function fileIdSync(path: string): FileId | null {
+  const info = statSync(path, { throwIfNoEntry: false });
+  return info ? { dev: info.dev, ino: info.ino } : null;
 }
 
 function problemOf(err: unknown): OutputProblem {

@@ -281,29 +281,26 @@ function writeLayout(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void
   }
 }
 
-/** Request bytes of a sheet's merges, dropdowns (each range its rule and alert) and locked cells. */
-function cellRulesBytes(sheet: PlanSheet): number {
-  const merges = (sheet.merges ?? []).length * (RANGE_OP_BYTES + PROPERTY_OP_BYTES);
-  const dropdowns = (sheet.dropdowns ?? []).reduce(
-    (n, d) => n + d.ranges.length * (RANGE_OP_BYTES + 3 * PROPERTY_OP_BYTES + jsonBytes(d.list)),
-    0,
-  );
-  const locks = sheet.protection
-    ? (sheet.protection.lockedRanges.length + 1) * (RANGE_OP_BYTES + PROPERTY_OP_BYTES)
-    : 0;
-  return merges + dropdowns + locks;
-}
+/** Request bytes of one range got by address with a few properties set on it. */
+const rangeBytes = (properties: number, payload: unknown = null) =>
+  RANGE_OP_BYTES + properties * PROPERTY_OP_BYTES + jsonBytes(payload);
 
-/** Dropdowns, then which cells stay editable on a sheet to be protected: its columns open, the locked ranges locked. */
-function writeCellRules(ws: Excel.Worksheet, sheet: PlanSheet, has: Features): void {
+/**
+ * Dropdowns (each range its rule and alert) and, on a sheet to be protected, which cells stay
+ * editable (its columns open, the locked ranges locked), each one part of the write so a sheet of
+ * many tables is split like any other.
+ */
+async function writeCellRules(ws: Excel.Worksheet, sheet: PlanSheet, has: Features, fit: Fit): Promise<void> {
   if (has.validation)
     for (const dropdown of sheet.dropdowns ?? [])
-      for (const range of dropdown.ranges) setMarkList(ws.getRange(range), dropdown.list, true);
+      for (const range of dropdown.ranges)
+        await fit(rangeBytes(4, dropdown.list), () => setMarkList(ws.getRange(range), dropdown.list, true));
   if (!sheet.protection) return;
   // Whole columns unlocked, so rows people add inside the table stay editable too.
   const last = columnLetters(Math.max(1, sheet.columnWidths.length) - 1);
-  ws.getRange(`A:${last}`).format.protection.locked = false;
-  for (const range of sheet.protection.lockedRanges) ws.getRange(range).format.protection.locked = true;
+  await fit(rangeBytes(1), () => (ws.getRange(`A:${last}`).format.protection.locked = false));
+  for (const range of sheet.protection.lockedRanges)
+    await fit(rangeBytes(1), () => (ws.getRange(range).format.protection.locked = true));
 }
 
 /** Queues one part of the write, syncing first when the request would grow past its budget. */
@@ -319,14 +316,11 @@ export async function writeSheet(
 ): Promise<void> {
   for (const band of bands(sheet, maxBytes))
     await fit(band.bytes, () => (ws.getRange(band.address).values = band.values));
-  if ((sheet.merges ?? []).length > 0)
-    await fit((sheet.merges ?? []).length * (RANGE_OP_BYTES + PROPERTY_OP_BYTES), () => {
-      for (const merge of sheet.merges ?? []) ws.getRange(merge).merge(false);
-    });
+  for (const merge of sheet.merges ?? []) await fit(rangeBytes(1), () => ws.getRange(merge).merge(false));
   for (const f of sheet.formats.flatMap((format) => formatParts(format, maxBytes)))
     await fit(formatBytes(f), () => applyFormat(ws, f));
   await fit(layoutBytes(sheet), () => writeLayout(ws, sheet, has));
-  await fit(cellRulesBytes(sheet), () => writeCellRules(ws, sheet, has));
+  await writeCellRules(ws, sheet, has, fit);
   if (has.charts)
     for (const spec of sheet.charts) await fit(chartBytes(spec), () => addChart(ws, spec, has.chartFormats));
   // A findings sheet may link thousands of cells: links go in groups that each fit in one request.

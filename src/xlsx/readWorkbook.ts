@@ -1,5 +1,5 @@
 /** .xlsx file on disk → grid snapshot (the Node side of readWorkbookBuffer). */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import {
   DEFAULT_LIMITS,
   readWorkbookBuffer,
@@ -19,9 +19,11 @@ export async function readWorkbookFile(
   limits: ReadLimits = DEFAULT_LIMITS,
 ): Promise<FileOutcome> {
   try {
-    const info = await stat(path);
+    // Synchronous: the file is parsed as soon as it is read, and fifty files read through the thread
+    // pool one after another left the process idle between them (~10 % of `validate`'s time).
+    const info = statSync(path);
     if (info.size > limits.maxFileBytes) return unreadable(file, 'tooLarge', `${info.size} bytes`);
-    const bytes = await readFile(path);
+    const bytes = readFileSync(path);
     const outcome = await readWorkbookBuffer(bytes, file, limits);
     return outcome.ok ? { ...outcome, bytes } : outcome;
   } catch (err) {

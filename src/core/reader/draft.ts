@@ -82,6 +82,19 @@ function configuredDirection(settings: Settings, name: string): Direction | unde
   return Object.prototype.hasOwnProperty.call(directions, name) ? directions[name] : undefined;
 }
 
+/** The draft's sources, and the target year's target and actual cells after them. */
+function itemSources(
+  sources: DraftItem['sources'],
+  targetCell: ValueCell | null,
+  actualCell: ValueCell | null,
+): PlanItem['sources'] {
+  // One copy, not a spread of temporary objects per item.
+  const out: DraftItem['sources'] = { ...sources };
+  if (targetCell) out.target = targetCell.source;
+  if (actualCell) out.actual = actualCell.source;
+  return out;
+}
+
 /** Draft → item for the target year, with the findings about its indicator values. Pure. */
 export function finalizeItem(
   draft: DraftItem,
@@ -156,11 +169,7 @@ export function finalizeItem(
     result: draft.result,
     nextPlan: draft.nextPlan,
     // The draft is left as it was: the same draft may be finalized for another year.
-    sources: {
-      ...sources,
-      ...(targetCell ? { target: targetCell.source } : {}),
-      ...(actualCell ? { actual: actualCell.source } : {}),
-    },
+    sources: itemSources(sources, targetCell, actualCell),
   };
   return { item, findings };
 }

@@ -40,12 +40,33 @@ export function rolesOf(vocabulary: readonly MarkSymbol[]): MarkKey[] {
   return order.filter((key) => vocabulary.some((m) => m.key === key));
 }
 
+const EDGES = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
+
+/** Trimmed of spaces (\s, U+3000, NBSP); the regular expression only for the few cells that have any. */
+function trimSpaces(text: string): string {
+  return text !== '' && (mayBeSpace(text.charCodeAt(0)) || mayBeSpace(text.charCodeAt(text.length - 1)))
+    ? text.replace(EDGES, '')
+    : text;
+}
+
+/** True for every character `\s`, U+3000 or NBSP match (and for a few more: it only decides whether to look). */
+function mayBeSpace(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x3000) ||
+    code === 0xfeff
+  );
+}
+
 /**
  * Two different marks in one cell (`○□`, `○/□`) are unknown with no suggestion: which one was meant
  * is the owner's call, not ours.
  */
 export function parseMark(value: CellValue, vocabulary: readonly MarkSymbol[]): MarkParse {
-  const raw = cellText(value).replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+  const raw = trimSpaces(cellText(value));
   if (raw === '') return { kind: 'blank' };
   for (const entry of vocabulary) {
     if (raw === entry.symbol)

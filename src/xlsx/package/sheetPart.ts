@@ -95,8 +95,11 @@ class CellList {
   }
 }
 
-/** `AB12` → 0-based row and column, or null. No regular expression: this runs on every cell. */
-function parseRef(ref: string): { row: number; col: number } | null {
+/**
+ * `AB12` → 0-based row and column packed as row × EXCEL_COLUMNS + column (no object per cell), or -1.
+ * No regular expression: this runs on every cell.
+ */
+function parseRef(ref: string): number {
   let i = 0;
   let col = 0;
   for (; i < ref.length; i += 1) {
@@ -105,20 +108,20 @@ function parseRef(ref: string): { row: number; col: number } | null {
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else if (c === 36 /* $ */ && i === 0) continue;
     else break;
-    if (col > EXCEL_COLUMNS) return null;
+    if (col > EXCEL_COLUMNS) return -1;
   }
-  if (col === 0) return null;
+  if (col === 0) return -1;
   if (ref.charCodeAt(i) === 36) i += 1;
   let row = 0;
   const digitsStart = i;
   for (; i < ref.length; i += 1) {
     const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
+    if (c < 48 || c > 57) return -1;
     row = row * 10 + (c - 48);
-    if (row > EXCEL_ROWS) return null;
+    if (row > EXCEL_ROWS) return -1;
   }
-  if (i === digitsStart || row === 0) return null;
-  return { row: row - 1, col: col - 1 };
+  if (i === digitsStart || row === 0) return -1;
+  return (row - 1) * EXCEL_COLUMNS + (col - 1);
 }
 
 function rowNumber(text: string | undefined): number | null {
@@ -240,10 +243,11 @@ export class SheetReader {
     const ref = s.attr('r');
     if (ref !== undefined) {
       const at = parseRef(ref);
-      if (!at) throw new ReadRefusal('truncated', `${this.context.name}: cell reference ${ref.slice(0, 20)}`);
-      this.cellRow = at.row;
-      this.cellCol = at.col;
-      if (this.rowIndex < 0) this.rowIndex = at.row;
+      if (at < 0)
+        throw new ReadRefusal('truncated', `${this.context.name}: cell reference ${ref.slice(0, 20)}`);
+      this.cellRow = Math.floor(at / EXCEL_COLUMNS);
+      this.cellCol = at % EXCEL_COLUMNS;
+      if (this.rowIndex < 0) this.rowIndex = this.cellRow;
     } else {
       this.cellRow = Math.max(this.rowIndex, 0);
       this.cellCol = this.colIndex + 1;
@@ -252,8 +256,10 @@ export class SheetReader {
     }
     this.colIndex = this.cellCol;
     this.cellType = s.attr('t') ?? '';
-    const style = s.attr('s');
-    const styleIndex = style === undefined ? 0 : Number(style) || 0;
+    const digits = s.attrDigits('s');
+    let styleIndex = digits;
+    if (digits === -1) styleIndex = 0;
+    else if (digits === -2) styleIndex = Number(s.attr('s')) || 0;
     // Beyond the styles part's 65,536 entries an index names no style.
     this.cellStyle = styleIndex >= 0 && styleIndex < 65_536 ? styleIndex : 0;
     this.inCell = true;

@@ -28,6 +28,10 @@ const LT = 60; // <
 const SLASH = 47; // /
 const BANG = 33; // !
 const QUESTION = 63; // ?
+const GT = 62; // >
+const EQ = 61; // =
+const DQ = 34; // "
+const SQ = 39; // '
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -184,7 +188,90 @@ export class XmlScanner {
     }
   }
 
+  /**
+   * An open tag read in one forward pass, its attributes noted as they go by (what parseAttrs would
+   * find): the common case, every tag Excel writes. Anything unusual (a stray `/`, an attribute without
+   * `=` or quotes) returns false and the tag is read by `openTagLenient`, whose lazy attribute parsing
+   * reports it only if an attribute is asked for.
+   */
+  private openTagFast(buf: string, pos: number): boolean | 'need' {
+    const len = buf.length;
+    let i = pos + 1;
+    for (; i < len; i += 1) {
+      const c = buf.charCodeAt(i);
+      if (c === GT || c === SLASH || isSpace(c)) break;
+    }
+    if (i >= len) return 'need';
+    const nameEnd = i;
+    if (nameEnd === pos + 1) return false;
+    let count = 0;
+    let gt: number;
+    let selfClosing = false;
+    for (;;) {
+      this.steps += 1;
+      while (i < len && isSpace(buf.charCodeAt(i))) i += 1;
+      if (i >= len) return 'need';
+      const c = buf.charCodeAt(i);
+      if (c === GT) {
+        gt = i;
+        break;
+      }
+      if (c === SLASH) {
+        if (i + 1 >= len) return 'need';
+        if (buf.charCodeAt(i + 1) !== GT) return false;
+        gt = i + 1;
+        selfClosing = true;
+        break;
+      }
+      const nameStart = i;
+      for (; i < len; i += 1) {
+        const n = buf.charCodeAt(i);
+        if (n === EQ || n === GT || n === SLASH || n === LT || n === DQ || n === SQ) break;
+      }
+      if (i >= len) return 'need';
+      if (buf.charCodeAt(i) !== EQ) return false;
+      let ne = i;
+      while (ne > nameStart && isSpace(buf.charCodeAt(ne - 1))) ne -= 1;
+      if (ne === nameStart) return false;
+      i += 1;
+      while (i < len && isSpace(buf.charCodeAt(i))) i += 1;
+      if (i >= len) return 'need';
+      const quote = buf.charCodeAt(i);
+      if (quote !== DQ && quote !== SQ) return false;
+      const close = buf.indexOf(quote === DQ ? '"' : "'", i + 1);
+      if (close < 0) return 'need';
+      if ((count + 1) * 4 > this.offsets.length) {
+        const bigger = new Int32Array(this.offsets.length * 2);
+        bigger.set(this.offsets);
+        this.offsets = bigger;
+      }
+      const o = count * 4;
+      this.offsets[o] = nameStart;
+      this.offsets[o + 1] = ne;
+      this.offsets[o + 2] = i + 1;
+      this.offsets[o + 3] = close;
+      count += 1;
+      i = close + 1;
+    }
+    this.qname = buf.slice(pos + 1, nameEnd);
+    this.local = localName(this.qname);
+    this.selfClosing = selfClosing;
+    this.nameEnd = nameEnd;
+    this.tokenStart = pos;
+    this.tokenEnd = gt + 1;
+    this.attrCount = count;
+    this.pos = gt + 1;
+    return true;
+  }
+
   private openTag(buf: string, pos: number): XmlToken {
+    const fast = this.openTagFast(buf, pos);
+    if (fast === true) return 'open';
+    if (fast === 'need') return this.needMore();
+    return this.openTagLenient(buf, pos);
+  }
+
+  private openTagLenient(buf: string, pos: number): XmlToken {
     let from = pos + 1;
     let gt: number;
     for (;;) {
@@ -273,6 +360,31 @@ export class XmlScanner {
       if (offsets[k * 4 + 1]! - ns === name.length && buf.startsWith(name, ns)) return this.value(k);
     }
     return undefined;
+  }
+
+  /**
+   * An unsigned decimal attribute (`s="12"`, `r="3"`) read in place, without making a string: its
+   * value, -1 when absent, -2 when it is anything else than 1 to 9 ASCII digits (then ask `attr`).
+   */
+  attrDigits(name: string): number {
+    const count = this.parseAttrs();
+    const buf = this.buf;
+    const offsets = this.offsets;
+    for (let k = 0; k < count; k += 1) {
+      const ns = offsets[k * 4]!;
+      if (offsets[k * 4 + 1]! - ns !== name.length || !buf.startsWith(name, ns)) continue;
+      const from = offsets[k * 4 + 2]!;
+      const to = offsets[k * 4 + 3]!;
+      if (to === from || to - from > 9) return -2;
+      let n = 0;
+      for (let i = from; i < to; i += 1) {
+        const c = buf.charCodeAt(i);
+        if (c < 48 || c > 57) return -2;
+        n = n * 10 + (c - 48);
+      }
+      return n;
+    }
+    return -1;
   }
 
   /** An attribute by local name, whatever its prefix (`r:id` and `x:id` both answer `id`). */

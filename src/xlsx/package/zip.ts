@@ -5,7 +5,7 @@
  * stored and deflated entries, no encryption, no zip64 (an .xlsx over 4 GB is far beyond our limits).
  * No Node imports: the task pane uses it too; inflating is fflate's.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 
 export interface ZipEntry {
   /** The name exactly as stored in the central directory (UTF-8 decoded). */
@@ -165,6 +165,20 @@ export function* inflateChunks(
     return;
   }
   if (entry.method !== 8) throw new ZipError('unsupported', `compression method ${entry.method}`);
+  if (raw.length > 0 && raw.length <= SLICE) {
+    // One slice's worth of input: inflated at once, which bounds its output exactly as one step of the
+    // stream below would, without a streaming inflater's window copies (most parts of a workbook).
+    let out: Uint8Array;
+    try {
+      out = inflateSync(raw);
+    } catch (err) {
+      throw new ZipError('truncated', `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (out.length > budget.remaining) throw new InflateLimitError(entry.name);
+    budget.remaining -= out.length;
+    if (out.length > 0) yield out;
+    return;
+  }
   let pending: Uint8Array[] = [];
   let overBudget = false;
   const inflater = new Inflate((chunk) => {

@@ -67,6 +67,19 @@ describe('zip', () => {
     expect(seen).toBeLessThanOrEqual(1024 * 1024);
   });
 
+  test('a small entry (one slice, inflated at once) is held to the same budget, and damaged data is a ZipError', () => {
+    const bomb = lieAboutSizes(zipSync({ 'x.xml': new Uint8Array(10 * 1024 * 1024) }, { level: 9 }), 100);
+    const [entry] = readZipDirectory(bomb, 10);
+    expect(entry!.compressedSize).toBeLessThanOrEqual(16 * 1024);
+    expect(() => inflateEntryBytes(bomb, entry!, { remaining: 1024 * 1024 })).toThrow(InflateLimitError);
+    const budget = { remaining: 11 * 1024 * 1024 };
+    expect(inflateEntryBytes(bomb, entry!, budget).length).toBe(10 * 1024 * 1024);
+    expect(budget.remaining).toBe(1024 * 1024);
+    const broken = bomb.slice();
+    broken.fill(0xff, entry!.dataOffset, entry!.dataOffset + entry!.compressedSize);
+    expect(() => inflateEntryBytes(broken, entry!, { remaining: 1e8 })).toThrow(ZipError);
+  });
+
   test('damaged and foreign files are told apart', () => {
     expect(() => readZipDirectory(strToU8('a,b,c\n1,2,3\n'), 10)).toThrow(ZipError);
     expect(() => readZipDirectory(zip.subarray(0, zip.length - 30), 10)).toThrow(/central directory|end/);
