@@ -205,10 +205,22 @@ export class SheetReader {
         case 'row':
           this.openRow(s);
           return;
-        case 'c':
+        case 'c': {
           this.openCell(s);
-          if (s.selfClosing) this.closeCell();
+          if (s.selfClosing) {
+            this.closeCell();
+            return;
+          }
+          // Most cells are `<v>…</v></c>`: taken at once, as the tokens one by one would have been.
+          const plain = s.takePlainCellValue();
+          if (plain === null) return;
+          if (plain !== '') {
+            this.value = plain;
+            this.hasValue = true;
+          }
+          this.closeCell();
           return;
+        }
         case 'mergeCell':
           this.addMerge(s.attr('ref') ?? '');
           return;

@@ -103,6 +103,25 @@ export class XmlScanner {
     return this.dropped + this.tokenEnd;
   }
 
+  /**
+   * Right after a `<c …>` open tag: when the input goes on with `<v>TEXT</v></c>` (a plain cell as Excel
+   * writes it), takes those four tokens at once and returns TEXT decoded (`''` for `<v></v>`); else
+   * returns null and takes nothing, and the tokens come one by one as usual. It looks no further than
+   * the next `<`, which reading them one by one would look for too.
+   */
+  takePlainCellValue(): string | null {
+    const buf = this.buf;
+    const pos = this.pos;
+    if (!buf.startsWith('<v>', pos)) return null;
+    const lt = buf.indexOf('<', pos + 3);
+    if (lt < 0 || !buf.startsWith('</v></c>', lt)) return null;
+    this.steps += 1;
+    this.tokenStart = lt + 4;
+    this.tokenEnd = lt + 8;
+    this.pos = lt + 8;
+    return lt === pos + 3 ? '' : decodeXml(buf.slice(pos + 3, lt));
+  }
+
   /** The current token as written in the file. */
   raw(): string {
     return this.buf.slice(this.tokenStart, this.tokenEnd);

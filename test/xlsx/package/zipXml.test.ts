@@ -169,6 +169,40 @@ describe('XML tokenizer', () => {
     },
   );
 
+  test('a plain cell is taken at once; anything else is left to the tokens one by one', () => {
+    const s = new XmlScanner();
+    s.push(
+      '<c r="A1"><v>1&amp;2</v></c><c><v></v></c><c><v>3</v><f>A1</f></c><c><x:v>4</x:v></c><c><v>5</v>',
+    );
+    const open = () => {
+      expect(s.next()).toBe('open');
+      expect(s.local).toBe('c');
+    };
+    open();
+    expect(s.takePlainCellValue()).toBe('1&2');
+    open();
+    expect(s.takePlainCellValue()).toBe('');
+    open();
+    expect(s.takePlainCellValue()).toBeNull();
+    expect([s.next(), s.local]).toEqual(['open', 'v']);
+    expect([s.next(), s.text]).toEqual(['text', '3']);
+    expect([s.next(), s.local]).toEqual(['close', 'v']);
+    expect([s.next(), s.local]).toEqual(['open', 'f']);
+    expect([s.next(), s.text]).toEqual(['text', 'A1']);
+    expect([s.next(), s.local]).toEqual(['close', 'f']);
+    expect([s.next(), s.local]).toEqual(['close', 'c']);
+    open();
+    expect(s.takePlainCellValue()).toBeNull();
+    expect([s.next(), s.qname]).toEqual(['open', 'x:v']);
+    expect([s.next(), s.text]).toEqual(['text', '4']);
+    expect([s.next(), s.local]).toEqual(['close', 'v']);
+    expect([s.next(), s.local]).toEqual(['close', 'c']);
+    // Cut short (the rest of the part not inflated yet): nothing taken.
+    open();
+    expect(s.takePlainCellValue()).toBeNull();
+    expect([s.next(), s.local]).toEqual(['open', 'v']);
+  });
+
   test('DOCTYPE (entity expansion) is refused', () => {
     expect(() => tokens('<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')).toThrow(XmlError);
   });
