@@ -1,12 +1,15 @@
 /**
  * New sheets written under temporary names and swapped in at the end (summaries, templates): the
- * one place that creates them and, when anything fails, removes them. After a failed sync Office.js
- * invalidates the proxies that `worksheets.add()` returned (and Excel keeps whatever of the batch ran
- * before the failure), so the leftovers are removed by name in a fresh batch, and the original
- * error is what the caller sees.
+ * one place that creates them, swaps them in and, when anything fails, removes them. After a failed
+ * sync Office.js invalidates the proxies that `worksheets.add()` returned (and Excel keeps whatever
+ * of the batch ran before the failure), so the leftovers are removed by name in a fresh batch, and
+ * the original error is what the caller sees.
  */
+import type { PlanSheet } from '../core';
 import { type ExcelEnv, runBatch } from './env';
 import { toHostError } from './errors';
+import { requestBudget } from './payload';
+import { features, protectSheet, writeSheet, type Features } from './writeSheet';
 
 export const TEMPORARY_PREFIX = 'RP_tmp_';
 
@@ -49,5 +52,70 @@ export async function withTemporarySheets<T>(
   } catch (err) {
     if (created.length > 0) await deleteSheetsByName(env, created).catch(() => undefined);
     throw toHostError(err);
+  }
+}
+
+/** What a caller decides around the swap; the helper does the writing. */
+export interface SwapSteps<C> {
+  /**
+   * Round trip 1: load what the decision needs, sync, and refuse (throw a HostError) when the sheets
+   * may not be written. What it returns is handed to the other steps.
+   */
+  check(context: Excel.RequestContext, has: Features): Promise<C>;
+  /** In the swap, before the new sheets take their names: delete the sheets they replace. */
+  clear?(checked: C): void;
+  /** In the swap, after they have their names (ownership markers). */
+  mark?(checked: C, written: readonly Excel.Worksheet[]): void;
+}
+
+async function swapOnce<C>(
+  env: ExcelEnv,
+  sheets: readonly PlanSheet[],
+  steps: SwapSteps<C>,
+  maxBytes: number,
+): Promise<C> {
+  const has = features(env);
+  return withTemporarySheets(env, async (context, addTemporary) => {
+    const checked = await steps.check(context, has);
+    // Round trip 2: the new sheets under temporary names, so no final name ever shows a half-written sheet.
+    const written = sheets.map((sheet, i) => ({ sheet, ws: addTemporary(i) }));
+    // Keep each request under the web's limit; typical sheets fit in one.
+    const fit = requestBudget(context, maxBytes);
+    for (const { sheet, ws } of written) await writeSheet(ws, sheet, has, fit, maxBytes);
+    await context.sync();
+    // Round trip 3: the swap.
+    steps.clear?.(checked);
+    for (const { sheet, ws } of written) {
+      ws.name = sheet.name;
+      protectSheet(ws, sheet, has);
+    }
+    steps.mark?.(
+      checked,
+      written.map(({ ws }) => ws),
+    );
+    written[0]?.ws.activate();
+    await context.sync();
+    return checked;
+  });
+}
+
+/**
+ * Writes `sheets` (the one sheet-content model) in three round trips whatever their number: (1) the
+ * caller's check; (2) every sheet under a temporary name; (3) the sheets they replace deleted, the
+ * new ones named and protected as their model says, the caller's markers, the first activated. A
+ * failure before (3) leaves the workbook as it was. If Excel still refuses a request as too large
+ * (our estimate of its size was short of what the host counts), everything is done once more at
+ * half the budget.
+ */
+export async function writeSheetsSwapped<C>(
+  env: ExcelEnv,
+  sheets: readonly PlanSheet[],
+  steps: SwapSteps<C>,
+): Promise<C> {
+  try {
+    return await swapOnce(env, sheets, steps, env.maxRequestBytes);
+  } catch (err) {
+    if (toHostError(err).code !== 'payloadTooLarge') throw toHostError(err);
+    return swapOnce(env, sheets, steps, env.maxRequestBytes / 2);
   }
 }

@@ -1,26 +1,45 @@
 /** The preview: the real task pane beside a rendering of a workbook held in the browser. Not Excel. */
-import { useMemo, useState } from 'react';
-import { formatMessage } from '../core';
+import { useEffect, useMemo, useState } from 'react';
+import { formatMessage, LANGS, renderFinding, type Finding } from '../core';
 import { paneMessages } from '../taskpane/messages';
 import { App } from '../taskpane/App';
 import { createPreviewHost, PreviewWorkbook } from './previewWorkbook';
 import { WorkbookView } from './WorkbookView';
 
-const both = (key: 'previewBadge' | 'previewOpen' | 'previewDownload' | 'previewSamples') =>
+type PreviewKey = 'previewBadge' | 'previewOpen' | 'previewDownload' | 'previewSamples' | 'previewNothingNew';
+const both = (key: PreviewKey) =>
   `${formatMessage(paneMessages[key], 'ja')} / ${formatMessage(paneMessages[key], 'en')}`;
+
+/** Why a file did not open, in both languages (the preview's header is bilingual): the reader's finding, or ours. */
+function openFailure(file: string, finding: Finding | null): string[] {
+  return LANGS.map((lang) => {
+    if (!finding) return formatMessage(paneMessages.previewNotShown, lang, { file });
+    const { message, suggestion } = renderFinding(finding, lang);
+    return formatMessage(paneMessages.previewUnreadable, lang, { file, reason: message, fix: suggestion });
+  });
+}
 
 export function PreviewPage({ initial, samples }: { initial: PreviewWorkbook; samples: readonly string[] }) {
   const [book, setBook] = useState(initial);
   const host = useMemo(() => createPreviewHost(book), [book]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string[] | null>(null);
+  // Edits already downloaded (none at first: the file as opened is nothing new).
+  const [downloaded, setDownloaded] = useState(0);
+  const [edits, setEdits] = useState(initial.edits);
+  useEffect(() => {
+    setEdits(book.edits);
+    return book.subscribe(() => setEdits(book.edits));
+  }, [book]);
 
   const load = async (name: string, bytes: () => Promise<ArrayBuffer>) => {
-    try {
-      setBook(await PreviewWorkbook.fromBytes(await bytes(), name));
-      setError(null);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+    const opened = await PreviewWorkbook.open(await bytes(), name);
+    if (!opened.ok) {
+      setError(openFailure(name, opened.finding));
+      return;
     }
+    setBook(opened.book);
+    setDownloaded(0);
+    setError(null);
   };
   const open = async (files: FileList | null) => {
     const file = files?.[0];
@@ -31,6 +50,7 @@ export function PreviewPage({ initial, samples }: { initial: PreviewWorkbook; sa
 
   const download = async () => {
     const bytes = await book.toXlsx();
+    setDownloaded(book.edits);
     const url = URL.createObjectURL(
       new Blob([bytes as Uint8Array<ArrayBuffer>], {
         type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -82,10 +102,20 @@ export function PreviewPage({ initial, samples }: { initial: PreviewWorkbook; sa
           {both('previewOpen')}{' '}
           <input type="file" accept=".xlsx,.xlsm" onChange={(e) => void open(e.target.files)} />
         </label>
-        <button type="button" onClick={() => void download()}>
+        <button
+          type="button"
+          disabled={edits === downloaded}
+          aria-describedby={edits === downloaded ? 'nothing-new' : undefined}
+          onClick={() => void download()}
+        >
           {both('previewDownload')}
         </button>
-        {error && <span role="alert">{error}</span>}
+        {edits === downloaded && <small id="nothing-new">{both('previewNothingNew')}</small>}
+        <div role="alert">
+          {error?.map((line) => (
+            <div key={line}>{line}</div>
+          ))}
+        </div>
       </header>
       <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
         <WorkbookView key={book.fileName + book.version} book={book} />

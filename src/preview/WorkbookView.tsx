@@ -46,7 +46,7 @@ export function WorkbookView({ book }: { book: PreviewWorkbook }) {
             aria-pressed={s.name === active.name}
             onClick={() => {
               book.activeSheet = s.name;
-              book.changed();
+              book.changed(false);
             }}
             style={{
               fontWeight: s.name === active.name ? 700 : 400,

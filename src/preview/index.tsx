@@ -11,8 +11,9 @@ async function start(): Promise<void> {
     .array(z.string().regex(/^[^/].*\.xlsx$/))
     .parse(await (await fetch('examples/index.json')).json());
   const first = samples[0] ?? 'kasama-r2.xlsx';
-  const book = await PreviewWorkbook.fromBytes(await (await fetch(`examples/${first}`)).arrayBuffer(), first);
-  createRoot(root).render(<PreviewPage initial={book} samples={samples} />);
+  const opened = await PreviewWorkbook.open(await (await fetch(`examples/${first}`)).arrayBuffer(), first);
+  if (!opened.ok) throw new Error(`the sample ${first} does not open`);
+  createRoot(root).render(<PreviewPage initial={opened.book} samples={samples} />);
 }
 
 void start();

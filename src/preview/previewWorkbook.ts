@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import {
+  type Finding,
   parseA1,
   type WorkbookSnapshot,
   takenSheetNames,
@@ -16,6 +17,7 @@ import {
   type WritePlan,
 } from '../core';
 import { addChartsToXlsx } from '../xlsx/charts';
+import { readXlsx } from '../xlsx/package/readXlsx';
 import { disjointValidations } from '../xlsx/rollover/validations';
 import { ownedSheetNames, snapshotFromExcelJs } from '../xlsx/snapshotFromExcelJs';
 import { PlanConflictError, writePlanToWorkbook } from '../xlsx/writeWorkbook';
@@ -30,6 +32,8 @@ export class PreviewWorkbook {
   settings: unknown = null;
   private readonly listeners = new Set<() => void>();
   version = 0;
+  /** Changes to the workbook's content (not the selection): what a download would carry that the file did not. */
+  edits = 0;
 
   constructor(
     public workbook: ExcelJS.Workbook,
@@ -38,10 +42,33 @@ export class PreviewWorkbook {
     this.activeSheet = workbook.worksheets[0]?.name ?? null;
   }
 
-  static async fromBytes(bytes: ArrayBuffer, fileName: string): Promise<PreviewWorkbook> {
+  /**
+   * A workbook opened in the preview: read first by the same bounded reader as 取り込み (damaged,
+   * encrypted, truncated or huge files get its finding, never a library's raw error); only a file it
+   * accepted is loaded into ExcelJS, the editable stand-in for Excel.
+   */
+  static async open(
+    bytes: ArrayBuffer,
+    fileName: string,
+  ): Promise<
+    | { readonly ok: true; readonly book: PreviewWorkbook }
+    | { readonly ok: false; readonly finding: Finding | null }
+  > {
+    const read = await readXlsx(new Uint8Array(bytes), fileName, {
+      pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      sliceMs: 50,
+    });
+    if (!read.ok) return { ok: false, finding: read.finding };
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes);
-    return new PreviewWorkbook(workbook, fileName);
+    try {
+      await workbook.xlsx.load(bytes);
+    } catch {
+      // Our reader took it but ExcelJS cannot model it: the preview says so rather than show ExcelJS's words.
+      return { ok: false, finding: null };
+    }
+    const book = new PreviewWorkbook(workbook, fileName);
+    book.settings = read.settings;
+    return { ok: true, book };
   }
 
   subscribe(listener: () => void): () => void {
@@ -49,8 +76,10 @@ export class PreviewWorkbook {
     return () => this.listeners.delete(listener);
   }
 
-  changed(): void {
+  /** Something changed: the content (an edit a download would carry) or only the view (the selection). */
+  changed(content = true): void {
     this.version += 1;
+    if (content) this.edits += 1;
     for (const l of this.listeners) l();
   }
 
@@ -99,7 +128,7 @@ export function createPreviewHost(book: PreviewWorkbook): HostPort {
     selectCell: async (sheet, cell) => {
       book.activeSheet = sheet;
       book.selected = { sheet, cell };
-      book.changed();
+      book.changed(false);
     },
     writeCells: async (edits: readonly CellEdit[]) => {
       const cells = edits.map((e) => ({ e, cell: book.workbook.getWorksheet(e.sheet)?.getCell(e.cell) }));

@@ -21,7 +21,7 @@ import {
 } from '../core';
 import { CheckView } from './components/CheckView';
 import { ErrorBar, InfoBar } from './components/ErrorBar';
-import { PaneContext, type Notice, type Pane } from './pane';
+import { PaneContext, type ImportedFiles, type Notice, type Pane, type PaneRun } from './pane';
 import { translator } from './text';
 
 // Only the check is needed at first; the other tabs (and the summary engine they use) load when opened.
@@ -66,6 +66,8 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [settingsNote, setSettingsNote] = useState<string | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [run, setRun] = useState<PaneRun | null>(null);
+  const [imported, setImported] = useState<ImportedFiles | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const t = useMemo(() => translator(lang), [lang]);
@@ -81,13 +83,43 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
     );
   }, [host]);
 
-  const check = useCallback(async () => {
+  // The open workbook's tables, years and indicators (for 入力規則, 設定 and the year fields).
+  const detect = useCallback(async () => {
     const snapshot = await host.readSnapshot();
-    setAnalysis(analyse([snapshot], settings));
+    const found = analyse([snapshot], settings);
+    setAnalysis(found);
+    return { file: snapshot.file, analysis: found };
   }, [host, settings]);
 
+  const check = useCallback(async (): Promise<PaneRun> => {
+    let next: PaneRun;
+    if (imported) {
+      const found = analyse(imported.snapshots, settings);
+      next = {
+        source: 'check',
+        analysis: found,
+        findings: [...imported.unreadable, ...found.findings],
+        openFile: null,
+      };
+    } else {
+      const { file, analysis: found } = await detect();
+      next = { source: 'check', analysis: found, findings: found.findings, openFile: file };
+    }
+    setRun(next);
+    return next;
+  }, [detect, imported, settings]);
+
   const pane = useMemo<Pane>(
-    () => ({ host, lang, t, settings, reportError: setError, notify: setNotice }),
+    () => ({
+      host,
+      lang,
+      t,
+      settings,
+      reportError: setError,
+      notify: setNotice,
+      showRun: setRun,
+      setImported,
+    }),
     [host, lang, t, settings],
   );
   const indicators = [
@@ -134,16 +166,28 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
           <div role="status" aria-live="polite">
             <InfoBar intent={notice?.intent ?? 'success'} message={notice?.text ?? null} />
           </div>
-          {tab === 'check' && <CheckView analysis={analysis} onCheck={check} />}
+          {tab === 'check' && (
+            <CheckView
+              run={run}
+              imported={imported}
+              onCheck={check}
+              onCheckOpenWorkbook={() => setImported(null)}
+            />
+          )}
           <Suspense fallback={<Spinner size="tiny" />}>
             {tab === 'generate' && (
               <GenerateView years={analysis?.years ?? []} onDone={(r) => setAnalysis(r.analysis)} />
             )}
             {tab === 'import' && <ImportView />}
-            {tab === 'dropdowns' && <DropdownView analysis={analysis} />}
+            {tab === 'dropdowns' && <DropdownView analysis={analysis} onDetect={detect} />}
             {tab === 'plan' && <PlanView />}
             {tab === 'settings' && (
-              <SettingsView years={analysis?.years ?? []} indicators={indicators} onSaved={setSettings} />
+              <SettingsView
+                years={analysis?.years ?? []}
+                indicators={indicators}
+                onDetect={analysis ? null : detect}
+                onSaved={setSettings}
+              />
             )}
           </Suspense>
         </main>

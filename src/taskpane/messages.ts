@@ -96,6 +96,7 @@ export const paneMessages = {
     ja: '他のセルは変更しません。Excel の「元に戻す」では戻せないことがあります。',
     en: 'No other cell is changed. Excel may not be able to undo this.',
   },
+  unifyEdit: { ja: '{sheet}!{cell}: {from} → {to}', en: '{sheet}!{cell}: {from} → {to}' },
   confirm: { ja: '書き換える', en: 'Change them' },
   cancel: { ja: 'キャンセル', en: 'Cancel' },
   unified: { ja: '{count}件のセルを統一しました。', en: '{count} cells unified.' },
@@ -158,10 +159,6 @@ export const paneMessages = {
     ja: 'このバージョンの Excel では、新しいシートや列に記号の選択リスト（入力規則）を付けられません（ExcelApi 1.8 が必要）。それ以外はそのまま作成します。',
     en: 'This version of Excel cannot add the mark dropdowns to new sheets or columns (needs ExcelApi 1.8); everything else is written.',
   },
-  noTables: {
-    ja: '実施計画の表がありません。まず「進捗チェック」を実行してください。',
-    en: 'No plan tables yet: run the check first.',
-  },
   directions: { ja: '指標の方向', en: 'Indicator directions' },
   higherIsBetter: { ja: '高いほど良い', en: 'Higher is better' },
   lowerIsBetter: { ja: '低いほど良い', en: 'Lower is better' },
@@ -185,5 +182,55 @@ export const paneMessages = {
   previewOpen: { ja: 'ブックを開く（ドロップも可）', en: 'Open a workbook (or drop one)' },
   previewSamples: { ja: 'サンプル', en: 'Samples' },
   previewDownload: { ja: '結果の .xlsx をダウンロード', en: 'Download the .xlsx' },
+  checked: {
+    ja: 'チェックが終わりました: 指摘 {count}件',
+    en: 'Check done: {count|finding|findings}',
+  },
+  working: { ja: '処理しています…', en: 'Working…' },
+  runFrom_check: { ja: '進捗チェックの結果', en: 'Found by the check' },
+  runFrom_generate: {
+    ja: '集計表を作成の結果（読み取りの指摘と、ブック内の集計表との照合）',
+    en: 'Found by the summary (reading, and the comparison with the tables in the workbook)',
+  },
+  runFrom_import: { ja: '取り込みの結果', en: 'Found by the import' },
+  checkScopeOpen: { ja: 'チェックの対象: 開いているブック', en: 'Checks: the open workbook' },
+  checkScopeImported: {
+    ja: 'チェックの対象: 取り込んだファイル（{files}）',
+    en: 'Checks: the imported files ({files})',
+  },
+  checkOpenInstead: { ja: '対象を開いているブックに戻す', en: 'Back to the open workbook' },
+  cellInFile: { ja: '{file} の {sheet}!{cell}', en: '{sheet}!{cell} in {file}' },
+  generated: {
+    ja: '集計表を作成しました。進捗率 {rate}・指摘 {count}件',
+    en: 'Summary created: progress rate {rate}, {count|finding|findings}.',
+  },
+  importRead: {
+    ja: '{count}ファイルを読み込みました（読み込めないファイル {unreadable}件）。',
+    en: '{count|file|files} read ({unreadable} unreadable).',
+  },
+  changesShown: {
+    ja: '変更内容を表示しました。確認してから実行してください。',
+    en: 'The changes are shown below: check them before going on.',
+  },
+  tablesFound: {
+    ja: '実施計画の表を{count}シートで見つけました。',
+    en: 'Plan tables found on {count|sheet|sheets}.',
+  },
+  noTablesInBook: {
+    ja: 'このブックに実施計画の表が見つかりません。見出し行（番号・実施項目・進捗状況）を確認してください。',
+    en: 'No plan table was found in this workbook. Check the header row (番号, 実施項目, 進捗状況).',
+  },
+  directionAuto: { ja: '自動: {direction}（{source}）', en: 'Automatic: {direction} ({source})' },
+  directionByName: { ja: '名前から判定', en: 'from its name' },
+  directionByDefault: { ja: '既定', en: 'default' },
+  previewUnreadable: { ja: '{file} を開けません: {reason} {fix}', en: 'Cannot open {file}: {reason} {fix}' },
+  previewNotShown: {
+    ja: '{file} はプレビューでは表示できない内容を含んでいます。Excel で開いてください。',
+    en: '{file} holds content the preview cannot show. Open it in Excel.',
+  },
+  previewNothingNew: {
+    ja: 'ダウンロードできる変更はまだありません。',
+    en: 'Nothing new to download yet.',
+  },
   commandDone: { ja: '集計表を作成しました（{rate}）。', en: 'Summary created ({rate}).' },
 } as const satisfies Record<string, Message>;

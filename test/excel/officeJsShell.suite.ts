@@ -373,6 +373,28 @@ export function shellSuite(build: ExcelBuild): void {
       expect(Math.max(...excel.requestBytes)).toBeLessThan(20_000);
       expect(excel.book.sheets.filter((s) => s.name.startsWith('RP_'))).toHaveLength(plan.sheets.length);
     });
+
+    test('templates go through the same writer: split into requests under the budget, the same sheets', async () => {
+      const plan = examplePlan();
+      const sheets = templateSheets(plan, planDepartments(plan), DEFAULT_SETTINGS);
+      const whole = track(new SimulatedExcel(build));
+      await createExcelHost(whole.env()).createSheets(sheets);
+      expect(whole.syncs).toBe(3);
+      const split = track(new SimulatedExcel(build));
+      await createExcelHost(split.env(20_000)).createSheets(sheets);
+      expect(split.syncs).toBeGreaterThan(3);
+      expect(Math.max(...split.requestBytes)).toBeLessThan(20_000);
+      for (const sheet of sheets) {
+        const [a, b] = [whole.sheet(sheet.name)!, split.sheet(sheet.name)!];
+        expect(split.dump(sheet.name)).toEqual(whole.dump(sheet.name));
+        expect([b.merges, b.validations, b.locks, b.protected]).toEqual([
+          a.merges,
+          a.validations,
+          a.locks,
+          a.protected,
+        ]);
+      }
+    });
   });
 
   describe(`${build}: Excel on the web's 5 MB payload limit, on the serialized bytes`, () => {

@@ -12,11 +12,12 @@ export async function runGenerate(
   lang: Lang,
   /** ISO time of the run, from the shell (the core reads no clock). */
   now: string,
-  onStep: (step: GenerateStep) => void = () => undefined,
-): Promise<{ outcome: GenerateResult; written: readonly string[] }> {
-  onStep('read');
+  /** Told each step as it starts; awaited, so that a shell can show it before the work goes on. */
+  onStep: (step: GenerateStep) => void | Promise<void> = () => undefined,
+): Promise<{ outcome: GenerateResult; written: readonly string[]; file: string }> {
+  await onStep('read');
   const snapshot = await host.readSnapshot();
-  onStep('summarize');
+  await onStep('summarize');
   const outcome = generateSummary({
     workbooks: [snapshot],
     settings,
@@ -24,8 +25,8 @@ export async function runGenerate(
     now,
     linkableFile: snapshot.file,
   });
-  if (!outcome.ok) return { outcome, written: [] };
-  onStep('write');
+  if (!outcome.ok) return { outcome, written: [], file: snapshot.file };
+  await onStep('write');
   const applied = await host.applyPlan(outcome.plan);
-  return { outcome, written: applied.written };
+  return { outcome, written: applied.written, file: snapshot.file };
 }

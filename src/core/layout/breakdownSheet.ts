@@ -2,9 +2,9 @@
 import type { MarkKey } from '../model';
 import type { GroupRow, YearSummary } from '../summary/types';
 import type { PlanSheet, PlanValue } from '../writePlan';
-import { columnLetters } from '../grid';
+import { a1 } from '../grid';
 import { type LayoutContext, MARK_COLORS } from './context';
-import { PERCENT, SheetBuilder, columnRange, type TableRange } from './sheetBuilder';
+import { PERCENT, SheetBuilder, columnRange, rowRange, type TableRange } from './sheetBuilder';
 
 export const BREAKDOWN_SHEET = 'RP_内訳';
 
@@ -44,9 +44,8 @@ export function breakdownSheet(ctx: LayoutContext): PlanSheet {
     );
     const total = b.add([ctx.t('total'), ...figures(current, roles)]);
     b.tableRow(total, { [rateColumn]: PERCENT });
-    const end = columnLetters(parent ? rateColumn + 1 : rateColumn);
-    b.format({ range: `A${total}:${end}${total}`, bold: true, border: 'thin' });
-    b.format({ range: `${columnLetters(rateColumn)}${total}`, numberFormat: PERCENT });
+    b.format({ range: rowRange(total, 0, parent ? rateColumn + 1 : rateColumn), bold: true, border: 'thin' });
+    b.format({ range: a1(total, rateColumn), numberFormat: PERCENT });
     return table;
   };
   section(ctx.t('byPolicy'), ctx.t('policy'), null, m.groups.policy);
@@ -65,8 +64,8 @@ export function breakdownSheet(ctx: LayoutContext): PlanSheet {
         values: columnRange(departments, 2 + i),
         color: MARK_COLORS[k],
       })),
-      from: columnLetters(rateColumn + 3) + '3',
-      to: columnLetters(rateColumn + 11) + '26',
+      from: a1(2, rateColumn + 3),
+      to: a1(25, rateColumn + 11),
     });
   }
   return b.build([20, 8, ...roles.map(() => 6), 8, 10, 18], undefined, ctx.print(title));

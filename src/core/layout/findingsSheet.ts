@@ -2,7 +2,7 @@
 import { renderFinding, severityLabel } from '../findings';
 import type { PlanSheet } from '../writePlan';
 import type { LayoutContext } from './context';
-import { SheetBuilder } from './sheetBuilder';
+import { SheetBuilder, span } from './sheetBuilder';
 
 export const FINDINGS_SHEET = 'RP_検証結果';
 
@@ -47,13 +47,13 @@ export function findingsSheet(ctx: LayoutContext): PlanSheet {
     {},
     { repeatHeader: true },
   );
-  b.format({ range: `F${table.first}:G${table.last}`, wrap: true });
+  b.format({ range: span(table.first, 5, table.last, 6), wrap: true });
   findings.forEach((f, i) => {
     if (f.file === ctx.options.linkableFile && f.sheet && f.cell) b.link(table.first + i, 4, f.sheet, f.cell);
   });
   return b.build(
     [10, 22, 24, 18, 8, 60, 50],
-    { rows: table.header, columns: 0 },
+    { rows: table.header + 1, columns: 0 },
     ctx.print(title),
     [12, 24, 36, 24, 10, 60, 50],
   );

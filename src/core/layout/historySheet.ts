@@ -1,4 +1,5 @@
 /** RP_推移: every year's counts and rate, with charts of the rate and of the counts. */
+import { a1 } from '../grid';
 import { MARK_KEYS } from '../model';
 import { historyEntries } from '../summary/history';
 import type { PlanSheet, PlanValue } from '../writePlan';
@@ -46,8 +47,8 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
     series: [{ name: ctx.t('progress'), values: columnRange(table, 10), color: '#1565C0' }],
     valueFormat: '0%',
     valueAxis: { min: 0, max: 1 },
-    from: `A${table.last + 3}`,
-    to: `F${table.last + 20}`,
+    from: a1(table.last + 3, 0),
+    to: a1(table.last + 20, 5),
   });
   b.chart({
     type: 'columnClustered',
@@ -58,12 +59,12 @@ export function historySheet(ctx: LayoutContext): PlanSheet {
         ? [{ name: ctx.legendName(k), values: columnRange(table, 2 + i), color: MARK_COLORS[k] }]
         : [],
     ),
-    from: `G${table.last + 3}`,
-    to: `L${table.last + 20}`,
+    from: a1(table.last + 3, 6),
+    to: a1(table.last + 20, 11),
   });
   return b.build(
     [14, 10, 7, 7, 7, 7, 7, 9, 12, 10, 10],
-    { rows: table.header, columns: 1 },
+    { rows: table.header + 1, columns: 1 },
     ctx.print(title),
   );
 }

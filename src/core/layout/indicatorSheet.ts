@@ -1,4 +1,5 @@
 /** RP_指標: each indicator's target, actual, achievement, the formula used, and whether it fits the mark. */
+import { a1 } from '../grid';
 import type { IndicatorRow } from '../summary/types';
 import type { PlanSheet, PlanValue } from '../writePlan';
 import type { LayoutContext } from './context';
@@ -50,11 +51,12 @@ export function indicatorSheet(ctx: LayoutContext): PlanSheet {
   ];
   const table = b.table(header, rows, { 10: PERCENT }, { repeatHeader: true });
   ctx.model.indicators.forEach((r, i) => {
-    if (r.consistency === 'mismatch') b.format({ range: `N${table.first + i}`, fill: '#FCE4E4', bold: true });
+    if (r.consistency === 'mismatch')
+      b.format({ range: a1(table.first + i, 13), fill: '#FCE4E4', bold: true });
   });
   return b.build(
     [18, 6, 34, 5, 30, 12, 12, 12, 12, 12, 10, 8, 8, 10],
-    { rows: table.header, columns: 3 },
+    { rows: table.header + 1, columns: 3 },
     ctx.print(title),
     [24, 8, 40, 6, 32],
   );

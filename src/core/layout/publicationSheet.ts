@@ -11,8 +11,7 @@ import type { YearSummary } from '../summary/types';
 import { compareFiscalYears } from '../values';
 import type { PlanSheet, PlanValue } from '../writePlan';
 import type { LayoutContext } from './context';
-import { HEADER_FILL, PERCENT, SheetBuilder, widthFor } from './sheetBuilder';
-import { columnLetters } from '../grid';
+import { HEADER_FILL, PERCENT, SheetBuilder, rowRange, span, widthFor } from './sheetBuilder';
 
 export const PUBLICATION_SHEET = 'RP_公表用';
 
@@ -97,7 +96,7 @@ export function publicationSheet(ctx: LayoutContext): PlanSheet {
   b.blank();
 
   const yearCol = (i: number) => 2 + i * 2;
-  const right = columnLetters(yearCol(columns.length - 1) + 1);
+  const right = yearCol(columns.length - 1) + 1;
   const yearRow = b.add([ctx.t('mark'), ctx.t('status'), ...columns.flatMap((c) => [c.label, ''])]);
   const sourceRow = b.add([
     '',
@@ -130,22 +129,21 @@ export function publicationSheet(ctx: LayoutContext): PlanSheet {
   const table = b.table(['', '', ...columns.flatMap(() => [ctx.t('count'), ctx.t('share')])], body, formats);
 
   for (const row of [yearRow, sourceRow]) {
-    b.format({ range: `A${row}:${right}${row}`, bold: row === yearRow, fill: HEADER_FILL, border: 'thin' });
+    b.format({ range: rowRange(row, 0, right), bold: row === yearRow, fill: HEADER_FILL, border: 'thin' });
     columns.forEach((_, i) => {
-      const from = columnLetters(yearCol(i));
-      b.format({ range: `${from}${row}:${columnLetters(yearCol(i) + 1)}${row}`, align: 'centerAcross' });
+      b.format({ range: rowRange(row, yearCol(i), yearCol(i) + 1), align: 'centerAcross' });
     });
   }
   columns.forEach((c, i) => {
     if (c.carried)
       b.format({
-        range: `${columnLetters(yearCol(i))}${sourceRow}:${columnLetters(yearCol(i) + 1)}${table.last}`,
+        range: span(sourceRow, yearCol(i), table.last, yearCol(i) + 1),
         fill: '#F2F2F2',
       });
   });
-  b.format({ range: `A${table.first}:A${table.last}`, align: 'center', bold: true });
-  b.format({ range: `A${table.last - 1}:${right}${table.last}`, bold: true });
-  b.format({ range: `${columnLetters(2)}${table.first}:${right}${table.last}`, align: 'right' });
+  b.format({ range: span(table.first, 0, table.last, 0), align: 'center', bold: true });
+  b.format({ range: span(table.last - 1, 0, table.last, right), bold: true });
+  b.format({ range: span(table.first, 2, table.last, right), align: 'right' });
 
   b.blank();
   b.note(ctx.t('progressDefinition'));

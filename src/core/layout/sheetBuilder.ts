@@ -1,9 +1,22 @@
 /**
- * Builds one sheet of a write plan row by row: titles, tables with header styles and borders,
- * number formats by column, notes. No merged cells anywhere (machine-readable tables forbid them).
+ * Builds one sheet of the sheet-content model row by row, summaries and templates alike: titles,
+ * tables with header styles and borders, number formats by column, notes; for templates a header of
+ * two rows with merged cells, dropdowns, locked cells and a protection policy (a summary's tables are
+ * machine-readable and merge nothing). Rows and columns are 0-based; A1 text is made here, for the
+ * model's workbook addresses.
  */
-import { a1, columnLetters } from '../grid';
-import type { ChartSpec, PlanFormat, PlanLink, PlanSheet, PlanValue, PrintSetup } from '../writePlan';
+import { a1, type CellRange } from '../grid';
+import { fewestRanges } from '../validationRanges';
+import type {
+  ChartSpec,
+  PlanDropdown,
+  PlanFormat,
+  PlanLink,
+  PlanProtection,
+  PlanSheet,
+  PlanValue,
+  PrintSetup,
+} from '../writePlan';
 
 export const HEADER_FILL = '#DDEBF7';
 export const PERCENT = '0.0%';
@@ -40,8 +53,8 @@ function shown(value: PlanValue, numberFormat: string | undefined): string {
   return String(value);
 }
 
+/** Where a table sits, 0-based: its header row, first and last body rows, first and last columns. */
 export interface TableRange {
-  /** 1-based rows of the header and of the last body row. */
   readonly header: number;
   readonly first: number;
   readonly last: number;
@@ -49,11 +62,39 @@ export interface TableRange {
   readonly right: number;
 }
 
+/** `B3:D7` for a rectangle given 0-based (both corners always written, a single cell too). */
+export function span(top: number, left: number, bottom: number, right: number): string {
+  return `${a1(top, left)}:${a1(bottom, right)}`;
+}
+
+/** `B3:B7` for a column of a table's body. */
+export function columnRange(table: TableRange, col: number): string {
+  return span(table.first, col, table.last, col);
+}
+
+/** `B3:F3` for part of a row. */
+export function rowRange(row: number, fromCol: number, toCol: number): string {
+  return span(row, fromCol, row, toCol);
+}
+
+/** The look of every table header the add-in writes (summaries' tables and templates' plan tables). */
+const HEADER_STYLE = {
+  bold: true,
+  fill: HEADER_FILL,
+  border: 'thin',
+  wrap: true,
+  align: 'center',
+} as const satisfies Omit<PlanFormat, 'range'>;
+
 export class SheetBuilder {
   private readonly rows: PlanValue[][] = [];
   private readonly formats: PlanFormat[] = [];
   private readonly links: PlanLink[] = [];
   private readonly charts: ChartSpec[] = [];
+  private readonly merges: string[] = [];
+  private readonly dropdowns = new Map<string, { list: readonly string[]; ranges: string[] }>();
+  private readonly lockedRanges: string[] = [];
+  private protection: PlanProtection['policy'] | undefined;
   private repeat: [number, number] | undefined;
   /** Rows of one text that may run across empty cells to the right (titles, headings, notes). */
   private readonly freeRows = new Set<number>();
@@ -63,29 +104,32 @@ export class SheetBuilder {
 
   constructor(private readonly name: string) {}
 
-  /** 1-based number of the next row. */
+  /** The row the next `add` writes (0-based). */
   get nextRow(): number {
-    return this.rows.length + 1;
+    return this.rows.length;
   }
 
   title(text: string): number {
-    const row = this.add([text]);
-    this.freeRows.add(row);
-    this.formats.push({ range: `A${row}`, bold: true, fontSize: 14 });
-    return row;
+    return this.textRow(text, { bold: true, fontSize: 14 });
   }
 
   heading(text: string): number {
-    const row = this.add([text]);
-    this.freeRows.add(row);
-    this.formats.push({ range: `A${row}`, bold: true, fontSize: 12 });
-    return row;
+    return this.textRow(text, { bold: true, fontSize: 12 });
+  }
+
+  /** A heading under a heading (a template's measure under its basic policy). */
+  subheading(text: string): number {
+    return this.textRow(text, { bold: true });
   }
 
   note(text: string): number {
+    return this.textRow(text, { italic: true, fontColor: '#595959' });
+  }
+
+  private textRow(text: string, look: Omit<PlanFormat, 'range'>): number {
     const row = this.add([text]);
     this.freeRows.add(row);
-    this.formats.push({ range: `A${row}`, italic: true, fontColor: '#595959' });
+    this.formats.push({ range: a1(row, 0), ...look });
     return row;
   }
 
@@ -93,9 +137,10 @@ export class SheetBuilder {
     this.rows.push([]);
   }
 
+  /** A row of values from column A; its 0-based index. */
   add(values: PlanValue[]): number {
     this.rows.push(values);
-    return this.rows.length;
+    return this.rows.length - 1;
   }
 
   /** A table from column A: styled header, bordered body, number formats per column index. */
@@ -108,37 +153,62 @@ export class SheetBuilder {
     const headerRow = this.add(header);
     this.headerRows.add(headerRow);
     for (const row of body) this.bodyRows.set(this.add(row), columnFormats);
-    const last = Math.max(headerRow, this.rows.length);
+    const last = Math.max(headerRow, this.rows.length - 1);
     const right = header.length - 1;
-    const end = columnLetters(right);
-    this.formats.push({
-      range: `A${headerRow}:${end}${headerRow}`,
-      bold: true,
-      fill: HEADER_FILL,
-      border: 'thin',
-      wrap: true,
-      align: 'center',
-    });
-    if (body.length > 0) this.formats.push({ range: `A${headerRow + 1}:${end}${last}`, border: 'thin' });
+    this.formats.push({ range: rowRange(headerRow, 0, right), ...HEADER_STYLE });
+    if (body.length > 0) this.formats.push({ range: span(headerRow + 1, 0, last, right), border: 'thin' });
     for (const [col, numberFormat] of Object.entries(columnFormats)) {
       if (body.length === 0) continue;
-      const letter = columnLetters(Number(col));
-      this.formats.push({ range: `${letter}${headerRow + 1}:${letter}${last}`, numberFormat });
+      this.formats.push({ range: span(headerRow + 1, Number(col), last, Number(col)), numberFormat });
     }
-    if (options.repeatHeader && !this.repeat) this.repeat = [headerRow - 1, headerRow - 1];
+    if (options.repeatHeader && !this.repeat) this.repeat = [headerRow, headerRow];
     return { header: headerRow, first: headerRow + 1, last, left: 0, right };
+  }
+
+  /**
+   * A header of several rows from column A (a template's plan table: 進捗状況 over the years, each
+   * year over its 計画 / 実績), styled as a table's header, with `merges` given relative to its first
+   * row. Its text is not fitted: a template's columns have the widths people fill them at.
+   */
+  mergedHeader(rows: PlanValue[][], merges: readonly CellRange[]): CellRange {
+    const top = this.nextRow;
+    for (const row of rows) this.add(row);
+    const right = Math.max(0, ...rows.map((r) => r.length)) - 1;
+    this.merges.push(...merges.map((m) => span(top + m.top, m.left, top + m.bottom, m.right)));
+    const range = { top, left: 0, bottom: top + rows.length - 1, right };
+    this.formats.push({ range: span(range.top, 0, range.bottom, right), ...HEADER_STYLE });
+    return range;
   }
 
   format(format: PlanFormat): void {
     this.formats.push(format);
   }
 
+  /** A link from the cell at (row, col) to a cell elsewhere in the workbook. */
   link(row: number, col: number, targetSheet: string, targetCell: string): void {
-    this.links.push({ cell: a1(row - 1, col), targetSheet, targetCell });
+    this.links.push({ cell: a1(row, col), targetSheet, targetCell });
   }
 
   chart(spec: ChartSpec): void {
     this.charts.push(spec);
+  }
+
+  /** An in-cell list of `list` on a range (A1); ranges of one list are joined into the fewest. */
+  dropdown(range: string, list: readonly string[]): void {
+    const key = list.join('\u0000');
+    const entry = this.dropdowns.get(key) ?? { list, ranges: [] };
+    entry.ranges.push(range);
+    this.dropdowns.set(key, entry);
+  }
+
+  /** Cells (A1 range) that stay locked when the sheet is protected. */
+  lock(range: string): void {
+    this.lockedRanges.push(range);
+  }
+
+  /** Protect the sheet under `policy`: only the cells given to `lock` are locked. */
+  protect(policy: PlanProtection['policy']): void {
+    this.protection = policy;
   }
 
   /** Mark a row as part of a table (a total row added after `table`), so its text is fitted too. */
@@ -160,8 +230,7 @@ export class SheetBuilder {
     const widths = [...columnWidths];
     const wrapColumns = new Set<number>();
     const max = (c: number) => maxWidths[c] ?? MAX_COLUMN_WIDTH;
-    this.rows.forEach((values, i) => {
-      const row = i + 1;
+    this.rows.forEach((values, row) => {
       if (this.freeRows.has(row)) return;
       const formats = this.bodyRows.get(row);
       const header = this.headerRows.has(row);
@@ -181,10 +250,12 @@ export class SheetBuilder {
     });
     const formats = [...this.formats];
     const runs = rowRuns([...this.bodyRows.keys()]);
-    for (const c of wrapColumns) {
-      const letter = columnLetters(c);
-      for (const [from, to] of runs) formats.push({ range: `${letter}${from}:${letter}${to}`, wrap: true });
-    }
+    for (const c of wrapColumns)
+      for (const [from, to] of runs) formats.push({ range: span(from, c, to, c), wrap: true });
+    const dropdowns: PlanDropdown[] = [...this.dropdowns.values()].map((d) => ({
+      ranges: fewestRanges(d.ranges),
+      list: d.list,
+    }));
     return {
       name: this.name,
       values: this.rows,
@@ -199,6 +270,11 @@ export class SheetBuilder {
         ...print,
       },
       ...(freeze ? { freeze } : {}),
+      ...(this.merges.length > 0 ? { merges: this.merges } : {}),
+      ...(dropdowns.length > 0 ? { dropdowns } : {}),
+      ...(this.protection
+        ? { protection: { policy: this.protection, lockedRanges: this.lockedRanges } }
+        : {}),
     };
   }
 }
@@ -212,15 +288,4 @@ function rowRuns(rows: readonly number[]): [number, number][] {
     else runs.push([row, row]);
   }
   return runs;
-}
-
-/** `B3:B7` for a column of a table's body. */
-export function columnRange(table: TableRange, col: number): string {
-  const letter = columnLetters(col);
-  return `${letter}${table.first}:${letter}${table.last}`;
-}
-
-/** `B3:F3` for part of a row. */
-export function rowRange(row: number, fromCol: number, toCol: number): string {
-  return `${columnLetters(fromCol)}${row}:${columnLetters(toCol)}${row}`;
 }

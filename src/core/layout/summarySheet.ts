@@ -4,7 +4,8 @@ import { reportKindLabels } from '../messages';
 import type { PlanSheet, PlanValue } from '../writePlan';
 import type { LayoutContext } from './context';
 import { MARK_COLORS } from './context';
-import { PERCENT, SheetBuilder, columnRange } from './sheetBuilder';
+import { a1 } from '../grid';
+import { PERCENT, SheetBuilder, columnRange, rowRange, span } from './sheetBuilder';
 
 export const SUMMARY_SHEET = 'RP_集計表';
 
@@ -39,11 +40,11 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
     3: PERCENT,
   });
   b.format({
-    range: `A${counts.first}:A${counts.first + roles.length - 1}`,
+    range: span(counts.first, 0, counts.first + roles.length - 1, 0),
     align: 'center',
     bold: true,
   });
-  b.format({ range: `A${counts.last}:D${counts.last}`, bold: true });
+  b.format({ range: rowRange(counts.last, 0, 3), bold: true });
   b.blank();
 
   const rate = b.table(
@@ -51,7 +52,7 @@ export function summarySheet(ctx: LayoutContext): PlanSheet {
     [['', current.progress.rate, current.progress.numerator, current.progress.denominator]],
     { 1: PERCENT },
   );
-  b.format({ range: `B${rate.first}`, bold: true, fontSize: 14 });
+  b.format({ range: a1(rate.first, 1), bold: true, fontSize: 14 });
   b.note(ctx.t('progressDefinition'));
   b.note(ctx.t('endedRuleNote', { rule: ctx.ruleText() }));
   b.blank();

@@ -4,15 +4,15 @@
  * years, each year merged over its 計画 / 実績 indicator columns — the mark legend, print settings
  * and the cells that take a mark from a dropdown. Data only: a shell writes it.
  */
-import { a1, columnLetters } from '../grid';
+import { a1, type CellRange } from '../grid';
 import { markLabels, templateWords } from '../messages';
 import type { FiscalYear } from '../model';
 import { gradesOf, type Settings } from '../settings';
 import { stripControlChars, truncateUnits } from '../textSafety';
 import { formatFiscalYear, nextFiscalYear, parseFiscalYear } from '../values';
-import type { PlanFormat, PlanSheet, PlanValue } from '../writePlan';
+import type { PlanSheet, PlanValue } from '../writePlan';
 import type { PlanDefinition, PlanDefinitionItem, PlanOwner } from './planDefinition';
-import { fewestRanges } from '../validationRanges';
+import { SheetBuilder, span } from '../layout/sheetBuilder';
 
 /**
  * A new sheet for people to fill: not one of the add-in's own sheets (the reader reads it). Its
@@ -24,7 +24,6 @@ export interface TemplateSheet extends PlanSheet {
   readonly items: number;
 }
 
-const HEADER_FILL = '#DDEBF7';
 const STATUS_FILL = '#FFF9E5';
 /** Excel's limit on sheet names, and the characters it refuses in them. */
 const MAX_SHEET_NAME = 31;
@@ -117,8 +116,9 @@ function headerRows(years: readonly FiscalYear[], cols: TemplateColumns): [PlanV
   return [top, bottom];
 }
 
-function headerMerges(row: number, years: readonly FiscalYear[], cols: TemplateColumns): string[] {
-  const range = (r1: number, c1: number, r2: number, c2: number) => `${a1(r1, c1)}:${a1(r2, c2)}`;
+/** The header's merged cells, rows relative to its first: down both rows, 進捗状況 across the years, each year across its two. */
+function headerMerges(years: readonly FiscalYear[], cols: TemplateColumns): CellRange[] {
+  const range = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
   const down = [
     cols.number,
     cols.name,
@@ -127,9 +127,9 @@ function headerMerges(row: number, years: readonly FiscalYear[], cols: TemplateC
     cols.indicator,
     cols.result,
     cols.nextPlan,
-  ].map((c) => range(row, c, row + 1, c));
-  const across = years.length > 1 ? [range(row, cols.status, row, cols.status + years.length - 1)] : [];
-  const perYear = years.map((_, i) => range(row, cols.figures + 2 * i, row, cols.figures + 2 * i + 1));
+  ].map((c) => range(0, c, 1, c));
+  const across = years.length > 1 ? [range(0, cols.status, 0, cols.status + years.length - 1)] : [];
+  const perYear = years.map((_, i) => range(0, cols.figures + 2 * i, 0, cols.figures + 2 * i + 1));
   return [...down, ...across, ...perYear];
 }
 
@@ -183,79 +183,48 @@ export function templateSheet(
 ): TemplateSheet | null {
   const years = plan.years;
   const cols = templateColumns(years.length);
-  const values: PlanValue[][] = [];
-  const merges: string[] = [];
-  const formats: PlanFormat[] = [];
-  const markRanges: string[] = [];
-  const locked: string[] = [];
-  const last = columnLetters(cols.width - 1);
+  const symbols = gradesOf(settings).map((m) => m.symbol);
+  const last = cols.width - 1;
+  const b = new SheetBuilder(sheetNameFor(department));
   let items = 0;
 
-  values.push([
+  const title = b.title(
     templateWords.title
       .replace('{plan}', plan.title)
       .replace('{from}', formatFiscalYear(years[0]!, 'ja', 'long'))
       .replace('{to}', formatFiscalYear(years[years.length - 1]!, 'ja', 'long'))
       .replace('{department}', department),
-  ]);
-  formats.push({ range: 'A1', bold: true, fontSize: 14 });
-  values.push([legendText(settings)]);
-  values.push([]);
-  locked.push('A1:A2');
+  );
+  const legend = b.add([legendText(settings)]);
+  b.blank();
+  b.lock(span(title, 0, legend, 0));
 
   plan.policies.forEach((policy, p) => {
     const measures = policy.measures
       .map((m, i) => ({ measure: m, no: i + 1, items: m.items.filter((it) => belongsTo(it, department)) }))
       .filter((m) => m.items.length > 0);
     if (measures.length === 0) return;
-    values.push([`${p + 1}. ${policy.title}`]);
-    formats.push({ range: `A${values.length}`, bold: true, fontSize: 12 });
-    locked.push(`A${values.length}`);
+    b.lock(a1(b.heading(`${p + 1}. ${policy.title}`), 0));
     for (const { measure, no, items: measureItems } of measures) {
-      values.push([`(${no}) ${measure.title}`]);
-      formats.push({ range: `A${values.length}`, bold: true });
-      locked.push(`A${values.length}`);
-      const headerRow = values.length;
-      values.push(...headerRows(years, cols));
-      merges.push(...headerMerges(headerRow, years, cols));
-      formats.push({
-        range: `A${headerRow + 1}:${last}${headerRow + 2}`,
-        bold: true,
-        fill: HEADER_FILL,
-        border: 'thin',
-        wrap: true,
-        align: 'center',
-      });
-      locked.push(`A${headerRow + 1}:${last}${headerRow + 2}`);
-      const firstItem = values.length;
+      b.lock(a1(b.subheading(`(${no}) ${measure.title}`), 0));
+      const header = b.mergedHeader(headerRows(years, cols), headerMerges(years, cols));
+      b.lock(span(header.top, 0, header.bottom, last));
       // Numbers restart in each measure, as in the seed; the number is the item's place among all
       // of the measure's items, so a department sees the plan's own numbering.
-      measureItems.forEach((item) => values.push(itemRow(item, measure.items.indexOf(item), years, cols)));
-      const lastItem = values.length - 1;
-      formats.push({ range: `A${firstItem + 1}:${last}${lastItem + 1}`, border: 'thin', wrap: true });
-      const statusRange = `${a1(firstItem, cols.status)}:${a1(lastItem, cols.status + years.length - 1)}`;
-      formats.push({ range: statusRange, align: 'center', fill: STATUS_FILL, fontSize: 12 });
-      formats.push({ range: `${a1(firstItem, cols.number)}:${a1(lastItem, cols.number)}`, align: 'center' });
-      markRanges.push(statusRange);
+      const rows = measureItems.map((item) => b.add(itemRow(item, measure.items.indexOf(item), years, cols)));
+      const [first, lastItem] = [rows[0]!, rows[rows.length - 1]!];
+      b.format({ range: span(first, 0, lastItem, last), border: 'thin', wrap: true });
+      const statusRange = span(first, cols.status, lastItem, cols.status + years.length - 1);
+      b.format({ range: statusRange, align: 'center', fill: STATUS_FILL, fontSize: 12 });
+      b.format({ range: span(first, cols.number, lastItem, cols.number), align: 'center' });
+      b.dropdown(statusRange, symbols);
       items += measureItems.length;
-      values.push([]);
+      b.blank();
     }
   });
   if (items === 0) return null;
-  return {
-    name: sheetNameFor(department),
-    department,
-    values,
-    merges,
-    formats,
-    columnWidths: columnWidths(cols, years.length),
-    links: [],
-    charts: [],
-    dropdowns: [{ ranges: fewestRanges(markRanges), list: gradesOf(settings).map((m) => m.symbol) }],
-    protection: { policy: 'lockedHeaders', lockedRanges: locked },
-    print: { orientation: 'landscape', fitToWidth: true },
-    items,
-  };
+  b.protect('lockedHeaders');
+  return { ...b.build(columnWidths(cols, years.length)), department, items };
 }
 
 function columnWidths(cols: TemplateColumns, yearCount: number): number[] {

@@ -17,3 +17,14 @@ export function directionFromName(
   }
   return words.some((w) => name.includes(w)) ? 'lowerIsBetter' : null;
 }
+
+/** The direction the tool gives an indicator when the settings say nothing: from its name, else higher is better. */
+export function detectedDirection(
+  indicatorName: string,
+  lowerIsBetterWords: readonly string[],
+): { readonly direction: Direction; readonly source: 'name' | 'default' } {
+  const fromName = directionFromName(indicatorName, lowerIsBetterWords);
+  return fromName
+    ? { direction: fromName, source: 'name' }
+    : { direction: 'higherIsBetter', source: 'default' };
+}

@@ -9,3 +9,4 @@ export * from './tags';
 export * from './owners';
 export * from './direction';
 export * from './time';
+export * from './charNames';

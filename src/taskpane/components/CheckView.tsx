@@ -1,91 +1,89 @@
-/** 進捗チェック: findings by sheet, filter by severity, go to a cell, unify mark variants after confirmation. */
-import { Button, Checkbox, Spinner, Text, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useState, type CSSProperties } from 'react';
-import { type Analysis, markVariantEdits, type Finding, type Severity } from '../../core';
-import { useAction, usePane } from '../pane';
-import { FindingList } from './FindingList';
+/**
+ * 進捗チェック: checks the open workbook (or the files 取り込み read, and says which), and shows what the
+ * last check, summary or import found; unifies mark variants after confirmation.
+ */
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { markVariantEdits } from '../../core';
+import { useAction, usePane, type ImportedFiles, type PaneRun } from '../pane';
+import { FindingsPanel, severityCounts } from './FindingsPanel';
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const UnifyDialog = lazy(() =>
   import(/* webpackChunkName: "unify" */ './UnifyDialog').then((m) => ({ default: m.UnifyDialog })),
 );
 
-// Fluent's design tokens (CSS variables) in plain style objects: no runtime style compiler in the
-// pane's first load, no colour literals.
-const styles = {
-  filter: { border: 'none', padding: 0, margin: `0 0 ${tokens.spacingVerticalS}` },
-} satisfies Record<string, CSSProperties>;
-
-export function CheckView(props: { analysis: Analysis | null; onCheck: () => Promise<void> }) {
-  const { analysis, onCheck } = props;
+export function CheckView(props: {
+  run: PaneRun | null;
+  imported: ImportedFiles | null;
+  onCheck: () => Promise<PaneRun>;
+  onCheckOpenWorkbook: () => void;
+}) {
+  const { run: last, imported, onCheck, onCheckOpenWorkbook } = props;
   const { host, t, settings } = usePane();
   const { busy, run } = useAction();
-  const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
-  const [confirming, setConfirming] = useState(false);
+  // Mounted once opened and then only shown or hidden, so that Fluent closes it (and releases the
+  // rest of the pane from aria-hidden) as a dialog, not as a vanished element.
+  const [dialog, setDialog] = useState<'never' | 'open' | 'closed'>('never');
+  const unifyButton = useRef<HTMLButtonElement>(null);
 
-  const findings = analysis?.findings ?? [];
-  const counts = Object.fromEntries(
-    SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
-  );
-  const visible = findings.filter((f) => shown.has(f.severity));
-  const edits = markVariantEdits(findings, settings);
-
-  const select = (f: Finding) => {
-    if (f.sheet && f.cell) void run(() => host.selectCell(f.sheet!, f.cell!));
+  const summary = (r: PaneRun) =>
+    t('checkSummary', {
+      items: r.analysis.items.length,
+      year: r.analysis.year ?? '—',
+      ...severityCounts(r.findings),
+    });
+  const check = () =>
+    run(async () => t('checked', { count: (await onCheck()).findings.length }), { progress: t('checking') });
+  const edits = last?.openFile
+    ? markVariantEdits(
+        last.findings.filter((f) => f.file === last.openFile),
+        settings,
+      )
+    : [];
+  const close = () => {
+    setDialog('closed');
+    unifyButton.current?.focus();
   };
 
   return (
     <div>
-      <Button appearance="primary" disabled={busy} onClick={() => void run(onCheck)}>
+      <p>
+        {imported ? t('checkScopeImported', { files: imported.names }) : t('checkScopeOpen')}{' '}
+        {imported && (
+          <Button size="small" disabled={busy} onClick={onCheckOpenWorkbook}>
+            {t('checkOpenInstead')}
+          </Button>
+        )}
+      </p>
+      <Button appearance="primary" disabled={busy} onClick={() => void check()}>
         {busy ? t('checking') : t('runCheck')}
       </Button>
       {busy && <Spinner size="tiny" label={t('checking')} />}
-      {/* The summary line is announced when a check ends (the region exists before it does). */}
-      <div aria-live="polite">
-        {analysis && (
-          <p>
-            <Text weight="semibold">
-              {t('checkSummary', { items: analysis.items.length, year: analysis.year ?? '—', ...counts })}
-            </Text>
-          </p>
-        )}
-      </div>
-      {analysis && (
+      {last && (
         <>
-          <fieldset style={styles.filter}>
-            <legend>{t('filterLabel')}</legend>
-            {SEVERITIES.map((s) => (
-              <Checkbox
-                key={s}
-                label={`${t(`filter_${s}`)} (${counts[s]})`}
-                checked={shown.has(s)}
-                onChange={(_, data) => {
-                  const next = new Set(shown);
-                  if (data.checked) next.add(s);
-                  else next.delete(s);
-                  setShown(next);
-                }}
-              />
-            ))}
-          </fieldset>
+          <p>
+            <Text weight="semibold">{summary(last)}</Text>
+          </p>
           {edits.length > 0 && (
-            <Button disabled={busy} onClick={() => setConfirming(true)}>
+            <Button ref={unifyButton} disabled={busy} onClick={() => setDialog('open')}>
               {t('unify', { count: edits.length })}
             </Button>
           )}
-          {visible.length > 0 && visible.length < findings.length && (
-            <Text>{t('someHidden', { count: findings.length - visible.length })}</Text>
-          )}
-          <FindingList findings={visible} onSelect={select} hidden={findings.length - visible.length} />
+          <FindingsPanel
+            findings={last.findings}
+            openFile={last.openFile}
+            caption={t(`runFrom_${last.source}`)}
+          />
         </>
       )}
-      {confirming && (
+      {dialog !== 'never' && (
         <Suspense fallback={<Spinner size="tiny" />}>
           <UnifyDialog
+            open={dialog === 'open'}
             edits={edits}
-            onCancel={() => setConfirming(false)}
+            onCancel={close}
             onConfirm={() => {
-              setConfirming(false);
+              close();
               void run(async () => {
                 await host.writeCells(edits);
                 await onCheck();

@@ -1,17 +1,37 @@
-/** 入力規則を設定: a list of the scale's marks (◎ ○ □ ▲ 終了) on the detected status columns of one sheet. */
-import { Button, Field, Select, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+/**
+ * 入力規則を設定: a list of the scale's marks (◎ ○ □ ▲ 終了) on the detected status columns of one
+ * sheet. Finds the plan tables itself when nothing has read the workbook yet.
+ */
+import { Button, Field, Select, Spinner, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { type Analysis, dropdownTargets, gradesOf } from '../../core';
 import { useAction, usePane } from '../pane';
 
-export function DropdownView(props: { analysis: Analysis | null }) {
-  const { analysis } = props;
+export function DropdownView(props: {
+  analysis: Analysis | null;
+  onDetect: () => Promise<{ analysis: Analysis }>;
+}) {
+  const { analysis, onDetect } = props;
   const { host, t, settings } = usePane();
   const { busy, run } = useAction();
-  const sheets = [...new Set((analysis?.tables ?? []).map((x) => x.sheet))];
   const [sheet, setSheet] = useState<string>('');
-  if (!host.capabilities().dataValidation) return <Text>{t('dropdownUnsupported')}</Text>;
-  if (!analysis || sheets.length === 0) return <Text>{t('noTables')}</Text>;
+  const supported = host.capabilities().dataValidation;
+  const sheets = [...new Set((analysis?.tables ?? []).map((x) => x.sheet))];
+
+  useEffect(() => {
+    // Once, when the tab opens on a workbook nothing has read yet.
+    if (supported && !analysis)
+      void run(async () => {
+        const found = new Set((await onDetect()).analysis.tables.map((x) => x.sheet)).size;
+        return found > 0
+          ? t('tablesFound', { count: found })
+          : { text: t('noTablesInBook'), intent: 'warning' };
+      });
+  }, []);
+
+  if (!supported) return <Text>{t('dropdownUnsupported')}</Text>;
+  if (!analysis) return busy ? <Spinner size="tiny" label={t('working')} /> : null;
+  if (sheets.length === 0) return <Text>{t('noTablesInBook')}</Text>;
   const chosen = sheet || sheets[0]!;
   const ranges = dropdownTargets(analysis.tables, chosen);
   const symbols = gradesOf(settings).map((m) => m.symbol);

@@ -1,4 +1,4 @@
-/** Findings grouped by sheet; each one a button that takes the user to its cell. */
+/** Findings grouped by file and sheet; each one in the open workbook a button that takes the user to its cell. */
 import { Badge, Button, Text, tokens } from '@fluentui/react-components';
 import type { CSSProperties } from 'react';
 import { type Finding, type Severity, renderFinding, severityLabel } from '../../core';
@@ -26,6 +26,7 @@ const styles = {
     height: 'auto',
     padding: tokens.spacingHorizontalSNudge,
   },
+  static: { padding: tokens.spacingHorizontalSNudge },
   badge: { marginRight: tokens.spacingHorizontalSNudge },
   suggestion: { display: 'block', color: tokens.colorNeutralForeground3 },
   /** Read by screen readers, not shown: where the button takes you. */
@@ -41,11 +42,13 @@ const styles = {
 
 export function FindingList(props: {
   findings: readonly Finding[];
+  /** Whether the finding's cell is one the pane can go to (in the open workbook). */
+  reachable: (f: Finding) => boolean;
   onSelect: (f: Finding) => void;
   /** Findings the filter hides: an empty list then says so rather than "no findings". */
   hidden?: number;
 }) {
-  const { findings, onSelect, hidden = 0 } = props;
+  const { findings, reachable, onSelect, hidden = 0 } = props;
   const { lang, t } = usePane();
   if (findings.length === 0)
     return <Text>{hidden > 0 ? t('allHidden', { count: hidden }) : t('noFindings')}</Text>;
@@ -58,31 +61,38 @@ export function FindingList(props: {
     <div>
       {[...groups].map(([title, list]) => (
         <section key={title} aria-label={title}>
-          <h2 style={styles.heading}>{title}</h2>
+          <h3 style={styles.heading}>{title}</h3>
           <ul style={styles.list}>
             {list.map((f, i) => {
               const { message, suggestion } = renderFinding(f, lang);
+              const body = (
+                <span>
+                  <Badge appearance="filled" color={COLORS[f.severity]} style={styles.badge}>
+                    {severityLabel(f.severity, lang)}
+                  </Badge>
+                  <strong>{f.cell ?? t('sheetLevel')}</strong> {message}
+                  {suggestion && <span style={styles.suggestion}>→ {suggestion}</span>}
+                </span>
+              );
               return (
                 <li key={`${f.code}-${f.cell}-${i}`} style={styles.item}>
-                  <Button
-                    appearance="subtle"
-                    style={styles.button}
-                    disabled={!f.sheet || !f.cell}
-                    onClick={() => onSelect(f)}
-                  >
-                    <span>
+                  {reachable(f) ? (
+                    <Button appearance="subtle" style={styles.button} onClick={() => onSelect(f)}>
+                      <span style={styles.visuallyHidden}>
+                        {t('goToCell', { sheet: f.sheet!, cell: f.cell! })}:{' '}
+                      </span>
+                      {body}
+                    </Button>
+                  ) : (
+                    <div style={styles.static}>
                       {f.sheet && f.cell && (
                         <span style={styles.visuallyHidden}>
-                          {t('goToCell', { sheet: f.sheet, cell: f.cell })}:{' '}
+                          {t('cellInFile', { file: f.file, sheet: f.sheet, cell: f.cell })}:{' '}
                         </span>
                       )}
-                      <Badge appearance="filled" color={COLORS[f.severity]} style={styles.badge}>
-                        {severityLabel(f.severity, lang)}
-                      </Badge>
-                      <strong>{f.cell ?? t('sheetLevel')}</strong> {message}
-                      {suggestion && <span style={styles.suggestion}>→ {suggestion}</span>}
-                    </span>
-                  </Button>
+                      {body}
+                    </div>
+                  )}
                 </li>
               );
             })}

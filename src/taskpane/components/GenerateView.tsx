@@ -7,12 +7,11 @@ import {
   type EndedRule,
   formatFiscalYear,
   runGenerate,
-  gradesOf,
-  markSymbol,
-  rolesOf,
 } from '../../core';
 import { useAction, usePane } from '../pane';
 import type { PaneKey } from '../text';
+import { Figures, rateText } from './Figures';
+import { FindingsPanel, severityCounts } from './FindingsPanel';
 import { YearField } from './YearField';
 
 const RULE_LABELS: Readonly<Record<EndedRule, PaneKey>> = {
@@ -28,49 +27,68 @@ const STEPS: readonly GenerateStep[] = ['read', 'summarize', 'write'];
 const styles = {
   action: { marginTop: tokens.spacingVerticalS },
   result: { marginTop: tokens.spacingVerticalM },
-  heading: { fontSize: tokens.fontSizeBase300 },
-  mark: { textAlign: 'left', paddingRight: tokens.spacingHorizontalM },
   note: { color: tokens.colorNeutralForeground3 },
 } satisfies Record<string, CSSProperties>;
 
 export function GenerateView(props: { years: readonly string[]; onDone: (result: GenerateResult) => void }) {
   const { years, onDone } = props;
-  const { host, lang, t, settings } = usePane();
+  const { host, lang, t, settings, showRun, notify } = usePane();
   const { busy, run } = useAction();
   const [year, setYear] = useState<string>(settings.targetYear ?? '');
   const [rule, setRule] = useState<EndedRule>(settings.endedRule);
   const [step, setStep] = useState<GenerateStep | null>(null);
-  const [result, setResult] = useState<{ outcome: GenerateResult; written: readonly string[] } | null>(null);
+  const [result, setResult] = useState<{
+    outcome: GenerateResult;
+    written: readonly string[];
+    file: string;
+  } | null>(null);
 
   const generate = () =>
-    run(async () => {
-      setResult(null);
-      try {
-        const outcome = await runGenerate(
-          host,
-          { ...settings, endedRule: rule, targetYear: year || null },
-          lang,
-          new Date().toISOString(),
-          setStep,
-        );
-        setResult(outcome);
-        onDone(outcome.outcome);
-        if (outcome.outcome.ok) return null;
-        const { analysis, reason } = outcome.outcome;
-        const text =
-          reason === 'yearNotInPlan' && analysis.yearNotInPlan
-            ? t('yearNotInPlan', { year: formatFiscalYear(analysis.yearNotInPlan, lang, 'long') })
-            : t('noItems');
-        return { text, intent: 'warning' };
-      } finally {
-        setStep(null);
-      }
-    });
+    run(
+      async () => {
+        setResult(null);
+        try {
+          const outcome = await runGenerate(
+            host,
+            { ...settings, endedRule: rule, targetYear: year || null },
+            lang,
+            new Date().toISOString(),
+            (next) => {
+              setStep(next);
+              notify({ text: t(`step_${next}`), intent: 'info' });
+              // A turn for the page, so that the step is shown and announced before its work blocks it.
+              return new Promise<void>((resolve) => setTimeout(resolve, 0));
+            },
+          );
+          setResult(outcome);
+          onDone(outcome.outcome);
+          const done = outcome.outcome;
+          showRun({
+            source: 'generate',
+            analysis: done.analysis,
+            findings: done.ok ? done.findings : done.analysis.findings,
+            openFile: outcome.file,
+          });
+          if (done.ok) {
+            const current = done.model.years.find((y) => y.year === done.model.year);
+            return t('generated', {
+              rate: rateText(current?.progress.rate ?? null),
+              count: done.findings.length,
+            });
+          }
+          const text =
+            done.reason === 'yearNotInPlan' && done.analysis.yearNotInPlan
+              ? t('yearNotInPlan', { year: formatFiscalYear(done.analysis.yearNotInPlan, lang, 'long') })
+              : t('noItems');
+          return { text, intent: 'warning' };
+        } finally {
+          setStep(null);
+        }
+      },
+      { progress: t('step_read') },
+    );
 
   const ok = result?.outcome.ok ? result.outcome : null;
-  const current = ok ? ok.model.years.find((y) => y.year === ok.model.year) : undefined;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of ok?.findings ?? []) counts[f.severity] += 1;
   return (
     <div>
       <YearField years={years} value={year} onChange={setYear} />
@@ -89,38 +107,19 @@ export function GenerateView(props: { years: readonly string[]; onDone: (result:
           <ProgressBar value={(STEPS.indexOf(step) + 1) / STEPS.length} aria-label={t(`step_${step}`)} />
         </Field>
       )}
-      {ok && current && (
-        <section
-          aria-label={t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })}
-          style={styles.result}
-        >
-          <h3 style={styles.heading}>
-            {t('resultTitle', { year: formatFiscalYear(ok.model.year, lang, 'long') })}
-          </h3>
-          <table data-testid="result-counts">
-            <tbody>
-              {rolesOf(gradesOf(settings)).map((k) => (
-                <tr key={k}>
-                  <th scope="row" style={styles.mark}>
-                    {markSymbol(k, gradesOf(settings))}
-                  </th>
-                  <td data-mark={k}>{current.counts[k]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p data-testid="result-rate">
-            {t('resultRate', {
-              rate: current.progress.rate === null ? '—' : `${(current.progress.rate * 100).toFixed(1)}%`,
-              numerator: current.progress.numerator,
-              denominator: current.progress.denominator,
-            })}
-          </p>
+      {ok && (
+        <div style={styles.result}>
+          <Figures model={ok.model} />
           <p>{t('resultSheets', { sheets: result?.written ?? [] })}</p>
-          <p>{t('resultFindings', counts)}</p>
+          <p>{t('resultFindings', severityCounts(ok.findings))}</p>
           {!host.capabilities().charts && <p role="note">{t('noCharts')}</p>}
           <p style={styles.note}>{t('undoNote')}</p>
-        </section>
+          <FindingsPanel
+            findings={ok.findings}
+            openFile={result?.file ?? null}
+            caption={t('runFrom_generate')}
+          />
+        </div>
       )}
     </div>
   );

@@ -1,40 +1,74 @@
-/** 取り込み: several department workbooks parsed here, then consolidated into the open workbook. */
+/**
+ * 取り込み: several department workbooks parsed here; their figures and everything found in them
+ * shown at once; then consolidated into the open workbook on request.
+ */
 import { Button, Field, Spinner, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { analyse, generateSummary, renderFinding } from '../../core';
+import { generateSummary, renderFinding, type GenerateResult } from '../../core';
 import { importFiles, type ImportedFile } from '../importFiles';
 import { useAction, usePane } from '../pane';
+import { Figures } from './Figures';
+import { FindingsPanel } from './FindingsPanel';
 
 export function ImportView() {
-  const { host, lang, t, settings } = usePane();
+  const { host, lang, t, settings, showRun, setImported } = usePane();
   const { busy, run } = useAction();
   const [files, setFiles] = useState<ImportedFile[]>([]);
-
-  const choose = (list: FileList | null) =>
-    run(async () => {
-      if (!list || list.length === 0) return;
-      setFiles(await importFiles([...list]));
-    });
+  const [outcome, setOutcome] = useState<GenerateResult | null>(null);
 
   const readable = files.flatMap((f) => (f.snapshot ? [f.snapshot] : []));
-  const perFile = readable.length > 0 ? analyse(readable, settings) : null;
+  const unreadableOf = (list: readonly ImportedFile[]) => list.flatMap((f) => (f.finding ? [f.finding] : []));
+  const summarize = (list: readonly ImportedFile[]) =>
+    generateSummary({
+      workbooks: list.flatMap((f) => (f.snapshot ? [f.snapshot] : [])),
+      settings,
+      lang,
+      now: new Date().toISOString(),
+      extraFindings: unreadableOf(list),
+      includeItemSheet: true,
+    });
+
+  const choose = (list: FileList | null) =>
+    run(
+      async () => {
+        if (!list || list.length === 0) return null;
+        const read = await importFiles([...list]);
+        const summary = summarize(read);
+        setFiles(read);
+        setOutcome(summary);
+        setImported({
+          names: read.map((f) => f.name),
+          snapshots: read.flatMap((f) => (f.snapshot ? [f.snapshot] : [])),
+          unreadable: unreadableOf(read),
+        });
+        showRun({
+          source: 'import',
+          analysis: summary.analysis,
+          findings: summary.ok ? summary.findings : [...unreadableOf(read), ...summary.analysis.findings],
+          openFile: null,
+        });
+        return t('importRead', {
+          count: read.length,
+          unreadable: read.filter((f) => !f.snapshot).length,
+        });
+      },
+      { progress: t('parsing') },
+    );
 
   const write = () =>
     run(async () => {
-      const extra = files.flatMap((f) => (f.finding ? [f.finding] : []));
-      const outcome = generateSummary({
-        workbooks: readable,
-        settings,
-        lang,
-        now: new Date().toISOString(),
-        extraFindings: extra,
-        includeItemSheet: true,
-      });
-      if (!outcome.ok) return { text: t('noItems'), intent: 'warning' };
-      const applied = await host.applyPlan(outcome.plan);
+      const written = summarize(files);
+      if (!written.ok) return { text: t('noItems'), intent: 'warning' };
+      const applied = await host.applyPlan(written.plan);
       return t('resultSheets', { sheets: applied.written });
     });
 
+  const perFile = outcome?.analysis;
+  const findings = outcome
+    ? outcome.ok
+      ? outcome.findings
+      : [...unreadableOf(files), ...outcome.analysis.findings]
+    : [];
   return (
     <div>
       <Field label={t('chooseFiles')}>
@@ -57,7 +91,7 @@ export function ImportView() {
               ? t('fileRow', {
                   file: f.name,
                   items: perFile.sources.filter((s) => s.file === f.name).reduce((n, s) => n + s.items, 0),
-                  findings: perFile.findings.filter((x) => x.file === f.name).length,
+                  findings: findings.filter((x) => x.file === f.name).length,
                 })
               : t('fileUnreadable', {
                   file: f.name,
@@ -66,12 +100,14 @@ export function ImportView() {
           </li>
         ))}
       </ul>
+      {outcome?.ok && <Figures model={outcome.model} />}
       {readable.length > 0 && (
         <Button appearance="primary" disabled={busy} onClick={() => void write()}>
           {t('importWrite')}
         </Button>
       )}
       {files.length === 0 && <Text size={200}>{t('undoNote')}</Text>}
+      {outcome && <FindingsPanel findings={findings} openFile={null} caption={t('runFrom_import')} />}
     </div>
   );
 }

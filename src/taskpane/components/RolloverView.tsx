@@ -3,7 +3,6 @@ import { Button, Checkbox, tokens } from '@fluentui/react-components';
 import { useState, type CSSProperties } from 'react';
 import { columnLetters, planRollover, type ColumnInsertion, type RolloverPlan, gradesOf } from '../../core';
 import { useAction, usePane } from '../pane';
-import { InfoBar } from './ErrorBar';
 
 function columnsText(ins: ColumnInsertion): string {
   const letters =
@@ -27,7 +26,9 @@ export function RolloverView() {
 
   const preview = () =>
     run(async () => {
-      setPlan(planRollover(await host.readSnapshot(), settings, { renameHeaders: rename }));
+      const next = planRollover(await host.readSnapshot(), settings, { renameHeaders: rename });
+      setPlan(next);
+      return next.sheets.length > 0 ? t('changesShown') : { text: t('rolloverNothing'), intent: 'info' };
     });
 
   const apply = (confirmed: RolloverPlan) =>
@@ -57,7 +58,6 @@ export function RolloverView() {
           {t('rolloverPreview')}
         </Button>
       </div>
-      {plan && plan.sheets.length === 0 && <InfoBar intent="info" message={t('rolloverNothing')} />}
       {plan && plan.sheets.length > 0 && (
         <div role="region" aria-label={t('rolloverPreview')}>
           <ul aria-label={t('rolloverTitle')}>

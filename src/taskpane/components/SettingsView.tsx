@@ -1,7 +1,8 @@
 /** 設定: stored in the workbook, so the pane, the ribbon button and the CLI (from a file) agree. */
 import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
-import { useState, type CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import {
+  detectedDirection,
   MARK_KEYS,
   markLabels,
   settingsSchema,
@@ -21,13 +22,27 @@ const styles = { group: { border: 'none', padding: 0 } } satisfies Record<string
 export function SettingsView(props: {
   years: readonly string[];
   indicators: readonly string[];
+  /** Reads the open workbook (for its years and indicators) when nothing has yet; null when done. */
+  onDetect: (() => Promise<unknown>) | null;
   onSaved: (settings: Settings) => void;
 }) {
-  const { years, indicators, onSaved } = props;
-  const { host, lang, t, settings } = usePane();
+  const { years, indicators, onDetect, onSaved } = props;
+  const { host, lang, t, settings, reportError } = usePane();
   const { busy, run } = useAction();
   const [draft, setDraft] = useState<Settings>(settings);
+  useEffect(() => {
+    // Once, when the tab opens on a workbook nothing has read yet.
+    if (onDetect) void onDetect().catch(reportError);
+  }, []);
   const update = (patch: Partial<Settings>) => setDraft({ ...draft, ...patch });
+
+  const automatic = (name: string) => {
+    const { direction, source } = detectedDirection(name, draft.lowerIsBetterWords);
+    return t('directionAuto', {
+      direction: t(direction),
+      source: t(source === 'name' ? 'directionByName' : 'directionByDefault'),
+    });
+  };
 
   const save = () =>
     run(async () => {
@@ -122,7 +137,7 @@ export function SettingsView(props: {
                   update({ indicatorDirections: next });
                 }}
               >
-                <option value="">—</option>
+                <option value="">{automatic(name)}</option>
                 <option value="higherIsBetter">{t('higherIsBetter')}</option>
                 <option value="lowerIsBetter">{t('lowerIsBetter')}</option>
               </Select>
