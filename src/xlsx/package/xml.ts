@@ -419,6 +419,31 @@ export class XmlScanner {
     return undefined;
   }
 
+  /** Index of the current open tag's attribute `name` (for valueStart/valueEnd), -1 when absent. */
+  attrIndex(name: string): number {
+    const count = this.parseAttrs();
+    const buf = this.buf;
+    const offsets = this.offsets;
+    for (let k = 0; k < count; k += 1) {
+      const ns = offsets[k * 4]!;
+      if (offsets[k * 4 + 1]! - ns === name.length && buf.startsWith(name, ns)) return k;
+    }
+    return -1;
+  }
+
+  /** The text the current token lies in, for reading an attribute's value in place (as written, not decoded). */
+  get source(): string {
+    return this.buf;
+  }
+
+  valueStart(index: number): number {
+    return this.offsets[index * 4 + 2]!;
+  }
+
+  valueEnd(index: number): number {
+    return this.offsets[index * 4 + 3]!;
+  }
+
   /**
    * An unsigned decimal attribute (`s="12"`, `r="3"`) read in place, without making a string: its
    * value, -1 when absent, -2 when it is anything else than 1 to 9 ASCII digits (then ask `attr`).
