@@ -242,6 +242,8 @@ export interface GraftInput {
   readonly owned: readonly string[];
   /** How changed and new parts are compressed (fflate unless the caller has a faster one). */
   readonly deflate?: Deflate;
+  /** Whether our sheets get the add-in's ownership markers: summaries yes (the default), templates no. */
+  readonly markOwned?: boolean;
 }
 
 export function graftSummary(input: GraftInput): Uint8Array {
@@ -406,7 +408,7 @@ export function graftSummary(input: GraftInput): Uint8Array {
   const stillOwned = userBook.sheets
     .filter((s) => ownedLower.has(s.name.toLowerCase()) && !sheetNames.includes(s.name))
     .map((s) => s.name);
-  const markers = [...sheetNames, ...stillOwned].map(
+  const markers = [...(input.markOwned === false ? [] : sheetNames), ...stillOwned].map(
     (name, i) =>
       `<${ns}definedName name="${markerName(i + 1)}" hidden="1">${escapeXmlText(`${quoteSheetName(name)}!$A$1`)}</${ns}definedName>`,
   );

@@ -541,8 +541,8 @@ export function sqrefMinus(sqref: string, cut: readonly CellRange[]): string {
     .join(' ');
 }
 
-/** The mark list on the new status cells; any older validation over those cells gives them up, as in Excel. */
-function applyDropdowns(xml: string, ranges: readonly string[], symbols: readonly string[]): string {
+/** The mark list on the given cells; any older validation over those cells gives them up, as in Excel. */
+export function applyDropdowns(xml: string, ranges: readonly string[], symbols: readonly string[]): string {
   const cut = ranges.map((r) => parseRange(r)).filter((r): r is CellRange => r !== null);
   const p = rootPrefix(xml);
   // 1. Older validations (and x14 ones, whose cells sit in <xm:sqref>) give up the new cells.
