@@ -6,9 +6,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { readXlsx } from '../../src/xlsx/package/readXlsx';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS, describeInBrowser as maybe, serve } from '../helpers/browser';
+import { packageProblems } from '../helpers/packageRules';
 
 maybe('the preview in Chromium', () => {
   let server: Server;
@@ -74,8 +77,8 @@ maybe('the preview in Chromium', () => {
       page.getByRole('button', { name: /ダウンロード/ }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('kasama-r2-集計.xlsx');
-    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
-    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(4);
+    const zip = unzipSync(readFileSync((await download.path())!));
+    expect(Object.keys(zip).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(4);
 
     await page.getByRole('button', { name: /表示言語を切り替え/ }).click();
     await page.getByRole('tab', { name: 'Check' }).click();
@@ -116,6 +119,83 @@ maybe('the preview in Chromium', () => {
     await page.locator('table[data-sheet="総務部"] td[data-cell="C7"]').waitFor();
     expect(await page.locator('table[data-sheet="総務部"] td[data-cell="C7"]').textContent()).toBe('R4');
   }, 60_000);
+
+  /** The downloaded file, read back by our reader and checked against the package rules. */
+  async function downloaded(page: Page) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /ダウンロード/ }).click(),
+    ]);
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    expect(packageProblems(bytes)).toEqual([]);
+    const read = await readXlsx(bytes, download.suggestedFilename());
+    if (!read.ok) throw new Error('the download does not read back');
+    return { bytes, snapshot: read.snapshot };
+  }
+
+  test('dropdowns, the next year, department sheets and the summary all land in the downloaded file', async () => {
+    const { page } = await open();
+    const sheet = '令和2年度実績';
+    await page.getByRole('tab', { name: '入力規則' }).click();
+    await page.getByRole('button', { name: '入力規則を設定' }).click();
+    await page.getByText('入力規則を設定しました。').waitFor();
+    await page.getByRole('tab', { name: 'テンプレート・年度更新' }).click();
+    await page.getByRole('button', { name: '変更内容を確認' }).click();
+    await page.getByRole('button', { name: '列を追加する' }).click();
+    await page.getByText('R3 の列を追加しました。').waitFor();
+    await page.getByRole('textbox', { name: '計画の年度（例: R4-R8）' }).fill('R4-R8');
+    await page.getByRole('button', { name: '部ごとのシートを作成' }).click();
+    await page.getByText(/9部のシートを作成しました/).waitFor();
+    await page.getByRole('tab', { name: '集計表を作成' }).click();
+    await page.getByRole('button', { name: '集計表を作成' }).click();
+    await page.getByTestId('result-rate').waitFor();
+
+    const { bytes, snapshot } = await downloaded(page);
+    const names = snapshot.sheets.map((s) => s.name);
+    expect(names[0]).toBe(sheet);
+    expect(names).toContain('総務部');
+    expect(snapshot.ownedSheets.length).toBeGreaterThan(0);
+    expect(snapshot.ownedSheets.every((n) => n.startsWith('RP_'))).toBe(true);
+    const data = snapshot.sheets[0]!;
+    expect(data.values[6 - data.top]?.[5 - data.left]).toBe('R3');
+    const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
+    expect(xml).toContain('<formula1>"◎,○,□,▲,終了"</formula1>');
+  }, 90_000);
+
+  test('統一 in the preview changes the cells of the file itself, their style kept', async () => {
+    const { page } = await open();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('令和2年度');
+    for (const row of [
+      ['施策', '番号', '実施項目', 'R1', 'R2'],
+      ['業務改善', 1, '窓口の改善', '○', '〇'],
+      ['業務改善', 2, '会議の改善', '○', '▲'],
+      ['業務改善', 3, '研修', '◯', '○'],
+    ])
+      ws.addRow(row);
+    ws.getCell('E2').font = { bold: true };
+    await page.getByLabel(/ブックを開く/).setInputFiles({
+      name: 'variants.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await page.getByRole('button', { name: '令和2年度', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'チェックする' }).click();
+    await page.getByRole('button', { name: '記号を統一する（2件）' }).click();
+    await page.getByRole('button', { name: '書き換える' }).click();
+    await page.getByText('2件のセルを統一しました。').waitFor();
+    const { bytes, snapshot } = await downloaded(page);
+    expect(snapshot.sheets[0]!.values.map((r) => r[3 - snapshot.sheets[0]!.left] ?? null)).toEqual([
+      'R1',
+      '○',
+      '○',
+      '○',
+    ]);
+    expect(snapshot.sheets[0]!.values[1]![4]).toBe('○');
+    const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
+    // E2 keeps its (bold) style index; its text is written inline.
+    expect(xml).toMatch(/<c r="E2" s="[1-9]\d*" t="inlineStr"><is><t xml:space="preserve">○<\/t><\/is><\/c>/);
+  }, 90_000);
 
   test('no serious accessibility violations (axe-core)', async () => {
     const { page } = await open({ bypassCSP: true });
