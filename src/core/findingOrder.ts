@@ -13,27 +13,40 @@ export function sortFindings(
   workbooks: readonly Pick<WorkbookSnapshot, 'file' | 'sheets'>[],
 ): Finding[] {
   const fileOrder = new Map<string, number>();
-  const sheetOrder = new Map<string, number>();
+  const sheetOrder = new Map<string, Map<string, number>>();
+  let mostSheets = 0;
   workbooks.forEach((w, i) => {
     if (!fileOrder.has(w.file)) fileOrder.set(w.file, i);
-    w.sheets.forEach((s, j) => sheetOrder.set(`${w.file}\u0000${s.name}`, j));
+    let sheets = sheetOrder.get(w.file);
+    if (!sheets) sheetOrder.set(w.file, (sheets = new Map()));
+    w.sheets.forEach((s, j) => sheets.set(s.name, j));
+    mostSheets = Math.max(mostSheets, w.sheets.length);
   });
-  const rank = (f: Finding): number[] => {
+  // The order is file, sheet, row, column, severity: packed into two numbers per finding (each part
+  // shifted by one so that "none" (-1) and "unknown" (after every known one) keep their places),
+  // instead of an array and a wrapper object per finding.
+  const unknownFile = workbooks.length;
+  const unknownSheet = mostSheets + 1;
+  const sheetSpan = unknownSheet + 1;
+  const major = new Float64Array(findings.length);
+  const minor = new Float64Array(findings.length);
+  for (let i = 0; i < findings.length; i += 1) {
+    const f = findings[i]!;
     const pos = f.cell ? parseA1(f.cell) : null;
-    return [
-      fileOrder.get(f.file) ?? Number.MAX_SAFE_INTEGER,
-      f.sheet === null ? -1 : (sheetOrder.get(`${f.file}\u0000${f.sheet}`) ?? Number.MAX_SAFE_INTEGER),
-      pos ? pos.row : -1,
-      pos ? pos.col : -1,
-      SEVERITY_ORDER[f.severity],
-    ];
-  };
-  return findings
-    .map((f, i) => ({ f, i, r: rank(f) }))
-    .sort((a, b) => {
-      for (let k = 0; k < a.r.length; k += 1) if (a.r[k] !== b.r[k]) return a.r[k]! - b.r[k]!;
-      if (a.f.file !== b.f.file) return a.f.file < b.f.file ? -1 : 1;
-      return a.i - b.i;
-    })
-    .map((x) => x.f);
+    const file = fileOrder.get(f.file) ?? unknownFile;
+    const sheet = f.sheet === null ? -1 : (sheetOrder.get(f.file)?.get(f.sheet) ?? unknownSheet - 1);
+    major[i] = file * sheetSpan + (sheet + 1);
+    // parseA1 gives rows < 10^7 and columns < 18,279 (< 2^15): exact in a double.
+    minor[i] = ((pos ? pos.row + 1 : 0) * 2 ** 15 + (pos ? pos.col + 1 : 0)) * 4 + SEVERITY_ORDER[f.severity];
+  }
+  const order = Array.from({ length: findings.length }, (_, i) => i);
+  order.sort((a, b) => {
+    if (major[a] !== major[b]) return major[a]! - major[b]!;
+    if (minor[a] !== minor[b]) return minor[a]! - minor[b]!;
+    const fa = findings[a]!.file;
+    const fb = findings[b]!.file;
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    return a - b;
+  });
+  return order.map((i) => findings[i]!);
 }

@@ -285,8 +285,21 @@ function judgeTable(grid: SheetGrid, open: OpenTable, settings: Settings): Verdi
 
 const NO_HEADER: HeaderAttempt = { kind: 'none' };
 
+/** A table's status columns as an array, made once per table: the row tests below run on every row. */
+const statusColumnsByMap = new WeakMap<ColumnMap, readonly number[]>();
+
+function statusColumns(map: ColumnMap): readonly number[] {
+  let columns = statusColumnsByMap.get(map);
+  if (!columns) {
+    columns = [...map.status.values()];
+    statusColumnsByMap.set(map, columns);
+  }
+  return columns;
+}
+
 function hasMark(grid: SheetGrid, row: number, map: ColumnMap, markTexts: ReadonlySet<string>): boolean {
-  for (const col of map.status.values()) if (markTexts.has(grid.text(row, col))) return true;
+  const columns = statusColumns(map);
+  for (let i = 0; i < columns.length; i += 1) if (markTexts.has(grid.text(row, columns[i]!))) return true;
   return false;
 }
 
@@ -298,7 +311,8 @@ function isItemRowShape(grid: SheetGrid, row: number, map: ColumnMap): boolean {
   if (name === '' || (name.length <= 8 && TOTAL_ROW_NAMES.has(foldForMatch(name)))) return false;
   const filled = (col: number | null) => col !== null && grid.text(row, col) !== '';
   if (filled(map.number) || filled(map.department) || filled(map.division) || filled(map.owner)) return true;
-  for (const col of map.status.values()) if (filled(col)) return true;
+  const columns = statusColumns(map);
+  for (let i = 0; i < columns.length; i += 1) if (filled(columns[i]!)) return true;
   return false;
 }
 
@@ -310,6 +324,11 @@ class ItemRowReader {
   /** 基本方針 / 施策 as last written in their columns, carried to the rows below. */
   private readonly carry: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
   private readonly sheet: string;
+  // The table's columns as arrays, made once: iterating the maps' entries made an array per cell.
+  private readonly statusEntries: readonly (readonly [FiscalYear, number])[];
+  private readonly targetEntries: readonly (readonly [FiscalYear | null, number])[];
+  private readonly actualEntries: readonly (readonly [FiscalYear | null, number])[];
+  private readonly lastYear: FiscalYear;
 
   constructor(
     private readonly grid: SheetGrid,
@@ -322,6 +341,10 @@ class ItemRowReader {
     private readonly findings: Finding[],
   ) {
     this.sheet = grid.sheet.name;
+    this.statusEntries = [...map.status];
+    this.targetEntries = [...map.target];
+    this.actualEntries = [...map.actual];
+    this.lastYear = year0(map);
   }
 
   private source(row: number, col: number): SourceRef {
@@ -368,8 +391,8 @@ class ItemRowReader {
     if (indicatorName) sources.indicator = indicatorName.source;
     const targets = new Map<FiscalYear | null, ValueCell>();
     const actuals = new Map<FiscalYear | null, ValueCell>();
-    for (const [year, col] of map.target) targets.set(year, this.cell(row, col)!);
-    for (const [year, col] of map.actual) actuals.set(year, this.cell(row, col)!);
+    for (const [year, col] of this.targetEntries) targets.set(year, this.cell(row, col)!);
+    for (const [year, col] of this.actualEntries) actuals.set(year, this.cell(row, col)!);
 
     const result = textAt(map.result, 'result');
     const nextPlan = textAt(map.nextPlan, 'nextPlan');
@@ -400,7 +423,7 @@ class ItemRowReader {
       indicatorName,
       targets,
       actuals,
-      tableYear: year0(map),
+      tableYear: this.lastYear,
     };
   }
 
@@ -430,12 +453,15 @@ class ItemRowReader {
 
   /** The row's status cells, one entry per year column; unknown marks and variants reported. */
   private marks(row: number, item: string): MarkEntry[] {
-    const { grid, map, file, sheet } = this;
+    const { grid, file, sheet } = this;
     const grades = gradesOf(this.settings);
     const marks: MarkEntry[] = [];
-    for (const [year, col] of map.status) {
-      const raw = cleanText(cellText(grid.value(row, col)));
-      const parsed = parseMark(grid.value(row, col), grades);
+    const entries = this.statusEntries;
+    for (let i = 0; i < entries.length; i += 1) {
+      const [year, col] = entries[i]!;
+      const value = grid.value(row, col);
+      const raw = cleanText(cellText(value));
+      const parsed = parseMark(value, grades);
       const ref = this.source(row, col);
       if (this.ignored.has(col) && parsed.kind !== 'mark') {
         // A column of numbers or text under a year header: one finding for the table, not one per cell.

@@ -10,8 +10,33 @@ import { cleanText } from './text';
 const DEPARTMENT_END = /(部|室|本部|局|委員会|病院|事務局|会|庁|所)$/;
 const DIVISION_END = /(課|室|係|所|センター|館|園|担当|グループ|班)$/;
 
+/** Whether a character may be a separator of split() (then the regular expression decides). */
+function mayBeSeparator(code: number): boolean {
+  return code === 10 || code === 0x3001 || code === 0xff0c || code === 44 || code === 47 || code === 0xff0f;
+}
+
+/** Whether a character may be one `\s` matches (a superset: it only decides whether to look). */
+function mayBeSpace(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x3000) ||
+    code === 0xfeff
+  );
+}
+
+function some(text: string, test: (code: number) => boolean): boolean {
+  for (let i = 0; i < text.length; i += 1) if (test(text.charCodeAt(i))) return true;
+  return false;
+}
+
 function split(cell: string): string[] {
-  return cleanText(cell)
+  // Most cells name one owner: no separator, no regular expression.
+  const clean = cleanText(cell);
+  if (!some(clean, mayBeSeparator)) return clean === '' ? [] : [clean];
+  return clean
     .split(/\n|、|，|,|\/|／/)
     .map((s) => cleanText(s))
     .filter((s) => s !== '');
@@ -19,6 +44,8 @@ function split(cell: string): string[] {
 
 /** `総務部 総務課` → {総務部, 総務課}; anything else → null. */
 function asPair(text: string): Owner | null {
+  // No space: one part (or none), never a pair.
+  if (!some(text, mayBeSpace)) return null;
   const parts = text.split(/[\s\u3000]+/).filter((p) => p !== '');
   if (parts.length !== 2) return null;
   const [department, division] = parts as [string, string];

@@ -99,22 +99,22 @@ class CellList {
  * `AB12` → 0-based row and column packed as row × EXCEL_COLUMNS + column (no object per cell), or -1.
  * No regular expression: this runs on every cell.
  */
-function parseRef(ref: string): number {
-  let i = 0;
+function parseRef(ref: string, from = 0, to = ref.length): number {
+  let i = from;
   let col = 0;
-  for (; i < ref.length; i += 1) {
+  for (; i < to; i += 1) {
     const c = ref.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c === 36 /* $ */ && i === 0) continue;
+    else if (c === 36 /* $ */ && i === from) continue;
     else break;
     if (col > EXCEL_COLUMNS) return -1;
   }
   if (col === 0) return -1;
-  if (ref.charCodeAt(i) === 36) i += 1;
+  if (i < to && ref.charCodeAt(i) === 36) i += 1;
   let row = 0;
   const digitsStart = i;
-  for (; i < ref.length; i += 1) {
+  for (; i < to; i += 1) {
     const c = ref.charCodeAt(i);
     if (c < 48 || c > 57) return -1;
     row = row * 10 + (c - 48);
@@ -205,10 +205,22 @@ export class SheetReader {
         case 'row':
           this.openRow(s);
           return;
-        case 'c':
+        case 'c': {
           this.openCell(s);
-          if (s.selfClosing) this.closeCell();
+          if (s.selfClosing) {
+            this.closeCell();
+            return;
+          }
+          // Most cells are `<v>…</v></c>`: taken at once, as the tokens one by one would have been.
+          const plain = s.takePlainCellValue();
+          if (plain === null) return;
+          if (plain !== '') {
+            this.value = plain;
+            this.hasValue = true;
+          }
+          this.closeCell();
           return;
+        }
         case 'mergeCell':
           this.addMerge(s.attr('ref') ?? '');
           return;
@@ -240,11 +252,14 @@ export class SheetReader {
   }
 
   private openCell(s: XmlScanner): void {
-    const ref = s.attr('r');
-    if (ref !== undefined) {
-      const at = parseRef(ref);
+    // Read in place; written with entities (no writer does) it is decoded first.
+    const span = s.attrIndex('r');
+    const inPlace = span < 0 ? -1 : parseRef(s.source, s.valueStart(span), s.valueEnd(span));
+    const ref = span < 0 || inPlace >= 0 ? undefined : s.attr('r');
+    if (span >= 0) {
+      const at = inPlace >= 0 ? inPlace : parseRef(ref!);
       if (at < 0)
-        throw new ReadRefusal('truncated', `${this.context.name}: cell reference ${ref.slice(0, 20)}`);
+        throw new ReadRefusal('truncated', `${this.context.name}: cell reference ${ref!.slice(0, 20)}`);
       this.cellRow = Math.floor(at / EXCEL_COLUMNS);
       this.cellCol = at % EXCEL_COLUMNS;
       if (this.rowIndex < 0) this.rowIndex = this.cellRow;

@@ -37,6 +37,14 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+/** Tag names remembered (see setName). */
+const RECENT_NAMES = 16;
+
+/** A printable ASCII character other than a space: a name's first or last needs no trimming. */
+function isNameEdge(c: number): boolean {
+  return c > 32 && c < 127;
+}
+
 export class XmlScanner {
   private buf = '';
   private pos = 0;
@@ -53,6 +61,9 @@ export class XmlScanner {
   private offsets: Int32Array = new Int32Array(64);
   /** Attributes of the current tag parsed into `offsets`; -1 until asked for. */
   private attrCount = -1;
+  private readonly recentNames: string[] = [];
+  private readonly recentLocals: string[] = [];
+  private nextSlot = 0;
 
   /** The current tag's name as written (with its prefix, if any). */
   qname = '';
@@ -90,6 +101,25 @@ export class XmlScanner {
   }
   get stop(): number {
     return this.dropped + this.tokenEnd;
+  }
+
+  /**
+   * Right after a `<c …>` open tag: when the input goes on with `<v>TEXT</v></c>` (a plain cell as Excel
+   * writes it), takes those four tokens at once and returns TEXT decoded (`''` for `<v></v>`); else
+   * returns null and takes nothing, and the tokens come one by one as usual. It looks no further than
+   * the next `<`, which reading them one by one would look for too.
+   */
+  takePlainCellValue(): string | null {
+    const buf = this.buf;
+    const pos = this.pos;
+    if (!buf.startsWith('<v>', pos)) return null;
+    const lt = buf.indexOf('<', pos + 3);
+    if (lt < 0 || !buf.startsWith('</v></c>', lt)) return null;
+    this.steps += 1;
+    this.tokenStart = lt + 4;
+    this.tokenEnd = lt + 8;
+    this.pos = lt + 8;
+    return lt === pos + 3 ? '' : decodeXml(buf.slice(pos + 3, lt));
   }
 
   /** The current token as written in the file. */
@@ -147,8 +177,12 @@ export class XmlScanner {
       if (second === SLASH) {
         const gt = this.findGt(pos);
         if (gt < 0) return this.needMore();
-        this.qname = buf.slice(pos + 2, gt).trim();
-        this.local = localName(this.qname);
+        if (gt > pos + 2 && isNameEdge(buf.charCodeAt(pos + 2)) && isNameEdge(buf.charCodeAt(gt - 1)))
+          this.setName(buf, pos + 2, gt);
+        else {
+          this.qname = buf.slice(pos + 2, gt).trim();
+          this.local = localName(this.qname);
+        }
         this.tokenStart = pos;
         this.tokenEnd = gt + 1;
         this.pos = gt + 1;
@@ -253,8 +287,7 @@ export class XmlScanner {
       count += 1;
       i = close + 1;
     }
-    this.qname = buf.slice(pos + 1, nameEnd);
-    this.local = localName(this.qname);
+    this.setName(buf, pos + 1, nameEnd);
     this.selfClosing = selfClosing;
     this.nameEnd = nameEnd;
     this.tokenStart = pos;
@@ -262,6 +295,30 @@ export class XmlScanner {
     this.attrCount = count;
     this.pos = gt + 1;
     return true;
+  }
+
+  /**
+   * `qname` and `local` for the name at buf[start, end): the same strings as the last times that name
+   * came, from a small cache (a sheet has a dozen tag names and millions of tags), else sliced.
+   */
+  private setName(buf: string, start: number, end: number): void {
+    const length = end - start;
+    const names = this.recentNames;
+    for (let k = 0; k < names.length; k += 1) {
+      const name = names[k]!;
+      if (name.length === length && buf.startsWith(name, start)) {
+        this.qname = name;
+        this.local = this.recentLocals[k]!;
+        return;
+      }
+    }
+    const name = buf.slice(start, end);
+    const local = localName(name);
+    const slot = names.length < RECENT_NAMES ? names.length : this.nextSlot++ % RECENT_NAMES;
+    names[slot] = name;
+    this.recentLocals[slot] = local;
+    this.qname = name;
+    this.local = local;
   }
 
   private openTag(buf: string, pos: number): XmlToken {
@@ -360,6 +417,31 @@ export class XmlScanner {
       if (offsets[k * 4 + 1]! - ns === name.length && buf.startsWith(name, ns)) return this.value(k);
     }
     return undefined;
+  }
+
+  /** Index of the current open tag's attribute `name` (for valueStart/valueEnd), -1 when absent. */
+  attrIndex(name: string): number {
+    const count = this.parseAttrs();
+    const buf = this.buf;
+    const offsets = this.offsets;
+    for (let k = 0; k < count; k += 1) {
+      const ns = offsets[k * 4]!;
+      if (offsets[k * 4 + 1]! - ns === name.length && buf.startsWith(name, ns)) return k;
+    }
+    return -1;
+  }
+
+  /** The text the current token lies in, for reading an attribute's value in place (as written, not decoded). */
+  get source(): string {
+    return this.buf;
+  }
+
+  valueStart(index: number): number {
+    return this.offsets[index * 4 + 2]!;
+  }
+
+  valueEnd(index: number): number {
+    return this.offsets[index * 4 + 3]!;
   }
 
   /**

@@ -80,6 +80,45 @@ describe('zip', () => {
     expect(() => inflateEntryBytes(broken, entry!, { remaining: 1e8 })).toThrow(ZipError);
   });
 
+  test('text decoded piece by piece: characters cut between pieces kept whole, a BOM dropped only at the start', () => {
+    // Text that compresses poorly (so it is inflated in many pieces, ending anywhere): 1-, 2-, 3- and
+    // 4-byte characters and U+FEFF in the middle, from a seeded generator.
+    const ranges = [
+      [0x21, 0x7e],
+      [0xc0, 0x2ff],
+      [0x3041, 0x30ff],
+      [0x4e00, 0x9fff],
+      [0xfeff, 0xfeff],
+      [0x20000, 0x2a6df],
+      [0x1f600, 0x1f64f],
+    ] as const;
+    let seed = 12345;
+    const next = () => {
+      // xorshift32
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return seed >>> 0;
+    };
+    let text = '';
+    while (text.length < 300_000) {
+      const [from, to] = ranges[next() % ranges.length]!;
+      text += String.fromCodePoint(from + (next() % (to - from + 1)));
+    }
+    const zip = zipSync({ 'a.xml': strToU8(text), 'b.xml': strToU8(`\uFEFF${text}`) });
+    const [a, b] = readZipDirectory(zip, 10);
+    expect(a!.method).toBe(8);
+    expect(a!.compressedSize).toBeGreaterThan(64 * 1024);
+    for (const entry of [a!, b!]) {
+      const pieces: string[] = [];
+      inflateEntryText(zip, entry, { remaining: 1e8 }, (t) => {
+        pieces.push(t);
+      });
+      expect(pieces.length).toBeGreaterThan(4);
+      expect(pieces.join('') === text).toBe(true);
+    }
+  });
+
   test('damaged and foreign files are told apart', () => {
     expect(() => readZipDirectory(strToU8('a,b,c\n1,2,3\n'), 10)).toThrow(ZipError);
     expect(() => readZipDirectory(zip.subarray(0, zip.length - 30), 10)).toThrow(/central directory|end/);
@@ -168,6 +207,40 @@ describe('XML tokenizer', () => {
       expect(s.steps).toBeLessThan(hostile.length);
     },
   );
+
+  test('a plain cell is taken at once; anything else is left to the tokens one by one', () => {
+    const s = new XmlScanner();
+    s.push(
+      '<c r="A1"><v>1&amp;2</v></c><c><v></v></c><c><v>3</v><f>A1</f></c><c><x:v>4</x:v></c><c><v>5</v>',
+    );
+    const open = () => {
+      expect(s.next()).toBe('open');
+      expect(s.local).toBe('c');
+    };
+    open();
+    expect(s.takePlainCellValue()).toBe('1&2');
+    open();
+    expect(s.takePlainCellValue()).toBe('');
+    open();
+    expect(s.takePlainCellValue()).toBeNull();
+    expect([s.next(), s.local]).toEqual(['open', 'v']);
+    expect([s.next(), s.text]).toEqual(['text', '3']);
+    expect([s.next(), s.local]).toEqual(['close', 'v']);
+    expect([s.next(), s.local]).toEqual(['open', 'f']);
+    expect([s.next(), s.text]).toEqual(['text', 'A1']);
+    expect([s.next(), s.local]).toEqual(['close', 'f']);
+    expect([s.next(), s.local]).toEqual(['close', 'c']);
+    open();
+    expect(s.takePlainCellValue()).toBeNull();
+    expect([s.next(), s.qname]).toEqual(['open', 'x:v']);
+    expect([s.next(), s.text]).toEqual(['text', '4']);
+    expect([s.next(), s.local]).toEqual(['close', 'v']);
+    expect([s.next(), s.local]).toEqual(['close', 'c']);
+    // Cut short (the rest of the part not inflated yet): nothing taken.
+    open();
+    expect(s.takePlainCellValue()).toBeNull();
+    expect([s.next(), s.local]).toEqual(['open', 'v']);
+  });
 
   test('DOCTYPE (entity expansion) is refused', () => {
     expect(() => tokens('<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')).toThrow(XmlError);
