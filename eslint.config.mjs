@@ -48,6 +48,23 @@ export default tseslint.config(
     },
   },
   {
+    // ExcelJS and JSZip are devDependencies (tests, bench, sample scripts): the product writes with src/xlsx.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['exceljs', 'jszip'],
+              message: 'Packages are read and written by src/xlsx; ExcelJS and JSZip are for tests only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

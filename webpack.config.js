@@ -130,7 +130,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      // ExcelJS's browser build; Node's built-ins are never needed in the pane.
+      // Node's built-ins are never needed in the browser bundles.
       fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
     },
     module: {

@@ -13,8 +13,7 @@ import type { CommandName, CliOptions } from './args';
 type CommandRunner = (options: CliOptions, lang: Lang, io: CliIo) => Promise<number>;
 
 /**
- * Each command's module is loaded only when it runs: the writers (ExcelJS, JSZip and the layout) take
- * several times longer to load than `validate` takes to read fifty workbooks.
+ * Each command's module is loaded only when it runs: `validate` loads neither the layout nor the writer.
  */
 const COMMAND_RUNNERS: Readonly<Record<CommandName, () => Promise<CommandRunner>>> = {
   validate: async () => (await import('./validateCommand')).validateCommand,

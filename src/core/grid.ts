@@ -1,6 +1,6 @@
 /**
  * Grid snapshot: what a shell reads from a workbook, and the only thing the core sees of it.
- * Both shells (Office.js and ExcelJS) produce exactly this shape.
+ * Both shells (Office.js and the .xlsx reader) produce exactly this shape.
  */
 
 /** An Excel error value such as `#N/A` or `#DIV/0!`. */

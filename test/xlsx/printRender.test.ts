@@ -10,7 +10,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { sheetParts } from '../../src/xlsx/charts';
+import { DEFAULT_LIMITS } from '../../src/xlsx/package/readXlsx';
+import { EditablePackage } from '../../src/xlsx/rollover/package';
+import { worksheetParts } from '../../src/xlsx/rollover/sheetEdits';
 import { runCli, tmpDir } from '../helpers/buildWorkbook';
 
 const has = (tool: string) =>
@@ -112,13 +114,14 @@ async function readSheet(zip: JSZip, part: string, styles: Xf[], strings: string
 }
 
 async function openPackage(file: string) {
-  const zip = await JSZip.loadAsync(readFileSync(file));
+  const bytes = readFileSync(file);
+  const zip = await JSZip.loadAsync(bytes);
   const styles = await readStyles(zip);
   const sst = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
   const strings = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
     decode([...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')),
   );
-  const parts = await sheetParts(zip);
+  const parts = worksheetParts(new EditablePackage(bytes, DEFAULT_LIMITS.maxUncompressedBytes));
   const sheets = new Map<string, Awaited<ReturnType<typeof readSheet>>>();
   for (const [name, part] of parts)
     if (name.startsWith('RP_')) sheets.set(name, await readSheet(zip, part, styles, strings));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { WorkbookSnapshot } from '../../../src/core/grid';
-import { snapshotFromExcelJs } from '../../../src/xlsx/snapshotFromExcelJs';
+import { snapshotFromExcelJs } from '../../helpers/exceljsSnapshot';
 import { readXlsx } from '../../../src/xlsx/package/readXlsx';
 import { buildWorkbook, runCli, tmpDir } from '../../helpers/buildWorkbook';
 

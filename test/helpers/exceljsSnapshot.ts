@@ -1,6 +1,6 @@
 /**
- * ExcelJS workbook → grid snapshot. No Node imports: the task pane uses it too (ExcelJS loaded lazily).
- * Only cells that exist are visited, so a sheet claiming A1:XFD1048576 costs what it holds.
+ * ExcelJS workbook → grid snapshot: an independent reader the tests compare ours with (the product
+ * reads with src/xlsx/package). Only cells that exist are visited, so a sheet claiming A1:XFD1048576 costs what it holds.
  */
 import type ExcelJS from 'exceljs';
 import {
@@ -11,7 +11,7 @@ import {
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from '../core';
+} from '../../src/core';
 
 /** Cells read in total before a workbook is refused (protects memory on hostile files). */
 export const MAX_CELLS = 5_000_000;
