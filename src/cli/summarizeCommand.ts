@@ -1,5 +1,6 @@
 import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
+import { nodeDeflate } from './deflate';
 import { PlanConflictError } from '../xlsx/write/planConflict';
 import { newSummaryWorkbook } from '../xlsx/write/summaryWorkbook';
 import { GraftError } from '../xlsx/rollover/graft';
@@ -82,8 +83,8 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     try {
       bytes =
         single && userBytes
-          ? summaryInCopy(userBytes, result.plan, single)
-          : newSummaryWorkbook(result.plan, io.now());
+          ? summaryInCopy(userBytes, result.plan, single, nodeDeflate)
+          : newSummaryWorkbook(result.plan, io.now(), nodeDeflate);
     } catch (err) {
       // A package the summary cannot be added to is refused (nothing written), never rewritten whole.
       if (err instanceof GraftError) {

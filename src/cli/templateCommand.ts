@@ -14,6 +14,7 @@ import {
   safeFileStem,
 } from '../core';
 import { cliMessages } from './messages';
+import { nodeDeflate } from './deflate';
 import { templateWorkbook } from '../xlsx/write/summaryWorkbook';
 import type { CliOptions } from './args';
 import { formatFindings } from './format';
@@ -109,7 +110,7 @@ export async function templateCommand(options: CliOptions, lang: Lang, io: CliIo
   );
   await ensureFolder(outDir);
   for (const { sheet, file } of targets) {
-    await io.writeFile(file, templateWorkbook(sheet, io.now()), guard);
+    await io.writeFile(file, templateWorkbook(sheet, io.now(), nodeDeflate), guard);
     io.stdout(
       `${formatMessage(cliMessages.templateWrote, lang, { department: sheet.department, items: sheet.items, file })}\n`,
     );

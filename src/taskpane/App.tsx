@@ -178,7 +178,7 @@ export function App(props: { host: HostPort; initialLang: Lang; badge?: string }
             {tab === 'generate' && (
               <GenerateView years={analysis?.years ?? []} onDone={(r) => setAnalysis(r.analysis)} />
             )}
-            {tab === 'import' && <ImportView />}
+            {tab === 'import' && <ImportView imported={imported} />}
             {tab === 'dropdowns' && <DropdownView analysis={analysis} onDetect={detect} />}
             {tab === 'plan' && <PlanView />}
             {tab === 'settings' && (

@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, useState } from 'react';
 import type { Analysis, Finding, HostPort, Lang, Settings, WorkbookSnapshot } from '../core';
+import type { ImportedFile } from './importFiles';
 import type { Translate } from './text';
 
 /** A result to show (and announce): success by default, or a softer info or a warning. */
@@ -24,6 +25,8 @@ export interface PaneRun {
 
 /** Department files read by 取り込み: what 進捗チェック then checks, until the user goes back to the open workbook. */
 export interface ImportedFiles {
+  /** The files as read, for the 取り込み tab when it is opened again. */
+  readonly files: readonly ImportedFile[];
   readonly names: readonly string[];
   readonly snapshots: readonly WorkbookSnapshot[];
   /** Findings about the files that could not be read. */

@@ -24,6 +24,17 @@ async function variantWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A zip whose entries each claim `size` bytes unpacked (what a zip bomb declares). */
+function declaringSize(zip: Buffer, size: number): Buffer {
+  const out = Buffer.from(zip);
+  for (let at = 0; at + 4 <= out.length; at += 1) {
+    const sig = out.readUInt32LE(at);
+    if (sig === 0x02014b50) out.writeUInt32LE(size, at + 24);
+    else if (sig === 0x04034b50) out.writeUInt32LE(size, at + 22);
+  }
+  return out;
+}
+
 type Violation = { id: string; impact: string; nodes: number };
 
 maybe('the pane and the preview, for keyboard and screen-reader users', () => {
@@ -229,7 +240,7 @@ maybe('the pane and the preview, for keyboard and screen-reader users', () => {
     await page.getByText(/^22項目（R2）/).waitFor();
   }, 90_000);
 
-  test('the preview opens a damaged, encrypted or non-xlsx file through the same reader as 取り込み: its message, no raw error', async () => {
+  test('the preview opens a damaged, encrypted, huge or non-xlsx file through the same reader as 取り込み: its message, no raw error', async () => {
     const page = await open();
     const good = readFileSync('examples/departments/総務部.xlsx');
     const cases: [string, Buffer, RegExp][] = [
@@ -242,6 +253,7 @@ maybe('the pane and the preview, for keyboard and screen-reader users', () => {
         ]),
         /パスワードで保護されている/,
       ],
+      ['巨大.xlsx', declaringSize(good, 0xf0000000), /大きすぎます/],
       [
         'メモ.xlsx',
         Buffer.from('これは表計算のファイルではありません'),

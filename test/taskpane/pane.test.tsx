@@ -42,7 +42,7 @@ test('進捗チェック: findings by sheet; clicking one selects its cell; the 
   const user = await renderPane(host);
   await user.click(screen.getByRole('button', { name: 'チェックする' }));
   await screen.findByText(/3項目（R2）: エラー 1件・警告 2件・情報 0件/);
-  const unknown = screen.getByRole('button', { name: /令和2年度!E3 へ移動/ });
+  const unknown = await screen.findByRole('button', { name: /令和2年度!E3 へ移動/ });
   await user.click(unknown);
   expect(host.callsOf('selectCell')).toEqual([['令和2年度', 'E3']]);
   await user.click(screen.getByRole('checkbox', { name: /警告/ }));
@@ -403,6 +403,11 @@ test('取り込み: the figures and every finding of the imported files at once;
   await screen.findByText(/21項目（R2）/);
   expect(screen.getByRole('region', { name: '進捗チェックの結果' })).toBeTruthy();
   expect(host.callsOf('readSnapshot')).toHaveLength(0);
+  // Back in 取り込み, the files read are still listed with their figures.
+  await user.click(screen.getByRole('tab', { name: '取り込み' }));
+  expect(await screen.findByText(/総務部\.xlsx: 21項目/)).toBeTruthy();
+  expect(screen.getByTestId('result-rate').textContent).toMatch(/^進捗率 /);
+  await user.click(screen.getByRole('tab', { name: '進捗チェック' }));
   await user.click(screen.getByRole('button', { name: '対象を開いているブックに戻す' }));
   expect(screen.getByText('チェックの対象: 開いているブック')).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'チェックする' }));

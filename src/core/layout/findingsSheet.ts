@@ -18,7 +18,16 @@ export function findingsSheet(ctx: LayoutContext): PlanSheet {
   b.blank();
   // A message naming another file (a duplicate's other place) names it the way the sheets do.
   const renames = Object.entries(ctx.options.fileNames ?? {}).filter(([from, to]) => from !== to);
-  const relative = (text: string) => renames.reduce((t, [from, to]) => t.split(from).join(to), text);
+  // Most messages name no file: one search for what every renamed path shares settles those.
+  const shared = renames.reduce((prefix, [from]) => {
+    let n = 0;
+    while (n < prefix.length && n < from.length && prefix[n] === from[n]) n += 1;
+    return prefix.slice(0, n);
+  }, renames[0]?.[0] ?? '');
+  const relative = (text: string) =>
+    renames.length === 0 || (shared !== '' && !text.includes(shared))
+      ? text
+      : renames.reduce((t, [from, to]) => t.split(from).join(to), text);
   const rows = findings.map((f) => {
     const rendered = renderFinding(f, ctx.lang);
     const message = relative(rendered.message);

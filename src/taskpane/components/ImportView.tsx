@@ -6,15 +6,15 @@ import { Button, Field, Spinner, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { generateSummary, renderFinding, type GenerateResult } from '../../core';
 import { importFiles, type ImportedFile } from '../importFiles';
-import { useAction, usePane } from '../pane';
+import { useAction, usePane, type ImportedFiles } from '../pane';
 import { Figures } from './Figures';
 import { FindingsPanel } from './FindingsPanel';
 
-export function ImportView() {
+export function ImportView(props: { imported: ImportedFiles | null }) {
   const { host, lang, t, settings, showRun, setImported } = usePane();
   const { busy, run } = useAction();
-  const [files, setFiles] = useState<ImportedFile[]>([]);
-  const [outcome, setOutcome] = useState<GenerateResult | null>(null);
+  // The files read last time, when the tab is opened again.
+  const [files, setFiles] = useState<readonly ImportedFile[]>(props.imported?.files ?? []);
 
   const readable = files.flatMap((f) => (f.snapshot ? [f.snapshot] : []));
   const unreadableOf = (list: readonly ImportedFile[]) => list.flatMap((f) => (f.finding ? [f.finding] : []));
@@ -27,6 +27,9 @@ export function ImportView() {
       extraFindings: unreadableOf(list),
       includeItemSheet: true,
     });
+  const [outcome, setOutcome] = useState<GenerateResult | null>(() =>
+    props.imported ? summarize(props.imported.files) : null,
+  );
 
   const choose = (list: FileList | null) =>
     run(
@@ -37,6 +40,7 @@ export function ImportView() {
         setFiles(read);
         setOutcome(summary);
         setImported({
+          files: read,
           names: read.map((f) => f.name),
           snapshots: read.flatMap((f) => (f.snapshot ? [f.snapshot] : [])),
           unreadable: unreadableOf(read),

@@ -1,16 +1,21 @@
 /**
- * The summary added to a copy of the user's package, losslessly: our sheets (rendered on their own
- * into a package of ours) are grafted in — their sheet parts, drawings and charts under free part
+ * The summary added to a copy of the user's package, losslessly: our sheets (written by the direct
+ * writer as parts of a package of ours, never zipped, their formats already numbered after the
+ * user's) are grafted in — their sheet parts, drawings and charts under free part
  * names, their cell formats appended to the user's styles (the user's own formats and their indices
  * untouched), their strings written inline, our names (ownership markers, print titles) set in the
  * workbook, relationships and content types completed. Every other part of the user's package is
  * copied as it was, byte for byte; running it again replaces only the add-in's own sheets.
  * No Node imports.
  */
-import { isMarkerName, markerName, quoteSheetName } from '../../core';
+import { isMarkerName, markerName, quoteSheetName, type PlanSheet } from '../../core';
 import { DEFAULT_LIMITS } from '../package/readXlsx';
 import { PlanConflictError } from '../write/planConflict';
-import { EditablePackage, relsPartName, resolveTarget } from './package';
+import { fflateDeflate, ZipEntrySink, type Deflate } from './zipWrite';
+import { EditablePackage, relsPartName, type PartTexts } from './package';
+import { chartXml, drawingXml } from '../chartXml';
+import { worksheetXml } from '../write/sheetXml';
+import { StyleTable } from '../write/styleTable';
 import { escapeXmlAttr, escapeXmlText } from '../package/xml';
 import { withSheetsListed } from './appProperties';
 import { attr, parseStartTag, withAttr, writeStartTag, xmlTags, type StartTag } from './xml';
@@ -26,6 +31,8 @@ const CT = {
 
 export class GraftError extends Error {}
 
+const INLINE = { kind: 'inline' } as const;
+
 interface SheetEntry {
   readonly name: string;
   readonly relId: string;
@@ -33,7 +40,10 @@ interface SheetEntry {
   readonly index: number;
 }
 
-function workbookOf(pkg: EditablePackage): { part: string; sheets: SheetEntry[] } {
+function workbookOf(pkg: PartTexts & Pick<EditablePackage, 'relationships'>): {
+  part: string;
+  sheets: SheetEntry[];
+} {
   const part = pkg.relationships('').find((r) => r.kind === 'officeDocument')?.part ?? 'xl/workbook.xml';
   const text = pkg.text(part) ?? '';
   const rels = new Map(pkg.relationships(part).map((r) => [r.id, r]));
@@ -185,47 +195,6 @@ function mergeStyles(user: string, ours: string): { xml: string; xf: (index: num
   return { xml, xf: (index) => xfBase + index };
 }
 
-/** Our sheet's XML with our style indices mapped into the user's and shared strings written inline. */
-function adaptSheet(xml: string, xf: (index: number) => number, strings: readonly string[]): string {
-  const out: string[] = [];
-  let copied = 0;
-  const iter = xmlTags(xml);
-  for (let step = iter.next(); !step.done; step = iter.next()) {
-    const tag = step.value;
-    if (tag.kind === 'close' || tag.kind === 'other') continue;
-    const key = tag.local === 'c' || tag.local === 'row' ? 's' : tag.local === 'col' ? 'style' : null;
-    if (!key) continue;
-    let start = parseStartTag(xml.slice(tag.start, tag.end));
-    const s = attr(start, key);
-    if (s !== undefined) start = withAttr(start, key, String(xf(Number(s))));
-    if (tag.local === 'c' && attr(start, 't') === 's' && tag.kind === 'open') {
-      // <c t="s"><v>n</v></c> → <c t="inlineStr"><is>…</is></c>
-      const close = xml.indexOf('</c>', tag.end);
-      const inner = xml.slice(tag.end, close);
-      const v = inner.indexOf('<v>');
-      const index = v >= 0 ? Number(inner.slice(v + 3, inner.indexOf('</v>', v))) : NaN;
-      const text = strings[index];
-      if (text !== undefined) {
-        out.push(
-          xml.slice(copied, tag.start),
-          writeStartTag(withAttr(start, 't', 'inlineStr')),
-          `<is>${text}</is></c>`,
-        );
-        copied = close + 4;
-        for (let t = iter.next(); !t.done && t.value.end <= close + 4; t = iter.next())
-          if (t.value.end === close + 4) break;
-        continue;
-      }
-    }
-    if (s !== undefined) {
-      out.push(xml.slice(copied, tag.start), writeStartTag(start));
-      copied = tag.end;
-    }
-  }
-  out.push(xml.slice(copied));
-  return out.join('');
-}
-
 function relsXml(rels: readonly { id: string; type: string; target: string; external?: boolean }[]): string {
   const items = rels
     .map(
@@ -245,7 +214,7 @@ function relative(from: string, to: string): string {
 }
 
 function rawRels(
-  pkg: EditablePackage,
+  pkg: PartTexts,
   part: string,
 ): { id: string; type: string; target: string; external: boolean }[] {
   const text = pkg.text(relsPartName(part));
@@ -267,25 +236,31 @@ function rawRels(
 export interface GraftInput {
   /** The user's workbook as read. */
   readonly user: Uint8Array;
-  /** A package holding only our sheets (and their drawings and charts). */
-  readonly ours: Uint8Array;
   /** Our sheets, in the order to write them. */
-  readonly sheets: readonly string[];
+  readonly sheets: readonly PlanSheet[];
   /** Sheets of the user's workbook the add-in owns (replaced when planned again, kept otherwise). */
   readonly owned: readonly string[];
+  /** How changed and new parts are compressed (fflate unless the caller has a faster one). */
+  readonly deflate?: Deflate;
 }
 
 export function graftSummary(input: GraftInput): Uint8Array {
-  const pkg = new EditablePackage(input.user, DEFAULT_LIMITS.maxUncompressedBytes);
-  const ours = new EditablePackage(input.ours, DEFAULT_LIMITS.maxUncompressedBytes);
+  // Parts are compressed as they are set: a sheet's XML is held only while it is written.
+  const pkg = new EditablePackage(
+    input.user,
+    DEFAULT_LIMITS.maxUncompressedBytes,
+    undefined,
+    input.deflate ?? fflateDeflate,
+  );
   const userBook = workbookOf(pkg);
-  const ourBook = workbookOf(ours);
-  const ourRels = ours.relationships(ourBook.part);
-  const ourStylesPart = ourRels.find((r) => r.kind === 'styles')?.part;
-  if (!ourStylesPart) throw new GraftError('no styles part in ours');
-  const ourStyles = ours.text(ourStylesPart) ?? '';
   let stylesPart = pkg.relationships(userBook.part).find((r) => r.kind === 'styles')?.part;
-  let styles: { xml: string; xf: (index: number) => number };
+  const userStyles = stylesPart ? (pkg.text(stylesPart) ?? '') : null;
+  // Our formats go after the user's: our sheets are written with their final indices at once.
+  const userXfs = userStyles !== null ? listOf(userStyles, 'cellXfs') : null;
+  if (userStyles !== null && !userXfs) throw new GraftError('styles without cellXfs');
+  const xfOffset = userXfs?.items.length ?? 0;
+  const styleTable = new StyleTable();
+  const sheetNames = input.sheets.map((sheet) => sheet.name);
   const wbRels = rawRels(pkg, userBook.part);
   const nextRelId = (() => {
     const used = new Set(wbRels.map((r) => r.id));
@@ -315,27 +290,6 @@ export function graftSummary(input: GraftInput): Uint8Array {
       }
     }
   };
-  if (stylesPart) styles = mergeStyles(pkg.text(stylesPart) ?? '', ourStyles);
-  else {
-    // A workbook without a styles part (Excel's defaults): ours becomes its styles part, as it is.
-    stylesPart = pkg.has('xl/styles.xml') ? freeName('xl/styles', 'xml') : 'xl/styles.xml';
-    wbRels.push({
-      id: nextRelId(),
-      type: `${REL_BASE}/styles`,
-      target: relative(userBook.part, stylesPart),
-      external: false,
-    });
-    override(stylesPart, CT.styles);
-    styles = { xml: ourStyles, xf: (index) => index };
-  }
-  pkg.setText(stylesPart, styles.xml);
-  const sstPart = ourRels.find((r) => r.kind === 'sharedStrings')?.part;
-  const strings = sstPart
-    ? (listOf(ours.text(sstPart) ?? '', 'sst')?.items ?? []).map((si) =>
-        si.slice(si.indexOf('>') + 1, si.lastIndexOf('<')),
-      )
-    : [];
-
   let workbook = pkg.text(userBook.part) ?? '';
   const sheetsTag = listOf(workbook, 'sheets')?.tag.name ?? 'sheets';
   const ns = sheetsTag.includes(':') ? sheetsTag.slice(0, sheetsTag.indexOf(':') + 1) : '';
@@ -351,9 +305,9 @@ export function graftSummary(input: GraftInput): Uint8Array {
   const ownedLower = new Set(input.owned.map((n) => n.toLowerCase()));
   const newSheets: string[] = [];
   const sheetIndex = new Map<string, number>();
-  for (const name of input.sheets) {
-    const mine = ourBook.sheets.find((s) => s.name === name);
-    if (!mine) throw new GraftError(`sheet not in our package: ${name}`);
+  const ourNames: string[] = [];
+  for (const sheet of input.sheets) {
+    const name = sheet.name;
     const existing = byName.get(name.toLowerCase());
     if (existing && !ownedLower.has(name.toLowerCase())) throw new PlanConflictError([existing.name], []);
     let part: string;
@@ -388,31 +342,52 @@ export function graftSummary(input: GraftInput): Uint8Array {
       sheetIndex.set(name, userBook.sheets.length + newSheets.length - 1);
       override(part, CT.worksheet);
     }
-    pkg.setText(part, adaptSheet(ours.text(mine.part) ?? '', styles.xf, strings));
     // The sheet's drawing and charts, under free names.
-    const rels: { id: string; type: string; target: string; external?: boolean }[] = [];
-    for (const rel of rawRels(ours, mine.part)) {
-      if (rel.external) {
-        rels.push(rel);
-        continue;
-      }
-      const source = resolveTarget(mine.part, rel.target);
-      if (!rel.type.endsWith('/drawing')) continue; // ExcelJS's unused hyperlink targets
-      const drawing = freeName('xl/drawings/drawing', 'xml');
-      const drawingRels: { id: string; type: string; target: string }[] = [];
-      for (const chartRel of rawRels(ours, source)) {
+    const drawing = sheet.charts.length > 0 ? freeName('xl/drawings/drawing', 'xml') : null;
+    if (drawing) {
+      const placed = sheet.charts.map((spec, i) => {
         const chart = freeName('xl/charts/chart', 'xml');
-        pkg.setText(chart, ours.text(resolveTarget(source, chartRel.target)) ?? '');
+        pkg.setText(chart, chartXml(spec, sheet));
         override(chart, CT.chart);
-        drawingRels.push({ id: chartRel.id, type: chartRel.type, target: relative(drawing, chart) });
-      }
-      pkg.setText(drawing, ours.text(source) ?? '');
-      pkg.setText(relsPartName(drawing), relsXml(drawingRels));
+        return { spec, relId: `rId${i + 1}`, target: relative(drawing, chart) };
+      });
+      pkg.setText(drawing, drawingXml(placed));
+      pkg.setText(
+        relsPartName(drawing),
+        relsXml(placed.map((c) => ({ id: c.relId, type: `${REL_BASE}/chart`, target: c.target }))),
+      );
       override(drawing, CT.drawing);
-      rels.push({ id: rel.id, type: rel.type, target: relative(part, drawing) });
-    }
-    if (rels.length > 0) pkg.setText(relsPartName(part), relsXml(rels));
-    else if (pkg.has(relsPartName(part))) pkg.remove(relsPartName(part));
+      pkg.setText(
+        relsPartName(part),
+        relsXml([{ id: 'rId1', type: `${REL_BASE}/drawing`, target: relative(part, drawing) }]),
+      );
+    } else if (pkg.has(relsPartName(part))) pkg.remove(relsPartName(part));
+    const sink = new ZipEntrySink(part, input.deflate);
+    const written = worksheetXml(sheet, styleTable, INLINE, sink, {
+      ...(drawing ? { drawingRelId: 'rId1' } : {}),
+      xfOffset,
+    });
+    pkg.setEntry(part, sink.entry());
+    if (written.printTitles)
+      ourNames.push(
+        `<${ns}definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex.get(name)}">${escapeXmlText(written.printTitles)}</${ns}definedName>`,
+      );
+  }
+
+  // Our formats, complete now, appended to the user's styles (or the styles part, if they have none).
+  const ourStyles = styleTable.xml();
+  if (stylesPart && userStyles !== null) pkg.setText(stylesPart, mergeStyles(userStyles, ourStyles).xml);
+  else {
+    // A workbook without a styles part (Excel's defaults): ours becomes its styles part, as it is.
+    stylesPart = pkg.has('xl/styles.xml') ? freeName('xl/styles', 'xml') : 'xl/styles.xml';
+    wbRels.push({
+      id: nextRelId(),
+      type: `${REL_BASE}/styles`,
+      target: relative(userBook.part, stylesPart),
+      external: false,
+    });
+    override(stylesPart, CT.styles);
+    pkg.setText(stylesPart, ourStyles);
   }
 
   // Workbook: new sheets after the user's, our names (markers, print titles) set afresh.
@@ -422,32 +397,16 @@ export function graftSummary(input: GraftInput): Uint8Array {
     const close = list.end - `</${list.tag.name}>`.length;
     workbook = workbook.slice(0, close) + newSheets.join('') + workbook.slice(close);
   }
-  const ourNames: string[] = [];
-  const ourBookText = ours.text(ourBook.part) ?? '';
-  for (const tag of xmlTags(ourBookText)) {
-    if (tag.local !== 'definedName' || tag.kind !== 'open') continue;
-    const start = parseStartTag(ourBookText.slice(tag.start, tag.end));
-    const name = attr(start, 'name') ?? '';
-    const local = attr(start, 'localSheetId');
-    if (isMarkerName(name) || local === undefined) continue;
-    const sheet = ourBook.sheets[Number(local)]?.name;
-    const index = sheet !== undefined ? sheetIndex.get(sheet) : undefined;
-    if (index === undefined) continue;
-    const body = ourBookText.slice(tag.end, ourBookText.indexOf('<', tag.end));
-    ourNames.push(
-      `${writeStartTag({ ...withAttr(start, 'localSheetId', String(index)), name: `${ns}definedName`, empty: false })}${body}</${ns}definedName>`,
-    );
-  }
   const replaced = new Set(
-    input.sheets
+    sheetNames
       .map((n) => byName.get(n.toLowerCase())?.index)
       .filter((i) => i !== undefined)
       .map(String),
   );
   const stillOwned = userBook.sheets
-    .filter((s) => ownedLower.has(s.name.toLowerCase()) && !input.sheets.includes(s.name))
+    .filter((s) => ownedLower.has(s.name.toLowerCase()) && !sheetNames.includes(s.name))
     .map((s) => s.name);
-  const markers = [...input.sheets, ...stillOwned].map(
+  const markers = [...sheetNames, ...stillOwned].map(
     (name, i) =>
       `<${ns}definedName name="${markerName(i + 1)}" hidden="1">${escapeXmlText(`${quoteSheetName(name)}!$A$1`)}</${ns}definedName>`,
   );
@@ -477,12 +436,12 @@ export function graftSummary(input: GraftInput): Uint8Array {
     const listed = withSheetsListed(
       appText,
       userBook.sheets.map((s) => s.name),
-      input.sheets.filter((n) => !byName.has(n.toLowerCase())),
+      sheetNames.filter((n) => !byName.has(n.toLowerCase())),
     );
     if (listed !== null) pkg.setText(appPart, listed);
   }
   pkg.setText(userBook.part, workbook);
   pkg.setText(relsPartName(userBook.part), relsXml(wbRels));
   pkg.setText('[Content_Types].xml', types);
-  return pkg.write();
+  return pkg.write(input.deflate);
 }

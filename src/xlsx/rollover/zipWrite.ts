@@ -3,7 +3,7 @@
  * (compressed) bytes with their original CRC and sizes, never re-inflated; changed and new entries
  * are deflated here. No Node imports (the preview uses it too).
  */
-import { deflateSync } from 'fflate';
+import { Deflate as FflateDeflate } from 'fflate';
 
 export interface RawZipEntry {
   readonly name: string;
@@ -31,10 +31,24 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/** CRC-32 of `data`, continuing from `crc` (the CRC of what came before; 0 to start). */
+export function crc32(data: Uint8Array, crc = 0): number {
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i += 1) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 const encoder = new TextEncoder();
@@ -42,13 +56,67 @@ const encoder = new TextEncoder();
 /** A fixed time (1980-01-01 00:00) for new entries: the same input gives the same bytes. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-/** Level 6 by default: fflate's balance of speed and size (docs/benchmarks.md has the trade-off). */
-export const DEFAULT_DEFLATE_LEVEL = 6;
+/** The next piece of a raw DEFLATE stream (no zlib header): `final` on the last piece. */
+export type DeflatePiece = (chunk: Uint8Array, final: boolean) => Uint8Array;
 
-export function toRaw(entry: NewZipEntry, level: number = DEFAULT_DEFLATE_LEVEL): RawZipEntry {
-  const deflated = deflateSync(entry.content, {
-    level: Math.min(9, Math.max(1, Math.round(level))) as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9,
+/** Starts a raw DEFLATE stream; a part is compressed piece by piece as it is written. */
+export type Deflate = () => DeflatePiece;
+
+/**
+ * fflate at level 3: on a 50-workbook summary's 11 MB of parts, 0.2 s for 1.36 MB where level 6 takes
+ * 0.6 s for 1.25 MB (docs/benchmarks.md). The CLI passes Node's zlib instead (native, faster still).
+ */
+export const fflateDeflate: Deflate = () => {
+  const out: Uint8Array[] = [];
+  const stream = new FflateDeflate({ level: 3 }, (data) => {
+    out.push(data);
   });
+  return (chunk, final) => {
+    stream.push(chunk, final);
+    return concatBytes(out.splice(0));
+  };
+};
+
+/**
+ * A part written as text, piece by piece, straight into a compressed zip entry: the text is encoded
+ * and compressed every ~64 K characters, so a large sheet is never held whole, as text or as bytes.
+ */
+export class ZipEntrySink {
+  private pending = '';
+  private crc = 0;
+  private size = 0;
+  private readonly pieces: Uint8Array[] = [];
+  private readonly piece: DeflatePiece;
+
+  constructor(
+    private readonly name: string,
+    deflate: Deflate = fflateDeflate,
+  ) {
+    this.piece = deflate();
+  }
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= 65_536) this.flush(false);
+  }
+
+  private flush(final: boolean): void {
+    const bytes = encoder.encode(this.pending);
+    this.pending = '';
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    const out = this.piece(bytes, final);
+    if (out.length > 0) this.pieces.push(out);
+  }
+
+  entry(): RawZipEntry {
+    this.flush(true);
+    return { name: this.name, method: 8, crc32: this.crc, size: this.size, data: concatBytes(this.pieces) };
+  }
+}
+
+export function toRaw(entry: NewZipEntry, deflate: Deflate = fflateDeflate): RawZipEntry {
+  const deflated = deflate()(entry.content, true);
   const stored = deflated.length >= entry.content.length;
   return {
     name: entry.name,
@@ -57,11 +125,6 @@ export function toRaw(entry: NewZipEntry, level: number = DEFAULT_DEFLATE_LEVEL)
     size: entry.content.length,
     data: stored ? entry.content : deflated,
   };
-}
-
-/** An entry written as it is (an intermediate package that is only read again, never saved). */
-export function storedEntry(name: string, content: Uint8Array): RawZipEntry {
-  return { name, method: 0, crc32: crc32(content), size: content.length, data: content };
 }
 
 export function writeZip(entries: readonly RawZipEntry[]): Uint8Array {

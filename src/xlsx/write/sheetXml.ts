@@ -19,7 +19,7 @@ import {
   type PlanSheet,
 } from '../../core';
 import { encodeSpreadsheetText, escapeXmlAttr, escapeXmlText } from '../package/xml';
-import type { CellStyle, StyleTable } from './styleTable';
+import { styleKey, type CellStyle, type StyleTable } from './styleTable';
 
 /** A sheet we write: the one sheet-content model (summaries and templates alike). */
 export type SheetContent = PlanSheet;
@@ -31,9 +31,35 @@ export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 export type StringStore =
   { readonly kind: 'inline' } | { readonly kind: 'shared'; index(text: string): number };
 
-interface Cell {
-  value?: string | number | boolean;
-  style?: CellStyle;
+/**
+ * The formats cells go through, interned: a cell holds a style id, and each change of a style (a
+ * format, a link, locking) is worked out once per distinct style, not once per cell.
+ */
+class StyleStates {
+  private readonly styles: CellStyle[] = [{}];
+  private readonly ids = new Map<string, number>([[styleKey({}), 0]]);
+  private readonly moves = new Map<number, Map<unknown, number>>();
+
+  get(id: number): CellStyle {
+    return this.styles[id]!;
+  }
+
+  /** The style `change` makes of style `from`; `token` names the change (the same token, the same change). */
+  move(from: number, token: unknown, change: (style: CellStyle) => CellStyle): number {
+    let moves = this.moves.get(from);
+    if (!moves) this.moves.set(from, (moves = new Map()));
+    const known = moves.get(token);
+    if (known !== undefined) return known;
+    const next = change(this.styles[from]!);
+    const key = styleKey(next);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.styles.push(next) - 1;
+      this.ids.set(key, id);
+    }
+    moves.set(token, id);
+    return id;
+  }
 }
 
 const LINK_COLOR = '#0563C1';
@@ -67,54 +93,57 @@ function applyFormat(style: CellStyle | undefined, f: PlanFormat): CellStyle {
   return s;
 }
 
-/** The sheet's cells: values, then formats in order (later ones win), then links. */
-function cellGrid(sheet: SheetContent): Map<number, Map<number, Cell>> {
-  const rows = new Map<number, Map<number, Cell>>();
-  const at = (r: number, c: number): Cell => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    let cell = row.get(c);
-    if (!cell) row.set(c, (cell = {}));
-    return cell;
+const LINKED = { fontColor: LINK_COLOR, underline: true } as const;
+const UNLOCKED = { locked: false } as const;
+const LOCKED = { locked: true } as const;
+
+/** A row of cells: a cell exists where `styles` has an entry (an id of the sheet's StyleStates). */
+interface GridRow {
+  readonly values: (string | number | boolean | undefined)[];
+  readonly styles: number[];
+}
+
+/** The sheet's cells: values, then formats in order (later ones win), then links, then locking. */
+function cellGrid(sheet: SheetContent, states: StyleStates): GridRow[] {
+  const rows: GridRow[] = [];
+  const rowAt = (r: number): GridRow => (rows[r] ??= { values: [], styles: [] });
+  sheet.values.forEach((values, r) => {
+    let row: GridRow | undefined;
+    for (let c = 0; c < values.length; c += 1) {
+      const value = values[c];
+      if (value === null || value === undefined || value === '') continue;
+      if (typeof value === 'number' && !Number.isFinite(value)) continue;
+      row ??= rowAt(r);
+      row.values[c] = value;
+      row.styles[c] = 0;
+    }
+  });
+  const overRange = (address: string, token: unknown, change: (style: CellStyle) => CellStyle) => {
+    const range = parseRange(address);
+    if (!range) return;
+    for (let r = range.top; r <= range.bottom; r += 1) {
+      const styles = rowAt(r).styles;
+      for (let c = range.left; c <= range.right; c += 1)
+        styles[c] = states.move(styles[c] ?? 0, token, change);
+    }
   };
-  sheet.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value === null || value === '') return;
-      if (typeof value === 'number' && !Number.isFinite(value)) return;
-      const cell = at(r, c);
-      cell.value = value;
-      cell.style = {};
-    }),
-  );
-  for (const format of sheet.formats) {
-    const range = parseRange(format.range);
-    if (!range) continue;
-    for (let r = range.top; r <= range.bottom; r += 1)
-      for (let c = range.left; c <= range.right; c += 1) {
-        const cell = at(r, c);
-        cell.style = applyFormat(cell.style, format);
-      }
-  }
+  for (const format of sheet.formats) overRange(format.range, format, (s) => applyFormat(s, format));
   for (const link of sheet.links ?? []) {
     const p = parseRange(link.cell);
     if (!p) continue;
-    const cell = at(p.top, p.left);
-    if (cell.value === undefined) cell.value = link.targetCell;
-    cell.style = { ...cell.style, fontColor: LINK_COLOR, underline: true };
+    const row = rowAt(p.top);
+    row.values[p.left] ??= link.targetCell;
+    row.styles[p.left] = states.move(row.styles[p.left] ?? 0, LINKED, (s) => ({ ...s, ...LINKED }));
   }
   if (sheet.protection) {
     // Editable by default (the columns' style says so too), locked where the ranges say.
-    for (const row of rows.values())
-      for (const cell of row.values()) cell.style = { ...cell.style, locked: false };
-    for (const address of sheet.protection.lockedRanges) {
-      const range = parseRange(address);
-      if (!range) continue;
-      for (let r = range.top; r <= range.bottom; r += 1)
-        for (let c = range.left; c <= range.right; c += 1) {
-          const cell = at(r, c);
-          cell.style = { ...cell.style, locked: true };
-        }
-    }
+    for (const row of rows)
+      if (row)
+        row.styles.forEach(
+          (id, c) => (row.styles[c] = states.move(id, UNLOCKED, (s) => ({ ...s, ...UNLOCKED }))),
+        );
+    for (const address of sheet.protection.lockedRanges)
+      overRange(address, LOCKED, (s) => ({ ...s, ...LOCKED }));
   }
   return rows;
 }
@@ -154,9 +183,13 @@ export function sharedStrings(): { store: StringStore; texts: string[] } {
   };
 }
 
-function cellXml(ref: string, cell: Cell, s: number, strings: StringStore): string {
+function cellXml(
+  ref: string,
+  v: string | number | boolean | undefined,
+  s: number,
+  strings: StringStore,
+): string {
   const style = s !== 0 ? ` s="${s}"` : '';
-  const v = cell.value;
   if (v === undefined) return `<c r="${ref}"${style}/>`;
   if (typeof v === 'number') return `<c r="${ref}"${style}><v>${v}</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -181,46 +214,54 @@ const PROTECTION: Readonly<Record<PlanProtection['policy'], string>> = {
     '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0" sort="0" autoFilter="0"/>',
 };
 
+/** Where a part's text goes, piece by piece (a compressing zip entry: rollover/zipWrite's ZipEntrySink). */
+export interface TextSink {
+  write(text: string): void;
+}
+
 export interface WrittenSheet {
-  readonly xml: string;
   /** Defined names the sheet needs (print titles), formula text unescaped. */
   readonly printTitles: string | null;
 }
 
 /**
- * The worksheet part. `drawingRelId`: the relationship of the sheet's drawing (its charts), if any.
+ * The worksheet part, written into `out`. `drawingRelId`: the relationship of the sheet's drawing (its charts), if any.
  * `selected`: the sheet shown when the workbook opens.
  */
 export function worksheetXml(
   sheet: SheetContent,
   styles: StyleTable,
   strings: StringStore,
-  options: { drawingRelId?: string; selected?: boolean } = {},
+  out: TextSink,
+  options: { drawingRelId?: string; selected?: boolean; xfOffset?: number } = {},
 ): WrittenSheet {
-  const grid = cellGrid(sheet);
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
-  ];
+  const states = new StyleStates();
+  const rows = cellGrid(sheet, states);
+  // Each interned style's index in the table, looked up once.
+  const indices: number[] = [];
+  const offset = options.xfOffset ?? 0;
+  const indexOf = (id: number) => (indices[id] ??= offset + styles.index(states.get(id)));
+  out.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
+  out.write(`<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
   const fit = sheet.print.fitToWidth;
   if (sheet.tabColor || fit)
-    out.push(
+    out.write(
       `<sheetPr>${sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.replace('#', '').toUpperCase()}"/>` : ''}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`,
     );
   let lastRow = 0;
   let lastCol = 0;
-  for (const [r, row] of grid) {
-    lastRow = Math.max(lastRow, r);
-    for (const c of row.keys()) lastCol = Math.max(lastCol, c);
-  }
-  out.push(`<dimension ref="${grid.size === 0 ? 'A1' : `A1:${a1(lastRow, lastCol)}`}"/>`);
-  out.push(
+  rows.forEach((row, r) => {
+    lastRow = r;
+    lastCol = Math.max(lastCol, row.styles.length - 1);
+  });
+  out.write(`<dimension ref="${rows.length === 0 ? 'A1' : `A1:${a1(lastRow, lastCol)}`}"/>`);
+  out.write(
     `<sheetViews><sheetView${options.selected ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(sheet.freeze)}</sheetView></sheetViews>`,
   );
-  out.push('<sheetFormatPr defaultRowHeight="18.75"/>');
+  out.write('<sheetFormatPr defaultRowHeight="18.75"/>');
   if (sheet.columnWidths.length > 0) {
-    const unlocked = sheet.protection ? styles.index({ locked: false }) : 0;
-    out.push(
+    const unlocked = sheet.protection ? offset + styles.index({ locked: false }) : 0;
+    out.write(
       `<cols>${sheet.columnWidths
         .map(
           (w, i) =>
@@ -229,34 +270,30 @@ export function worksheetXml(
         .join('')}</cols>`,
     );
   }
-  out.push('<sheetData>');
-  for (const r of [...grid.keys()].sort((a, b) => a - b)) {
-    const row = grid.get(r)!;
-    const cells = [...row.keys()]
-      .sort((a, b) => a - b)
-      .map((c) => {
-        const cell = row.get(c)!;
-        return cellXml(
-          `${columnLetters(c)}${r + 1}`,
-          cell,
-          cell.style ? styles.index(cell.style) : 0,
-          strings,
-        );
-      });
-    out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
-  }
-  out.push('</sheetData>');
-  if (sheet.protection) out.push(PROTECTION[sheet.protection.policy]);
+  out.write('<sheetData>');
+  const letters: string[] = [];
+  rows.forEach((row, r) => {
+    let xml = `<row r="${r + 1}">`;
+    const { values, styles: ids } = row;
+    for (let c = 0; c < ids.length; c += 1) {
+      const id = ids[c];
+      if (id === undefined) continue;
+      xml += cellXml(`${(letters[c] ??= columnLetters(c))}${r + 1}`, values[c], indexOf(id), strings);
+    }
+    out.write(`${xml}</row>`);
+  });
+  out.write('</sheetData>');
+  if (sheet.protection) out.write(PROTECTION[sheet.protection.policy]);
   const merges = sheet.merges ?? [];
   if (merges.length > 0)
-    out.push(
+    out.write(
       `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${escapeXmlAttr(m)}"/>`).join('')}</mergeCells>`,
     );
   const dropdowns = (sheet.dropdowns ?? [])
     .map((d) => ({ ...d, ranges: fewestRanges(d.ranges) }))
     .filter((d) => d.ranges.length > 0);
   if (dropdowns.length > 0)
-    out.push(
+    out.write(
       `<dataValidations count="${dropdowns.length}">${dropdowns
         .map(
           (d) =>
@@ -267,7 +304,7 @@ export function worksheetXml(
     );
   const links = (sheet.links ?? []).filter((l) => parseRange(l.cell) !== null);
   if (links.length > 0)
-    out.push(
+    out.write(
       `<hyperlinks>${links
         .map(
           (l) =>
@@ -275,23 +312,23 @@ export function worksheetXml(
         )
         .join('')}</hyperlinks>`,
     );
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  out.push(
+  out.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.write(
     `<pageSetup paperSize="9" orientation="${sheet.print.orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`,
   );
   const header = headerFooterString(sheet.print.header);
   const footer = headerFooterString(sheet.print.footer);
   if (header || footer)
-    out.push(
+    out.write(
       `<headerFooter>${header ? `<oddHeader>${escapeXmlText(header)}</oddHeader>` : ''}${footer ? `<oddFooter>${escapeXmlText(footer)}</oddFooter>` : ''}</headerFooter>`,
     );
-  if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
-  out.push('</worksheet>');
+  if (options.drawingRelId) out.write(`<drawing r:id="${options.drawingRelId}"/>`);
+  out.write('</worksheet>');
 
   const quoted = quoteSheetName(sheet.name);
   const repeat = printTitles(sheet.print, true);
   const titles = [repeat.columns, repeat.rows]
     .filter((t): t is string => t !== undefined)
     .map((t) => `${quoted}!${t}`);
-  return { xml: out.join(''), printTitles: titles.length > 0 ? titles.join(',') : null };
+  return { printTitles: titles.length > 0 ? titles.join(',') : null };
 }

@@ -38,6 +38,24 @@ const BUILT_IN_FORMATS = new Map<string, number>([
   ['@', 49],
 ]);
 
+/** The same key for equal styles, whatever the order their properties were set in. */
+export function styleKey(s: CellStyle): string {
+  return [
+    s.numberFormat ?? '',
+    s.bold ? 1 : 0,
+    s.italic ? 1 : 0,
+    s.underline ? 1 : 0,
+    s.fontSize ?? '',
+    s.fontColor?.toUpperCase() ?? '',
+    s.fill?.toUpperCase() ?? '',
+    s.border ? 1 : 0,
+    s.horizontal ?? '',
+    s.vertical ?? '',
+    s.wrap ? 1 : 0,
+    s.locked === undefined ? '' : s.locked ? 1 : 0,
+  ].join('\u0000');
+}
+
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 function fontXml(s: CellStyle): string {
@@ -78,7 +96,7 @@ export class StyleTable {
   private readonly numFmtIds = new Map<string, number>();
 
   index(style: CellStyle): number {
-    const key = JSON.stringify(style, Object.keys(style).sort());
+    const key = styleKey(style);
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     const font = fontXml(style);

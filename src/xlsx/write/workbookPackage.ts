@@ -8,7 +8,7 @@
 import { markerName, quoteSheetName, type ChartSpec } from '../../core';
 import { chartXml, drawingXml } from '../chartXml';
 import { escapeXmlAttr, escapeXmlText } from '../package/xml';
-import { storedEntry, toRaw, writeZip, type RawZipEntry } from '../rollover/zipWrite';
+import { toRaw, writeZip, ZipEntrySink, type Deflate, type RawZipEntry } from '../rollover/zipWrite';
 import {
   NS_MAIN,
   NS_REL,
@@ -82,18 +82,18 @@ export interface WorkbookOptions {
   readonly creator: string;
   /** When it was written (W3CDTF, e.g. 2025-04-01T09:00:00+09:00). */
   readonly created?: string;
-  /**
-   * 'inline' text and stored (not deflated) parts: a package only grafted into a user's, never saved.
-   * 'shared': a workbook to save, its text in shared strings.
-   */
+  /** 'shared' (a workbook of our own) or 'inline' (text in the cells, leaving a user's shared strings alone). */
   readonly strings?: 'shared' | 'inline';
-  /** fflate's deflate level for a workbook to save (1 fastest … 9 smallest); 0 stores. */
-  readonly level?: number;
+  /** Our formats numbered from here (after a user's cellXfs, for a graft); 0 for a workbook of our own. */
+  readonly xfOffset?: number;
+  /** How the parts of a workbook to save are compressed (fflate unless the caller has a faster one). */
+  readonly deflate?: Deflate;
 }
 
-interface Part {
+export interface Part {
   readonly name: string;
-  readonly text: string;
+  /** Text, or (a worksheet, compressed as it was written) the zip entry itself. */
+  readonly text: string | RawZipEntry;
   readonly contentType?: string;
 }
 
@@ -139,11 +139,13 @@ export function workbookParts(sheets: readonly SheetContent[], options: Workbook
         text: relsXml([{ id: drawingRelId, type: `${REL}/drawing`, target: `../drawings/${drawing}` }]),
       });
     }
-    const written = worksheetXml(sheet, styles, store, {
+    const sink = new ZipEntrySink(`xl/worksheets/${part}`, options.deflate);
+    const written = worksheetXml(sheet, styles, store, sink, {
       ...(drawingRelId ? { drawingRelId } : {}),
+      xfOffset: options.xfOffset ?? 0,
       selected: i === 0,
     });
-    parts.push({ name: `xl/worksheets/${part}`, text: written.xml, contentType: CONTENT_TYPE.worksheet });
+    parts.push({ name: `xl/worksheets/${part}`, text: sink.entry(), contentType: CONTENT_TYPE.worksheet });
     workbookRels.push({ id: `rId${i + 1}`, type: `${REL}/worksheet`, target: `worksheets/${part}` });
     if (written.printTitles)
       names.push(
@@ -221,10 +223,10 @@ const encoder = new TextEncoder();
 
 /** The workbook's package bytes. */
 export function writeWorkbookPackage(sheets: readonly SheetContent[], options: WorkbookOptions): Uint8Array {
-  const level = options.strings === 'inline' ? 0 : (options.level ?? 6);
-  const entries: RawZipEntry[] = workbookParts(sheets, options).map((p) => {
-    const content = encoder.encode(p.text);
-    return level === 0 ? storedEntry(p.name, content) : toRaw({ name: p.name, content }, level);
-  });
+  const entries: RawZipEntry[] = workbookParts(sheets, options).map((p) =>
+    typeof p.text === 'string'
+      ? toRaw({ name: p.name, content: encoder.encode(p.text) }, options.deflate)
+      : p.text,
+  );
   return writeZip(entries);
 }

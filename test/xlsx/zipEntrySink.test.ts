@@ -1,0 +1,34 @@
+/**
+ * A part written piece by piece into a compressed zip entry: with fflate's stream and with Node's zlib
+ * (each piece compressed on its own, sync-flushed, the last one final) the pieces make one DEFLATE
+ * stream that inflates to exactly the text written, with the CRC and size of the whole.
+ */
+import { inflateSync, strFromU8, unzipSync } from 'fflate';
+import { nodeDeflate } from '../../src/cli/deflate';
+import { crc32, fflateDeflate, writeZip, ZipEntrySink } from '../../src/xlsx/rollover/zipWrite';
+
+const pieces = Array.from({ length: 30_000 }, (_, i) => `<c r="A${i + 1}"><v>${i}</v></c>進捗${i % 7}◎`);
+const text = pieces.join('');
+
+test.each([
+  ['fflate', fflateDeflate],
+  ['zlib', nodeDeflate],
+])('%s: many pieces inflate to the text written, CRC and size of the whole', (_, deflate) => {
+  const sink = new ZipEntrySink('xl/worksheets/sheet1.xml', deflate);
+  for (const p of pieces) sink.write(p);
+  const entry = sink.entry();
+  const bytes = new TextEncoder().encode(text);
+  expect(entry.size).toBe(bytes.length);
+  expect(entry.crc32).toBe(crc32(bytes));
+  expect(entry.data.length).toBeLessThan(bytes.length / 4);
+  expect(strFromU8(inflateSync(entry.data))).toBe(text);
+  // And as a zip entry another reader opens.
+  expect(strFromU8(unzipSync(writeZip([entry]))['xl/worksheets/sheet1.xml']!)).toBe(text);
+});
+
+test('an empty part is a valid entry too', () => {
+  for (const deflate of [fflateDeflate, nodeDeflate]) {
+    const entry = new ZipEntrySink('a.xml', deflate).entry();
+    expect([entry.size, strFromU8(inflateSync(entry.data))]).toEqual([0, '']);
+  }
+});
