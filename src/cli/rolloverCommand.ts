@@ -2,6 +2,7 @@
  * reform-progress rollover: the next fiscal year's columns added to every plan table of a workbook,
  * written to a new file (the input is never changed). The pane does the same in the open workbook.
  */
+import { nodeDeflate } from './deflate';
 import { formatMessage, type Lang, planRollover, analyse, gradesOf } from '../core';
 import { cliMessages, rolloverRefusalReasons } from './messages';
 import { applyRolloverToPackage } from '../xlsx/rollover/applyToPackage';
@@ -38,7 +39,7 @@ export async function rolloverCommand(options: CliOptions, lang: Lang, io: CliIo
     io.stderr(`${formatMessage(cliMessages.outExtension, lang, { file: out })}\n`);
     return 2;
   }
-  const result = applyRolloverToPackage(input, plan, symbols);
+  const result = applyRolloverToPackage(input, plan, symbols, nodeDeflate);
   if (result.kind === 'refused') {
     io.stderr(`${formatMessage(cliMessages.rolloverRefused, lang)}\n`);
     for (const r of result.refusals)

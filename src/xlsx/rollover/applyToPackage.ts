@@ -8,6 +8,7 @@
  * the whole rollover before anything is written. Every part not changed is copied as it was.
  * No Node imports.
  */
+import type { Deflate } from './zipWrite';
 import {
   parseRange,
   type CellRange,
@@ -261,6 +262,8 @@ export function applyRolloverToPackage(
   bytes: Uint8Array,
   plan: RolloverPlan,
   symbols: readonly string[],
+  /** How changed parts are compressed (fflate unless the caller has a faster one). */
+  deflate?: Deflate,
 ): PackageRolloverResult {
   const pkg = new EditablePackage(bytes, DEFAULT_LIMITS.maxUncompressedBytes);
   const { workbook, sheets } = sheetsOf(pkg);
@@ -409,7 +412,7 @@ export function applyRolloverToPackage(
 
   // The calculation chain lists formula cells by address: Excel rebuilds it when it is missing.
   dropCalcChain(pkg, workbook);
-  return { kind: 'written', bytes: pkg.write(), changedParts: pkg.changedParts() };
+  return { kind: 'written', bytes: pkg.write(deflate), changedParts: pkg.changedParts() };
 }
 
 /** `xl/charts/chart7.xml` is in 'xl/charts/chart' (case-insensitive, no deeper folder). */
