@@ -13,6 +13,8 @@ const reportSchema = z.record(
 
 export interface BundleResult {
   readonly initialGzipBytes: number;
+  /** The browser preview's own first script (its lazy chunks are the pane's). */
+  readonly previewInitialGzipBytes: number | null;
   readonly lazy: { readonly name: string; readonly gzipBytes: number }[];
 }
 
@@ -26,6 +28,7 @@ export function bundleSizes(root: string): BundleResult {
     files.reduce((n, f) => n + gzipSync(readFileSync(join(root, 'dist', 'web', f)), { level: 9 }).length, 0);
   return {
     initialGzipBytes: gz(pane.initial),
+    previewInitialGzipBytes: report.preview ? gz(report.preview.initial) : null,
     // What opening that tab or feature downloads on top of the initial script (shared chunks counted in each).
     lazy: pane.lazy.map((chunk) => ({ name: chunk.name, gzipBytes: gz(chunk.files) })),
   };

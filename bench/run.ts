@@ -158,7 +158,11 @@ async function main(): Promise<void> {
       exceljsLoadRssMB: round(single.floorRssMB),
     },
     office,
-    bundle: { initialGzipBytes: bundle.initialGzipBytes, lazy: bundle.lazy },
+    bundle: {
+      initialGzipBytes: bundle.initialGzipBytes,
+      previewInitialGzipBytes: bundle.previewInitialGzipBytes,
+      lazy: bundle.lazy,
+    },
     targets: TARGETS,
     seconds: Math.round((Date.now() - started) / 1000),
   };
@@ -209,6 +213,7 @@ async function main(): Promise<void> {
       (l) =>
         `  lazy ${l.name}: ${round(l.gzipBytes / 1024)} KB gzip${l.name === 'xlsx-reader' ? ` (≤${TARGETS.readerChunkGzipBytes / 1024} KB: ${verdict(l.gzipBytes <= TARGETS.readerChunkGzipBytes)})` : ''}`,
     ),
+    `Preview: initial ${bundle.previewInitialGzipBytes === null ? '—' : `${round(bundle.previewInitialGzipBytes / 1024)} KB gzip`} (its lazy chunks are the pane's)`,
     '',
     `bench/results.json written in ${results.seconds} s.`,
   ];
