@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS, describeInBrowser as maybe, serve } from '../helpers/browser';
 
@@ -33,6 +34,15 @@ function declaringSize(zip: Buffer, size: number): Buffer {
     else if (sig === 0x04034b50) out.writeUInt32LE(size, at + 22);
   }
   return out;
+}
+
+/** A cell pointing past the end of the shared strings: our reader takes it, ExcelJS throws "reading 'richText'". */
+async function sharedStringPastTheEnd(good: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(good);
+  const sheet = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(sheet)!.async('string');
+  zip.file(sheet, xml.replace(/(<c [^>]*t="s"[^>]*><v>)\d+(<\/v>)/, '$199999$2'));
+  return Buffer.from(await zip.generateAsync({ type: 'uint8array' }));
 }
 
 type Violation = { id: string; impact: string; nodes: number };
@@ -275,6 +285,17 @@ maybe('the pane and the preview, for keyboard and screen-reader users', () => {
       // The workbook shown is still the one that was open.
       expect(await page.getByRole('button', { name: '令和2年度実績', exact: true }).count()).toBe(1);
     }
+    // A file the reader accepts but the preview's ExcelJS workbook cannot hold: said so, in our words.
+    await page.getByLabel(/ブックを開く/).setInputFiles({
+      name: '文字列.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: await sharedStringPastTheEnd(good),
+    });
+    const alert = page.locator('header [role="alert"]');
+    await alert
+      .getByText('文字列.xlsx はプレビューでは表示できない内容を含んでいます。Excel で開いてください。')
+      .waitFor();
+    expect(await alert.textContent()).not.toMatch(/Cannot read properties|richText/);
   }, 90_000);
   test('部ごとのシートを作成 takes the years as 令和4〜8年度 too, and announces what it made', async () => {
     const page = await open();

@@ -42,7 +42,7 @@ test('進捗チェック: findings by sheet; clicking one selects its cell; the 
   const user = await renderPane(host);
   await user.click(screen.getByRole('button', { name: 'チェックする' }));
   await screen.findByText(/3項目（R2）: エラー 1件・警告 2件・情報 0件/);
-  const unknown = screen.getByRole('button', { name: /令和2年度!E3 へ移動/ });
+  const unknown = await screen.findByRole('button', { name: /令和2年度!E3 へ移動/ });
   await user.click(unknown);
   expect(host.callsOf('selectCell')).toEqual([['令和2年度', 'E3']]);
   await user.click(screen.getByRole('checkbox', { name: /警告/ }));

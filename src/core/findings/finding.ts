@@ -42,3 +42,10 @@ export function finding<C extends FindingCode>(
 export function hasCode<C extends FindingCode>(code: C): (f: Finding) => f is Finding<C> {
   return (f): f is Finding<C> => f.code === code;
 }
+
+/** How many findings of each severity (for summary lines: エラー 0件・警告 1件・情報 4件). */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}

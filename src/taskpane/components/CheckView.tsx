@@ -4,10 +4,13 @@
  */
 import { Button, Spinner, Text } from '@fluentui/react-components';
 import { lazy, Suspense, useRef, useState } from 'react';
-import { markVariantEdits } from '../../core';
+import { countBySeverity, markVariantEdits } from '../../core';
 import { useAction, usePane, type ImportedFiles, type PaneRun } from '../pane';
-import { FindingsPanel, severityCounts } from './FindingsPanel';
 
+// Loaded when there is something to list: nothing of it is needed for the pane's first paint.
+const FindingsPanel = lazy(() =>
+  import(/* webpackChunkName: "findings" */ './FindingsPanel').then((m) => ({ default: m.FindingsPanel })),
+);
 const UnifyDialog = lazy(() =>
   import(/* webpackChunkName: "unify" */ './UnifyDialog').then((m) => ({ default: m.UnifyDialog })),
 );
@@ -30,7 +33,7 @@ export function CheckView(props: {
     t('checkSummary', {
       items: r.analysis.items.length,
       year: r.analysis.year ?? '—',
-      ...severityCounts(r.findings),
+      ...countBySeverity(r.findings),
     });
   const check = () =>
     run(async () => t('checked', { count: (await onCheck()).findings.length }), { progress: t('checking') });
@@ -69,11 +72,13 @@ export function CheckView(props: {
               {t('unify', { count: edits.length })}
             </Button>
           )}
-          <FindingsPanel
-            findings={last.findings}
-            openFile={last.openFile}
-            caption={t(`runFrom_${last.source}`)}
-          />
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <FindingsPanel
+              findings={last.findings}
+              openFile={last.openFile}
+              caption={t(`runFrom_${last.source}`)}
+            />
+          </Suspense>
         </>
       )}
       {dialog !== 'never' && (

@@ -5,7 +5,7 @@
  */
 import { Checkbox, Text, tokens } from '@fluentui/react-components';
 import { useState, type CSSProperties } from 'react';
-import type { Finding, Severity } from '../../core';
+import { countBySeverity, type Finding, type Severity } from '../../core';
 import { useAction, usePane } from '../pane';
 import { FindingList } from './FindingList';
 
@@ -21,12 +21,6 @@ const styles = {
   filter: { border: 'none', padding: 0, margin: `0 0 ${tokens.spacingVerticalS}` },
 } satisfies Record<string, CSSProperties>;
 
-export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
-}
-
 export function FindingsPanel(props: {
   findings: readonly Finding[];
   /** The workbook open in Excel: only its cells can be gone to. */
@@ -37,7 +31,7 @@ export function FindingsPanel(props: {
   const { host, t } = usePane();
   const { run } = useAction();
   const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
-  const counts = severityCounts(findings);
+  const counts = countBySeverity(findings);
   const visible = findings.filter((f) => shown.has(f.severity));
   const hidden = findings.length - visible.length;
   const reachable = (f: Finding) => f.file === openFile && !!f.sheet && !!f.cell;

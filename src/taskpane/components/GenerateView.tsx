@@ -5,13 +5,14 @@ import {
   type GenerateResult,
   type GenerateStep,
   type EndedRule,
+  countBySeverity,
   formatFiscalYear,
   runGenerate,
 } from '../../core';
 import { useAction, usePane } from '../pane';
 import type { PaneKey } from '../text';
 import { Figures, rateText } from './Figures';
-import { FindingsPanel, severityCounts } from './FindingsPanel';
+import { FindingsPanel } from './FindingsPanel';
 import { YearField } from './YearField';
 
 const RULE_LABELS: Readonly<Record<EndedRule, PaneKey>> = {
@@ -111,7 +112,7 @@ export function GenerateView(props: { years: readonly string[]; onDone: (result:
         <div style={styles.result}>
           <Figures model={ok.model} />
           <p>{t('resultSheets', { sheets: result?.written ?? [] })}</p>
-          <p>{t('resultFindings', severityCounts(ok.findings))}</p>
+          <p>{t('resultFindings', countBySeverity(ok.findings))}</p>
           {!host.capabilities().charts && <p role="note">{t('noCharts')}</p>}
           <p style={styles.note}>{t('undoNote')}</p>
           <FindingsPanel

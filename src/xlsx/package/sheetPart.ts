@@ -51,6 +51,13 @@ const MASK = BLOCK - 1;
  * Cells in file order, in parallel typed arrays held in fixed blocks (5 million cells must not be
  * 5 million objects, nor be copied each time the list grows): row (4 bytes), column and style (2 each).
  */
+const FIRST_BLOCK = 1024;
+
+function grown<T extends Int32Array | Uint16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
 class CellList {
   private readonly rowBlocks: Int32Array[] = [];
   private readonly colBlocks: Uint16Array[] = [];
@@ -64,16 +71,23 @@ class CellList {
   add(row: number, col: number, value: CellValue, style: number): void {
     const n = this.length;
     const b = n >>> BLOCK_BITS;
+    const i = n & MASK;
     if (b === this.rowBlocks.length) {
-      this.rowBlocks.push(new Int32Array(BLOCK));
-      this.colBlocks.push(new Uint16Array(BLOCK));
-      this.styleBlocks.push(new Uint16Array(BLOCK));
+      // The first block starts small and doubles: most sheets hold a few hundred cells, and a workbook
+      // of two hundred of them must not zero 100 MB of blocks.
+      const size = b === 0 ? FIRST_BLOCK : BLOCK;
+      this.rowBlocks.push(new Int32Array(size));
+      this.colBlocks.push(new Uint16Array(size));
+      this.styleBlocks.push(new Uint16Array(size));
       this.valueBlocks.push([]);
+    } else if (i === this.rowBlocks[b]!.length) {
+      this.rowBlocks[b] = grown(this.rowBlocks[b]!, new Int32Array(i * 2));
+      this.colBlocks[b] = grown(this.colBlocks[b]!, new Uint16Array(i * 2));
+      this.styleBlocks[b] = grown(this.styleBlocks[b]!, new Uint16Array(i * 2));
     }
     if (row < this.lastRow || (row === this.lastRow && col <= this.lastCol)) this.sorted = false;
     this.lastRow = row;
     this.lastCol = col;
-    const i = n & MASK;
     this.rowBlocks[b]![i] = row;
     this.colBlocks[b]![i] = col;
     this.styleBlocks[b]![i] = style;

@@ -144,6 +144,26 @@ export class InflateLimitError extends Error {
  * produces at most ~16 MB before the budget is checked again.
  */
 const SLICE = 16 * 1024;
+/** Deflate's largest expansion (a stream of maximal back-references), rounded up. */
+const MAX_DEFLATE_RATIO = 1032;
+
+/**
+ * A small entry inflated at once. Into a buffer of the size its directory declares, plus one byte, when
+ * that is within one slice's bound: a buffer fflate need not grow and copy. Filled to the last byte, the
+ * declared size was a lie (fflate drops what does not fit): inflated again with a growing buffer.
+ */
+function inflateSmall(raw: Uint8Array, declaredSize: number): Uint8Array {
+  if (declaredSize >= raw.length * MAX_DEFLATE_RATIO) return inflateSync(raw);
+  const room = new Uint8Array(declaredSize + 1);
+  let out: Uint8Array;
+  try {
+    out = inflateSync(raw, { out: room });
+  } catch {
+    // A stored block that does not fit is an error there, not a drop; damaged data fails again below.
+    return inflateSync(raw);
+  }
+  return out.length < room.length ? out : inflateSync(raw);
+}
 
 /**
  * An entry inflated slice by slice: each step yields the output of one slice of compressed input, so a
@@ -170,7 +190,7 @@ export function* inflateChunks(
     // stream below would, without a streaming inflater's window copies (most parts of a workbook).
     let out: Uint8Array;
     try {
-      out = inflateSync(raw);
+      out = inflateSmall(raw, entry.declaredSize);
     } catch (err) {
       throw new ZipError('truncated', `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
     }

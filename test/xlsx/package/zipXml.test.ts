@@ -3,7 +3,7 @@
  * and the linear-time XML tokenizer (hostile unclosed tags of 1 MB finish, in a number of steps
  * proportional to the input).
  */
-import { deflateSync, zipSync, strToU8 } from 'fflate';
+import { deflateSync, strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import {
   inflateEntryBytes,
   inflateEntryText,
@@ -78,6 +78,20 @@ describe('zip', () => {
     const broken = bomb.slice();
     broken.fill(0xff, entry!.dataOffset, entry!.dataOffset + entry!.compressedSize);
     expect(() => inflateEntryBytes(broken, entry!, { remaining: 1e8 })).toThrow(ZipError);
+    // Declared smaller than it is, deflated as stored blocks: read whole all the same.
+    const data = new Uint8Array(5000).map((_, i) => (i * 7) % 251);
+    const pieces: Uint8Array[] = [];
+    const writer = new Zip((_err, piece) => {
+      pieces.push(piece);
+    });
+    const file = new ZipDeflate('x.xml', { level: 0 });
+    writer.add(file);
+    file.push(data, true);
+    writer.end();
+    const stored = lieAboutSizes(Uint8Array.from(Buffer.concat(pieces)), 100);
+    const [storedEntry] = readZipDirectory(stored, 10);
+    expect([storedEntry!.method, storedEntry!.declaredSize]).toEqual([8, 100]);
+    expect(inflateEntryBytes(stored, storedEntry!, { remaining: 1e6 })).toEqual(data);
   });
 
   test('text decoded piece by piece: characters cut between pieces kept whole, a BOM dropped only at the start', () => {
