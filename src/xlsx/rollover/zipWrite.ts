@@ -59,27 +59,34 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 /** The next piece of a raw DEFLATE stream (no zlib header): `final` on the last piece. */
 export type DeflatePiece = (chunk: Uint8Array, final: boolean) => Uint8Array;
 
-/** Starts a raw DEFLATE stream; a part is compressed piece by piece as it is written. */
-export type Deflate = () => DeflatePiece;
+/** How parts are compressed: raw DEFLATE streams, a part piece by piece as it is written, and their CRC. */
+export interface Deflate {
+  stream(): DeflatePiece;
+  /** CRC-32 of `data`, continuing from `crc`. */
+  crc32(data: Uint8Array, crc: number): number;
+}
 
 /**
- * fflate at level 3: on a 50-workbook summary's 11 MB of parts, 0.2 s for 1.36 MB where level 6 takes
- * 0.6 s for 1.25 MB (docs/benchmarks.md). The CLI passes Node's zlib instead (native, faster still).
+ * fflate's stream at level 3: on a 50-workbook summary's 11 MB of parts, 0.2 s for 1.36 MB where
+ * level 6 takes 0.6 s for 1.25 MB (docs/benchmarks.md). The CLI passes Node's zlib instead.
  */
-export const fflateDeflate: Deflate = () => {
-  const out: Uint8Array[] = [];
-  const stream = new FflateDeflate({ level: 3 }, (data) => {
-    out.push(data);
-  });
-  return (chunk, final) => {
-    stream.push(chunk, final);
-    return concatBytes(out.splice(0));
-  };
+export const fflateDeflate: Deflate = {
+  stream() {
+    const out: Uint8Array[] = [];
+    const stream = new FflateDeflate({ level: 3 }, (data) => {
+      out.push(data);
+    });
+    return (chunk, final) => {
+      stream.push(chunk, final);
+      return concatBytes(out.splice(0));
+    };
+  },
+  crc32,
 };
 
 /**
  * A part written as text, piece by piece, straight into a compressed zip entry: the text is encoded
- * and compressed every ~64 K characters, so a large sheet is never held whole, as text or as bytes.
+ * and compressed every ~256 K characters, so a large sheet is never held whole, as text or as bytes.
  */
 export class ZipEntrySink {
   private pending = '';
@@ -87,23 +94,25 @@ export class ZipEntrySink {
   private size = 0;
   private readonly pieces: Uint8Array[] = [];
   private readonly piece: DeflatePiece;
+  private readonly crcOf: Deflate['crc32'];
 
   constructor(
     private readonly name: string,
     deflate: Deflate = fflateDeflate,
   ) {
-    this.piece = deflate();
+    this.piece = deflate.stream();
+    this.crcOf = deflate.crc32;
   }
 
   write(text: string): void {
     this.pending += text;
-    if (this.pending.length >= 65_536) this.flush(false);
+    if (this.pending.length >= 262_144) this.flush(false);
   }
 
   private flush(final: boolean): void {
     const bytes = encoder.encode(this.pending);
     this.pending = '';
-    this.crc = crc32(bytes, this.crc);
+    this.crc = this.crcOf(bytes, this.crc);
     this.size += bytes.length;
     const out = this.piece(bytes, final);
     if (out.length > 0) this.pieces.push(out);
@@ -116,12 +125,12 @@ export class ZipEntrySink {
 }
 
 export function toRaw(entry: NewZipEntry, deflate: Deflate = fflateDeflate): RawZipEntry {
-  const deflated = deflate()(entry.content, true);
+  const deflated = deflate.stream()(entry.content, true);
   const stored = deflated.length >= entry.content.length;
   return {
     name: entry.name,
     method: stored ? 0 : 8,
-    crc32: crc32(entry.content),
+    crc32: deflate.crc32(entry.content, 0),
     size: entry.content.length,
     data: stored ? entry.content : deflated,
   };
