@@ -10,10 +10,9 @@ type PreviewKey = 'previewBadge' | 'previewOpen' | 'previewDownload' | 'previewS
 const both = (key: PreviewKey) =>
   `${formatMessage(paneMessages[key], 'ja')} / ${formatMessage(paneMessages[key], 'en')}`;
 
-/** Why a file did not open, in both languages (the preview's header is bilingual): the reader's finding, or ours. */
-function openFailure(file: string, finding: Finding | null): string[] {
+/** Why a file did not open, in both languages (the preview's header is bilingual): the reader's finding. */
+function openFailure(file: string, finding: Finding): string[] {
   return LANGS.map((lang) => {
-    if (!finding) return formatMessage(paneMessages.previewNotShown, lang, { file });
     const { message, suggestion } = renderFinding(finding, lang);
     return formatMessage(paneMessages.previewUnreadable, lang, { file, reason: message, fix: suggestion });
   });

@@ -33,7 +33,7 @@ import { summaryInCopy } from '../xlsx/rollover/summaryInCopy';
 
 type Read =
   | { readonly ok: true; readonly snapshot: WorkbookSnapshot; readonly settings: unknown }
-  | { readonly ok: false; readonly finding: Finding | null };
+  | { readonly ok: false; readonly finding: Finding };
 
 /** The bounded reader, giving the page a turn now and then while it reads. */
 async function read(bytes: Uint8Array, fileName: string): Promise<Read> {
@@ -71,8 +71,7 @@ export class PreviewWorkbook {
     bytes: ArrayBuffer,
     fileName: string,
   ): Promise<
-    | { readonly ok: true; readonly book: PreviewWorkbook }
-    | { readonly ok: false; readonly finding: Finding | null }
+    { readonly ok: true; readonly book: PreviewWorkbook } | { readonly ok: false; readonly finding: Finding }
   > {
     const data = new Uint8Array(bytes);
     const opened = await read(data, fileName);

@@ -224,10 +224,6 @@ export const paneMessages = {
   directionByName: { ja: '名前から判定', en: 'from its name' },
   directionByDefault: { ja: '既定', en: 'default' },
   previewUnreadable: { ja: '{file} を開けません: {reason} {fix}', en: 'Cannot open {file}: {reason} {fix}' },
-  previewNotShown: {
-    ja: '{file} はプレビューでは表示できない内容を含んでいます。Excel で開いてください。',
-    en: '{file} holds content the preview cannot show. Open it in Excel.',
-  },
   previewNothingNew: {
     ja: 'ダウンロードできる変更はまだありません。',
     en: 'Nothing new to download yet.',
