@@ -4,7 +4,7 @@
 import type { CellValue } from '../grid';
 import type { MarkKey } from '../model';
 import type { MarkSymbol } from '../settings';
-import { cellText, isDashOnly } from './text';
+import { cellText, isDashOnly, mayBeSpace } from './text';
 
 export type MarkParse =
   | { readonly kind: 'blank' }
@@ -47,18 +47,6 @@ function trimSpaces(text: string): string {
   return text !== '' && (mayBeSpace(text.charCodeAt(0)) || mayBeSpace(text.charCodeAt(text.length - 1)))
     ? text.replace(EDGES, '')
     : text;
-}
-
-/** True for every character `\s`, U+3000 or NBSP match (and for a few more: it only decides whether to look). */
-function mayBeSpace(code: number): boolean {
-  return (
-    code <= 0x20 ||
-    code === 0x85 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x3000) ||
-    code === 0xfeff
-  );
 }
 
 /**

@@ -5,7 +5,7 @@
  * `・` is not a separator: it appears inside real names (市民活動・協働推進課).
  */
 import type { Owner } from '../model';
-import { cleanText } from './text';
+import { cleanText, mayBeSpace } from './text';
 
 const DEPARTMENT_END = /(部|室|本部|局|委員会|病院|事務局|会|庁|所)$/;
 const DIVISION_END = /(課|室|係|所|センター|館|園|担当|グループ|班)$/;
@@ -13,18 +13,6 @@ const DIVISION_END = /(課|室|係|所|センター|館|園|担当|グループ|
 /** Whether a character may be a separator of split() (then the regular expression decides). */
 function mayBeSeparator(code: number): boolean {
   return code === 10 || code === 0x3001 || code === 0xff0c || code === 44 || code === 47 || code === 0xff0f;
-}
-
-/** Whether a character may be one `\s` matches (a superset: it only decides whether to look). */
-function mayBeSpace(code: number): boolean {
-  return (
-    code <= 0x20 ||
-    code === 0x85 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x3000) ||
-    code === 0xfeff
-  );
 }
 
 function some(text: string, test: (code: number) => boolean): boolean {

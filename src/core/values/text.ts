@@ -38,14 +38,17 @@ export function cleanText(s: string): string {
   // Most cells need nothing done: skip the two regular expressions for them.
   if (
     s === '' ||
-    (!s.includes('\r') && !isEdgeSpace(s.charCodeAt(0)) && !isEdgeSpace(s.charCodeAt(s.length - 1)))
+    (!s.includes('\r') && !mayBeSpace(s.charCodeAt(0)) && !mayBeSpace(s.charCodeAt(s.length - 1)))
   )
     return s;
   return s.replace(/\r\n?/g, '\n').replace(EDGE_SPACES, '');
 }
 
-/** Whether a character is one EDGE_SPACES trims (\s covers the Unicode spaces; JS whitespace is a known set). */
-function isEdgeSpace(code: number): boolean {
+/**
+ * Whether a character may be one `\s`, U+3000 or NBSP match: every one of them, and a few more (C0
+ * controls, NEL). It only decides whether to run a regular expression, so a superset is safe.
+ */
+export function mayBeSpace(code: number): boolean {
   return (
     code <= 0x20 ||
     code === 0x3000 ||
