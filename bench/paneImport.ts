@@ -25,7 +25,11 @@ export interface PaneImportResult {
   readonly goodRead: boolean;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHROMIUM, CHROMIUM_ARGS } = require('../../scripts/chromium.js') as {
+  CHROMIUM: string;
+  CHROMIUM_ARGS: readonly string[];
+};
 
 export async function paneImportBench(root: string, goodFile: string): Promise<PaneImportResult[] | null> {
   if (!existsSync(CHROMIUM)) return null;
@@ -33,13 +37,7 @@ export async function paneImportBench(root: string, goodFile: string): Promise<P
   const server = await serve(join(root, 'dist', 'web'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--js-flags=--max-old-space-size=4096',
-    ],
+    args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=4096'],
   });
   const results: PaneImportResult[] = [];
   try {

@@ -4,22 +4,13 @@
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { serve } = require('./serve.js');
+const { CHROMIUM, CHROMIUM_ARGS } = require('./chromium.js');
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const out = (name) => path.join(__dirname, '..', 'docs', 'images', name);
 
 (async () => {
   const server = await serve(path.join(__dirname, '..', 'dist', 'web'));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   await page.goto(`http://127.0.0.1:${server.address().port}/preview.html`);
   await page.getByRole('button', { name: 'チェックする' }).click();

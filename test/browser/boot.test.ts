@@ -5,10 +5,8 @@
  * so: the pane shows the message in Japanese and English; the ribbon command opens the message in a
  * dialog and completes its event. With the bundle, no message. Office.js is a stub (no network).
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, describeInBrowser as maybe, serve } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { browserSession, describeInBrowser as maybe } from '../helpers/browser';
 
 /** A stand-in for Office.js that records what the page asks of Office. */
 const OFFICE_STUB = `window.Office = {
@@ -18,29 +16,16 @@ const OFFICE_STUB = `window.Office = {
 };`;
 
 maybe('the ES5 first script on an engine too old for the bundle', () => {
-  let server: Server;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    server = await serve('dist/web');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const session = browserSession();
 
   async function open(page: string, refuseBundle: boolean): Promise<Page> {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const tab = await context.newPage();
     await tab.route('https://appsforoffice.microsoft.com/**', (route) =>
       route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB }),
     );
     if (refuseBundle) await tab.route(/\/(taskpane|commands)\.[0-9a-f]+\.js$/, (route) => route.abort());
-    await tab.goto(`${base}/${page}`, { waitUntil: 'load' });
+    await tab.goto(`${session.base}/${page}`, { waitUntil: 'load' });
     return tab;
   }
 
@@ -68,7 +53,11 @@ maybe('the ES5 first script on an engine too old for the bundle', () => {
       w.__associated.fn({ completed: () => (completed = true) });
       return { name: w.__associated.name, completed, dialog: w.__dialog ?? '' };
     });
-    expect(outcome).toEqual({ name: 'generateSummary', completed: true, dialog: `${base}/too-old.html` });
+    expect(outcome).toEqual({
+      name: 'generateSummary',
+      completed: true,
+      dialog: `${session.base}/too-old.html`,
+    });
     const dialog = await tab.context().newPage();
     await dialog.goto(outcome.dialog);
     expect(await dialog.textContent('body')).toContain('This version of Excel cannot run Reform Progress');

@@ -4,12 +4,10 @@
  * screen-reader user meet, read from the real page.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, describeInBrowser as maybe, serve } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { browserSession, describeInBrowser as maybe } from '../helpers/browser';
 
 /** A plan sheet typed with 〇 (U+3007) and ◯ (U+25EF) where ○ is meant. */
 async function variantWorkbook(): Promise<Buffer> {
@@ -48,29 +46,16 @@ async function sharedStringPastTheEnd(good: Buffer): Promise<Buffer> {
 type Violation = { id: string; impact: string; nodes: number };
 
 maybe('the pane and the preview, for keyboard and screen-reader users', () => {
-  let server: Server;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    server = await serve('dist/web');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const session = browserSession();
 
   async function open(): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await session.browser.newContext({
       viewport: { width: 1400, height: 900 },
       acceptDownloads: true,
       bypassCSP: true,
     });
     const page = await context.newPage();
-    await page.goto(`${base}/preview.html`);
+    await page.goto(`${session.base}/preview.html`);
     await page.getByRole('button', { name: 'チェックする' }).waitFor();
     // Every text the pane's live region holds, in order, as a screen reader would be told them.
     await page.evaluate(() => {

@@ -3,35 +3,19 @@
  * built by `npm test` (dist/web). With CI=true a missing Chromium fails; elsewhere these tests say
  * they were skipped and how to install it.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readXlsx } from '../../src/xlsx/package/readXlsx';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, describeInBrowser as maybe, serve } from '../helpers/browser';
+import { browserSession, describeInBrowser as maybe } from '../helpers/browser';
 import { packageProblems } from '../helpers/packageRules';
 
 maybe('the preview in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    expect(existsSync(CHROMIUM)).toBe(true);
-    server = await serve('dist/web');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const session = browserSession();
 
   async function open(options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; requests: string[] }> {
-    const context = await browser.newContext({
+    const context = await session.browser.newContext({
       viewport: { width: 1400, height: 900 },
       acceptDownloads: true,
       ...options,
@@ -39,7 +23,7 @@ maybe('the preview in Chromium', () => {
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${base}/preview.html`);
+    await page.goto(`${session.base}/preview.html`);
     await page.getByRole('button', { name: 'チェックする' }).waitFor();
     return { page, requests };
   }

@@ -4,18 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const { CHROMIUM, CHROMIUM_ARGS } = require('../../scripts/chromium.js') as {
+  CHROMIUM: string;
+  CHROMIUM_ARGS: string[];
+};
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const { serve } = require('../../scripts/serve.js') as {
@@ -28,3 +24,29 @@ if (!available && process.env.CI !== 'true') {
 }
 /** describe where Chromium is installed (always in CI, where its absence must fail), else skipped. */
 export const describeInBrowser = available || process.env.CI === 'true' ? describe : describe.skip;
+
+/** Chromium and the static server on the built preview (dist/web), for the tests of one describe. */
+export interface BrowserSession {
+  readonly browser: Browser;
+  /** `http://127.0.0.1:<port>` of the server. */
+  readonly base: string;
+}
+
+/**
+ * Starts the server and Chromium before the describe's tests and closes both after them. Call it in
+ * the describe's body; the session's fields are there once its tests run.
+ */
+export function browserSession(): BrowserSession {
+  const session = {} as { browser: Browser; base: string; server: Server };
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM)).toBe(true);
+    session.server = await serve('dist/web');
+    session.base = `http://127.0.0.1:${(session.server.address() as AddressInfo).port}`;
+    session.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 60_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    session.server?.close();
+  });
+  return session;
+}
