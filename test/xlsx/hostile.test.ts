@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import { renderFinding } from '../../src/core/findings';
 import { DEFAULT_LIMITS, LIMITS_FOR_DOCS, readWorkbookBuffer } from '../../src/xlsx/readWorkbookBuffer';
 import { buildWorkbook, runCli, tmpDir } from '../helpers/buildWorkbook';
+import { lieAboutSizes } from '../helpers/lyingZip';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -240,17 +241,6 @@ async function emptyCells(): Promise<Buffer> {
     `<sheetData><row r="1">${'<c r="A1"/>'.repeat(DEFAULT_LIMITS.maxCells + 1)}</row></sheetData>`,
   );
   return lieAboutSizes(zip, 1024);
-}
-
-/** Set the declared uncompressed size of every entry (central directory and local headers) to `size`. */
-function lieAboutSizes(zip: Buffer, size: number): Buffer {
-  const out = Buffer.from(zip);
-  for (let at = 0; at + 4 <= out.length; at += 1) {
-    const sig = out.readUInt32LE(at);
-    if (sig === 0x02014b50) out.writeUInt32LE(size, at + 24);
-    else if (sig === 0x04034b50) out.writeUInt32LE(size, at + 22);
-  }
-  return out;
 }
 
 beforeAll(async () => {
