@@ -300,17 +300,20 @@ export function* inflateText(
 /** A whole entry inflated into one buffer, within the budget. */
 export function inflateEntryBytes(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const chunks: Uint8Array[] = [];
-  let total = 0;
   inflateEntry(bytes, entry, budget, (chunk) => {
     chunks.push(chunk);
-    total += chunk.length;
   });
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
+  return concatBytes(chunks);
+}
+
+/** The pieces as one array (the piece itself when there is one). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
   let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * are deflated here. No Node imports (the preview uses it too).
  */
 import { Deflate as FflateDeflate } from 'fflate';
+import { concatBytes } from '../package/zip';
 
 export interface RawZipEntry {
   readonly name: string;
@@ -36,19 +37,6 @@ export function crc32(data: Uint8Array, crc = 0): number {
   let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i += 1) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 const encoder = new TextEncoder();
