@@ -82,8 +82,8 @@ Exit codes: 0 no errors / 1 errors found / 2 no plan table, no column for the ye
     en: "--out's extension does not fit: a macro-enabled workbook is written as .xlsm, any other (and a summary of several files) as .xlsx ({file})",
   },
   outNotGrafted: {
-    ja: 'このブックのコピーには集計表を追加できないため（{reason}）、何も書き込みませんでした。元のブックは変更していません。Excel でブックを開き、アドインで集計表を作成してください（{file}）',
-    en: 'The summary cannot be added to a copy of this workbook ({reason}), so nothing was written. The original workbook is unchanged; open it in Excel and create the summary with the add-in ({file})',
+    ja: 'ブック内の {part} が想定外の形式のため、コピーに集計表を追加できません。何も書き込みませんでした（{file}）。元のブックは変更していません。Excel でブックを開き、アドインで集計表を作成してください',
+    en: 'The summary cannot be added to a copy of this workbook: {part} inside it has a form we do not expect, so nothing was written ({file}). The original workbook is unchanged; open it in Excel and create the summary with the add-in',
   },
   rolloverRefused: {
     ja: 'この年度更新はファイルのままでは安全に行えないため、何も書き込みませんでした。Excel でブックを開き、アドインの「テンプレート・年度更新」から実行してください（Excel が列の挿入に合わせて調整します）:',

@@ -89,7 +89,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
       // A package the summary cannot be added to is refused (nothing written), never rewritten whole.
       if (err instanceof GraftError) {
         io.stderr(
-          `${formatMessage(cliMessages.outNotGrafted, lang, { reason: err.message, file: options.out })}\n`,
+          `${formatMessage(cliMessages.outNotGrafted, lang, { part: err.part, file: options.out })}\n`,
         );
         return 2;
       }

@@ -18,6 +18,8 @@ export interface HostErrorDetails {
   readonly changedMeanwhile: { readonly cells: readonly string[] };
   /** The preview's rollover on the file met what it cannot adjust safely. */
   readonly rolloverRefused: { readonly reasons: readonly string[] };
+  /** The preview's file has a part (named as in the package) that the summary cannot be added to. */
+  readonly notGraftable: { readonly part: string };
   readonly unknown: { readonly detail?: string };
 }
 
@@ -88,6 +90,10 @@ export const hostErrorMessages: Readonly<Record<HostErrorCode, Message>> = {
   rolloverRefused: {
     ja: 'この年度更新はファイルのままでは安全に行えないため、何も変更していません（{reasons}）。Excel でブックを開き、アドインから実行してください。',
     en: 'This rollover cannot be done safely on the file, so nothing was changed ({reasons}). Open the workbook in Excel and run it from the add-in.',
+  },
+  notGraftable: {
+    ja: 'ブック内の {part} が想定外の形式のため、集計表を追加できません。何も変更していません。Excel でブックを開き、アドインで集計表を作成してください。',
+    en: 'The summary cannot be added: {part} inside the workbook has a form we do not expect. Nothing was changed. Open the workbook in Excel and create the summary with the add-in.',
   },
   unknown: {
     ja: '予期しないエラーが発生しました: {detail}',

@@ -138,7 +138,7 @@ function hostError(err: unknown): unknown {
   if (err instanceof PlanConflictError)
     return new HostError('conflict', err.message, { sheets: [...err.conflicts, ...err.invalidNames] });
   if (err instanceof SheetNotFoundError) return new HostError('notFound', err.message, { detail: err.sheet });
-  if (err instanceof GraftError) return new HostError('notSupported', err.message, { feature: err.message });
+  if (err instanceof GraftError) return new HostError('notGraftable', err.message, { part: err.part });
   return err;
 }
 

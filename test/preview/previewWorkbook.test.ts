@@ -3,11 +3,11 @@
  * rollover and sheet edits), read back by our reader; every part it does not own stays byte for byte.
  */
 import { readFileSync } from 'node:fs';
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { analyse } from '../../src/core/analyse';
 import { generateSummary } from '../../src/core/flows/generateSummary';
 import { dropdownTargets } from '../../src/core/flows/edits';
-import { HostError } from '../../src/core/hostErrors';
+import { describeError, HostError } from '../../src/core/hostErrors';
 import { planRollover } from '../../src/core/rollover/planRollover';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { buildTemplates } from '../../src/core/template/buildTemplates';
@@ -149,4 +149,34 @@ test('dropdowns, department sheets and the rollover, each a package edit read ba
   ]);
   const first = read.snapshot.sheets.find((s) => s.name === templates.sheets[0]!.name)!;
   expect(first.values.flat()).toContain('R4');
+});
+
+test('a file whose styles the summary cannot be added to: refused in the user’s language, the file unchanged', async () => {
+  const files = unzipSync(readFileSync(FILE));
+  const styles = strFromU8(files['xl/styles.xml']!);
+  files['xl/styles.xml'] = strToU8(
+    styles.slice(0, styles.indexOf('<fonts')) + styles.slice(styles.indexOf('</fonts>') + '</fonts>'.length),
+  );
+  const bytes = zipSync(files);
+  const opened = await PreviewWorkbook.open(bytes.slice().buffer, 'nofonts.xlsx');
+  if (!opened.ok) throw new Error('the file does not open');
+  const generated = generateSummary({
+    workbooks: [opened.book.snapshot()],
+    settings: DEFAULT_SETTINGS,
+    lang: 'ja',
+    now: '2026-12-01T00:00:00Z',
+  });
+  if (!generated.ok) throw new Error(generated.reason);
+  const failure = await createPreviewHost(opened.book)
+    .applyPlan(generated.plan)
+    .then(
+      () => null,
+      (err: unknown) => err,
+    );
+  expect(failure).toBeInstanceOf(HostError);
+  expect((failure as HostError).code).toBe('notGraftable');
+  expect(describeError(failure, 'ja')).toBe(
+    'ブック内の xl/styles.xml が想定外の形式のため、集計表を追加できません。何も変更していません。Excel でブックを開き、アドインで集計表を作成してください。',
+  );
+  expect(Buffer.compare(Buffer.from(await opened.book.toXlsx()), Buffer.from(bytes))).toBe(0);
 });

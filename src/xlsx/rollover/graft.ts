@@ -29,7 +29,13 @@ const CT = {
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
 };
 
-export class GraftError extends Error {}
+/** A part of the user's package in a form our sheets cannot be added to (nothing is written then). */
+export class GraftError extends Error {
+  constructor(readonly part: string) {
+    super(`cannot add the summary: ${part} has a form we do not expect`);
+    this.name = 'GraftError';
+  }
+}
 
 const INLINE = { kind: 'inline' } as const;
 
@@ -104,20 +110,20 @@ function writeList(tag: StartTag, items: readonly string[]): string {
   return `${head}${items.join('')}</${tag.name}>`;
 }
 
-/** Our formats appended to the user's styles; returns the new styles XML and how our xf indices map. */
-function mergeStyles(user: string, ours: string): { xml: string; xf: (index: number) => number } {
+/** Our formats appended to the user's styles (`part`): the new styles XML. */
+function mergeStyles(part: string, user: string, ours: string): string {
   const uFonts = listOf(user, 'fonts');
   const uFills = listOf(user, 'fills');
   const uBorders = listOf(user, 'borders');
   const uXfs = listOf(user, 'cellXfs');
-  if (!uFonts || !uFills || !uBorders || !uXfs)
-    throw new GraftError('styles without fonts, fills, borders or cellXfs');
+  if (!uFonts || !uFills || !uBorders || !uXfs) throw new GraftError(part);
   const oFonts = listOf(ours, 'fonts')?.items ?? [];
   const oFills = listOf(ours, 'fills')?.items ?? [];
   const oBorders = listOf(ours, 'borders')?.items ?? [];
   const oXfs = listOf(ours, 'cellXfs')?.items ?? [];
   const oDxfs = listOf(ours, 'dxfs')?.items ?? [];
-  if (oDxfs.length > 0) throw new GraftError('differential formats are not grafted');
+  // Our style table has none; were it ever to have some, they would need renumbering like the rest.
+  if (oDxfs.length > 0) throw new Error('differential formats are not grafted');
 
   // Number formats: ours get ids after every custom id the user has.
   const uNumFmts = listOf(user, 'numFmts');
@@ -158,7 +164,6 @@ function mergeStyles(user: string, ours: string): { xml: string; xf: (index: num
       ? writeStartTag({ ...start, empty: true })
       : writeStartTag({ ...start, empty: false }) + item.slice(headEnd);
   });
-  const xfBase = uXfs.items.length;
 
   // Rebuild from the end backwards so earlier offsets stay valid.
   const edits: { start: number; end: number; text: string }[] = [
@@ -192,7 +197,7 @@ function mergeStyles(user: string, ours: string): { xml: string; xf: (index: num
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
   let xml = user;
   for (const e of edits) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
-  return { xml, xf: (index) => xfBase + index };
+  return xml;
 }
 
 function relsXml(rels: readonly { id: string; type: string; target: string; external?: boolean }[]): string {
@@ -259,7 +264,7 @@ export function graftSummary(input: GraftInput): Uint8Array {
   const userStyles = stylesPart ? (pkg.text(stylesPart) ?? '') : null;
   // Our formats go after the user's: our sheets are written with their final indices at once.
   const userXfs = userStyles !== null ? listOf(userStyles, 'cellXfs') : null;
-  if (userStyles !== null && !userXfs) throw new GraftError('styles without cellXfs');
+  if (stylesPart && !userXfs) throw new GraftError(stylesPart);
   const xfOffset = userXfs?.items.length ?? 0;
   const styleTable = new StyleTable();
   const sheetNames = input.sheets.map((sheet) => sheet.name);
@@ -378,7 +383,8 @@ export function graftSummary(input: GraftInput): Uint8Array {
 
   // Our formats, complete now, appended to the user's styles (or the styles part, if they have none).
   const ourStyles = styleTable.xml();
-  if (stylesPart && userStyles !== null) pkg.setText(stylesPart, mergeStyles(userStyles, ourStyles).xml);
+  if (stylesPart && userStyles !== null)
+    pkg.setText(stylesPart, mergeStyles(stylesPart, userStyles, ourStyles));
   else {
     // A workbook without a styles part (Excel's defaults): ours becomes its styles part, as it is.
     stylesPart = pkg.has('xl/styles.xml') ? freeName('xl/styles', 'xml') : 'xl/styles.xml';
@@ -395,7 +401,7 @@ export function graftSummary(input: GraftInput): Uint8Array {
   // Workbook: new sheets after the user's, our names (markers, print titles) set afresh.
   if (newSheets.length > 0) {
     const list = listOf(workbook, 'sheets');
-    if (!list || list.tag.empty) throw new GraftError('no sheets element');
+    if (!list || list.tag.empty) throw new GraftError(userBook.part);
     const close = list.end - `</${list.tag.name}>`.length;
     workbook = workbook.slice(0, close) + newSheets.join('') + workbook.slice(close);
   }
@@ -428,7 +434,7 @@ export function graftSummary(input: GraftInput): Uint8Array {
     const after = ['externalReferences', 'functionGroups', 'sheets']
       .map((l) => listOf(workbook, l))
       .find((x) => x !== null);
-    if (!after) throw new GraftError('no place for defined names');
+    if (!after) throw new GraftError(userBook.part);
     workbook = `${workbook.slice(0, after.end)}<${ns}definedNames>${body}</${ns}definedNames>${workbook.slice(after.end)}`;
   }
   // The app properties list the sheets: the new ones added after the user's (replaced ones keep their names).

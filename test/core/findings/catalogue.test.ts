@@ -130,6 +130,7 @@ const HOST_SAMPLES: { readonly [C in HostErrorCode]: HostErrorDetails[C] } = {
   conflict: { sheets: ['RP_Summary', 'RP_History'] },
   protected: { sheets: ['Plan', 'Results'] },
   notSupported: { feature: 'ExcelApi 1.8' },
+  notGraftable: { part: 'xl/styles.xml' },
   cellEdit: {},
   payloadTooLarge: {},
   network: {},
