@@ -102,10 +102,14 @@ export function sha256Hex(data: string | Uint8Array): string {
 }
 
 function canonical(v: CellValue): string {
+  // The common kinds first; the same text as `${kind}:${String(v)}`.
+  if (typeof v === 'string') return `s:${v}`;
+  if (typeof v === 'number') return `n:${v}`;
+  if (typeof v === 'boolean') return v ? 'b:true' : 'b:false';
   if (v === null) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'd:invalid' : `d:${v.toISOString()}`;
   if (isCellError(v)) return `e:${v.error}`;
-  return `${typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's'}:${String(v)}`;
+  return `s:${String(v)}`;
 }
 
 /** SHA-256 of bytes as lower-case hex: this module's own, or a shell's native one (the same digest, faster). */
