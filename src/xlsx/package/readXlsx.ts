@@ -19,7 +19,14 @@ import { PackageError, PackageParts, type Relationship } from './parts';
 import { readStyles, NO_STYLES, type Styles } from './styles';
 import { ReadRefusal, SheetReader, type WorkbookBudget } from './sheetPart';
 import { decodeSpreadsheetText, XmlError, XmlScanner } from './xml';
-import { InflateLimitError, inflateText, readZipDirectory, ZipError, type InflateBudget } from './zip';
+import {
+  InflateLimitError,
+  inflateText,
+  readZipDirectory,
+  ZipError,
+  type InflateBudget,
+  type NativeInflate,
+} from './zip';
 
 export interface ReadLimits {
   /** Size of the file. */
@@ -81,6 +88,8 @@ export interface ReadOptions {
    */
   readonly pause?: () => Promise<void>;
   readonly sliceMs?: number;
+  /** The platform's inflate (the CLI passes Node's zlib, src/xlsx/nodeInflate.ts); fflate's when absent. */
+  readonly inflate?: NativeInflate;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -375,7 +384,10 @@ export async function readXlsx(
     // A bomb that declares its size costs nothing; one that lies is stopped by the budget below.
     if (declared > limits.maxUncompressedBytes)
       return unreadable(file, 'tooLarge', `${declared} bytes uncompressed`);
-    const budget: InflateBudget = { remaining: limits.maxUncompressedBytes };
+    const budget: InflateBudget = {
+      remaining: limits.maxUncompressedBytes,
+      ...(options.inflate ? { native: options.inflate } : {}),
+    };
     const parts = new PackageParts(bytes, entries);
     const office = byKind(parts.relationships('', budget), 'officeDocument');
     if (!office?.part || !parts.get(office.part)) return unreadable(file, 'other', 'no workbook part');

@@ -4,7 +4,7 @@
  * then merged areas and data validations, with every limit counted as the XML goes by.
  */
 import { parseRange, type CellRange, type CellValue, type SheetSnapshot } from '../../core';
-import { decodeSpreadsheetText, XmlScanner } from './xml';
+import { decodeSpreadsheetText, decodeXml, XmlScanner } from './xml';
 import type { Styles } from './styles';
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns. A reference beyond it is a damaged file. */
@@ -138,6 +138,47 @@ function parseRef(ref: string, from = 0, to = ref.length): number {
   return (row - 1) * EXCEL_COLUMNS + (col - 1);
 }
 
+/** 1 to `max` ASCII digits at buf[from, to) as a number; -1 otherwise. */
+function digitsAt(buf: string, from: number, to: number, max: number): number {
+  if (to <= from || to - from > max) return -1;
+  let n = 0;
+  for (let i = from; i < to; i += 1) {
+    const c = buf.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/**
+ * An integer of at most 15 digits, optionally negative, at buf[from, to): exactly what parseFloat
+ * gives for it. NaN for anything else (then the text is read as before).
+ */
+function integerAt(buf: string, from: number, to: number): number {
+  const negative = buf.charCodeAt(from) === 45; /* - */
+  const n = digitsAt(buf, negative ? from + 1 : from, to, 15);
+  if (n < 0) return NaN;
+  return negative ? -n : n;
+}
+
+/**
+ * A cell's `t` as written at buf[from, to) (absent: ''); null for any other than these (and for inline
+ * strings, whose text is not in a `<v>`): such a cell is read from its tokens.
+ */
+function cellTypeAt(buf: string, from: number, to: number): string | null {
+  if (from < 0) return '';
+  switch (to - from) {
+    case 1: {
+      const c = buf.charCodeAt(from);
+      return c === 115 ? 's' : c === 110 ? 'n' : c === 98 ? 'b' : c === 101 ? 'e' : c === 100 ? 'd' : null;
+    }
+    case 3:
+      return buf.startsWith('str', from) ? 'str' : null;
+    default:
+      return null;
+  }
+}
+
 function rowNumber(text: string | undefined): number | null {
   if (text === undefined) return null;
   let n = 0;
@@ -218,6 +259,7 @@ export class SheetReader {
       switch (name) {
         case 'row':
           this.openRow(s);
+          if (!s.selfClosing) this.takeCells(s);
           return;
         case 'c': {
           this.openCell(s);
@@ -233,6 +275,7 @@ export class SheetReader {
             this.hasValue = true;
           }
           this.closeCell();
+          this.takeCells(s);
           return;
         }
         case 'mergeCell':
@@ -251,8 +294,62 @@ export class SheetReader {
       else if (name === 't') this.inInlineText = false;
       else if (name === 'rPh') this.phoneticDepth = Math.max(0, this.phoneticDepth - 1);
       else if (name === 'is') this.inInline = false;
-      else if (name === 'c') this.closeCell();
+      else if (name === 'c') {
+        this.closeCell();
+        this.takeCells(s);
+      }
     }
+  }
+
+  /**
+   * The cells that follow, as long as each is a plain one that `peekCell` finds whole: read from the
+   * text in place (reference, style, type, a shared string's index or an integer), as the tokens one by
+   * one would have read them. Anything else is left to the tokens.
+   */
+  private takeCells(s: XmlScanner): void {
+    const buf = s.source;
+    while (s.peekCell()) {
+      const type = cellTypeAt(buf, s.cellTypeStart, s.cellTypeEnd);
+      if (type === null) return;
+      let at = -2;
+      if (s.cellRefStart >= 0) {
+        at = parseRef(buf, s.cellRefStart, s.cellRefEnd);
+        if (at < 0) return;
+      }
+      let style = 0;
+      if (s.cellStyleStart >= 0) {
+        style = digitsAt(buf, s.cellStyleStart, s.cellStyleEnd, 9);
+        if (style < 0) return;
+      }
+      s.takeCellDone();
+      this.placeCell(at);
+      this.cellType = type;
+      this.cellStyle = style < 65_536 ? style : 0;
+      this.countCell();
+      const from = s.cellValueStart;
+      const to = s.cellValueEnd;
+      if (from === to) continue;
+      let value: CellValue;
+      if (type === 's') {
+        const index = digitsAt(buf, from, to, 8);
+        value = index >= 0 ? (this.context.sharedStrings[index] ?? null) : this.textValue(buf, from, to);
+      } else if (type === '' || type === 'n') {
+        const n = integerAt(buf, from, to);
+        value = Number.isNaN(n)
+          ? this.textValue(buf, from, to)
+          : this.context.styles.isDate(this.cellStyle)
+            ? excelDate(n, this.context.date1904)
+            : n;
+      } else value = this.textValue(buf, from, to);
+      if (value === null || value === '') continue;
+      this.cells.add(this.cellRow, this.cellCol, value, this.cellStyle);
+    }
+  }
+
+  /** The current cell's value from its `<v>` text as written (entities decoded here). */
+  private textValue(buf: string, from: number, to: number): CellValue {
+    this.value = decodeXml(buf.slice(from, to));
+    return this.cellValue();
   }
 
   private openRow(s: XmlScanner): void {
@@ -270,20 +367,13 @@ export class SheetReader {
     const span = s.attrIndex('r');
     const inPlace = span < 0 ? -1 : parseRef(s.source, s.valueStart(span), s.valueEnd(span));
     const ref = span < 0 || inPlace >= 0 ? undefined : s.attr('r');
+    let at = -2;
     if (span >= 0) {
-      const at = inPlace >= 0 ? inPlace : parseRef(ref!);
+      at = inPlace >= 0 ? inPlace : parseRef(ref!);
       if (at < 0)
         throw new ReadRefusal('truncated', `${this.context.name}: cell reference ${ref!.slice(0, 20)}`);
-      this.cellRow = Math.floor(at / EXCEL_COLUMNS);
-      this.cellCol = at % EXCEL_COLUMNS;
-      if (this.rowIndex < 0) this.rowIndex = this.cellRow;
-    } else {
-      this.cellRow = Math.max(this.rowIndex, 0);
-      this.cellCol = this.colIndex + 1;
-      if (this.cellCol >= EXCEL_COLUMNS)
-        throw new ReadRefusal('truncated', `${this.context.name}: more columns than Excel's grid holds`);
     }
-    this.colIndex = this.cellCol;
+    this.placeCell(at);
     this.cellType = s.attr('t') ?? '';
     const digits = s.attrDigits('s');
     let styleIndex = digits;
@@ -301,15 +391,37 @@ export class SheetReader {
     this.inline = '';
   }
 
-  private closeCell(): void {
+  /** The cell's row and column: from its reference packed by parseRef, or (-2) after the previous cell. */
+  private placeCell(at: number): void {
+    if (at !== -2) {
+      this.cellRow = Math.floor(at / EXCEL_COLUMNS);
+      this.cellCol = at % EXCEL_COLUMNS;
+      if (this.rowIndex < 0) this.rowIndex = this.cellRow;
+    } else {
+      this.cellRow = Math.max(this.rowIndex, 0);
+      this.cellCol = this.colIndex + 1;
+      if (this.cellCol >= EXCEL_COLUMNS)
+        throw new ReadRefusal('truncated', `${this.context.name}: more columns than Excel's grid holds`);
+    }
+    this.colIndex = this.cellCol;
+  }
+
+  /**
+   * The cell read ends: it extends the sheet's extent and counts toward the limit. Every cell the file
+   * writes counts, empty or not: a part of nothing but `<c/>` (a size-lying entry inflating to a
+   * gigabyte of them) is refused after the limit's worth, not after the whole part.
+   */
+  private countCell(): void {
     this.inCell = false;
     if (this.cellRow > this.lastRow) this.lastRow = this.cellRow;
     if (this.cellCol > this.lastCol) this.lastCol = this.cellCol;
-    // Every cell the file writes counts, empty or not: a part of nothing but `<c/>` (a size-lying entry
-    // inflating to a gigabyte of them) is refused after the limit's worth, not after the whole part.
     const budget = this.context.budget;
     budget.cells += 1;
     if (budget.cells > budget.maxCells) throw new ReadRefusal('tooManyCells', `> ${budget.maxCells}`);
+  }
+
+  private closeCell(): void {
+    this.countCell();
     if (!this.hasValue) return;
     const value = this.cellValue();
     if (value === null || value === '') return;

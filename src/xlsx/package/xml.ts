@@ -122,6 +122,110 @@ export class XmlScanner {
     return lt === pos + 3 ? '' : decodeXml(buf.slice(pos + 3, lt));
   }
 
+  /**
+   * Between cells of a worksheet: when the input goes on with a whole cell as Excel writes it,
+   * `<c r="B2" s="3" t="s"><v>TEXT</v></c>` or `<c r="B2"/>` (no prefix, no formula, each attribute
+   * `name="value"`), notes where its `r`, `s` and `t` values and its TEXT lie (`cell…` fields, -1 when
+   * absent; TEXT as written, not decoded) and returns true without taking it: `takeCellDone()` takes
+   * it, or nothing is taken and the tokens come one by one as usual. It looks no further than the
+   * cell's end, which reading its tokens one by one would look for too.
+   */
+  peekCell(): boolean {
+    const buf = this.buf;
+    const len = buf.length;
+    let i = this.pos;
+    if (buf.charCodeAt(i) !== LT || buf.charCodeAt(i + 1) !== 99 /* c */ || buf.charCodeAt(i + 2) !== 32)
+      return false;
+    i += 3;
+    this.steps += 1;
+    let refStart = -1;
+    let refEnd = -1;
+    let styleStart = -1;
+    let styleEnd = -1;
+    let typeStart = -1;
+    let typeEnd = -1;
+    let selfClosing: boolean;
+    for (;;) {
+      while (i < len && isSpace(buf.charCodeAt(i))) i += 1;
+      if (i >= len) return false;
+      const c = buf.charCodeAt(i);
+      if (c === GT) {
+        selfClosing = false;
+        i += 1;
+        break;
+      }
+      if (c === SLASH) {
+        if (buf.charCodeAt(i + 1) !== GT) return false;
+        selfClosing = true;
+        i += 2;
+        break;
+      }
+      const nameStart = i;
+      for (; i < len; i += 1) {
+        const n = buf.charCodeAt(i);
+        if (n === EQ || n === GT || n === SLASH || n === LT || n === DQ || n === SQ || isSpace(n)) break;
+      }
+      if (buf.charCodeAt(i) !== EQ || i === nameStart) return false;
+      const quote = buf.charCodeAt(i + 1);
+      if (quote !== DQ && quote !== SQ) return false;
+      const close = buf.indexOf(quote === DQ ? '"' : "'", i + 2);
+      if (close < 0) return false;
+      // The first of a repeated attribute counts, as `attr` finds it.
+      if (i - nameStart === 1) {
+        const n = buf.charCodeAt(nameStart);
+        if (n === 114 /* r */ && refStart < 0) {
+          refStart = i + 2;
+          refEnd = close;
+        } else if (n === 115 /* s */ && styleStart < 0) {
+          styleStart = i + 2;
+          styleEnd = close;
+        } else if (n === 116 /* t */ && typeStart < 0) {
+          typeStart = i + 2;
+          typeEnd = close;
+        }
+      }
+      i = close + 1;
+    }
+    let valueStart = -1;
+    let valueEnd = -1;
+    if (!selfClosing) {
+      if (!buf.startsWith('<v>', i)) return false;
+      const lt = buf.indexOf('<', i + 3);
+      if (lt < 0 || !buf.startsWith('</v></c>', lt)) return false;
+      valueStart = i + 3;
+      valueEnd = lt;
+      i = lt + 8;
+    }
+    this.cellRefStart = refStart;
+    this.cellRefEnd = refEnd;
+    this.cellStyleStart = styleStart;
+    this.cellStyleEnd = styleEnd;
+    this.cellTypeStart = typeStart;
+    this.cellTypeEnd = typeEnd;
+    this.cellValueStart = valueStart;
+    this.cellValueEnd = valueEnd;
+    this.cellEnd = i;
+    return true;
+  }
+
+  /** Takes the cell that `peekCell` found. */
+  takeCellDone(): void {
+    this.tokenStart = this.pos;
+    this.tokenEnd = this.cellEnd;
+    this.pos = this.cellEnd;
+  }
+
+  // Where the cell found by peekCell lies in `source` (-1: absent).
+  cellRefStart = -1;
+  cellRefEnd = -1;
+  cellStyleStart = -1;
+  cellStyleEnd = -1;
+  cellTypeStart = -1;
+  cellTypeEnd = -1;
+  cellValueStart = -1;
+  cellValueEnd = -1;
+  private cellEnd = 0;
+
   /** The current token as written in the file. */
   raw(): string {
     return this.buf.slice(this.tokenStart, this.tokenEnd);
