@@ -130,11 +130,14 @@ class Clock {
   private count = 0;
   constructor(private readonly options: ReadOptions) {}
   /**
-   * Cheap to call per token: true every 4,096 calls once a time slice has passed, and only when the
-   * caller gave a pause (the CLI does not: it never awaits per token).
+   * Cheap to call per token: true every 4,096 tokens (or cells read at once: `weight`) once a time
+   * slice has passed, and only when the caller gave a pause (the CLI does not: it never awaits per token).
    */
-  due(): boolean {
-    if (!this.options.pause || (++this.count & 4095) !== 0) return false;
+  due(weight = 1): boolean {
+    if (!this.options.pause) return false;
+    this.count += weight;
+    if (this.count < 4096) return false;
+    this.count = 0;
     return Date.now() - this.last >= (this.options.sliceMs ?? 50);
   }
 
@@ -356,8 +359,8 @@ async function readSheet(
   for (;;) {
     const token = stream.next();
     if (token === 'end') break;
-    reader.token(token, s);
-    if (clock.due()) await clock.pause();
+    const taken = reader.token(token, s);
+    if (clock.due(1 + taken)) await clock.pause();
   }
   return reader.finish();
 }

@@ -43,6 +43,9 @@ export interface SheetContext {
   readonly budget: WorkbookBudget;
 }
 
+/** Cells and row tags read in place at most per call (see SheetReader.takeCells). */
+const TAKE_AT_ONCE = 256;
+
 const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
@@ -232,14 +235,17 @@ export class SheetReader {
 
   constructor(private readonly context: SheetContext) {}
 
-  /** Handle the scanner's current token ('open', 'close' or 'text'). */
-  token(kind: 'open' | 'close' | 'text', s: XmlScanner): void {
+  /**
+   * Handle the scanner's current token ('open', 'close' or 'text'). Returns how many cells and row
+   * tags it took from the input beyond the token (see takeCells), for a caller that paces its work.
+   */
+  token(kind: 'open' | 'close' | 'text', s: XmlScanner): number {
     if (kind === 'text') {
       if (this.inValue) {
         this.value += s.text;
         this.hasValue = true;
       } else if (this.inInlineText && this.phoneticDepth === 0) this.inline += s.text;
-      return;
+      return 0;
     }
     const name = s.local;
     if (kind === 'open') {
@@ -254,38 +260,36 @@ export class SheetReader {
             if (!s.selfClosing) this.phoneticDepth += 1;
           } else if (name === 't' && !s.selfClosing) this.inInlineText = true;
         }
-        return;
+        return 0;
       }
       switch (name) {
         case 'row':
           this.openRow(s);
-          if (!s.selfClosing) this.takeCells(s);
-          return;
+          return this.takeCells(s);
         case 'c': {
           this.openCell(s);
           if (s.selfClosing) {
             this.closeCell();
-            return;
+            return 0;
           }
           // Most cells are `<v>…</v></c>`: taken at once, as the tokens one by one would have been.
           const plain = s.takePlainCellValue();
-          if (plain === null) return;
+          if (plain === null) return 0;
           if (plain !== '') {
             this.value = plain;
             this.hasValue = true;
           }
           this.closeCell();
-          this.takeCells(s);
-          return;
+          return this.takeCells(s);
         }
         case 'mergeCell':
           this.addMerge(s.attr('ref') ?? '');
-          return;
+          return 0;
         case 'dataValidation':
           this.validations.push(s.attr('sqref') ?? '');
-          return;
+          return 0;
         default:
-          return;
+          return 0;
       }
     }
     // close
@@ -296,32 +300,48 @@ export class SheetReader {
       else if (name === 'is') this.inInline = false;
       else if (name === 'c') {
         this.closeCell();
-        this.takeCells(s);
+        return this.takeCells(s);
       }
     }
+    return 0;
   }
 
   /**
-   * The cells that follow, as long as each is a plain one that `peekCell` finds whole: read from the
-   * text in place (reference, style, type, a shared string's index or an integer), as the tokens one by
-   * one would have read them. Anything else is left to the tokens.
+   * The cells and rows that follow, as long as each is a whole plain cell, a row's open tag or a row's
+   * end that the scanner finds (`peekCell`, `peekRow`): read from the text in place (reference, style,
+   * type, a shared string's index or an integer), as the tokens one by one would have read them.
+   * Anything else is left to the tokens. At most `TAKE_AT_ONCE` at a time (a caller paces its work by
+   * the count returned).
    */
-  private takeCells(s: XmlScanner): void {
+  private takeCells(s: XmlScanner): number {
     const buf = s.source;
-    while (s.peekCell()) {
+    let taken = 0;
+    for (; taken < TAKE_AT_ONCE; taken += 1) {
+      if (!s.peekCell()) {
+        if (s.takeRowEnd()) continue;
+        if (!s.peekRow()) return taken;
+        let r: number | null = null;
+        if (s.cellRefStart >= 0) {
+          r = digitsAt(buf, s.cellRefStart, s.cellRefEnd, 8);
+          if (r < 0) return taken;
+        }
+        s.takePeeked();
+        this.placeRow(r, r);
+        continue;
+      }
       const type = cellTypeAt(buf, s.cellTypeStart, s.cellTypeEnd);
-      if (type === null) return;
+      if (type === null) return taken;
       let at = -2;
       if (s.cellRefStart >= 0) {
         at = parseRef(buf, s.cellRefStart, s.cellRefEnd);
-        if (at < 0) return;
+        if (at < 0) return taken;
       }
       let style = 0;
       if (s.cellStyleStart >= 0) {
         style = digitsAt(buf, s.cellStyleStart, s.cellStyleEnd, 9);
-        if (style < 0) return;
+        if (style < 0) return taken;
       }
-      s.takeCellDone();
+      s.takePeeked();
       this.placeCell(at);
       this.cellType = type;
       this.cellStyle = style < 65_536 ? style : 0;
@@ -344,6 +364,7 @@ export class SheetReader {
       if (value === null || value === '') continue;
       this.cells.add(this.cellRow, this.cellCol, value, this.cellStyle);
     }
+    return taken;
   }
 
   /** The current cell's value from its `<v>` text as written (entities decoded here). */
@@ -353,9 +374,16 @@ export class SheetReader {
   }
 
   private openRow(s: XmlScanner): void {
-    const r = rowNumber(s.attr('r'));
+    this.placeRow(rowNumber(s.attr('r')), s.attr('r'));
+  }
+
+  /** A row begins: its number (`r`, -1 when not a number, null when absent) as written (`shown`). */
+  private placeRow(r: number | null, shown: unknown): void {
     if (r === -1 || (r !== null && (r < 1 || r > EXCEL_ROWS)))
-      throw new ReadRefusal('truncated', `${this.context.name}: row ${s.attr('r')} is outside Excel's grid`);
+      throw new ReadRefusal(
+        'truncated',
+        `${this.context.name}: row ${String(shown)} is outside Excel's grid`,
+      );
     this.rowIndex = r !== null ? r - 1 : this.rowIndex + 1;
     if (this.rowIndex >= EXCEL_ROWS)
       throw new ReadRefusal('truncated', `${this.context.name}: more rows than Excel's grid holds`);

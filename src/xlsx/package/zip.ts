@@ -129,9 +129,10 @@ export function rawEntryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 
 /**
  * A platform's native inflate of raw DEFLATE data, whole: the bytes, or null when they would be more
- * than `maxBytes` (it must stop producing there, not after the whole stream). Throws on damaged data.
+ * than `maxBytes` (it must stop producing there, not after the whole stream). `expectedBytes` is what
+ * the zip directory declares: a hint for the output buffer, never a bound. Throws on damaged data.
  */
-export type NativeInflate = (raw: Uint8Array, maxBytes: number) => Uint8Array | null;
+export type NativeInflate = (raw: Uint8Array, maxBytes: number, expectedBytes: number) => Uint8Array | null;
 
 /** Bytes inflated so far, shared by every entry of a package so that the limit is on the whole. */
 export interface InflateBudget {
@@ -204,7 +205,7 @@ export function* inflateChunks(
     const cap = Math.min(budget.remaining, NATIVE_WHOLE_MAX);
     let out: Uint8Array | null;
     try {
-      out = budget.native(raw, cap);
+      out = budget.native(raw, cap, entry.declaredSize);
     } catch (err) {
       throw new ZipError('truncated', `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
     }

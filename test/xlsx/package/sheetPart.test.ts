@@ -74,11 +74,16 @@ const cells = [
 ];
 
 test('cells read in place give the snapshot the tokens one by one give', () => {
-  const xml = `<worksheet><sheetData><row r="1">${cells.slice(0, 11).join('')}</row><row r="2">${cells
-    .slice(11)
-    .join(
-      '',
-    )}</row><row r="4"><c r="B4"/></row><row><c r="A5" t="s"><v>0</v></c></row></sheetData></worksheet>`;
+  const rows = [
+    `<row r="1">${cells.slice(0, 11).join('')}</row>`,
+    `<row r="2">${cells.slice(11).join('')}</row>`,
+    '<row r="3" spans="1:1"/>',
+    '<row r="4"><c r="B4"/></row>',
+    '<row><c r="A5" t="s"><v>0</v></c></row>',
+    '<x:row r="6"><c r="A6"><v>6</v></c></x:row>',
+    '<row r="7"><c><v>7</v></c></row>',
+  ];
+  const xml = `<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`;
   const whole = read(xml, xml.length);
   expect(read(xml, 1)).toEqual(whole);
   expect(read(xml, 7)).toEqual(whole);
@@ -104,6 +109,7 @@ test('cells read in place give the snapshot the tokens one by one give', () => {
     12,
   ]);
   expect(whole.values[4]).toEqual(['zero']);
+  expect(whole.values.slice(5)).toEqual([[6], [7]]);
 });
 
 test('a cell reference outside the grid, a column past the last, and the cell limit refuse the sheet either way', () => {
@@ -111,6 +117,10 @@ test('a cell reference outside the grid, a column past the last, and the cell li
     expect(() => read('<sheetData><row><c r="A1048577"><v>1</v></c></row></sheetData>', step)).toThrow(
       ReadRefusal,
     );
+    expect(() => read('<sheetData><row r="1048577"></row></sheetData>', step)).toThrow(ReadRefusal);
+    expect(() => read('<sheetData><row r="123456789"></row></sheetData>', step)).toThrow(ReadRefusal);
+    expect(() => read('<sheetData><row r="0"/></sheetData>', step)).toThrow(ReadRefusal);
+    expect(() => read('<sheetData><row r="1048576"/><row/></sheetData>', step)).toThrow(ReadRefusal);
     expect(() => read('<sheetData><row><c r="XFD1"/><c><v>1</v></c></row></sheetData>', step)).toThrow(
       ReadRefusal,
     );

@@ -306,13 +306,13 @@ describe('XML tokenizer', () => {
     expect(s.peekCell()).toBe(true);
     expect(cell()).toEqual(['B2', '3', 's', '7']);
     expect(s.peekCell()).toBe(true); // not taken: found again
-    s.takeCellDone();
+    s.takePeeked();
     expect(s.peekCell()).toBe(true);
     expect(cell()).toEqual(['C2', null, null, null]); // the first `r`; a prefixed one is another attribute
-    s.takeCellDone();
+    s.takePeeked();
     expect(s.peekCell()).toBe(true);
     expect(cell()).toEqual([null, null, 'n', '1&amp;2']); // as written: the reader decodes it
-    s.takeCellDone();
+    s.takePeeked();
     // A formula, a prefix, spaces around '=': the tokens one by one.
     for (const [kind, name] of [
       ['open', 'c'],
@@ -333,6 +333,28 @@ describe('XML tokenizer', () => {
     // Cut short (the rest of the part not inflated yet): not found.
     expect(s.peekCell()).toBe(false);
     expect([s.next(), s.local]).toEqual(['open', 'c']);
+
+    // Rows: the open tag with its `r`, self-closing or not, and the end taken at once.
+    const rows = new XmlScanner();
+    const rowsXml = '<row r="12" spans="1:3"></row><row/><row  r = "3"><x:row r="4">';
+    rows.push(rowsXml);
+    expect(rows.peekCell()).toBe(false);
+    expect(rows.peekRow()).toBe(true);
+    expect([rowsXml.slice(rows.cellRefStart, rows.cellRefEnd), rows.peekedSelfClosing]).toEqual([
+      '12',
+      false,
+    ]);
+    rows.takePeeked();
+    expect(rows.peekRow()).toBe(false);
+    expect(rows.takeRowEnd()).toBe(true);
+    expect(rows.peekRow()).toBe(true);
+    expect([rows.cellRefStart, rows.peekedSelfClosing]).toEqual([-1, true]);
+    rows.takePeeked();
+    expect(rows.takeRowEnd()).toBe(false);
+    expect(rows.peekRow()).toBe(false); // spaces around '=': the tokens
+    expect([rows.next(), rows.local, rows.attr('r')]).toEqual(['open', 'row', '3']);
+    expect(rows.peekRow()).toBe(false); // a prefix
+    expect([rows.next(), rows.qname]).toEqual(['open', 'x:row']);
   });
 
   test('DOCTYPE (entity expansion) is refused', () => {
