@@ -66,36 +66,62 @@ class CellList {
   private readonly colBlocks: Uint16Array[] = [];
   private readonly styleBlocks: Uint16Array[] = [];
   private readonly valueBlocks: CellValue[][] = [];
+  // The block being filled (the last), held apart: adding a cell touches no list of blocks.
+  private rows = new Int32Array(0);
+  private cols = new Uint16Array(0);
+  private styles = new Uint16Array(0);
+  private values: CellValue[] = [];
+  private fill = 0;
   length = 0;
   sorted = true;
   private lastRow = -1;
   private lastCol = -1;
+  /** Columns of the cells, least and greatest. */
+  minCol = EXCEL_COLUMNS;
+  maxCol = -1;
 
   add(row: number, col: number, value: CellValue, style: number): void {
-    const n = this.length;
-    const b = n >>> BLOCK_BITS;
-    const i = n & MASK;
-    if (b === this.rowBlocks.length) {
-      // The first block starts small and doubles: most sheets hold a few hundred cells, and a workbook
-      // of two hundred of them must not zero 100 MB of blocks.
-      const size = b === 0 ? FIRST_BLOCK : BLOCK;
-      this.rowBlocks.push(new Int32Array(size));
-      this.colBlocks.push(new Uint16Array(size));
-      this.styleBlocks.push(new Uint16Array(size));
-      this.valueBlocks.push([]);
-    } else if (i === this.rowBlocks[b]!.length) {
-      this.rowBlocks[b] = grown(this.rowBlocks[b]!, new Int32Array(i * 2));
-      this.colBlocks[b] = grown(this.colBlocks[b]!, new Uint16Array(i * 2));
-      this.styleBlocks[b] = grown(this.styleBlocks[b]!, new Uint16Array(i * 2));
+    let i = this.fill;
+    if (i === this.rows.length) {
+      this.grow();
+      i = this.fill;
     }
     if (row < this.lastRow || (row === this.lastRow && col <= this.lastCol)) this.sorted = false;
     this.lastRow = row;
     this.lastCol = col;
-    this.rowBlocks[b]![i] = row;
-    this.colBlocks[b]![i] = col;
-    this.styleBlocks[b]![i] = style;
-    this.valueBlocks[b]!.push(value);
-    this.length = n + 1;
+    if (col < this.minCol) this.minCol = col;
+    if (col > this.maxCol) this.maxCol = col;
+    this.rows[i] = row;
+    this.cols[i] = col;
+    this.styles[i] = style;
+    this.values.push(value);
+    this.fill = i + 1;
+    this.length += 1;
+  }
+
+  /**
+   * Room for more: the first block starts small and doubles (most sheets hold a few hundred cells, and
+   * a workbook of two hundred of them must not zero 100 MB of blocks); past BLOCK cells, a new block.
+   */
+  private grow(): void {
+    const n = this.fill;
+    const b = this.rowBlocks.length - 1;
+    if (b < 0 || n === BLOCK) {
+      const size = b < 0 ? FIRST_BLOCK : BLOCK;
+      this.rows = new Int32Array(size);
+      this.cols = new Uint16Array(size);
+      this.styles = new Uint16Array(size);
+      this.values = [];
+      this.rowBlocks.push(this.rows);
+      this.colBlocks.push(this.cols);
+      this.styleBlocks.push(this.styles);
+      this.valueBlocks.push(this.values);
+      this.fill = 0;
+      return;
+    }
+    this.rows = this.rowBlocks[b] = grown(this.rows, new Int32Array(n * 2));
+    this.cols = this.colBlocks[b] = grown(this.cols, new Uint16Array(n * 2));
+    this.styles = this.styleBlocks[b] = grown(this.styles, new Uint16Array(n * 2));
   }
 
   row(k: number): number {
@@ -109,6 +135,21 @@ class CellList {
   }
   value(k: number): CellValue {
     return this.valueBlocks[k >>> BLOCK_BITS]![k & MASK]!;
+  }
+
+  /** The blocks, for a pass over every cell in file order without a lookup per cell. */
+  get blocks(): readonly {
+    rows: Int32Array;
+    cols: Uint16Array;
+    styles: Uint16Array;
+    values: readonly CellValue[];
+  }[] {
+    return this.valueBlocks.map((values, b) => ({
+      rows: this.rowBlocks[b]!,
+      cols: this.colBlocks[b]!,
+      styles: this.styleBlocks[b]!,
+      values,
+    }));
   }
 }
 
@@ -521,9 +562,11 @@ export class SheetReader {
   finish(): SheetSnapshot {
     this.countValidations();
     const { name, hidden } = this.context;
+    const merges = this.merges;
     const cells = this.cells;
     const order = cellOrder(cells);
-    const covered = coveredCells(cells, order, this.merges);
+    const covered = coveredCells(cells, order, merges);
+    if (covered === null) return this.snapshotInFileOrder();
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -537,23 +580,66 @@ export class SheetReader {
       if (c < left) left = c;
       if (c > right) right = c;
     }
-    const merges = this.merges;
     if (bottom < 0) return { name, top: 0, left: 0, values: [], merges, hidden };
     const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => []);
     let formats: string[][] | undefined;
-    for (let i = 0; i < cells.length; i += 1) {
+    const styles = this.context.styles;
+    for (let i = 0; i < (order ? order.length : cells.length); i += 1) {
       const k = order ? order[i]! : i;
       if (covered[k]) continue;
       const rowValues = values[cells.row(k) - top]!;
       const col = cells.col(k) - left;
       while (rowValues.length < col) rowValues.push(null);
       rowValues[col] = cells.value(k);
-      const format = this.context.styles.format(cells.style(k));
+      const format = styles.format(cells.style(k));
       if (format !== undefined) {
         formats ??= Array.from({ length: bottom - top + 1 }, () => []);
         const rowFormats = formats[cells.row(k) - top]!;
         while (rowFormats.length < col) rowFormats.push('');
         rowFormats[col] = format;
+      }
+    }
+    return {
+      name,
+      top,
+      left,
+      values,
+      ...(formats ? { numberFormats: formats } : {}),
+      merges,
+      hidden,
+    };
+  }
+
+  /**
+   * The snapshot when the cells came in (row, column) order, once each, none under a merged area
+   * (Excel's files): the same rows as above, made in one pass over the blocks.
+   */
+  private snapshotInFileOrder(): SheetSnapshot {
+    const { name, hidden } = this.context;
+    const merges = this.merges;
+    const cells = this.cells;
+    if (cells.length === 0) return { name, top: 0, left: 0, values: [], merges, hidden };
+    const top = cells.row(0);
+    const bottom = cells.row(cells.length - 1);
+    const left = cells.minCol;
+    const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => []);
+    let formats: string[][] | undefined;
+    const styles = this.context.styles;
+    for (const block of cells.blocks) {
+      const { rows, cols, values: blockValues } = block;
+      for (let i = 0; i < blockValues.length; i += 1) {
+        const row = rows[i]! - top;
+        const rowValues = values[row]!;
+        const col = cols[i]! - left;
+        while (rowValues.length < col) rowValues.push(null);
+        rowValues[col] = blockValues[i]!;
+        const format = styles.format(block.styles[i]!);
+        if (format !== undefined) {
+          formats ??= Array.from({ length: bottom - top + 1 }, () => []);
+          const rowFormats = formats[row]!;
+          while (rowFormats.length < col) rowFormats.push('');
+          rowFormats[col] = format;
+        }
       }
     }
     return {
@@ -589,13 +675,24 @@ function cellOrder(cells: CellList): Uint32Array | null {
 }
 
 /**
- * Cells inside a merged area other than its top-left: null in the snapshot, as Excel shows them.
+ * Cells inside a merged area other than its top-left: null in the snapshot, as Excel shows them; and
+ * the earlier of two cells at one address. Null when there are none of either.
  * Merged areas are disjoint (overlaps were dropped), so a sweep over the rows keeps at most one
  * candidate per column: the work is the cells' count times a logarithm, whatever the areas' sizes.
  */
-function coveredCells(cells: CellList, order: Uint32Array | null, merges: readonly CellRange[]): Uint8Array {
+function coveredCells(
+  cells: CellList,
+  order: Uint32Array | null,
+  merges: readonly CellRange[],
+): Uint8Array | null {
+  if (order === null && (merges.length === 0 || cells.length === 0)) return null;
   const covered = new Uint8Array(cells.length);
-  if (merges.length === 0 || cells.length === 0) return covered;
+  if (merges.length === 0 || cells.length === 0) {
+    if (order && order.length < cells.length) covered.fill(1); // superseded duplicates
+    for (const k of order ?? []) covered[k] = 0;
+    return covered;
+  }
+  let any = order !== null;
   const byTop = [...merges].sort((a, b) => a.top - b.top);
   const byBottom = [...merges].sort((a, b) => a.bottom - b.bottom);
   const active: CellRange[] = []; // sorted by left
@@ -637,7 +734,10 @@ function coveredCells(cells: CellList, order: Uint32Array | null, merges: readon
     // The area with the largest left edge at or before this column.
     const at = indexOfLeft(col + 1) - 1;
     const m = active[at];
-    if (m && m.right >= col && m.bottom >= row && !(m.top === row && m.left === col)) covered[k] = 1;
+    if (m && m.right >= col && m.bottom >= row && !(m.top === row && m.left === col)) {
+      covered[k] = 1;
+      any = true;
+    }
   }
-  return covered;
+  return any ? covered : null;
 }

@@ -129,3 +129,13 @@ test('a cell reference outside the grid, a column past the last, and the cell li
     expect(read(many, step, 10).values[0]).toEqual([1, 1, 1, 1, 1]);
   }
 });
+
+test('cells out of order are put in place, and of two at one address the later one wins, merged or not', () => {
+  for (const merges of ['', '<mergeCells><mergeCell ref="C1:C2"/></mergeCells>']) {
+    const xml =
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>' +
+      '<row r="2"><c r="B2"><v>1</v></c><c r="A2"><v>2</v></c></row>' +
+      `<row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData>${merges}`;
+    for (const step of [1, xml.length]) expect(read(xml, step).values).toEqual([['one'], [2, 1]]);
+  }
+});
