@@ -6,11 +6,12 @@ import type { WorkbookSnapshot } from './grid';
 import type { Finding, FiscalYear, PlanItem, TableInfo } from './model';
 import { finding } from './findings/finding';
 import { dedupeItems } from './reader/dedupe';
-import { finalizeItem, type DraftItem } from './reader/draft';
+import { finalizeItems } from './reader/finalize';
+import type { ReadItem } from './reader/items';
 import { readSheet } from './reader/sheetReader';
 import type { Settings } from './settings';
 import { validateItems } from './validate';
-import { compareFiscalYears, parseFiscalYear } from './values';
+import { compareFiscalYears, parseFiscalYear } from './values/years';
 import { sortFindings } from './findingOrder';
 import { pushAll } from './collections';
 
@@ -42,14 +43,16 @@ export interface AnalyseOptions {
 }
 
 interface WorkbookRead {
-  readonly drafts: DraftItem[];
+  readonly items: ReadItem[];
+  readonly latestMarkedYear: FiscalYear | null;
   readonly tables: TableInfo[];
   readonly findings: Finding[];
 }
 
 function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookRead {
   const owned = new Set(workbook.ownedSheets);
-  const drafts: DraftItem[] = [];
+  const items: ReadItem[] = [];
+  let latestMarked: FiscalYear | null = null;
   const tables: TableInfo[] = [];
   const findings: Finding[] = [];
   const silent: string[] = [];
@@ -57,7 +60,8 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
     // The add-in's own sheets are never plan data; hidden sheets are not what staff see and count.
     if (owned.has(sheet.name) || sheet.hidden) continue;
     const read = readSheet(sheet, workbook.file, settings);
-    pushAll(drafts, read.items);
+    pushAll(items, read.items);
+    latestMarked = laterYear(latestMarked, read.latestMarkedYear);
     pushAll(tables, read.tables);
     pushAll(findings, read.findings);
     const notFound = (cell: string | null): Finding =>
@@ -91,19 +95,12 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
       );
     }
   }
-  return { drafts, tables, findings };
+  return { items, latestMarkedYear: latestMarked, tables, findings };
 }
 
-/** The latest year in which any item has a recognised mark. */
-function latestMarkedYear(drafts: readonly DraftItem[]): FiscalYear | null {
-  let latest: FiscalYear | null = null;
-  for (const draft of drafts) {
-    for (const entry of draft.marks) {
-      if (entry.state === 'mark' && (latest === null || compareFiscalYears(entry.year, latest) > 0))
-        latest = entry.year;
-    }
-  }
-  return latest;
+function laterYear(a: FiscalYear | null, b: FiscalYear | null): FiscalYear | null {
+  if (a === null) return b;
+  return b !== null && compareFiscalYears(b, a) > 0 ? b : a;
 }
 
 /** Files in name order: which reading of a conflicting item is kept must not depend on the order files were given in. */
@@ -118,29 +115,33 @@ export function analyse(
 ): Analysis {
   const workbooks = byFileName(given);
   const reads = workbooks.map((w) => readWorkbook(w, settings));
-  const drafts = reads.flatMap((r) => r.drafts);
-  const tables = reads.flatMap((r) => r.tables);
-  const findings: Finding[] = reads.flatMap((r) => r.findings);
+  const items: ReadItem[] = [];
+  const tables: TableInfo[] = [];
+  const findings: Finding[] = [];
+  let latestMarked: FiscalYear | null = null;
+  for (const read of reads) {
+    pushAll(items, read.items);
+    pushAll(tables, read.tables);
+    pushAll(findings, read.findings);
+    latestMarked = laterYear(latestMarked, read.latestMarkedYear);
+  }
 
   const years = [...new Set(tables.flatMap((t) => t.years))].sort(compareFiscalYears);
   const asked = options.year ? parseFiscalYear(options.year) : null;
-  const year = asked ?? latestMarkedYear(drafts) ?? years[years.length - 1] ?? null;
+  const year = asked ?? latestMarked ?? years[years.length - 1] ?? null;
 
-  const finalized: PlanItem[] = [];
-  for (const draft of drafts) {
-    const done = finalizeItem(draft, year, settings);
-    finalized.push(done.item);
-    pushAll(findings, done.findings);
-  }
+  finalizeItems(items, year, settings, findings);
+  // Items per file and sheet, from the tables (which hold the same items, in the same order).
   const counts = new Map<string, { file: string; sheet: string; items: number }>();
-  for (const item of finalized) {
-    const id = `${item.file}\u0000${item.sheet}`;
-    const entry = counts.get(id) ?? { file: item.file, sheet: item.sheet, items: 0 };
-    entry.items += 1;
+  for (const table of tables) {
+    if (table.items === 0) continue;
+    const id = `${table.file}\u0000${table.sheet}`;
+    const entry = counts.get(id) ?? { file: table.file, sheet: table.sheet, items: 0 };
+    entry.items += table.items;
     counts.set(id, entry);
   }
   const sources: SourceCount[] = [...counts.values()];
-  const deduped = dedupeItems(finalized);
+  const deduped = dedupeItems(items);
   pushAll(findings, deduped.findings);
   if (year) pushAll(findings, validateItems(deduped.items, year, settings));
   const yearNotInPlan = asked && tables.length > 0 && !years.includes(asked) ? asked : null;

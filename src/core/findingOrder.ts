@@ -2,6 +2,31 @@ import type { WorkbookSnapshot } from './grid';
 import type { Finding, Severity } from './model';
 import { parseA1 } from './grid';
 
+/**
+ * Row and column of a plain A1 cell (`H12`), packed as (row + 1) * 2^15 + (col + 1), without a regular
+ * expression or an object; anything else (`$H$12`, `S!H12`, malformed) goes through parseA1.
+ */
+function cellPosition(cell: string | null): number {
+  if (!cell) return 0;
+  let i = 0;
+  let col = 0;
+  for (; i < cell.length && i < 3; i += 1) {
+    const c = cell.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else break;
+  }
+  const digitsFrom = i;
+  let row = 0;
+  for (; i < cell.length && i - digitsFrom < 7; i += 1) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
+    else break;
+  }
+  if (digitsFrom > 0 && i > digitsFrom && i === cell.length) return row * 2 ** 15 + col;
+  const pos = parseA1(cell);
+  return pos ? (pos.row + 1) * 2 ** 15 + (pos.col + 1) : 0;
+}
+
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -32,12 +57,11 @@ export function sortFindings(
   const minor = new Float64Array(findings.length);
   for (let i = 0; i < findings.length; i += 1) {
     const f = findings[i]!;
-    const pos = f.cell ? parseA1(f.cell) : null;
     const file = fileOrder.get(f.file) ?? unknownFile;
     const sheet = f.sheet === null ? -1 : (sheetOrder.get(f.file)?.get(f.sheet) ?? unknownSheet - 1);
     major[i] = file * sheetSpan + (sheet + 1);
     // parseA1 gives rows < 10^7 and columns < 18,279 (< 2^15): exact in a double.
-    minor[i] = ((pos ? pos.row + 1 : 0) * 2 ** 15 + (pos ? pos.col + 1 : 0)) * 4 + SEVERITY_ORDER[f.severity];
+    minor[i] = cellPosition(f.cell) * 4 + SEVERITY_ORDER[f.severity];
   }
   const order = Array.from({ length: findings.length }, (_, i) => i);
   order.sort((a, b) => {

@@ -2,90 +2,125 @@
  * Rules over items (after de-duplication) for the target year. Cell-level rules (unknown marks,
  * variants, unparsable values) are found while reading; these need the whole item.
  */
-import type { Finding, FiscalYear, PlanItem } from './model';
+import type { Finding, FiscalYear, MarkEntry, PlanItem } from './model';
 import { finding } from './findings/finding';
 import { gradesOf, type Settings } from './settings';
 import { inPlan } from './summary/inPlan';
-import { indicatorRows } from './summary/indicators';
-import { compareFiscalYears, formatParsedValue, markSymbol } from './values';
-import { pushAll } from './collections';
+import { achievementOf, consistencyOf } from './summary/indicators';
+import { compareFiscalYears } from './values/years';
+import { formatParsedValue } from './values/numbers';
+import { markSymbol } from './values/marks';
+import { cellOf, ReadItem } from './reader/items';
 
-function missingMarks(item: PlanItem, year: FiscalYear, symbols: readonly string[]): Finding[] {
-  const entry = item.marks.find((m) => m.year === year);
-  if (!entry || entry.state !== 'blank' || !inPlan(item, year, year)) return [];
-  return [
+function markOf(item: PlanItem, year: FiscalYear): MarkEntry | undefined {
+  const marks = item.marks;
+  for (let i = 0; i < marks.length; i += 1) if (marks[i]!.year === year) return marks[i];
+  return undefined;
+}
+
+function missingMark(item: PlanItem, year: FiscalYear, symbols: readonly string[], out: Finding[]): void {
+  const entry = markOf(item, year);
+  if (!entry || entry.state !== 'blank' || !inPlan(item, year, year)) return;
+  out.push(
     finding(
       'mark.missing',
-      { file: item.file, sheet: item.sheet, cell: entry.source.cell },
+      { file: item.file, sheet: item.sheet, cell: cellOf(entry) },
       { year, item: item.name, symbols },
     ),
-  ];
+  );
 }
 
 /** A mark (other than a repeated 終了) in a year after the item ended. */
-function marksAfterEnded(item: PlanItem): Finding[] {
-  const ended = item.marks.find((m) => m.mark === 'ended');
-  if (!ended) return [];
-  return item.marks
-    .filter(
-      (m) =>
-        compareFiscalYears(m.year, ended.year) > 0 &&
-        (m.state === 'mark' || m.state === 'unknown') &&
-        m.mark !== 'ended',
-    )
-    .map((m) =>
-      finding(
-        'mark.afterEnded',
-        { file: item.file, sheet: item.sheet, cell: m.source.cell },
-        { item: item.name, endedYear: ended.year, year: m.year, raw: m.raw },
-      ),
-    );
+function marksAfterEnded(item: PlanItem, out: Finding[]): void {
+  let ended: MarkEntry | undefined;
+  for (const m of item.marks)
+    if (m.mark === 'ended') {
+      ended = m;
+      break;
+    }
+  if (!ended) return;
+  for (const m of item.marks) {
+    if (
+      compareFiscalYears(m.year, ended.year) > 0 &&
+      (m.state === 'mark' || m.state === 'unknown') &&
+      m.mark !== 'ended'
+    ) {
+      out.push(
+        finding(
+          'mark.afterEnded',
+          { file: item.file, sheet: item.sheet, cell: cellOf(m) },
+          { item: item.name, endedYear: ended.year, year: m.year, raw: m.raw },
+        ),
+      );
+    }
+  }
 }
 
-function noMeasure(item: PlanItem): Finding[] {
-  if (item.policy !== null || item.measure !== null) return [];
-  return [
+function nameCell(item: PlanItem): string | null {
+  return item instanceof ReadItem ? item.cellOf('name') : (item.sources.name?.cell ?? null);
+}
+
+function indicatorCell(item: PlanItem): string | null {
+  return item instanceof ReadItem ? item.cellOf('indicator') : (item.sources.indicator?.cell ?? null);
+}
+
+function noMeasure(item: PlanItem, out: Finding[]): void {
+  if (item.policy !== null || item.measure !== null) return;
+  out.push(
     finding(
       'item.noMeasure',
-      { file: item.file, sheet: item.sheet, cell: item.sources.name?.cell ?? null },
+      { file: item.file, sheet: item.sheet, cell: nameCell(item) },
       { item: item.name },
     ),
-  ];
+  );
 }
 
-function indicatorFindings(items: readonly PlanItem[], year: FiscalYear, settings: Settings): Finding[] {
-  const findings: Finding[] = [];
-  for (const row of indicatorRows(items, year, settings)) {
-    const cell = row.actual.source?.cell ?? row.item.sources.indicator?.cell ?? null;
-    const base = { file: row.item.file, sheet: row.item.sheet, cell };
-    if (row.note === 'zeroTarget') {
-      findings.push(finding('indicator.zeroTarget', base, { item: row.item.name }));
+/** Indicators whose target is 0, and those whose figures contradict the year's mark (as the summary's indicator rows judge them). */
+function indicatorFindings(
+  items: readonly PlanItem[],
+  year: FiscalYear,
+  settings: Settings,
+  out: Finding[],
+): void {
+  for (const item of items) {
+    const indicator = item.indicator;
+    if (!indicator) continue;
+    const entry = markOf(item, year);
+    const mark = entry?.mark ?? null;
+    const { target, actual } = indicator;
+    const result = achievementOf(target, actual, indicator.direction === 'lowerIsBetter');
+    const mismatch = mark !== null && consistencyOf(mark, result.achievement, result.pass) === 'mismatch';
+    if (result.note !== 'zeroTarget' && !mismatch) continue;
+    const cell = cellOf(actual) ?? indicatorCell(item);
+    const base = { file: item.file, sheet: item.sheet, cell };
+    if (result.note === 'zeroTarget') {
+      out.push(finding('indicator.zeroTarget', base, { item: item.name }));
     }
-    if (row.consistency === 'mismatch' && row.mark) {
-      findings.push(
+    if (mismatch) {
+      out.push(
         finding('indicator.markMismatch', base, {
-          item: row.item.name,
+          item: item.name,
           year,
-          symbol:
-            row.item.marks.find((m) => m.year === year)?.grade ?? markSymbol(row.mark, gradesOf(settings)),
-          target: formatParsedValue(row.target),
-          actual: formatParsedValue(row.actual),
-          achievement: row.achievement === null ? '—' : `${(row.achievement * 100).toFixed(1)}%`,
-          mark: row.mark,
-          pass: row.pass === null ? '' : row.pass ? 'pass' : 'fail',
+          symbol: entry?.grade ?? markSymbol(mark, gradesOf(settings)),
+          target: formatParsedValue(target),
+          actual: formatParsedValue(actual),
+          achievement: result.achievement === null ? '—' : `${(result.achievement * 100).toFixed(1)}%`,
+          mark,
+          pass: result.pass === null ? '' : result.pass ? 'pass' : 'fail',
         }),
       );
     }
   }
-  return findings;
 }
 
 export function validateItems(items: readonly PlanItem[], year: FiscalYear, settings: Settings): Finding[] {
   const findings: Finding[] = [];
   const symbols = gradesOf(settings).map((g) => g.symbol);
   for (const item of items) {
-    findings.push(...missingMarks(item, year, symbols), ...marksAfterEnded(item), ...noMeasure(item));
+    missingMark(item, year, symbols, findings);
+    marksAfterEnded(item, findings);
+    noMeasure(item, findings);
   }
-  pushAll(findings, indicatorFindings(items, year, settings));
+  indicatorFindings(items, year, settings, findings);
   return findings;
 }

@@ -7,7 +7,8 @@
 import { a1 } from '../grid';
 import type { Finding, PlanItem } from '../model';
 import { finding } from '../findings/finding';
-import { foldForMatch } from '../values';
+import { foldForMatch } from '../values/text';
+import type { ReadItem } from './items';
 
 function markSignature(item: PlanItem, year: string): string {
   const entry = item.marks.find((m) => m.year === year);
@@ -15,13 +16,13 @@ function markSignature(item: PlanItem, year: string): string {
   return entry.mark ?? (entry.state === 'unknown' ? `?${entry.raw}` : '');
 }
 
-function place(item: PlanItem, cell: string | undefined): string {
+function place(item: PlanItem, cell: string | null | undefined): string {
   return `${item.file} ${item.sheet}!${cell ?? a1(item.row, 0)}`;
 }
 
-export function dedupeItems(items: readonly PlanItem[]): { items: PlanItem[]; findings: Finding[] } {
-  const kept = new Map<string, PlanItem>();
-  const out: PlanItem[] = [];
+export function dedupeItems(items: readonly ReadItem[]): { items: ReadItem[]; findings: Finding[] } {
+  const kept = new Map<string, ReadItem>();
+  const out: ReadItem[] = [];
   const findings: Finding[] = [];
   for (const item of items) {
     const first = kept.get(item.key);
@@ -32,7 +33,7 @@ export function dedupeItems(items: readonly PlanItem[]): { items: PlanItem[]; fi
     }
     if (foldForMatch(first.name) !== foldForMatch(item.name)) {
       // Same number under the same measure, but another item: keep both under distinct keys.
-      const distinct = { ...item, key: `${item.key}|${item.file}|${item.sheet}|${item.row}` };
+      const distinct = item.withKey(`${item.key}|${item.file}|${item.sheet}|${item.row}`);
       kept.set(distinct.key, distinct);
       out.push(distinct);
       continue;
@@ -65,8 +66,8 @@ export function dedupeItems(items: readonly PlanItem[]): { items: PlanItem[]; fi
       findings.push(
         finding(
           'item.duplicate',
-          { file: item.file, sheet: item.sheet, cell: item.sources.name?.cell ?? null },
-          { item: item.name, other: place(first, first.sources.name?.cell) },
+          { file: item.file, sheet: item.sheet, cell: item.cellOf('name') },
+          { item: item.name, other: place(first, first.cellOf('name')) },
         ),
       );
     }

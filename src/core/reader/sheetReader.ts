@@ -3,33 +3,30 @@
  * (1) 施策) as context, headers (repeated or not) as the start of a table, and item rows as items.
  * Blank rows, notes (※…) and legend rows are passed over.
  */
-import { a1, type SheetSnapshot } from '../grid';
-import type { Finding, FiscalYear, MarkEntry, Owner, SourceRef, TableInfo } from '../model';
+import { a1, type CellValue, type SheetSnapshot } from '../grid';
+import type { Finding, FiscalYear, MarkEntry, Owner, TableInfo } from '../model';
 import { finding } from '../findings/finding';
-import { gradesOf, scaleOf, type Settings } from '../settings';
+import { gradesOf, type MarkSymbol, scaleOf, type Settings } from '../settings';
 import { presetFitting } from '../scales';
-import {
-  cellText,
-  cleanText,
-  compareFiscalYears,
-  findFiscalYear,
-  foldForMatch,
-  isDashOnly,
-  parseHeading,
-  parseItemNumber,
-  parseMark,
-  parseOwners,
-  stripHeadingNumber,
-  stripItemTags,
-} from '../values';
+// Straight from the modules, not the values barrel: CommonJS re-exports are getters, called per cell.
+import { cellText, cleanText, foldForMatch, isDashOnly } from '../values/text';
+import { compareFiscalYears, findFiscalYear } from '../values/years';
+import { parseHeading, stripHeadingNumber } from '../values/headings';
+import { parseItemNumber } from '../values/itemNumber';
+import { parseMark, type MarkParse } from '../values/marks';
+import { parseOwners } from '../values/owners';
+import { stripItemTags } from '../values/tags';
 import { type ColumnMap, headerWords, type HeaderWords } from './headers';
 import { type HeaderAttempt, type HeaderBlock, tryHeaderAt } from './headerBlock';
 import { SheetGrid } from './sheetGrid';
-import type { DraftItem, ValueCell } from './draft';
+import { ItemTable, ReadItem, ReadMark } from './items';
 import { type ColumnEvidence, isItemName, isStatusColumn, statusEvidence } from './evidence';
 
 export interface SheetRead {
-  readonly items: DraftItem[];
+  /** The items of the sheet's plan tables, not yet finalized for a target year (see finalizeItems). */
+  readonly items: ReadItem[];
+  /** The latest year any item of the sheet has a recognised mark for. */
+  readonly latestMarkedYear: FiscalYear | null;
   readonly tables: TableInfo[];
   readonly findings: Finding[];
   /** True when a row looked like a plan header but no status column with a year could be found. */
@@ -57,8 +54,10 @@ interface OpenTable {
   readonly info: MutableTable;
   readonly headerCell: string;
   /** Item-shaped rows, each with the heading context (1. 基本方針, (1) 施策) in force above it. */
-  readonly rows: { readonly row: number; readonly context: Context }[];
+  readonly rows: { readonly row: number; readonly context: Readonly<Context> }[];
 }
+
+const NO_CONTEXT: Readonly<Context> = { policy: null, policyNo: null, measure: null, measureNo: null };
 
 const TOTAL_ROW_NAMES = new Set(['合計', '計', '小計', '総計', 'total', 'subtotal']);
 
@@ -75,7 +74,8 @@ function isNoteText(text: string): boolean {
 
 export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings): SheetRead {
   const grid = new SheetGrid(sheet);
-  const items: DraftItem[] = [];
+  const items: ReadItem[] = [];
+  let latestMarked: FiscalYear | null = null;
   const tables: TableInfo[] = [];
   const findings: Finding[] = [];
   const rejected: RejectedTable[] = [];
@@ -83,7 +83,8 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
   const words = headerWordsOf(settings);
   const symbols = grades.flatMap((m) => [m.symbol, ...m.variants]);
   const markTexts = new Set(symbols);
-  const context: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
+  // Replaced, never changed, when a heading is read: the rows below share it.
+  let context: Readonly<Context> = NO_CONTEXT;
   const sheetYear = findFiscalYear(sheet.name);
   let titleYear: FiscalYear | null = null;
   let table: OpenTable | null = null;
@@ -98,20 +99,21 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     }
     tables.push(open.info);
     const ignored = new Set(verdict.notMarkColumns.map((c) => c.col));
-    const rows = new ItemRowReader(grid, open.map, settings, file, ignored, findings);
-    const read: DraftItem[] = [];
+    const itemTable = new ItemTable(grid, file, open.map);
+    const rows = new ItemRowReader(itemTable, settings, ignored, findings);
     for (const { row, context: above } of verdict.rows) {
-      const item = rows.read(row, above);
-      read.push(item);
+      items.push(rows.read(row, above));
       open.info.items += 1;
       open.info.lastRow = row;
     }
+    const tableMarked = rows.latestMarkedYear();
+    if (tableMarked !== null && (latestMarked === null || compareFiscalYears(tableMarked, latestMarked) > 0))
+      latestMarked = tableMarked;
     // The year a 計画 / 実績 pair without a year belongs to: the sheet's (from its name or title), else
     // the latest year the table has marks for.
-    const tableYear =
-      sheetYear ?? titleYear ?? latestMarkedYear(read) ?? open.info.years[open.info.years.length - 1]!;
-    for (const item of read) items.push({ ...item, tableYear });
-    const otherScale = otherScaleOf(read, scaleOf(settings).name);
+    itemTable.tableYear =
+      sheetYear ?? titleYear ?? tableMarked ?? open.info.years[open.info.years.length - 1]!;
+    const otherScale = otherScaleOf(rows.unknownTexts, scaleOf(settings).name);
     if (otherScale) {
       findings.push(
         finding(
@@ -178,15 +180,10 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     if (filled.length <= 2) {
       const heading = parseHeading(firstText);
       if (heading && !(table && isItemRowShape(grid, row, table.map))) {
-        if (heading.level === 'policy') {
-          context.policy = heading.title;
-          context.policyNo = heading.no;
-          context.measure = null;
-          context.measureNo = null;
-        } else {
-          context.measure = heading.title;
-          context.measureNo = heading.no;
-        }
+        context =
+          heading.level === 'policy'
+            ? { policy: heading.title, policyNo: heading.no, measure: null, measureNo: null }
+            : { ...context, measure: heading.title, measureNo: heading.no };
         continue;
       }
     }
@@ -197,10 +194,10 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
       continue;
     }
     if (!isItemRowShape(grid, row, table.map)) continue;
-    table.rows.push({ row, context: { ...context } });
+    table.rows.push({ row, context });
   }
   close(table);
-  return { items, tables, findings, incompleteHeader, rejected };
+  return { items, latestMarkedYear: latestMarked, tables, findings, incompleteHeader, rejected };
 }
 
 /**
@@ -208,24 +205,14 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
  * scale it looks like, once for the table, beside the mark.unknown errors (never a silent 0 %).
  */
 function otherScaleOf(
-  items: readonly DraftItem[],
+  unknown: ReadonlySet<string>,
   inForce: string,
 ): { scale: string; examples: readonly string[] } | null {
-  const unknown = new Set<string>();
-  for (const item of items)
-    for (const m of item.marks) if (m.state === 'unknown') unknown.add(m.raw.replace(/[\s\u3000]+/g, ''));
+  if (unknown.size === 0) return null;
   const texts = [...unknown];
   const scale = presetFitting(texts);
   if (!scale || scale === inForce) return null;
   return { scale, examples: texts.slice(0, 5) };
-}
-
-function latestMarkedYear(items: readonly DraftItem[]): FiscalYear | null {
-  let latest: FiscalYear | null = null;
-  for (const item of items)
-    for (const m of item.marks)
-      if (m.state === 'mark' && (latest === null || compareFiscalYears(m.year, latest) > 0)) latest = m.year;
-  return latest;
 }
 
 /** The header words of the scale in force, with the settings' own added. */
@@ -316,6 +303,11 @@ function isItemRowShape(grid: SheetGrid, row: number, map: ColumnMap): boolean {
   return false;
 }
 
+/** Marks parsed once per distinct cell text of a table (a 100,000-row table has a handful). */
+const MARK_CACHE_LIMIT = 256;
+/** Owners parsed once per distinct pair of cell texts; the arrays are shared by the items (read-only). */
+const OWNER_CACHE_LIMIT = 1024;
+
 /**
  * Reads the item rows of one plan table: the table's columns, the settings and the sheet stay put
  * while rows go by; 基本方針 / 施策 columns carry down from row to row (a blank means "as above").
@@ -323,90 +315,102 @@ function isItemRowShape(grid: SheetGrid, row: number, map: ColumnMap): boolean {
 class ItemRowReader {
   /** 基本方針 / 施策 as last written in their columns, carried to the rows below. */
   private readonly carry: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
+  private readonly grid: SheetGrid;
+  private readonly map: ColumnMap;
+  private readonly file: string;
   private readonly sheet: string;
-  // The table's columns as arrays, made once: iterating the maps' entries made an array per cell.
-  private readonly statusEntries: readonly (readonly [FiscalYear, number])[];
-  private readonly targetEntries: readonly (readonly [FiscalYear | null, number])[];
-  private readonly actualEntries: readonly (readonly [FiscalYear | null, number])[];
-  private readonly lastYear: FiscalYear;
+  private readonly grades: readonly MarkSymbol[];
+  private readonly symbols: readonly string[];
+  // The table's status columns as arrays, made once: iterating the map's entries made an array per cell.
+  private readonly years: readonly FiscalYear[];
+  private readonly columns: readonly number[];
+  /** Per status column: whether any row has a recognised mark in it. */
+  private readonly marked: boolean[];
+  private readonly markParses = new Map<string, MarkParse>();
+  private readonly ownerLists = new Map<string, readonly Owner[]>();
+  /** Unknown marks' texts, spaces removed (for table.otherScale). */
+  readonly unknownTexts = new Set<string>();
 
   constructor(
-    private readonly grid: SheetGrid,
-    private readonly map: ColumnMap,
-    private readonly settings: Settings,
-    private readonly file: string,
+    private readonly table: ItemTable,
+    settings: Settings,
     /** Status columns of numbers or text, reported once for the table rather than per cell. */
     private readonly ignored: ReadonlySet<number>,
     /** Where the cell-level findings (unknown marks, variants) go. */
     private readonly findings: Finding[],
   ) {
-    this.sheet = grid.sheet.name;
-    this.statusEntries = [...map.status];
-    this.targetEntries = [...map.target];
-    this.actualEntries = [...map.actual];
-    this.lastYear = year0(map);
+    this.grid = table.grid;
+    this.map = table.map;
+    this.file = table.file;
+    this.sheet = table.sheet;
+    this.grades = gradesOf(settings);
+    this.symbols = this.grades.map((m) => m.symbol);
+    this.years = [...table.map.status.keys()];
+    this.columns = [...table.map.status.values()];
+    this.marked = this.columns.map(() => false);
   }
 
-  private source(row: number, col: number): SourceRef {
-    return { file: this.file, sheet: this.sheet, cell: this.grid.address(row, col) };
+  /** The latest year whose column has a recognised mark in any row read so far. */
+  latestMarkedYear(): FiscalYear | null {
+    let latest: FiscalYear | null = null;
+    for (let i = 0; i < this.years.length; i += 1) {
+      const year = this.years[i]!;
+      if (this.marked[i] && (latest === null || compareFiscalYears(year, latest) > 0)) latest = year;
+    }
+    return latest;
   }
 
-  private cell(row: number, col: number | null): ValueCell | null {
-    if (col === null) return null;
-    return {
-      value: this.grid.value(row, col),
-      numberFormat: this.grid.numberFormat(row, col),
-      source: this.source(row, col),
-    };
+  private text(row: number, col: number | null): string {
+    return col === null ? '' : this.grid.text(row, col);
   }
 
   /** One item row; `above` is the heading context (1. 基本方針, (1) 施策) in force above it. */
-  read(row: number, above: Context): DraftItem {
-    const { grid, map, file, sheet } = this;
-    const sources: DraftItem['sources'] = {};
-    const textAt = (col: number | null, field: keyof DraftItem['sources']): string => {
-      if (col === null) return '';
-      sources[field] = this.source(row, col);
-      return grid.text(row, col);
-    };
+  read(row: number, above: Context): ReadItem {
+    const { grid, map, carry } = this;
+    // 基本方針 / 施策 from their columns (carried down) when the table has them, else from the headings above.
+    if (map.policy !== null) {
+      const policyCell = stripHeadingNumber(this.text(row, map.policy));
+      if (policyCell.title !== '') {
+        carry.policy = policyCell.title;
+        carry.policyNo = policyCell.no;
+        carry.measure = null;
+        carry.measureNo = null;
+      }
+    }
+    if (map.measure !== null) {
+      const measureCell = stripHeadingNumber(this.text(row, map.measure));
+      if (measureCell.title !== '') {
+        carry.measure = measureCell.title;
+        carry.measureNo = measureCell.no;
+      }
+    }
+    const fromColumns = map.policy !== null || map.measure !== null;
+    const fromPolicy = fromColumns && carry.policy;
+    const fromMeasure = fromColumns && carry.measure;
+    const policy = fromPolicy ? carry.policy : above.policy;
+    const policyNo = fromPolicy ? carry.policyNo : above.policyNo;
+    const measure = fromMeasure ? carry.measure : above.measure;
+    const measureNo = fromMeasure ? carry.measureNo : above.measureNo;
 
-    const { policy, policyNo, measure, measureNo } = this.headings(
-      textAt(map.policy, 'policy'),
-      textAt(map.measure, 'measure'),
-      above,
-    );
-    const numberText = textAt(map.number, 'number');
-    const parsedNumber =
-      map.number === null ? { text: '', value: null } : parseItemNumber(grid.value(row, map.number));
-    const { name, priority } = stripItemTags(textAt(map.name, 'name'));
+    const numberText = this.text(row, map.number);
+    const numberValue = map.number === null ? null : parseItemNumber(grid.value(row, map.number)).value;
+    const { name, priority } = stripItemTags(this.text(row, map.name));
     const marks = this.marks(row, name);
-    const owners: Owner[] =
+    const owners =
       map.department !== null || map.division !== null
-        ? parseOwners(textAt(map.department, 'department'), textAt(map.division, 'division'))
+        ? this.owners(this.text(row, map.department), this.text(row, map.division))
         : map.owner !== null
-          ? parseOwners(textAt(map.owner, 'department'), '')
-          : [];
-
-    const indicatorName = this.cell(row, map.indicator);
-    if (indicatorName) sources.indicator = indicatorName.source;
-    const targets = new Map<FiscalYear | null, ValueCell>();
-    const actuals = new Map<FiscalYear | null, ValueCell>();
-    for (const [year, col] of this.targetEntries) targets.set(year, this.cell(row, col)!);
-    for (const [year, col] of this.actualEntries) actuals.set(year, this.cell(row, col)!);
-
-    const result = textAt(map.result, 'result');
-    const nextPlan = textAt(map.nextPlan, 'nextPlan');
-    const numberValue = parsedNumber.value;
-    const identity =
+          ? this.owners(this.text(row, map.owner), '')
+          : NO_OWNERS;
+    const result = this.text(row, map.result);
+    const nextPlan = this.text(row, map.nextPlan);
+    const key =
       (policy !== null || measure !== null) && (numberValue !== null || numberText !== '')
         ? `${policy ?? ''}|${measure ?? ''}|${numberValue ?? numberText}`
-        : `${file}|${sheet}|${a1(row, map.name)}`;
+        : `${this.file}|${this.sheet}|${a1(row, map.name)}`;
 
-    return {
-      key: identity,
-      file,
-      sheet,
-      row,
+    return new ReadItem(this.table, row, {
+      key,
       policy,
       policyNo,
       measure,
@@ -419,89 +423,74 @@ class ItemRowReader {
       owners,
       result: result === '' || isDashOnly(result) ? null : result,
       nextPlan: nextPlan === '' || isDashOnly(nextPlan) ? null : nextPlan,
-      sources,
-      indicatorName,
-      targets,
-      actuals,
-      tableYear: this.lastYear,
-    };
+    });
   }
 
-  /** 基本方針 / 施策 from their columns (carried down) when the table has them, else from the headings above. */
-  private headings(policyText: string, measureText: string, above: Context): Context {
-    const { map, carry } = this;
-    const policyCell = stripHeadingNumber(policyText);
-    if (map.policy !== null && policyCell.title !== '') {
-      carry.policy = policyCell.title;
-      carry.policyNo = policyCell.no;
-      carry.measure = null;
-      carry.measureNo = null;
+  private owners(department: string, division: string): readonly Owner[] {
+    const id = `${department}\u0000${division}`;
+    let owners = this.ownerLists.get(id);
+    if (!owners) {
+      owners = parseOwners(department, division);
+      if (this.ownerLists.size >= OWNER_CACHE_LIMIT) this.ownerLists.clear();
+      this.ownerLists.set(id, owners);
     }
-    const measureCell = stripHeadingNumber(measureText);
-    if (map.measure !== null && measureCell.title !== '') {
-      carry.measure = measureCell.title;
-      carry.measureNo = measureCell.no;
+    return owners;
+  }
+
+  private parseMark(value: CellValue): MarkParse {
+    // Only text is cached: parseMark reads a number or a date differently from the same text.
+    if (typeof value !== 'string') return parseMark(value, this.grades);
+    let parsed = this.markParses.get(value);
+    if (!parsed) {
+      parsed = parseMark(value, this.grades);
+      if (this.markParses.size >= MARK_CACHE_LIMIT) this.markParses.clear();
+      this.markParses.set(value, parsed);
     }
-    const fromColumns = map.policy !== null || map.measure !== null;
-    return {
-      policy: fromColumns && carry.policy ? carry.policy : above.policy,
-      policyNo: fromColumns && carry.policy ? carry.policyNo : above.policyNo,
-      measure: fromColumns && carry.measure ? carry.measure : above.measure,
-      measureNo: fromColumns && carry.measure ? carry.measureNo : above.measureNo,
-    };
+    return parsed;
   }
 
   /** The row's status cells, one entry per year column; unknown marks and variants reported. */
   private marks(row: number, item: string): MarkEntry[] {
-    const { grid, file, sheet } = this;
-    const grades = gradesOf(this.settings);
-    const marks: MarkEntry[] = [];
-    const entries = this.statusEntries;
-    for (let i = 0; i < entries.length; i += 1) {
-      const [year, col] = entries[i]!;
+    const { grid, file, sheet, table, years, columns } = this;
+    const marks: MarkEntry[] = new Array<MarkEntry>(columns.length);
+    for (let i = 0; i < columns.length; i += 1) {
+      const year = years[i]!;
+      const col = columns[i]!;
       const value = grid.value(row, col);
       const raw = cleanText(cellText(value));
-      const parsed = parseMark(value, grades);
-      const ref = this.source(row, col);
+      const parsed = this.parseMark(value);
       if (this.ignored.has(col) && parsed.kind !== 'mark') {
         // A column of numbers or text under a year header: one finding for the table, not one per cell.
-        const state = parsed.kind === 'unknown' ? 'unknown' : parsed.kind;
-        marks.push({ year, state, raw, mark: null, grade: null, source: ref });
+        marks[i] = new ReadMark(year, parsed.kind, raw, null, null, table, row, col);
+        if (parsed.kind === 'unknown') this.unknownTexts.add(raw.replace(/[\s\u3000]+/g, ''));
       } else if (parsed.kind === 'mark') {
-        marks.push({ year, state: 'mark', raw, mark: parsed.key, grade: parsed.symbol, source: ref });
+        this.marked[i] = true;
+        marks[i] = new ReadMark(year, 'mark', raw, parsed.key, parsed.symbol, table, row, col);
         if (parsed.variant) {
           this.findings.push(
             finding(
               'mark.variant',
-              { file, sheet, cell: ref.cell },
+              { file, sheet, cell: grid.address(row, col) },
               { year, raw, symbol: parsed.symbol, item },
             ),
           );
         }
       } else if (parsed.kind === 'unknown') {
-        marks.push({ year, state: 'unknown', raw, mark: null, grade: null, source: ref });
+        marks[i] = new ReadMark(year, 'unknown', raw, null, null, table, row, col);
+        this.unknownTexts.add(raw.replace(/[\s\u3000]+/g, ''));
         this.findings.push(
           finding(
             'mark.unknown',
-            { file, sheet, cell: ref.cell },
-            {
-              year,
-              raw,
-              item,
-              suggested: parsed.suggestion ?? null,
-              symbols: grades.map((m) => m.symbol),
-            },
+            { file, sheet, cell: grid.address(row, col) },
+            { year, raw, item, suggested: parsed.suggestion ?? null, symbols: this.symbols },
           ),
         );
       } else {
-        marks.push({ year, state: parsed.kind, raw, mark: null, grade: null, source: ref });
+        marks[i] = new ReadMark(year, parsed.kind, raw, null, null, table, row, col);
       }
     }
     return marks;
   }
 }
 
-/** Placeholder until the table is read whole (see close in readSheet). */
-function year0(map: ColumnMap): FiscalYear {
-  return [...map.status.keys()].pop()!;
-}
+const NO_OWNERS: readonly Owner[] = [];
