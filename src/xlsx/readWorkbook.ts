@@ -7,6 +7,7 @@ import {
   type ReadLimits,
   type ReadOutcome,
 } from './readWorkbookBuffer';
+import { nodeInflate } from './nodeInflate';
 
 export * from './readWorkbookBuffer';
 
@@ -24,7 +25,7 @@ export async function readWorkbookFile(
     const info = statSync(path);
     if (info.size > limits.maxFileBytes) return unreadable(file, 'tooLarge', `${info.size} bytes`);
     const bytes = readFileSync(path);
-    const outcome = await readWorkbookBuffer(bytes, file, limits);
+    const outcome = await readWorkbookBuffer(bytes, file, limits, { inflate: nodeInflate });
     return outcome.ok ? { ...outcome, bytes } : outcome;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -19,7 +19,14 @@ import { PackageError, PackageParts, type Relationship } from './parts';
 import { readStyles, NO_STYLES, type Styles } from './styles';
 import { ReadRefusal, SheetReader, type WorkbookBudget } from './sheetPart';
 import { decodeSpreadsheetText, XmlError, XmlScanner } from './xml';
-import { InflateLimitError, inflateText, readZipDirectory, ZipError, type InflateBudget } from './zip';
+import {
+  InflateLimitError,
+  inflateText,
+  readZipDirectory,
+  ZipError,
+  type InflateBudget,
+  type NativeInflate,
+} from './zip';
 
 export interface ReadLimits {
   /** Size of the file. */
@@ -81,6 +88,8 @@ export interface ReadOptions {
    */
   readonly pause?: () => Promise<void>;
   readonly sliceMs?: number;
+  /** The platform's inflate (the CLI passes Node's zlib, src/xlsx/nodeInflate.ts); fflate's when absent. */
+  readonly inflate?: NativeInflate;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -121,11 +130,14 @@ class Clock {
   private count = 0;
   constructor(private readonly options: ReadOptions) {}
   /**
-   * Cheap to call per token: true every 4,096 calls once a time slice has passed, and only when the
-   * caller gave a pause (the CLI does not: it never awaits per token).
+   * Cheap to call per token: true every 4,096 tokens (or cells read at once: `weight`) once a time
+   * slice has passed, and only when the caller gave a pause (the CLI does not: it never awaits per token).
    */
-  due(): boolean {
-    if (!this.options.pause || (++this.count & 4095) !== 0) return false;
+  due(weight = 1): boolean {
+    if (!this.options.pause) return false;
+    this.count += weight;
+    if (this.count < 4096) return false;
+    this.count = 0;
     return Date.now() - this.last >= (this.options.sliceMs ?? 50);
   }
 
@@ -347,8 +359,8 @@ async function readSheet(
   for (;;) {
     const token = stream.next();
     if (token === 'end') break;
-    reader.token(token, s);
-    if (clock.due()) await clock.pause();
+    const taken = reader.token(token, s);
+    if (clock.due(1 + taken)) await clock.pause();
   }
   return reader.finish();
 }
@@ -375,7 +387,10 @@ export async function readXlsx(
     // A bomb that declares its size costs nothing; one that lies is stopped by the budget below.
     if (declared > limits.maxUncompressedBytes)
       return unreadable(file, 'tooLarge', `${declared} bytes uncompressed`);
-    const budget: InflateBudget = { remaining: limits.maxUncompressedBytes };
+    const budget: InflateBudget = {
+      remaining: limits.maxUncompressedBytes,
+      ...(options.inflate ? { native: options.inflate } : {}),
+    };
     const parts = new PackageParts(bytes, entries);
     const office = byKind(parts.relationships('', budget), 'officeDocument');
     if (!office?.part || !parts.get(office.part)) return unreadable(file, 'other', 'no workbook part');

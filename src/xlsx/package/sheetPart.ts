@@ -4,7 +4,7 @@
  * then merged areas and data validations, with every limit counted as the XML goes by.
  */
 import { parseRange, type CellRange, type CellValue, type SheetSnapshot } from '../../core';
-import { decodeSpreadsheetText, XmlScanner } from './xml';
+import { decodeSpreadsheetText, decodeXml, XmlScanner } from './xml';
 import type { Styles } from './styles';
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns. A reference beyond it is a damaged file. */
@@ -43,6 +43,9 @@ export interface SheetContext {
   readonly budget: WorkbookBudget;
 }
 
+/** Cells and row tags read in place at most per call (see SheetReader.takeCells). */
+const TAKE_AT_ONCE = 256;
+
 const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
@@ -63,36 +66,62 @@ class CellList {
   private readonly colBlocks: Uint16Array[] = [];
   private readonly styleBlocks: Uint16Array[] = [];
   private readonly valueBlocks: CellValue[][] = [];
+  // The block being filled (the last), held apart: adding a cell touches no list of blocks.
+  private rows = new Int32Array(0);
+  private cols = new Uint16Array(0);
+  private styles = new Uint16Array(0);
+  private values: CellValue[] = [];
+  private fill = 0;
   length = 0;
   sorted = true;
   private lastRow = -1;
   private lastCol = -1;
+  /** Columns of the cells, least and greatest. */
+  minCol = EXCEL_COLUMNS;
+  maxCol = -1;
 
   add(row: number, col: number, value: CellValue, style: number): void {
-    const n = this.length;
-    const b = n >>> BLOCK_BITS;
-    const i = n & MASK;
-    if (b === this.rowBlocks.length) {
-      // The first block starts small and doubles: most sheets hold a few hundred cells, and a workbook
-      // of two hundred of them must not zero 100 MB of blocks.
-      const size = b === 0 ? FIRST_BLOCK : BLOCK;
-      this.rowBlocks.push(new Int32Array(size));
-      this.colBlocks.push(new Uint16Array(size));
-      this.styleBlocks.push(new Uint16Array(size));
-      this.valueBlocks.push([]);
-    } else if (i === this.rowBlocks[b]!.length) {
-      this.rowBlocks[b] = grown(this.rowBlocks[b]!, new Int32Array(i * 2));
-      this.colBlocks[b] = grown(this.colBlocks[b]!, new Uint16Array(i * 2));
-      this.styleBlocks[b] = grown(this.styleBlocks[b]!, new Uint16Array(i * 2));
+    let i = this.fill;
+    if (i === this.rows.length) {
+      this.grow();
+      i = this.fill;
     }
     if (row < this.lastRow || (row === this.lastRow && col <= this.lastCol)) this.sorted = false;
     this.lastRow = row;
     this.lastCol = col;
-    this.rowBlocks[b]![i] = row;
-    this.colBlocks[b]![i] = col;
-    this.styleBlocks[b]![i] = style;
-    this.valueBlocks[b]!.push(value);
-    this.length = n + 1;
+    if (col < this.minCol) this.minCol = col;
+    if (col > this.maxCol) this.maxCol = col;
+    this.rows[i] = row;
+    this.cols[i] = col;
+    this.styles[i] = style;
+    this.values.push(value);
+    this.fill = i + 1;
+    this.length += 1;
+  }
+
+  /**
+   * Room for more: the first block starts small and doubles (most sheets hold a few hundred cells, and
+   * a workbook of two hundred of them must not zero 100 MB of blocks); past BLOCK cells, a new block.
+   */
+  private grow(): void {
+    const n = this.fill;
+    const b = this.rowBlocks.length - 1;
+    if (b < 0 || n === BLOCK) {
+      const size = b < 0 ? FIRST_BLOCK : BLOCK;
+      this.rows = new Int32Array(size);
+      this.cols = new Uint16Array(size);
+      this.styles = new Uint16Array(size);
+      this.values = [];
+      this.rowBlocks.push(this.rows);
+      this.colBlocks.push(this.cols);
+      this.styleBlocks.push(this.styles);
+      this.valueBlocks.push(this.values);
+      this.fill = 0;
+      return;
+    }
+    this.rows = this.rowBlocks[b] = grown(this.rows, new Int32Array(n * 2));
+    this.cols = this.colBlocks[b] = grown(this.cols, new Uint16Array(n * 2));
+    this.styles = this.styleBlocks[b] = grown(this.styles, new Uint16Array(n * 2));
   }
 
   row(k: number): number {
@@ -106,6 +135,21 @@ class CellList {
   }
   value(k: number): CellValue {
     return this.valueBlocks[k >>> BLOCK_BITS]![k & MASK]!;
+  }
+
+  /** The blocks, for a pass over every cell in file order without a lookup per cell. */
+  get blocks(): readonly {
+    rows: Int32Array;
+    cols: Uint16Array;
+    styles: Uint16Array;
+    values: readonly CellValue[];
+  }[] {
+    return this.valueBlocks.map((values, b) => ({
+      rows: this.rowBlocks[b]!,
+      cols: this.colBlocks[b]!,
+      styles: this.styleBlocks[b]!,
+      values,
+    }));
   }
 }
 
@@ -136,6 +180,47 @@ function parseRef(ref: string, from = 0, to = ref.length): number {
   }
   if (i === digitsStart || row === 0) return -1;
   return (row - 1) * EXCEL_COLUMNS + (col - 1);
+}
+
+/** 1 to `max` ASCII digits at buf[from, to) as a number; -1 otherwise. */
+function digitsAt(buf: string, from: number, to: number, max: number): number {
+  if (to <= from || to - from > max) return -1;
+  let n = 0;
+  for (let i = from; i < to; i += 1) {
+    const c = buf.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/**
+ * An integer of at most 15 digits, optionally negative, at buf[from, to): exactly what parseFloat
+ * gives for it. NaN for anything else (then the text is read as before).
+ */
+function integerAt(buf: string, from: number, to: number): number {
+  const negative = buf.charCodeAt(from) === 45; /* - */
+  const n = digitsAt(buf, negative ? from + 1 : from, to, 15);
+  if (n < 0) return NaN;
+  return negative ? -n : n;
+}
+
+/**
+ * A cell's `t` as written at buf[from, to) (absent: ''); null for any other than these (and for inline
+ * strings, whose text is not in a `<v>`): such a cell is read from its tokens.
+ */
+function cellTypeAt(buf: string, from: number, to: number): string | null {
+  if (from < 0) return '';
+  switch (to - from) {
+    case 1: {
+      const c = buf.charCodeAt(from);
+      return c === 115 ? 's' : c === 110 ? 'n' : c === 98 ? 'b' : c === 101 ? 'e' : c === 100 ? 'd' : null;
+    }
+    case 3:
+      return buf.startsWith('str', from) ? 'str' : null;
+    default:
+      return null;
+  }
 }
 
 function rowNumber(text: string | undefined): number | null {
@@ -191,14 +276,17 @@ export class SheetReader {
 
   constructor(private readonly context: SheetContext) {}
 
-  /** Handle the scanner's current token ('open', 'close' or 'text'). */
-  token(kind: 'open' | 'close' | 'text', s: XmlScanner): void {
+  /**
+   * Handle the scanner's current token ('open', 'close' or 'text'). Returns how many cells and row
+   * tags it took from the input beyond the token (see takeCells), for a caller that paces its work.
+   */
+  token(kind: 'open' | 'close' | 'text', s: XmlScanner): number {
     if (kind === 'text') {
       if (this.inValue) {
         this.value += s.text;
         this.hasValue = true;
       } else if (this.inInlineText && this.phoneticDepth === 0) this.inline += s.text;
-      return;
+      return 0;
     }
     const name = s.local;
     if (kind === 'open') {
@@ -213,36 +301,36 @@ export class SheetReader {
             if (!s.selfClosing) this.phoneticDepth += 1;
           } else if (name === 't' && !s.selfClosing) this.inInlineText = true;
         }
-        return;
+        return 0;
       }
       switch (name) {
         case 'row':
           this.openRow(s);
-          return;
+          return this.takeCells(s);
         case 'c': {
           this.openCell(s);
           if (s.selfClosing) {
             this.closeCell();
-            return;
+            return 0;
           }
           // Most cells are `<v>…</v></c>`: taken at once, as the tokens one by one would have been.
           const plain = s.takePlainCellValue();
-          if (plain === null) return;
+          if (plain === null) return 0;
           if (plain !== '') {
             this.value = plain;
             this.hasValue = true;
           }
           this.closeCell();
-          return;
+          return this.takeCells(s);
         }
         case 'mergeCell':
           this.addMerge(s.attr('ref') ?? '');
-          return;
+          return 0;
         case 'dataValidation':
           this.validations.push(s.attr('sqref') ?? '');
-          return;
+          return 0;
         default:
-          return;
+          return 0;
       }
     }
     // close
@@ -251,14 +339,92 @@ export class SheetReader {
       else if (name === 't') this.inInlineText = false;
       else if (name === 'rPh') this.phoneticDepth = Math.max(0, this.phoneticDepth - 1);
       else if (name === 'is') this.inInline = false;
-      else if (name === 'c') this.closeCell();
+      else if (name === 'c') {
+        this.closeCell();
+        return this.takeCells(s);
+      }
     }
+    return 0;
+  }
+
+  /**
+   * The cells and rows that follow, as long as each is a whole plain cell, a row's open tag or a row's
+   * end that the scanner finds (`peekCell`, `peekRow`): read from the text in place (reference, style,
+   * type, a shared string's index or an integer), as the tokens one by one would have read them.
+   * Anything else is left to the tokens. At most `TAKE_AT_ONCE` at a time (a caller paces its work by
+   * the count returned).
+   */
+  private takeCells(s: XmlScanner): number {
+    const buf = s.source;
+    let taken = 0;
+    for (; taken < TAKE_AT_ONCE; taken += 1) {
+      if (!s.peekCell()) {
+        if (s.takeRowEnd()) continue;
+        if (!s.peekRow()) return taken;
+        let r: number | null = null;
+        if (s.cellRefStart >= 0) {
+          r = digitsAt(buf, s.cellRefStart, s.cellRefEnd, 8);
+          if (r < 0) return taken;
+        }
+        s.takePeeked();
+        this.placeRow(r, r);
+        continue;
+      }
+      const type = cellTypeAt(buf, s.cellTypeStart, s.cellTypeEnd);
+      if (type === null) return taken;
+      let at = -2;
+      if (s.cellRefStart >= 0) {
+        at = parseRef(buf, s.cellRefStart, s.cellRefEnd);
+        if (at < 0) return taken;
+      }
+      let style = 0;
+      if (s.cellStyleStart >= 0) {
+        style = digitsAt(buf, s.cellStyleStart, s.cellStyleEnd, 9);
+        if (style < 0) return taken;
+      }
+      s.takePeeked();
+      this.placeCell(at);
+      this.cellType = type;
+      this.cellStyle = style < 65_536 ? style : 0;
+      this.countCell();
+      const from = s.cellValueStart;
+      const to = s.cellValueEnd;
+      if (from === to) continue;
+      let value: CellValue;
+      if (type === 's') {
+        const index = digitsAt(buf, from, to, 8);
+        value = index >= 0 ? (this.context.sharedStrings[index] ?? null) : this.textValue(buf, from, to);
+      } else if (type === '' || type === 'n') {
+        const n = integerAt(buf, from, to);
+        value = Number.isNaN(n)
+          ? this.textValue(buf, from, to)
+          : this.context.styles.isDate(this.cellStyle)
+            ? excelDate(n, this.context.date1904)
+            : n;
+      } else value = this.textValue(buf, from, to);
+      if (value === null || value === '') continue;
+      this.cells.add(this.cellRow, this.cellCol, value, this.cellStyle);
+    }
+    return taken;
+  }
+
+  /** The current cell's value from its `<v>` text as written (entities decoded here). */
+  private textValue(buf: string, from: number, to: number): CellValue {
+    this.value = decodeXml(buf.slice(from, to));
+    return this.cellValue();
   }
 
   private openRow(s: XmlScanner): void {
-    const r = rowNumber(s.attr('r'));
+    this.placeRow(rowNumber(s.attr('r')), s.attr('r'));
+  }
+
+  /** A row begins: its number (`r`, -1 when not a number, null when absent) as written (`shown`). */
+  private placeRow(r: number | null, shown: unknown): void {
     if (r === -1 || (r !== null && (r < 1 || r > EXCEL_ROWS)))
-      throw new ReadRefusal('truncated', `${this.context.name}: row ${s.attr('r')} is outside Excel's grid`);
+      throw new ReadRefusal(
+        'truncated',
+        `${this.context.name}: row ${String(shown)} is outside Excel's grid`,
+      );
     this.rowIndex = r !== null ? r - 1 : this.rowIndex + 1;
     if (this.rowIndex >= EXCEL_ROWS)
       throw new ReadRefusal('truncated', `${this.context.name}: more rows than Excel's grid holds`);
@@ -270,20 +436,13 @@ export class SheetReader {
     const span = s.attrIndex('r');
     const inPlace = span < 0 ? -1 : parseRef(s.source, s.valueStart(span), s.valueEnd(span));
     const ref = span < 0 || inPlace >= 0 ? undefined : s.attr('r');
+    let at = -2;
     if (span >= 0) {
-      const at = inPlace >= 0 ? inPlace : parseRef(ref!);
+      at = inPlace >= 0 ? inPlace : parseRef(ref!);
       if (at < 0)
         throw new ReadRefusal('truncated', `${this.context.name}: cell reference ${ref!.slice(0, 20)}`);
-      this.cellRow = Math.floor(at / EXCEL_COLUMNS);
-      this.cellCol = at % EXCEL_COLUMNS;
-      if (this.rowIndex < 0) this.rowIndex = this.cellRow;
-    } else {
-      this.cellRow = Math.max(this.rowIndex, 0);
-      this.cellCol = this.colIndex + 1;
-      if (this.cellCol >= EXCEL_COLUMNS)
-        throw new ReadRefusal('truncated', `${this.context.name}: more columns than Excel's grid holds`);
     }
-    this.colIndex = this.cellCol;
+    this.placeCell(at);
     this.cellType = s.attr('t') ?? '';
     const digits = s.attrDigits('s');
     let styleIndex = digits;
@@ -301,15 +460,37 @@ export class SheetReader {
     this.inline = '';
   }
 
-  private closeCell(): void {
+  /** The cell's row and column: from its reference packed by parseRef, or (-2) after the previous cell. */
+  private placeCell(at: number): void {
+    if (at !== -2) {
+      this.cellRow = Math.floor(at / EXCEL_COLUMNS);
+      this.cellCol = at % EXCEL_COLUMNS;
+      if (this.rowIndex < 0) this.rowIndex = this.cellRow;
+    } else {
+      this.cellRow = Math.max(this.rowIndex, 0);
+      this.cellCol = this.colIndex + 1;
+      if (this.cellCol >= EXCEL_COLUMNS)
+        throw new ReadRefusal('truncated', `${this.context.name}: more columns than Excel's grid holds`);
+    }
+    this.colIndex = this.cellCol;
+  }
+
+  /**
+   * The cell read ends: it extends the sheet's extent and counts toward the limit. Every cell the file
+   * writes counts, empty or not: a part of nothing but `<c/>` (a size-lying entry inflating to a
+   * gigabyte of them) is refused after the limit's worth, not after the whole part.
+   */
+  private countCell(): void {
     this.inCell = false;
     if (this.cellRow > this.lastRow) this.lastRow = this.cellRow;
     if (this.cellCol > this.lastCol) this.lastCol = this.cellCol;
-    // Every cell the file writes counts, empty or not: a part of nothing but `<c/>` (a size-lying entry
-    // inflating to a gigabyte of them) is refused after the limit's worth, not after the whole part.
     const budget = this.context.budget;
     budget.cells += 1;
     if (budget.cells > budget.maxCells) throw new ReadRefusal('tooManyCells', `> ${budget.maxCells}`);
+  }
+
+  private closeCell(): void {
+    this.countCell();
     if (!this.hasValue) return;
     const value = this.cellValue();
     if (value === null || value === '') return;
@@ -381,9 +562,11 @@ export class SheetReader {
   finish(): SheetSnapshot {
     this.countValidations();
     const { name, hidden } = this.context;
+    const merges = this.merges;
     const cells = this.cells;
     const order = cellOrder(cells);
-    const covered = coveredCells(cells, order, this.merges);
+    const covered = coveredCells(cells, order, merges);
+    if (covered === null) return this.snapshotInFileOrder();
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -397,23 +580,66 @@ export class SheetReader {
       if (c < left) left = c;
       if (c > right) right = c;
     }
-    const merges = this.merges;
     if (bottom < 0) return { name, top: 0, left: 0, values: [], merges, hidden };
     const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => []);
     let formats: string[][] | undefined;
-    for (let i = 0; i < cells.length; i += 1) {
+    const styles = this.context.styles;
+    for (let i = 0; i < (order ? order.length : cells.length); i += 1) {
       const k = order ? order[i]! : i;
       if (covered[k]) continue;
       const rowValues = values[cells.row(k) - top]!;
       const col = cells.col(k) - left;
       while (rowValues.length < col) rowValues.push(null);
       rowValues[col] = cells.value(k);
-      const format = this.context.styles.format(cells.style(k));
+      const format = styles.format(cells.style(k));
       if (format !== undefined) {
         formats ??= Array.from({ length: bottom - top + 1 }, () => []);
         const rowFormats = formats[cells.row(k) - top]!;
         while (rowFormats.length < col) rowFormats.push('');
         rowFormats[col] = format;
+      }
+    }
+    return {
+      name,
+      top,
+      left,
+      values,
+      ...(formats ? { numberFormats: formats } : {}),
+      merges,
+      hidden,
+    };
+  }
+
+  /**
+   * The snapshot when the cells came in (row, column) order, once each, none under a merged area
+   * (Excel's files): the same rows as above, made in one pass over the blocks.
+   */
+  private snapshotInFileOrder(): SheetSnapshot {
+    const { name, hidden } = this.context;
+    const merges = this.merges;
+    const cells = this.cells;
+    if (cells.length === 0) return { name, top: 0, left: 0, values: [], merges, hidden };
+    const top = cells.row(0);
+    const bottom = cells.row(cells.length - 1);
+    const left = cells.minCol;
+    const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => []);
+    let formats: string[][] | undefined;
+    const styles = this.context.styles;
+    for (const block of cells.blocks) {
+      const { rows, cols, values: blockValues } = block;
+      for (let i = 0; i < blockValues.length; i += 1) {
+        const row = rows[i]! - top;
+        const rowValues = values[row]!;
+        const col = cols[i]! - left;
+        while (rowValues.length < col) rowValues.push(null);
+        rowValues[col] = blockValues[i]!;
+        const format = styles.format(block.styles[i]!);
+        if (format !== undefined) {
+          formats ??= Array.from({ length: bottom - top + 1 }, () => []);
+          const rowFormats = formats[row]!;
+          while (rowFormats.length < col) rowFormats.push('');
+          rowFormats[col] = format;
+        }
       }
     }
     return {
@@ -449,13 +675,24 @@ function cellOrder(cells: CellList): Uint32Array | null {
 }
 
 /**
- * Cells inside a merged area other than its top-left: null in the snapshot, as Excel shows them.
+ * Cells inside a merged area other than its top-left: null in the snapshot, as Excel shows them; and
+ * the earlier of two cells at one address. Null when there are none of either.
  * Merged areas are disjoint (overlaps were dropped), so a sweep over the rows keeps at most one
  * candidate per column: the work is the cells' count times a logarithm, whatever the areas' sizes.
  */
-function coveredCells(cells: CellList, order: Uint32Array | null, merges: readonly CellRange[]): Uint8Array {
+function coveredCells(
+  cells: CellList,
+  order: Uint32Array | null,
+  merges: readonly CellRange[],
+): Uint8Array | null {
+  if (order === null && (merges.length === 0 || cells.length === 0)) return null;
   const covered = new Uint8Array(cells.length);
-  if (merges.length === 0 || cells.length === 0) return covered;
+  if (merges.length === 0 || cells.length === 0) {
+    if (order && order.length < cells.length) covered.fill(1); // superseded duplicates
+    for (const k of order ?? []) covered[k] = 0;
+    return covered;
+  }
+  let any = order !== null;
   const byTop = [...merges].sort((a, b) => a.top - b.top);
   const byBottom = [...merges].sort((a, b) => a.bottom - b.bottom);
   const active: CellRange[] = []; // sorted by left
@@ -497,7 +734,10 @@ function coveredCells(cells: CellList, order: Uint32Array | null, merges: readon
     // The area with the largest left edge at or before this column.
     const at = indexOfLeft(col + 1) - 1;
     const m = active[at];
-    if (m && m.right >= col && m.bottom >= row && !(m.top === row && m.left === col)) covered[k] = 1;
+    if (m && m.right >= col && m.bottom >= row && !(m.top === row && m.left === col)) {
+      covered[k] = 1;
+      any = true;
+    }
   }
-  return covered;
+  return any ? covered : null;
 }

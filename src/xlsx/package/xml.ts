@@ -122,6 +122,158 @@ export class XmlScanner {
     return lt === pos + 3 ? '' : decodeXml(buf.slice(pos + 3, lt));
   }
 
+  /**
+   * Between cells of a worksheet: when the input goes on with a whole cell as Excel writes it,
+   * `<c r="B2" s="3" t="s"><v>TEXT</v></c>` or `<c r="B2"/>` (no prefix, no formula, each attribute
+   * `name="value"`), notes where its `r`, `s` and `t` values and its TEXT lie (`cell…` fields, -1 when
+   * absent; TEXT as written, not decoded) and returns true without taking it: `takePeeked()` takes
+   * it, or nothing is taken and the tokens come one by one as usual. It looks no further than the
+   * cell's end, which reading its tokens one by one would look for too.
+   */
+  peekCell(): boolean {
+    const buf = this.buf;
+    const pos = this.pos;
+    if (
+      buf.charCodeAt(pos) !== LT ||
+      buf.charCodeAt(pos + 1) !== 99 /* c */ ||
+      buf.charCodeAt(pos + 2) !== 32
+    )
+      return false;
+    let i = this.peekAttributes(pos + 3);
+    if (i < 0) return false;
+    let valueStart = -1;
+    let valueEnd = -1;
+    if (!this.peekedSelfClosing) {
+      if (buf.charCodeAt(i) !== LT || buf.charCodeAt(i + 1) !== 118 /* v */ || buf.charCodeAt(i + 2) !== GT)
+        return false;
+      // A character loop, not indexOf: a value is a few characters, and the call costs more.
+      const len = buf.length;
+      let lt = i + 3;
+      while (lt < len && buf.charCodeAt(lt) !== LT) lt += 1;
+      if (lt >= len || !buf.startsWith('</v></c>', lt)) return false;
+      valueStart = i + 3;
+      valueEnd = lt;
+      i = lt + 8;
+    }
+    this.cellValueStart = valueStart;
+    this.cellValueEnd = valueEnd;
+    this.peekedEnd = i;
+    return true;
+  }
+
+  /**
+   * Like peekCell for a whole `<row …>` open tag (or `<row …/>`, `peekedSelfClosing`): its `r` value
+   * in `cellRef…`.
+   */
+  peekRow(): boolean {
+    const buf = this.buf;
+    const pos = this.pos;
+    if (!buf.startsWith('<row', pos)) return false;
+    const after = buf.charCodeAt(pos + 4);
+    if (!isSpace(after) && after !== GT && after !== SLASH) return false;
+    const end = this.peekAttributes(pos + 4);
+    if (end < 0) return false;
+    this.peekedEnd = end;
+    return true;
+  }
+
+  /** When the input goes on with `</row>`: takes it (a row's end, which a sheet's reader needs not see). */
+  takeRowEnd(): boolean {
+    if (!this.buf.startsWith('</row>', this.pos)) return false;
+    this.steps += 1;
+    this.tokenStart = this.pos;
+    this.pos = this.tokenEnd = this.pos + 6;
+    return true;
+  }
+
+  /**
+   * The attributes of an open tag from buf[i] to its `>` or `/>`, each `name="value"` or
+   * `name='value'` (anything else: -1, and the tokens are read one by one): the `r`, `s` and `t` values'
+   * spans noted in `cell…` (the first of a repeated attribute, as `attr` finds it). Returns the index
+   * after the tag, or -1.
+   */
+  private peekAttributes(i: number): number {
+    const buf = this.buf;
+    const len = buf.length;
+    this.steps += 1;
+    let refStart = -1;
+    let refEnd = -1;
+    let styleStart = -1;
+    let styleEnd = -1;
+    let typeStart = -1;
+    let typeEnd = -1;
+    for (;;) {
+      while (i < len && isSpace(buf.charCodeAt(i))) i += 1;
+      if (i >= len) return -1;
+      const c = buf.charCodeAt(i);
+      if (c === GT) {
+        this.peekedSelfClosing = false;
+        i += 1;
+        break;
+      }
+      if (c === SLASH) {
+        if (buf.charCodeAt(i + 1) !== GT) return -1;
+        this.peekedSelfClosing = true;
+        i += 2;
+        break;
+      }
+      const nameStart = i;
+      for (; i < len; i += 1) {
+        const n = buf.charCodeAt(i);
+        if (n === EQ) break;
+        // A space or control character, or markup: not the plain form (the tokens read it).
+        if (n <= 32 || n === GT || n === SLASH || n === LT || n === DQ || n === SQ) return -1;
+      }
+      if (i >= len || i === nameStart) return -1;
+      const quote = buf.charCodeAt(i + 1);
+      if (quote !== DQ && quote !== SQ) return -1;
+      // Character loops, not indexOf: names and values are a few characters, and the call costs more.
+      let close = i + 2;
+      while (close < len && buf.charCodeAt(close) !== quote) close += 1;
+      if (close >= len) return -1;
+      if (i - nameStart === 1) {
+        const n = buf.charCodeAt(nameStart);
+        if (n === 114 /* r */ && refStart < 0) {
+          refStart = i + 2;
+          refEnd = close;
+        } else if (n === 115 /* s */ && styleStart < 0) {
+          styleStart = i + 2;
+          styleEnd = close;
+        } else if (n === 116 /* t */ && typeStart < 0) {
+          typeStart = i + 2;
+          typeEnd = close;
+        }
+      }
+      i = close + 1;
+    }
+    this.cellRefStart = refStart;
+    this.cellRefEnd = refEnd;
+    this.cellStyleStart = styleStart;
+    this.cellStyleEnd = styleEnd;
+    this.cellTypeStart = typeStart;
+    this.cellTypeEnd = typeEnd;
+    return i;
+  }
+
+  /** Takes the cell or row that `peekCell` or `peekRow` found. */
+  takePeeked(): void {
+    this.tokenStart = this.pos;
+    this.tokenEnd = this.peekedEnd;
+    this.pos = this.peekedEnd;
+  }
+
+  // Where the cell or row found by peekCell or peekRow lies in `source` (-1: absent).
+  cellRefStart = -1;
+  cellRefEnd = -1;
+  cellStyleStart = -1;
+  cellStyleEnd = -1;
+  cellTypeStart = -1;
+  cellTypeEnd = -1;
+  cellValueStart = -1;
+  cellValueEnd = -1;
+  peekedSelfClosing = false;
+  private peekedEnd = 0;
+
   /** The current token as written in the file. */
   raw(): string {
     return this.buf.slice(this.tokenStart, this.tokenEnd);

@@ -22,6 +22,7 @@ import {
   type XmlToken,
 } from '../../../src/xlsx/package/xml';
 import { lieAboutSizes } from '../../helpers/lyingZip';
+import { nodeInflate } from '../../../src/xlsx/nodeInflate';
 
 describe('zip', () => {
   const zip = zipSync({ 'a.txt': strToU8('hello ✓'), 'dir/b.xml': strToU8('<x/>'.repeat(1000)) });
@@ -81,6 +82,50 @@ describe('zip', () => {
     const [storedEntry] = readZipDirectory(stored, 10);
     expect([storedEntry!.method, storedEntry!.declaredSize]).toEqual([8, 100]);
     expect(inflateEntryBytes(stored, storedEntry!, { remaining: 1e6 })).toEqual(data);
+  });
+
+  test("with the platform's inflate (the CLI's Node zlib): the same bytes and budget, a lying bomb stopped at the budget, a large entry streamed", () => {
+    const entries = readZipDirectory(zip, 100);
+    const budget = { remaining: 1e6, native: nodeInflate };
+    expect(new TextDecoder().decode(inflateEntryBytes(zip, entries[0]!, budget))).toBe('hello ✓');
+    expect(new TextDecoder().decode(inflateEntryBytes(zip, entries[1]!, budget))).toBe('<x/>'.repeat(1000));
+    expect(budget.remaining).toBe(1e6 - 9 - 4000);
+
+    // 50 MB of zeros declared as 100 bytes: zlib stops at the budget, not after 50 MB.
+    const lying = lieAboutSizes(zipSync({ 'x.xml': new Uint8Array(50 * 1024 * 1024) }, { level: 9 }), 100);
+    const [bomb] = readZipDirectory(lying, 10);
+    let seen = 0;
+    expect(() =>
+      inflateEntryText(lying, bomb!, { remaining: 1024 * 1024, native: nodeInflate }, (t) => {
+        seen += t.length;
+      }),
+    ).toThrow(InflateLimitError);
+    expect(seen).toBe(0);
+    // Within the budget but beyond one native inflation (16 MB): streamed slice by slice, every byte read.
+    const streamed = { remaining: 60 * 1024 * 1024, native: nodeInflate };
+    let pieces = 0;
+    let total = 0;
+    inflateEntryText(lying, bomb!, streamed, (t) => {
+      pieces += 1;
+      total += t.length;
+    });
+    expect(total).toBe(50 * 1024 * 1024);
+    expect(pieces).toBeGreaterThan(1);
+    expect(streamed.remaining).toBe(10 * 1024 * 1024);
+    // …and past the budget while streaming: refused there.
+    expect(() =>
+      inflateEntryText(lying, bomb!, { remaining: 30 * 1024 * 1024, native: nodeInflate }, () => {}),
+    ).toThrow(InflateLimitError);
+
+    const broken = lying.slice();
+    broken.fill(0xff, bomb!.dataOffset, bomb!.dataOffset + bomb!.compressedSize);
+    expect(() => inflateEntryBytes(broken, bomb!, { remaining: 1e8, native: nodeInflate })).toThrow(ZipError);
+    const cut = zipSync({ 'x.xml': strToU8('<row/>'.repeat(5000)) });
+    const [short] = readZipDirectory(cut, 10);
+    const truncated = { ...short!, compressedSize: short!.compressedSize - 10 };
+    expect(() => inflateEntryBytes(cut, truncated, { remaining: 1e8, native: nodeInflate })).toThrow(
+      ZipError,
+    );
   });
 
   test('text decoded piece by piece: characters cut between pieces kept whole, a BOM dropped only at the start', () => {
@@ -243,6 +288,73 @@ describe('XML tokenizer', () => {
     open();
     expect(s.takePlainCellValue()).toBeNull();
     expect([s.next(), s.local]).toEqual(['open', 'v']);
+  });
+
+  test('a whole plain cell is found in place and taken only when asked; anything else is left to the tokens', () => {
+    const s = new XmlScanner();
+    const xml =
+      '<c r="B2" s="3" t="s"><v>7</v></c><c r=\'C2\' x14ac:r="Z9" r="D2"/><c  t="n" ><v>1&amp;2</v></c>' +
+      '<c r="A1"><f>1</f><v>1</v></c><x:c r="A1"/><c r = "A1"/><c r="A1"><v>5</v>';
+    s.push(xml);
+    const at = (from: number, to: number) => (from < 0 ? null : xml.slice(from, to));
+    const cell = () => [
+      at(s.cellRefStart, s.cellRefEnd),
+      at(s.cellStyleStart, s.cellStyleEnd),
+      at(s.cellTypeStart, s.cellTypeEnd),
+      at(s.cellValueStart, s.cellValueEnd),
+    ];
+    expect(s.peekCell()).toBe(true);
+    expect(cell()).toEqual(['B2', '3', 's', '7']);
+    expect(s.peekCell()).toBe(true); // not taken: found again
+    s.takePeeked();
+    expect(s.peekCell()).toBe(true);
+    expect(cell()).toEqual(['C2', null, null, null]); // the first `r`; a prefixed one is another attribute
+    s.takePeeked();
+    expect(s.peekCell()).toBe(true);
+    expect(cell()).toEqual([null, null, 'n', '1&amp;2']); // as written: the reader decodes it
+    s.takePeeked();
+    // A formula, a prefix, spaces around '=': the tokens one by one.
+    for (const [kind, name] of [
+      ['open', 'c'],
+      ['open', 'f'],
+      ['text', ''],
+      ['close', 'f'],
+      ['open', 'v'],
+      ['text', ''],
+      ['close', 'v'],
+      ['close', 'c'],
+      ['open', 'c'],
+      ['open', 'c'],
+    ]) {
+      expect(s.peekCell()).toBe(false);
+      const token = s.next();
+      expect([token, token === 'text' ? '' : s.local]).toEqual([kind, name]);
+    }
+    // Cut short (the rest of the part not inflated yet): not found.
+    expect(s.peekCell()).toBe(false);
+    expect([s.next(), s.local]).toEqual(['open', 'c']);
+
+    // Rows: the open tag with its `r`, self-closing or not, and the end taken at once.
+    const rows = new XmlScanner();
+    const rowsXml = '<row r="12" spans="1:3"></row><row/><row  r = "3"><x:row r="4">';
+    rows.push(rowsXml);
+    expect(rows.peekCell()).toBe(false);
+    expect(rows.peekRow()).toBe(true);
+    expect([rowsXml.slice(rows.cellRefStart, rows.cellRefEnd), rows.peekedSelfClosing]).toEqual([
+      '12',
+      false,
+    ]);
+    rows.takePeeked();
+    expect(rows.peekRow()).toBe(false);
+    expect(rows.takeRowEnd()).toBe(true);
+    expect(rows.peekRow()).toBe(true);
+    expect([rows.cellRefStart, rows.peekedSelfClosing]).toEqual([-1, true]);
+    rows.takePeeked();
+    expect(rows.takeRowEnd()).toBe(false);
+    expect(rows.peekRow()).toBe(false); // spaces around '=': the tokens
+    expect([rows.next(), rows.local, rows.attr('r')]).toEqual(['open', 'row', '3']);
+    expect(rows.peekRow()).toBe(false); // a prefix
+    expect([rows.next(), rows.qname]).toEqual(['open', 'x:row']);
   });
 
   test('DOCTYPE (entity expansion) is refused', () => {
