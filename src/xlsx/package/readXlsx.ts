@@ -5,16 +5,11 @@
  * linear tokenizer, and every limit counted while reading: refusing a hostile file costs time and
  * memory in proportion to the limit, not to the file. No Node imports: the CLI and the pane both use it.
  */
-import {
-  type WorkbookSnapshot,
-  type SheetSnapshot,
-  parseRange,
-  type Finding,
-  finding,
-  type UnreadableReason,
-  honouredOwnedSheets,
-  isMarkerName,
-} from '../../core';
+// The core's own modules, not its index: reading loads no analysis (the reader's start-up is its own).
+import { type WorkbookSnapshot, type SheetSnapshot, parseRange } from '../../core/grid';
+import { type Finding, finding } from '../../core/findings/finding';
+import type { UnreadableReason } from '../../core/findings/catalogue';
+import { honouredOwnedSheets, isMarkerName } from '../../core/ownership';
 import { PackageError, PackageParts, type Relationship } from './parts';
 import { readStyles, NO_STYLES, type Styles } from './styles';
 import { ReadRefusal, SheetReader, type WorkbookBudget } from './sheetPart';

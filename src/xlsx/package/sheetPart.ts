@@ -3,7 +3,7 @@
  * rich text without its furigana, cached formula results, booleans, errors, dates by number format),
  * then merged areas and data validations, with every limit counted as the XML goes by.
  */
-import { parseRange, type CellRange, type CellValue, type SheetSnapshot } from '../../core';
+import { parseRange, type CellRange, type CellValue, type SheetSnapshot } from '../../core/grid';
 import { decodeSpreadsheetText, decodeXml, XmlScanner } from './xml';
 import type { Styles } from './styles';
 
