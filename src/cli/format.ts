@@ -6,6 +6,7 @@ import {
   formatList,
   formatMessage,
   renderFinding,
+  type RenderedFinding,
   severityLabel,
   type Lang,
 } from '../core';
@@ -39,14 +40,19 @@ export function compactCells(cells: readonly string[], lang: Lang): string {
   for (const cell of cells) {
     const at = splitCell(cell);
     if (!at) other.push(cell);
-    else byColumn.set(at.col, [...(byColumn.get(at.col) ?? []), at.row]);
+    else {
+      const rows = byColumn.get(at.col);
+      if (rows) rows.push(at.row);
+      else byColumn.set(at.col, [at.row]);
+    }
   }
   const ranges: string[] = [];
   for (const [col, rows] of byColumn) {
     const sorted = [...new Set(rows)].sort((a, b) => a - b);
     let start = sorted[0]!;
     let prev = start;
-    for (const row of [...sorted.slice(1), Infinity]) {
+    for (let i = 1; i <= sorted.length; i += 1) {
+      const row = i < sorted.length ? sorted[i]! : Infinity;
       if (row === prev + 1) {
         prev = row;
         continue;
@@ -56,39 +62,51 @@ export function compactCells(cells: readonly string[], lang: Lang): string {
       prev = row;
     }
   }
-  const all = [...ranges, ...other];
-  const shown = all.slice(0, MAX_LISTED_RANGES);
+  const all = ranges.length === 0 ? other : other.length === 0 ? ranges : [...ranges, ...other];
+  const shown = all.length > MAX_LISTED_RANGES ? all.slice(0, MAX_LISTED_RANGES) : all;
   const rest = all.length - shown.length;
   return rest > 0
     ? `${formatList(shown, lang)}${formatMessage(cliMessages.moreRanges, lang, { count: rest })}`
     : formatList(shown, lang);
 }
 
-function findingLine(group: readonly Finding[], lang: Lang, color: boolean): string {
-  const finding = group[0]!;
-  const { message, suggestion } = renderFinding(finding, lang);
+/** Findings that print as one line: the same code, text and severity. */
+interface SameFindings {
+  readonly first: Finding;
+  readonly rendered: RenderedFinding;
+  readonly cells: (string | null)[];
+}
+
+function findingLine(group: SameFindings, lang: Lang, color: boolean): string {
+  const { first: finding, rendered } = group;
+  const { message, suggestion } = rendered;
   const word = severityLabel(finding.severity, lang);
   const severity = color ? `${COLOURS[finding.severity]}${word}${RESET}` : word;
   const text = `${message}${suggestion ? `  → ${suggestion}` : ''}`;
-  if (group.length === 1) {
+  if (group.cells.length === 1) {
     const cell = (finding.cell ?? '').padEnd(6);
     return `    ${cell} ${severity}  ${finding.code}  ${text}`;
   }
   // The same finding in many cells (a sheet typed with 〇): one line, with the count and the cells.
-  const cells = group.map((f) => f.cell).filter((c): c is string => c !== null);
-  const count = formatMessage(cliMessages.cellCount, lang, { count: group.length });
+  const cells = group.cells.filter((c): c is string => c !== null);
+  const count = formatMessage(cliMessages.cellCount, lang, { count: group.cells.length });
   return `    ${count.padEnd(6)} ${severity}  ${finding.code}  ${text}  [${compactCells(cells, lang)}]`;
 }
 
-/** Findings of one sheet, those with the same code, text and severity together (in first-seen order). */
-function groupSame(findings: readonly Finding[], lang: Lang): Finding[][] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const { message, suggestion } = renderFinding(f, lang);
-    const key = JSON.stringify([f.severity, f.code, message, suggestion]);
+/**
+ * Findings of one sheet, those with the same code, text and severity together (in first-seen order).
+ * Each finding is rendered once, here.
+ */
+function groupSame(findings: readonly Finding[], from: number, to: number, lang: Lang): SameFindings[] {
+  const groups = new Map<string, SameFindings>();
+  for (let i = from; i < to; i += 1) {
+    const f = findings[i]!;
+    const rendered = renderFinding(f, lang);
+    // Severity and code hold no space; the message's length marks where the suggestion starts.
+    const key = `${f.severity} ${f.code} ${rendered.message.length} ${rendered.message}${rendered.suggestion}`;
     const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
+    if (group) group.cells.push(f.cell);
+    else groups.set(key, { first: f, rendered, cells: [f.cell] });
   }
   return [...groups.values()];
 }
@@ -107,30 +125,39 @@ export function formatFindings(
   lang: Lang,
   color: boolean,
 ): string {
-  const lines: string[] = [];
+  const itemsByFile = new Map<string, number>();
+  for (const s of analysis.sources) itemsByFile.set(s.file, (itemsByFile.get(s.file) ?? 0) + s.items);
+  const findingsByFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const mine = findingsByFile.get(f.file);
+    if (mine) mine.push(f);
+    else findingsByFile.set(f.file, [f]);
+  }
+  let out = '';
+  let firstLine = true;
+  const line = (text: string): void => {
+    out += firstLine ? text : `\n${text}`;
+    firstLine = false;
+  };
   for (const file of files) {
-    const items = analysis.sources.filter((s) => s.file === file).reduce((n, s) => n + s.items, 0);
-    lines.push(formatMessage(cliMessages.fileHeader, lang, { file, items }));
-    const mine = findings.filter((f) => f.file === file);
-    if (mine.length === 0) lines.push(formatMessage(cliMessages.noFindings, lang));
+    line(formatMessage(cliMessages.fileHeader, lang, { file, items: itemsByFile.get(file) ?? 0 }));
+    const mine = findingsByFile.get(file) ?? [];
+    if (mine.length === 0) line(formatMessage(cliMessages.noFindings, lang));
     // Runs of findings on the same sheet, as ordered; within a run, identical findings share a line.
-    const runs: Finding[][] = [];
-    for (const finding of mine) {
-      const run = runs[runs.length - 1];
-      if (run && run[0]!.sheet === finding.sheet) run.push(finding);
-      else runs.push([finding]);
-    }
-    for (const run of runs) {
-      const sheet = run[0]!.sheet;
-      lines.push(
+    for (let start = 0; start < mine.length;) {
+      const sheet = mine[start]!.sheet;
+      let end = start + 1;
+      while (end < mine.length && mine[end]!.sheet === sheet) end += 1;
+      line(
         sheet === null
           ? formatMessage(cliMessages.fileLevel, lang)
           : formatMessage(cliMessages.sheetHeader, lang, { sheet }),
       );
-      for (const group of groupSame(run, lang)) lines.push(findingLine(group, lang, color));
+      for (const group of groupSame(mine, start, end, lang)) line(findingLine(group, lang, color));
+      start = end;
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${out}\n`;
 }
 
 export function closingLine(

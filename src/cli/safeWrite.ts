@@ -6,7 +6,6 @@
  * case-insensitive disk) is refused, and an existing file is replaced only when the user said --force.
  * Failures become plain messages naming the file; nothing is left behind.
  */
-import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -119,6 +118,8 @@ export async function writeFileSafely(
 ): Promise<void> {
   await checkOutputs([target], guard);
   const folder = dirname(resolve(target));
+  // Loaded here, not with the CLI: a run that writes nothing (validate) does without it.
+  const { randomBytes } = await import('node:crypto');
   const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let created = false;
   try {

@@ -1,10 +1,12 @@
 /**
  * The CLI as a process, as people run it: output through a pipe is complete at any size (the process
- * waits for standard output to drain before it exits), and the run is stamped in Japan time.
- * The compiled CLI (dist/) is built first, so the test runs the current code.
+ * waits for standard output to drain before it exits), and the run is stamped in Japan time. The
+ * bundled CLI (dist/cli) and its code cache are built first (`npm run build:cli`), so the test runs the
+ * current code; the launcher uses the cache only for the bundle it was made from, and prints the same
+ * with or without it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWorkbook, tmpDir } from '../helpers/buildWorkbook';
 
@@ -12,7 +14,7 @@ const CLI = 'bin/reform-progress.js';
 let dir: string;
 
 beforeAll(async () => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { stdio: 'ignore' });
+  execFileSync('npm', ['run', 'build:cli'], { stdio: 'ignore' });
   dir = tmpDir();
   // A large consolidation: 6,000 items whose R2 mark is typed 〇, each a mark.variant finding.
   const rows = Array.from({ length: 6000 }, (_, i) => [i + 1, `実施項目その${i + 1}`, '○', '〇', '総務部']);
@@ -44,4 +46,65 @@ test('the process stamps the run in Japan time', () => {
     env: { ...process.env, TZ: 'UTC' },
   });
   expect(readFileSync(json, 'utf8')).toMatch(/"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+09:00"/);
+}, 60_000);
+
+/** A copy of the launcher and the built CLI, for tests that change the cache. */
+function launcherCopy(): string {
+  const root = join(tmpDir(), 'cli');
+  mkdirSync(join(root, 'bin'), { recursive: true });
+  copyFileSync(CLI, join(root, 'bin', 'reform-progress.js'));
+  cpSync('dist/cli', join(root, 'dist', 'cli'), { recursive: true, preserveTimestamps: true });
+  return root;
+}
+
+test('the build makes a code cache that the launcher uses, for the bundle it was made from only', () => {
+  const root = launcherCopy();
+  const probe = (dir: string) =>
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `process.stdout.write(String(require(${JSON.stringify(join(dir, 'bin', 'reform-progress.js'))}).loadCli().cacheUsed))`,
+      ],
+      { encoding: 'utf8' },
+    );
+  expect(probe(root)).toBe('true');
+  // The same bytes with another modification time: a bundle the cache was not made for.
+  const bundle = join(root, 'dist', 'cli', 'reform-progress.js');
+  utimesSync(bundle, new Date(), new Date('2020-01-01T00:00:00Z'));
+  expect(probe(root)).toBe('false');
+  // A cache that is not V8's (truncated, damaged) is refused by V8, and the CLI still runs.
+  const other = launcherCopy();
+  const cache = join(other, 'dist', 'cli', 'reform-progress.js.cache');
+  writeFileSync(cache, readFileSync(cache).subarray(0, 64));
+  expect(probe(other)).toBe('false');
+  const run = spawnSync(process.execPath, [join(other, 'bin', 'reform-progress.js'), '--version'], {
+    encoding: 'utf8',
+  });
+  expect(run.stdout).toMatch(/^reform-progress \d+\.\d+\.\d+\n$/);
+}, 60_000);
+
+test('validate prints the same with and without the code cache, as the sources run in-process do', async () => {
+  const root = launcherCopy();
+  const cli = join(root, 'bin', 'reform-progress.js');
+  const args = ['validate', 'examples', '--lang', 'en'];
+  const withCache = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  writeFileSync(join(root, 'dist', 'cli', 'reform-progress.js.cache'), '');
+  const withoutCache = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  expect(withCache.stdout.length).toBeGreaterThan(1000);
+  expect(withoutCache.stdout).toBe(withCache.stdout);
+  expect(withoutCache.status).toBe(withCache.status);
+  // The sources, in-process: the bundle is the same program.
+  const { main } = await import('../../src/cli/main');
+  let out = '';
+  const code = await main(args, {
+    stdout: (t) => (out += t),
+    stderr: () => undefined,
+    color: false,
+    env: {},
+    writeFile: async () => undefined,
+    now: () => '2026-12-01T09:00+09:00',
+  });
+  expect(out).toBe(withCache.stdout);
+  expect(code).toBe(withCache.status);
 }, 60_000);
