@@ -63,3 +63,11 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
       }
   }
 }
+
+/**
+ * The package reader as the CLI runs it (this bundle, Node's zlib), loaded when asked: for the bench's
+ * reader-only figure (bench/readerChild.ts), which measures the reader as it ships.
+ */
+export async function loadReader(): Promise<typeof import('../xlsx/readWorkbook').readWorkbookFile> {
+  return (await import('../xlsx/readWorkbook')).readWorkbookFile;
+}
