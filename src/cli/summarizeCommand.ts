@@ -1,6 +1,7 @@
 import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
 import { nodeDeflate } from './deflate';
+import { nodeSha256 } from './sha256';
 import { PlanConflictError } from '../xlsx/write/planConflict';
 import { newSummaryWorkbook } from '../xlsx/write/summaryWorkbook';
 import { GraftError } from '../xlsx/rollover/graft';
@@ -35,6 +36,7 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     year: options.year ?? null,
     extraFindings: pipeline.fileFindings,
     fileNames: pipeline.writtenNames,
+    sha256: nodeSha256,
     ...(single ? { linkableFile: single.file } : {}),
   });
   const quiet = options.json === '-';

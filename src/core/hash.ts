@@ -77,8 +77,11 @@ function canonical(v: CellValue): string {
   return `${typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's'}:${String(v)}`;
 }
 
+/** SHA-256 of a text's UTF-8 bytes, as lowercase hex: `sha256Hex`, or a shell's native one. */
+export type Sha256 = (text: string) => string;
+
 /** Hash of sheet names and cell values (the add-in's own sheets excluded), independent of file bytes. */
-export function snapshotContentHash(snapshot: WorkbookSnapshot): string {
+export function snapshotContentHash(snapshot: WorkbookSnapshot, sha256: Sha256 = sha256Hex): string {
   const owned = new Set(snapshot.ownedSheets);
   const parts: string[] = [];
   for (const sheet of snapshot.sheets) {
@@ -86,5 +89,5 @@ export function snapshotContentHash(snapshot: WorkbookSnapshot): string {
     parts.push(`#${sheet.name}@${sheet.top},${sheet.left}`);
     for (const row of sheet.values) parts.push(row.map(canonical).join('\t'));
   }
-  return sha256Hex(parts.join('\n'));
+  return sha256(parts.join('\n'));
 }

@@ -4,7 +4,7 @@
  */
 import { analyse, type Analysis } from '../analyse';
 import type { WorkbookSnapshot } from '../grid';
-import { snapshotContentHash } from '../hash';
+import { snapshotContentHash, type Sha256 } from '../hash';
 import { layoutSummary } from '../layout/layoutSummary';
 import type { Finding } from '../model';
 import type { Lang } from '../messages';
@@ -35,6 +35,8 @@ export interface GenerateInput {
   readonly fileNames?: Readonly<Record<string, string>>;
   /** The workbooks' analysis when the shell has already made it (with the same settings and year). */
   readonly analysis?: Analysis;
+  /** The shell's native SHA-256 for the inputs' content hashes (the CLI's is Node's); else the core's. */
+  readonly sha256?: Sha256;
 }
 
 export type GenerateResult =
@@ -60,7 +62,7 @@ export function generateSummary(input: GenerateInput): GenerateResult {
   if (!analysis.year) return { ok: false, analysis, reason: 'noYear' };
   const inputs: InputSummary[] = input.workbooks.map((w) => ({
     file: w.file,
-    contentHash: snapshotContentHash(w),
+    contentHash: snapshotContentHash(w, input.sha256),
     sheets: analysis.sources.filter((s) => s.file === w.file),
   }));
   const model = summarize(analysis.items, {
