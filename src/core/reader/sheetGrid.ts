@@ -3,7 +3,7 @@
  * as the area's top-left cell and is addressed by it (that is where Excel keeps the value).
  */
 import { a1, cellAt, type CellRange, type CellValue, type SheetSnapshot, sheetColumnCount } from '../grid';
-import { cellText, cleanText } from '../values';
+import { cellText, cleanText } from '../values/text';
 
 export class SheetGrid {
   readonly top: number;

@@ -485,7 +485,7 @@ const LIST_CACHE_LIMIT = 4096;
 class SheetParsers {
   readonly symbols: readonly string[];
   private readonly parses = new Map<string, MarkParse>();
-  private readonly ownerLists = new Map<string, readonly Owner[]>();
+  private readonly ownerLists = new Map<string, Map<string, readonly Owner[]>>();
   private readonly entryMaps = new Map<string, Map<string, MarkEntry>>();
   private remembered = 0;
   /** Rows of entries by length, then entry by entry (a trie keyed by the shared entries). */
@@ -559,12 +559,18 @@ class SheetParsers {
   }
 
   owners(department: string, division: string): readonly Owner[] {
-    const id = `${department}\u0000${division}`;
-    let owners = this.ownerLists.get(id);
+    // By department, then division: the cells' own strings are the keys, no joined key made per row.
+    let byDivision = this.ownerLists.get(department);
+    if (!byDivision) {
+      if (this.ownerLists.size >= OWNER_CACHE_LIMIT) this.ownerLists.clear();
+      byDivision = new Map();
+      this.ownerLists.set(department, byDivision);
+    }
+    let owners = byDivision.get(division);
     if (!owners) {
       owners = parseOwners(department, division);
-      if (this.ownerLists.size >= OWNER_CACHE_LIMIT) this.ownerLists.clear();
-      this.ownerLists.set(id, owners);
+      if (byDivision.size >= OWNER_CACHE_LIMIT) byDivision.clear();
+      byDivision.set(division, owners);
     }
     return owners;
   }
