@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
 import { nodeDeflate } from './deflate';
@@ -35,6 +36,8 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     year: options.year ?? null,
     extraFindings: pipeline.fileFindings,
     fileNames: pipeline.writtenNames,
+    // Node's SHA-256 for the inputs' content hashes: the core's own digest, ~8× faster.
+    sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
     ...(single ? { linkableFile: single.file } : {}),
   });
   const quiet = options.json === '-';

@@ -15,76 +15,123 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+/** The SHA-256 state after the 64-byte blocks of `bytes` from `at` to `end` (a multiple of 64 bytes). */
+function compress(h: Uint32Array, w: Uint32Array, bytes: Uint8Array, at: number, end: number): void {
+  let h0 = h[0]!;
+  let h1 = h[1]!;
+  let h2 = h[2]!;
+  let h3 = h[3]!;
+  let h4 = h[4]!;
+  let h5 = h[5]!;
+  let h6 = h[6]!;
+  let h7 = h[7]!;
+  for (let offset = at; offset < end; offset += 64) {
+    for (let i = 0, p = offset; i < 16; i += 1, p += 4)
+      w[i] = (bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!;
+    for (let i = 16; i < 64; i += 1) {
+      const x = w[i - 15]!;
+      const y = w[i - 2]!;
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+    }
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
+    let f = h5;
+    let g = h6;
+    let hh = h7;
+    for (let i = 0; i < 64; i += 1) {
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const ch = (e & f) ^ (~e & g);
+      const t1 = (hh + S1 + ch + K[i]! + w[i]!) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const maj = (a & b) ^ (a & c) ^ (b & c);
+      const t2 = (S0 + maj) | 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = (d + t1) | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) | 0;
+    }
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+    h5 = (h5 + f) | 0;
+    h6 = (h6 + g) | 0;
+    h7 = (h7 + hh) | 0;
+  }
+  h[0] = h0;
+  h[1] = h1;
+  h[2] = h2;
+  h[3] = h3;
+  h[4] = h4;
+  h[5] = h5;
+  h[6] = h6;
+  h[7] = h7;
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
-  const bytes = typeof data === 'string' ? utf8(data) : data;
-  const bitLength = bytes.length * 8;
-  const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
   const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i += 1) w[i] = view.getUint32(offset + i * 4);
-    for (let i = 16; i < 64; i += 1) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!];
-    for (let i = 0; i < 64; i += 1) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[i]! + w[i]!) >>> 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    h[0] = (h[0]! + a) >>> 0;
-    h[1] = (h[1]! + b) >>> 0;
-    h[2] = (h[2]! + c) >>> 0;
-    h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0;
-    h[5] = (h[5]! + f) >>> 0;
-    h[6] = (h[6]! + g) >>> 0;
-    h[7] = (h[7]! + hh) >>> 0;
-  }
-  return [...h].map((x) => x.toString(16).padStart(8, '0')).join('');
+  // The whole blocks straight from the input; only the tail is copied, to be padded.
+  const whole = bytes.length & ~63;
+  compress(h, w, bytes, 0, whole);
+  const rest = bytes.length - whole;
+  const tail = new Uint8Array(rest + 9 > 64 ? 128 : 64);
+  tail.set(bytes.subarray(whole));
+  tail[rest] = 0x80;
+  const view = new DataView(tail.buffer);
+  const bitLength = bytes.length * 8;
+  view.setUint32(tail.length - 8, Math.floor(bitLength / 0x100000000));
+  view.setUint32(tail.length - 4, bitLength >>> 0);
+  compress(h, w, tail, 0, tail.length);
+  let hex = '';
+  for (let i = 0; i < 8; i += 1) hex += h[i]!.toString(16).padStart(8, '0');
+  return hex;
 }
 
 function canonical(v: CellValue): string {
+  // The common kinds first; the same text as `${kind}:${String(v)}`.
+  if (typeof v === 'string') return `s:${v}`;
+  if (typeof v === 'number') return `n:${v}`;
+  if (typeof v === 'boolean') return v ? 'b:true' : 'b:false';
   if (v === null) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'd:invalid' : `d:${v.toISOString()}`;
   if (isCellError(v)) return `e:${v.error}`;
-  return `${typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's'}:${String(v)}`;
+  return `s:${String(v)}`;
 }
 
+/** SHA-256 of bytes as lower-case hex: this module's own, or a shell's native one (the same digest, faster). */
+export type Sha256Hex = (bytes: Uint8Array) => string;
+
 /** Hash of sheet names and cell values (the add-in's own sheets excluded), independent of file bytes. */
-export function snapshotContentHash(snapshot: WorkbookSnapshot): string {
+export function snapshotContentHash(snapshot: WorkbookSnapshot, sha256: Sha256Hex = sha256Hex): string {
   const owned = new Set(snapshot.ownedSheets);
   const parts: string[] = [];
   for (const sheet of snapshot.sheets) {
     if (owned.has(sheet.name)) continue;
     parts.push(`#${sheet.name}@${sheet.top},${sheet.left}`);
-    for (const row of sheet.values) parts.push(row.map(canonical).join('\t'));
+    for (const row of sheet.values) {
+      let line = '';
+      for (let j = 0; j < row.length; j += 1) {
+        if (j > 0) line += '\t';
+        const v = row[j];
+        // A hole of a ragged row is written as an empty cell, as join would.
+        if (v !== null && v !== undefined) line += canonical(v);
+      }
+      parts.push(line);
+    }
   }
-  return sha256Hex(parts.join('\n'));
+  return sha256(new TextEncoder().encode(parts.join('\n')));
 }

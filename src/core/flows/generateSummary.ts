@@ -4,12 +4,12 @@
  */
 import { analyse, type Analysis } from '../analyse';
 import type { WorkbookSnapshot } from '../grid';
-import { snapshotContentHash } from '../hash';
+import { snapshotContentHash, type Sha256Hex } from '../hash';
 import { layoutSummary } from '../layout/layoutSummary';
 import type { Finding } from '../model';
 import type { Lang } from '../messages';
 import type { Settings } from '../settings';
-import { findHandMadeSummaries, reconcile } from '../summary/reconcile';
+import { findHandMadeSummaries, reconcile, type LabelCache } from '../summary/reconcile';
 import { carriedOverYears, planNameFromWorkbooks } from '../summary/publication';
 import { previousMidYearReports } from '../summary/previousReports';
 import { summarize } from '../summary/summarize';
@@ -35,6 +35,8 @@ export interface GenerateInput {
   readonly fileNames?: Readonly<Record<string, string>>;
   /** The workbooks' analysis when the shell has already made it (with the same settings and year). */
   readonly analysis?: Analysis;
+  /** The shell's native SHA-256 for the inputs' content hashes (the same digest as the core's own). */
+  readonly sha256?: Sha256Hex;
 }
 
 export type GenerateResult =
@@ -60,7 +62,7 @@ export function generateSummary(input: GenerateInput): GenerateResult {
   if (!analysis.year) return { ok: false, analysis, reason: 'noYear' };
   const inputs: InputSummary[] = input.workbooks.map((w) => ({
     file: w.file,
-    contentHash: snapshotContentHash(w),
+    contentHash: snapshotContentHash(w, input.sha256),
     sheets: analysis.sources.filter((s) => s.file === w.file),
   }));
   const model = summarize(analysis.items, {
@@ -71,7 +73,9 @@ export function generateSummary(input: GenerateInput): GenerateResult {
     provenance: { tool: TOOL_NAME, version: VERSION, generatedAt: japanIso(input.now), inputs },
     earlierReports: input.workbooks.flatMap(previousMidYearReports),
   });
-  const handMade = input.workbooks.map((w) => ({ file: w.file, tables: findHandMadeSummaries(w) }));
+  // One reading of each distinct text for all the workbooks (departments share their marks and labels).
+  const labels: LabelCache = new Map();
+  const handMade = input.workbooks.map((w) => ({ file: w.file, tables: findHandMadeSummaries(w, labels) }));
   const mismatches = handMade.flatMap((h) => reconcile(h.tables, model.years, settings.endedRule, h.file));
   const publication = {
     planName: settings.planName ?? planNameFromWorkbooks(input.workbooks, analysis.sources),

@@ -1,4 +1,4 @@
-import type { Finding, MarkKey, PlanItem } from '../model';
+import type { Finding, FiscalYear, MarkKey, PlanItem } from '../model';
 import {
   formatList,
   formatMessage,
@@ -50,18 +50,33 @@ export class LayoutContext {
     return this.options.lang;
   }
 
-  t(key: keyof typeof layoutMessages, params: MessageParams = {}): string {
-    return formatMessage(layoutMessages[key], this.lang, params);
+  /** Texts without parameters, made once: a table repeats them row by row. */
+  private readonly texts = new Map<string, string>();
+  private readonly years = new Map<FiscalYear, string>();
+  private readonly symbols = new Map<MarkKey, string>();
+
+  t(key: keyof typeof layoutMessages, params?: MessageParams): string {
+    if (params) return formatMessage(layoutMessages[key], this.lang, params);
+    let text = this.texts.get(key);
+    if (text === undefined) this.texts.set(key, (text = formatMessage(layoutMessages[key], this.lang, {})));
+    return text;
   }
 
   year(y = this.model.year): string {
-    return formatFiscalYear(y, this.lang, 'long');
+    let text = this.years.get(y);
+    if (text === undefined) this.years.set(y, (text = formatFiscalYear(y, this.lang, 'long')));
+    return text;
   }
 
   /** The scale's symbol for a role (`D・E・F` where several grades share it); — where the scale has none. */
   symbol(key: MarkKey): string {
-    const grades = gradesOf(this.options.settings);
-    return grades.some((g) => g.key === key) ? markSymbol(key, grades) : '—';
+    let symbol = this.symbols.get(key);
+    if (symbol === undefined) {
+      const grades = gradesOf(this.options.settings);
+      symbol = grades.some((g) => g.key === key) ? markSymbol(key, grades) : '—';
+      this.symbols.set(key, symbol);
+    }
+    return symbol;
   }
 
   /** The scale's own name for a role (特に良好), else the role's (進んでいる). */
@@ -116,6 +131,11 @@ export class LayoutContext {
   }
 
   owners(item: PlanItem): string {
-    return item.owners.map((o) => [o.department, o.division].filter(Boolean).join(' ')).join('、');
+    let text = '';
+    item.owners.forEach((o, i) => {
+      const { department, division } = o;
+      text += `${i > 0 ? '、' : ''}${department && division ? `${department} ${division}` : department || division || ''}`;
+    });
+    return text;
   }
 }

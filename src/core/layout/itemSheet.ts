@@ -3,7 +3,7 @@
  * follows Japan's guidance for machine-readable tables: one datum per cell, numbers as numbers, no
  * merged cells, the header on row 1, the western year beside the era. The CLI's --csv writes the same rows.
  */
-import type { FiscalYear, ParsedValue, PlanItem } from '../model';
+import type { FiscalYear, MarkKey, ParsedValue, PlanItem } from '../model';
 import { formatMessage, layoutMessages, type Lang } from '../messages';
 import type { MarkSymbol } from '../settings';
 import { fiscalYearToWestern, markSymbol } from '../values';
@@ -16,9 +16,10 @@ export const CONSOLIDATED_SHEET = 'RP_取込項目';
 const t = (key: keyof typeof layoutMessages, lang: Lang, params = {}) =>
   formatMessage(layoutMessages[key], lang, params);
 
-function valueColumns(v: ParsedValue | undefined): PlanValue[] {
-  if (!v) return ['', null, '', ''];
-  return [v.raw, v.kind === 'number' ? v.value : null, v.percent ? '%' : (v.unit ?? ''), v.yearTag ?? ''];
+function pushValueColumns(row: PlanValue[], v: ParsedValue | undefined): void {
+  if (!v) row.push('', null, '', '');
+  else
+    row.push(v.raw, v.kind === 'number' ? v.value : null, v.percent ? '%' : (v.unit ?? ''), v.yearTag ?? '');
 }
 
 export function itemTableRows(
@@ -57,32 +58,41 @@ export function itemTableRows(
     t('actualTag', lang),
     t('sourceCell', lang),
   ];
-  const rows = items.map((i): PlanValue[] => [
-    fileName(i.file),
-    i.sheet,
-    i.row + 1,
-    i.policyNo,
-    i.policy ?? '',
-    i.measureNo,
-    i.measure ?? '',
-    i.numberValue,
-    i.number,
-    i.name,
-    i.priority,
-    i.owners[0]?.department ?? '',
-    i.owners[0]?.division ?? '',
-    i.owners[1]?.department ?? '',
-    i.owners[1]?.division ?? '',
-    ...years.map((y) => {
+  const symbols = new Map<MarkKey, string>();
+  const symbolOf = (key: MarkKey): string => {
+    let symbol = symbols.get(key);
+    if (symbol === undefined) symbols.set(key, (symbol = markSymbol(key, marks)));
+    return symbol;
+  };
+  const rows = items.map((i): PlanValue[] => {
+    const row: PlanValue[] = [
+      fileName(i.file),
+      i.sheet,
+      i.row + 1,
+      i.policyNo,
+      i.policy ?? '',
+      i.measureNo,
+      i.measure ?? '',
+      i.numberValue,
+      i.number,
+      i.name,
+      i.priority,
+      i.owners[0]?.department ?? '',
+      i.owners[0]?.division ?? '',
+      i.owners[1]?.department ?? '',
+      i.owners[1]?.division ?? '',
+    ];
+    for (const y of years) {
       const entry = i.marks.find((m) => m.year === y);
-      return entry?.mark ? (entry.grade ?? markSymbol(entry.mark, marks)) : (entry?.raw ?? '');
-    }),
-    i.indicator?.name ?? '',
-    i.indicator ? i.indicator.key : null,
-    ...valueColumns(i.indicator?.target),
-    ...valueColumns(i.indicator?.actual),
-    i.sources.name?.cell ?? '',
-  ]);
+      row.push(entry?.mark ? (entry.grade ?? symbolOf(entry.mark)) : (entry?.raw ?? ''));
+    }
+    const indicator = i.indicator;
+    row.push(indicator?.name ?? '', indicator ? indicator.key : null);
+    pushValueColumns(row, indicator?.target);
+    pushValueColumns(row, indicator?.actual);
+    row.push(i.sources.name?.cell ?? '');
+    return row;
+  });
   return { header, rows };
 }
 

@@ -31,17 +31,27 @@ export const MAX_COLUMN_WIDTH = 48;
  */
 export function textUnits(text: string): number {
   let units = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character beyond U+FFFF (two units, like every code from U+2E80).
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+    }
     units +=
       code >= 0x2e80 || (code >= 0x2460 && code <= 0x27bf) || (code >= 0x2190 && code <= 0x21ff) ? 2 : 1;
   }
   return units;
 }
 
+/** Column width of text `units` wide (see textUnits) at `size` points. */
+function widthOfUnits(units: number, size = 11): number {
+  return Math.ceil(((units * 1.12 * size) / 11 + 2) * 10) / 10;
+}
+
 /** Column width that shows `text` on one line at `size` points (bold headers included). */
 export function widthFor(text: string, size = 11): number {
-  return Math.ceil(((textUnits(text) * 1.12 * size) / 11 + 2) * 10) / 10;
+  return widthOfUnits(textUnits(text), size);
 }
 
 /** An integer with thousands separators, as toLocaleString('en-US') writes it, without Intl (which costs ~µs a call). */
@@ -248,6 +258,9 @@ export class SheetBuilder {
       values.forEach((value, c) => {
         const text = shown(value, formats?.[c]);
         if (text === '') return;
+        // A body cell whose widest possible text (two units a character) already fits changes nothing.
+        const now = widths[c];
+        if (!header && now !== undefined && widthOfUnits(2 * text.length) <= Math.min(now, max(c))) return;
         // A header may take two lines: half its width (and at least its longest run of half-width text).
         let need = widthFor(text);
         if (header && need > Math.max(widths[c] ?? 0, 10)) need = Math.max(widthFor(text) / 2 + 1.5, 10);

@@ -1,5 +1,5 @@
-import type { FiscalYear, PlanItem } from '../model';
-import { compareFiscalYears } from '../values';
+import type { FiscalYear, MarkEntry, PlanItem } from '../model';
+import { fiscalYearToWestern } from '../values';
 
 /**
  * Whether an item is in the plan in a year (and so in that year's item count):
@@ -14,15 +14,39 @@ import { compareFiscalYears } from '../values';
  */
 export function inPlan(item: PlanItem, year: FiscalYear, reportingYear?: FiscalYear): boolean {
   const marks = item.marks;
-  const entry = marks.find((m) => m.year === year);
+  return inPlanAt(
+    marks,
+    marks.find((m) => m.year === year),
+    year,
+    fiscalYearToWestern(year),
+    marks.map((m) => fiscalYearToWestern(m.year)),
+    reportingYear,
+  );
+}
+
+/**
+ * inPlan for a year's own entry (the first mark of that year), the year as a western number and each
+ * mark's year as one (NaN where a label is not a year), for callers that judge every item in several
+ * years and work these out once per item.
+ */
+export function inPlanAt(
+  marks: readonly MarkEntry[],
+  entry: MarkEntry | undefined,
+  year: FiscalYear,
+  yearWestern: number,
+  markWesterns: ArrayLike<number>,
+  reportingYear?: FiscalYear,
+): boolean {
   if (!entry) return false;
   if (entry.state === 'mark' || entry.state === 'unknown') return true;
   if (entry.state === 'notApplicable') return false;
   // Runs for every item and year: one pass over the other years, no intermediate arrays.
   let reportedEarlier = false;
   let reportedLater = false;
-  for (const m of marks) {
-    const order = compareFiscalYears(m.year, year);
+  for (let j = 0; j < marks.length; j += 1) {
+    const m = marks[j]!;
+    // compareFiscalYears(m.year, year), from the westerns given.
+    const order = markWesterns[j]! - yearWestern;
     if (order > 0) {
       if (m.state === 'mark' || m.state === 'unknown') reportedLater = true;
       continue;

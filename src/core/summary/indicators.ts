@@ -68,25 +68,31 @@ export function indicatorRows(
 ): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   for (const item of items) {
-    const indicator = item.indicator;
-    if (!indicator) continue;
-    const mark = item.marks.find((m) => m.year === year)?.mark ?? null;
-    const result = achievementOf(indicator.target, indicator.actual, indicator.direction === 'lowerIsBetter');
-    const tagged = indicator.actual.yearTag !== null && indicator.actual.yearTag !== year;
-    rows.push({
-      item,
-      name: indicator.name,
-      key: indicator.key,
-      target: indicator.target,
-      actual: indicator.actual,
-      direction: indicator.direction,
-      formula: result.formula,
-      achievement: result.achievement,
-      pass: result.pass,
-      mark,
-      consistency: consistencyOf(mark, result.achievement, result.pass),
-      note: result.note ?? (tagged ? 'yearTag' : null),
-    });
+    if (!item.indicator) continue;
+    const row = indicatorRow(item, year, item.marks.find((m) => m.year === year)?.mark ?? null);
+    if (row) rows.push(row);
   }
   return rows;
+}
+
+/** An item's indicator row, given its mark in `year`; null when it has no indicator. */
+export function indicatorRow(item: PlanItem, year: FiscalYear, mark: MarkKey | null): IndicatorRow | null {
+  const indicator = item.indicator;
+  if (!indicator) return null;
+  const result = achievementOf(indicator.target, indicator.actual, indicator.direction === 'lowerIsBetter');
+  const tagged = indicator.actual.yearTag !== null && indicator.actual.yearTag !== year;
+  return {
+    item,
+    name: indicator.name,
+    key: indicator.key,
+    target: indicator.target,
+    actual: indicator.actual,
+    direction: indicator.direction,
+    formula: result.formula,
+    achievement: result.achievement,
+    pass: result.pass,
+    mark,
+    consistency: consistencyOf(mark, result.achievement, result.pass),
+    note: result.note ?? (tagged ? 'yearTag' : null),
+  };
 }

@@ -93,15 +93,26 @@ interface LabelCell {
   readonly label: string;
 }
 
-function labelCells(sheet: SheetSnapshot): LabelCell[] {
+/** A text's figure kind and label, worked out once per distinct text of a workbook (marks and names repeat). */
+export type LabelCache = Map<string, { readonly kind: FigureKind; readonly label: string } | null>;
+
+function labelCells(sheet: SheetSnapshot, cache: LabelCache): LabelCell[] {
   const out: LabelCell[] = [];
-  sheet.values.forEach((values, i) =>
-    values.forEach((v, j) => {
-      if (typeof v !== 'string') return;
-      const kind = figureKind(v);
-      if (kind) out.push({ row: sheet.top + i, col: sheet.left + j, kind, label: cleanText(v) });
-    }),
-  );
+  const { values, top, left } = sheet;
+  for (let i = 0; i < values.length; i += 1) {
+    const row = values[i]!;
+    for (let j = 0; j < row.length; j += 1) {
+      const v = row[j];
+      if (typeof v !== 'string') continue;
+      let known = cache.get(v);
+      if (known === undefined) {
+        const kind = figureKind(v);
+        known = kind ? { kind, label: cleanText(v) } : null;
+        cache.set(v, known);
+      }
+      if (known) out.push({ row: top + i, col: left + j, kind: known.kind, label: known.label });
+    }
+  }
   return out;
 }
 
@@ -193,8 +204,8 @@ const AXES: readonly Axis[] = [
   },
 ];
 
-function tablesInSheet(sheet: SheetSnapshot): HandMadeTable[] {
-  const labels = labelCells(sheet);
+function tablesInSheet(sheet: SheetSnapshot, cache: LabelCache): HandMadeTable[] {
+  const labels = labelCells(sheet, cache);
   const tables: HandMadeTable[] = [];
   for (const axis of AXES) {
     // labelCells walks row by row, left to right, so each line's labels are already in order along it.
@@ -228,9 +239,13 @@ function tablesInSheet(sheet: SheetSnapshot): HandMadeTable[] {
   return tables;
 }
 
-export function findHandMadeSummaries(snapshot: WorkbookSnapshot): HandMadeTable[] {
+/** `cache` may be shared by the workbooks of one run: a text reads the same in each. */
+export function findHandMadeSummaries(
+  snapshot: WorkbookSnapshot,
+  cache: LabelCache = new Map(),
+): HandMadeTable[] {
   const owned = new Set(snapshot.ownedSheets);
-  return snapshot.sheets.filter((s) => !owned.has(s.name)).flatMap(tablesInSheet);
+  return snapshot.sheets.filter((s) => !owned.has(s.name)).flatMap((s) => tablesInSheet(s, cache));
 }
 
 /** The computed figure a hand-made one stands for, under the rule (on-plan: 計画どおり includes 終了). */

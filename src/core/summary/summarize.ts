@@ -2,13 +2,14 @@
  * Plan items → the summary model: counts, progress rates under the ended-item rule in force,
  * history across years, breakdowns, lists and indicators. Pure and deterministic.
  */
-import type { Finding, FiscalYear, MarkKey, PlanItem } from '../model';
+import type { Finding, FiscalYear, MarkEntry, MarkKey, PlanItem } from '../model';
 import { type EndedRule, gradesOf, type Settings } from '../settings';
-import { compareFiscalYears } from '../values';
-import { inPlan } from './inPlan';
-import { indicatorRows } from './indicators';
+import { compareFiscalYears, fiscalYearToWestern } from '../values';
+import { inPlanAt } from './inPlan';
+import { indicatorRow } from './indicators';
 import type {
   GroupRow,
+  IndicatorRow,
   MarkChange,
   MarkCounts,
   Progress,
@@ -55,9 +56,12 @@ interface Tally {
 
 /** Each item's standing in one year, worked out once and shared by the counts, the groups and the lists. */
 interface YearStatus {
-  readonly inPlan: readonly boolean[];
+  /** 1 where the item is in the plan that year. */
+  readonly inPlan: Uint8Array;
+  /** The item's mark that year (its first entry for the year), or null. */
   readonly marks: readonly (MarkKey | null)[];
-  readonly achieved: readonly boolean[];
+  /** 1 where its grade counts toward the rate. */
+  readonly achieved: Uint8Array;
 }
 
 /** Whether a grade counts toward the rate: as the scale says, else by its role. */
@@ -70,18 +74,67 @@ function countingGrades(settings: Settings): ReadonlySet<string> {
   );
 }
 
-function yearStatus(
+/** What one pass over the items gathers: every year's standings, the breakdowns and the indicator rows. */
+interface ItemPass {
+  readonly statuses: readonly YearStatus[];
+  readonly groups: { readonly [K in keyof SummaryGroups]: Grouper };
+  readonly indicators: readonly IndicatorRow[];
+}
+
+/**
+ * Each item read once (at 100,000 items the reads, not the arithmetic, take the time): its standing
+ * in every year, its place in the target year's breakdowns, its indicator row. Each item's mark years
+ * are turned into numbers once, not once per year and mark.
+ */
+function readItems(
   items: readonly PlanItem[],
+  years: readonly FiscalYear[],
   year: FiscalYear,
-  reportingYear: FiscalYear,
   counting: ReadonlySet<string>,
-): YearStatus {
-  const entries = items.map((item) => item.marks.find((m) => m.year === year));
-  return {
-    inPlan: items.map((item) => inPlan(item, year, reportingYear)),
-    marks: entries.map((e) => e?.mark ?? null),
-    achieved: entries.map((e) => e?.grade !== null && e?.grade !== undefined && counting.has(e.grade)),
+): ItemPass {
+  const n = items.length;
+  const statuses = years.map((): YearStatus => ({
+    inPlan: new Uint8Array(n),
+    marks: new Array<MarkKey | null>(n).fill(null),
+    achieved: new Uint8Array(n),
+  }));
+  const target = years.indexOf(year);
+  const groups = {
+    policy: new Grouper(),
+    measure: new Grouper(),
+    department: new Grouper(),
+    division: new Grouper(),
   };
+  const indicators: IndicatorRow[] = [];
+  const yearWesterns = years.map(fiscalYearToWestern);
+  let markWesterns = new Float64Array(8);
+  for (let i = 0; i < n; i += 1) {
+    const item = items[i]!;
+    const marks = item.marks;
+    if (marks.length > markWesterns.length) markWesterns = new Float64Array(marks.length);
+    for (let j = 0; j < marks.length; j += 1) markWesterns[j] = fiscalYearToWestern(marks[j]!.year);
+    for (let y = 0; y < years.length; y += 1) {
+      const label = years[y]!;
+      let entry: MarkEntry | undefined;
+      for (let j = 0; j < marks.length; j += 1)
+        if (marks[j]!.year === label) {
+          entry = marks[j];
+          break;
+        }
+      const status = statuses[y]!;
+      if (inPlanAt(marks, entry, label, yearWesterns[y]!, markWesterns, year)) status.inPlan[i] = 1;
+      if (!entry) continue;
+      (status.marks as (MarkKey | null)[])[i] = entry.mark ?? null;
+      if (entry.grade !== null && entry.grade !== undefined && counting.has(entry.grade))
+        status.achieved[i] = 1;
+    }
+    if (target < 0) continue;
+    const status = statuses[target]!;
+    if (status.inPlan[i]) addToGroups(groups, item, i);
+    const row = indicatorRow(item, year, status.marks[i]!);
+    if (row) indicators.push(row);
+  }
+  return { statuses, groups, indicators };
 }
 
 /** Counts over the items at the given positions (all items when none are given). */
@@ -116,57 +169,73 @@ function summaryOf(year: FiscalYear, kind: ReportKind, status: YearStatus, rule:
   };
 }
 
-/** Group rows in first-appearance order; an item with two owners counts in both owners' rows. */
-function groupBy(
-  items: readonly PlanItem[],
-  status: YearStatus,
-  rule: EndedRule,
-  keysOf: (item: PlanItem) => { key: string; parent?: string }[],
-): GroupRow[] {
-  const groups = new Map<string, { key: string; parent?: string; positions: number[] }>();
-  items.forEach((item, i) => {
-    if (!status.inPlan[i]) return;
-    for (const { key, parent } of keysOf(item)) {
-      const id = `${parent ?? ''}\u0000${key}`;
-      let group = groups.get(id);
+interface Group {
+  readonly key: string;
+  readonly parent?: string;
+  readonly positions: number[];
+}
+
+/**
+ * Group rows in first-appearance order; an item with two owners counts in both owners' rows. Groups
+ * are found by parent, then key, without a string made per item; items in plan order come in runs of
+ * one policy, measure or owner, so the last group is tried first.
+ */
+class Grouper {
+  private readonly byParent = new Map<string | undefined, Map<string, Group>>();
+  private readonly groups: Group[] = [];
+  private last: Group | undefined;
+
+  /** The item at position `i` into the group of `key` (under `parent`). */
+  add(i: number, key: string, parent?: string): void {
+    const last = this.last;
+    let group = last && last.key === key && last.parent === parent ? last : undefined;
+    if (!group) {
+      let byKey = this.byParent.get(parent);
+      if (!byKey) this.byParent.set(parent, (byKey = new Map()));
+      group = byKey.get(key);
       if (!group) {
         group = { key, ...(parent !== undefined ? { parent } : {}), positions: [] };
-        groups.set(id, group);
+        byKey.set(key, group);
+        this.groups.push(group);
       }
-      // The same owner named twice on one item counts once.
-      if (group.positions[group.positions.length - 1] !== i) group.positions.push(i);
+      this.last = group;
     }
-  });
-  return [...groups.values()].map((g) => {
-    const t = tally(status, g.positions);
-    return {
-      key: g.key,
-      ...(g.parent !== undefined ? { parent: g.parent } : {}),
-      items: t.items,
-      counts: t.counts,
-      unmarked: unmarkedOf(t),
-      progress: progressOf(t.counts, t.achieved, t.items, rule),
-    };
-  });
+    // The same owner named twice on one item counts once.
+    if (group.positions[group.positions.length - 1] !== i) group.positions.push(i);
+  }
+
+  rows(status: YearStatus, rule: EndedRule): GroupRow[] {
+    return this.groups.map((g) => {
+      const t = tally(status, g.positions);
+      return {
+        key: g.key,
+        ...(g.parent !== undefined ? { parent: g.parent } : {}),
+        items: t.items,
+        counts: t.counts,
+        unmarked: unmarkedOf(t),
+        progress: progressOf(t.counts, t.achieved, t.items, rule),
+      };
+    });
+  }
 }
 
 const UNKNOWN = '—';
 
-function groupsOf(items: readonly PlanItem[], status: YearStatus, rule: EndedRule): SummaryGroups {
-  return {
-    policy: groupBy(items, status, rule, (i) => [{ key: i.policy ?? UNKNOWN }]),
-    measure: groupBy(items, status, rule, (i) => [
-      { key: i.measure ?? UNKNOWN, parent: i.policy ?? UNKNOWN },
-    ]),
-    department: groupBy(items, status, rule, (i) =>
-      i.owners.length > 0 ? i.owners.map((o) => ({ key: o.department || UNKNOWN })) : [{ key: UNKNOWN }],
-    ),
-    division: groupBy(items, status, rule, (i) =>
-      i.owners.length > 0
-        ? i.owners.map((o) => ({ key: o.division ?? UNKNOWN, parent: o.department || UNKNOWN }))
-        : [{ key: UNKNOWN, parent: UNKNOWN }],
-    ),
-  };
+/** An item in the target year's four breakdowns: its policy, measure, departments and divisions. */
+function addToGroups(groups: ItemPass['groups'], item: PlanItem, i: number): void {
+  const policyKey = item.policy ?? UNKNOWN;
+  groups.policy.add(i, policyKey);
+  groups.measure.add(i, item.measure ?? UNKNOWN, policyKey);
+  const owners = item.owners;
+  if (owners.length === 0) {
+    groups.department.add(i, UNKNOWN);
+    groups.division.add(i, UNKNOWN, UNKNOWN);
+  } else
+    for (const o of owners) {
+      const departmentKey = o.department || UNKNOWN;
+      groups.department.add(i, departmentKey);
+      groups.division.add(i, o.division ?? UNKNOWN, departmentKey);
+    }
 }
 
 /** Items whose mark rose or fell since the previous year that has a column (new items are not changes). */
@@ -175,17 +244,36 @@ export function markChanges(
   year: FiscalYear,
   years: readonly FiscalYear[],
 ): MarkChange[] {
-  const earlier = years.filter((y) => compareFiscalYears(y, year) < 0);
-  const previous = earlier[earlier.length - 1];
+  const previous = previousYear(year, years);
   if (!previous) return [];
+  return changesBetween(
+    items,
+    previous,
+    items.map((item) => markOf(item, previous)),
+    items.map((item) => markOf(item, year)),
+  );
+}
+
+function previousYear(year: FiscalYear, years: readonly FiscalYear[]): FiscalYear | undefined {
+  const earlier = years.filter((y) => compareFiscalYears(y, year) < 0);
+  return earlier[earlier.length - 1];
+}
+
+/** The changes from each item's mark in `previous` (`fromMarks`) to its mark in the year (`toMarks`). */
+function changesBetween(
+  items: readonly PlanItem[],
+  previous: FiscalYear,
+  fromMarks: readonly (MarkKey | null)[],
+  toMarks: readonly (MarkKey | null)[],
+): MarkChange[] {
   const changes: MarkChange[] = [];
-  for (const item of items) {
-    const from = markOf(item, previous);
-    const to = markOf(item, year);
-    if (!from || !to || from === to) continue;
-    if (from === 'ended' || to === 'ended' || from === 'notEvaluated' || to === 'notEvaluated') continue;
+  items.forEach((item, i) => {
+    const from = fromMarks[i];
+    const to = toMarks[i];
+    if (!from || !to || from === to) return;
+    if (from === 'ended' || to === 'ended' || from === 'notEvaluated' || to === 'notEvaluated') return;
     changes.push({ item, from, to, fromYear: previous, direction: RANK[to] > RANK[from] ? 'up' : 'down' });
-  }
+  });
   return changes;
 }
 
@@ -197,21 +285,50 @@ function compareText(a: string, b: string): number {
 
 /**
  * Plan order: policy number, measure number, item number (then names and sources), whatever order the
- * files were read in, so that groups and lists come out the same for the same data.
+ * files were read in, so that groups and lists come out the same for the same data. Each item's keys
+ * are read once into arrays: the sort compares arrays, not items scattered over the heap; ties keep
+ * their order (a stable sort).
  */
-export function planOrder(a: PlanItem, b: PlanItem): number {
-  return (
-    (a.policyNo ?? LAST) - (b.policyNo ?? LAST) ||
-    compareText(a.policy ?? '', b.policy ?? '') ||
-    (a.measureNo ?? LAST) - (b.measureNo ?? LAST) ||
-    compareText(a.measure ?? '', b.measure ?? '') ||
-    (a.numberValue ?? LAST) - (b.numberValue ?? LAST) ||
-    compareText(a.number, b.number) ||
-    compareText(a.name, b.name) ||
-    compareText(a.file, b.file) ||
-    compareText(a.sheet, b.sheet) ||
-    a.row - b.row
+function inPlanOrder(unordered: readonly PlanItem[]): PlanItem[] {
+  const n = unordered.length;
+  const policyNo = new Float64Array(n);
+  const measureNo = new Float64Array(n);
+  const numberValue = new Float64Array(n);
+  const row = new Float64Array(n);
+  const policy: string[] = new Array<string>(n);
+  const measure: string[] = new Array<string>(n);
+  const number: string[] = new Array<string>(n);
+  const name: string[] = new Array<string>(n);
+  const file: string[] = new Array<string>(n);
+  const sheet: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i += 1) {
+    const item = unordered[i]!;
+    policyNo[i] = item.policyNo ?? LAST;
+    policy[i] = item.policy ?? '';
+    measureNo[i] = item.measureNo ?? LAST;
+    measure[i] = item.measure ?? '';
+    numberValue[i] = item.numberValue ?? LAST;
+    number[i] = item.number;
+    name[i] = item.name;
+    file[i] = item.file;
+    sheet[i] = item.sheet;
+    row[i] = item.row;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort(
+    (a, b) =>
+      policyNo[a]! - policyNo[b]! ||
+      compareText(policy[a]!, policy[b]!) ||
+      measureNo[a]! - measureNo[b]! ||
+      compareText(measure[a]!, measure[b]!) ||
+      numberValue[a]! - numberValue[b]! ||
+      compareText(number[a]!, number[b]!) ||
+      compareText(name[a]!, name[b]!) ||
+      compareText(file[a]!, file[b]!) ||
+      compareText(sheet[a]!, sheet[b]!) ||
+      row[a]! - row[b]!,
   );
+  return order.map((i) => unordered[i]!);
 }
 
 export interface SummarizeOptions {
@@ -243,16 +360,19 @@ function keptReports(reports: readonly YearSummary[], year: FiscalYear, kind: Re
 
 export function summarize(unordered: readonly PlanItem[], options: SummarizeOptions): SummaryModel {
   const { year, settings } = options;
-  const items = [...unordered].sort(planOrder);
+  const items = inPlanOrder(unordered);
   const rule = settings.endedRule;
   // Years after the one reported are the plan's future (a template has their columns already): not history.
   const years = [...new Set([...options.years, year])]
     .filter((y) => compareFiscalYears(y, year) <= 0)
     .sort(compareFiscalYears);
   const counting = countingGrades(settings);
-  const statuses = new Map(years.map((y) => [y, yearStatus(items, y, year, counting)] as const));
+  const pass = readItems(items, years, year, counting);
+  const statuses = new Map(years.map((y, i) => [y, pass.statuses[i]!] as const));
   const status = statuses.get(year)!;
   const withMark = (mark: MarkKey) => items.filter((_, i) => status.inPlan[i] && status.marks[i] === mark);
+  // markChanges, from the marks already found: the previous year with a column is one of `years`.
+  const previous = previousYear(year, years);
   return {
     year,
     ended: rule,
@@ -260,11 +380,16 @@ export function summarize(unordered: readonly PlanItem[], options: SummarizeOpti
       summaryOf(y, y === year ? settings.reportKind : 'yearEnd', statuses.get(y)!, rule),
     ),
     earlierReports: keptReports(options.earlierReports ?? [], year, settings.reportKind),
-    groups: groupsOf(items, status, rule),
+    groups: {
+      policy: pass.groups.policy.rows(status, rule),
+      measure: pass.groups.measure.rows(status, rule),
+      department: pass.groups.department.rows(status, rule),
+      division: pass.groups.division.rows(status, rule),
+    },
     behind: withMark('behind'),
     endedItems: withMark('ended'),
-    changes: markChanges(items, year, years),
-    indicators: indicatorRows(items, year, settings),
+    changes: previous ? changesBetween(items, previous, statuses.get(previous)!.marks, status.marks) : [],
+    indicators: pass.indicators,
     items,
     findings: options.findings ?? [],
     provenance: { ...options.provenance, year, ended: rule, reportKind: settings.reportKind },

@@ -72,12 +72,17 @@ export const fflateDeflate: Deflate = {
   crc32,
 };
 
+/** Bytes a sink gathers before they are compressed as one piece. */
+const PIECE_BYTES = 262_144;
+
 /**
  * A part written as text, piece by piece, straight into a compressed zip entry: the text is encoded
- * and compressed every ~256 K characters, so a large sheet is never held whole, as text or as bytes.
+ * into one reused buffer and compressed every ~256 KB, so a large sheet is never held whole, as text
+ * or as bytes.
  */
 export class ZipEntrySink {
-  private pending = '';
+  private readonly buffer = new Uint8Array(PIECE_BYTES * 2);
+  private at = 0;
   private crc = 0;
   private size = 0;
   private readonly pieces: Uint8Array[] = [];
@@ -92,14 +97,28 @@ export class ZipEntrySink {
     this.crcOf = deflate.crc32;
   }
 
+  /** Any text (UTF-8 encoded). */
   write(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= 262_144) this.flush(false);
+    const room = text.length * 3;
+    if (room > PIECE_BYTES) {
+      // Longer than a piece: compressed on its own, after what came before.
+      this.flush(false);
+      this.compress(encoder.encode(text), false);
+      return;
+    }
+    if (this.at + room > this.buffer.length) this.flush(false);
+    this.at += encoder.encodeInto(text, this.buffer.subarray(this.at)).written;
+    if (this.at >= PIECE_BYTES) this.flush(false);
   }
 
   private flush(final: boolean): void {
-    const bytes = encoder.encode(this.pending);
-    this.pending = '';
+    const bytes = this.buffer.subarray(0, this.at);
+    this.at = 0;
+    this.compress(bytes, final);
+  }
+
+  /** `bytes` may be the sink's own buffer: both compressors copy what they keep before returning. */
+  private compress(bytes: Uint8Array, final: boolean): void {
     this.crc = this.crcOf(bytes, this.crc);
     this.size += bytes.length;
     const out = this.piece(bytes, final);

@@ -121,10 +121,19 @@ function cellGrid(sheet: SheetContent, states: StyleStates): GridRow[] {
   const overRange = (address: string, token: unknown, change: (style: CellStyle) => CellStyle) => {
     const range = parseRange(address);
     if (!range) return;
+    // Cells of a range mostly share their style: the last move is remembered.
+    let lastFrom = -1;
+    let lastTo = 0;
     for (let r = range.top; r <= range.bottom; r += 1) {
       const styles = rowAt(r).styles;
-      for (let c = range.left; c <= range.right; c += 1)
-        styles[c] = states.move(styles[c] ?? 0, token, change);
+      for (let c = range.left; c <= range.right; c += 1) {
+        const from = styles[c] ?? 0;
+        if (from !== lastFrom) {
+          lastFrom = from;
+          lastTo = states.move(from, token, change);
+        }
+        styles[c] = lastTo;
+      }
     }
   };
   for (const format of sheet.formats) overRange(format.range, format, (s) => applyFormat(s, format));
@@ -181,20 +190,6 @@ export function sharedStrings(): { store: StringStore; texts: string[] } {
       },
     },
   };
-}
-
-function cellXml(
-  ref: string,
-  v: string | number | boolean | undefined,
-  s: number,
-  strings: StringStore,
-): string {
-  const style = s !== 0 ? ` s="${s}"` : '';
-  if (v === undefined) return `<c r="${ref}"${style}/>`;
-  if (typeof v === 'number') return `<c r="${ref}"${style}><v>${v}</v></c>`;
-  if (typeof v === 'boolean') return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (strings.kind === 'shared') return `<c r="${ref}"${style} t="s"><v>${strings.index(v)}</v></c>`;
-  return `<c r="${ref}"${style} t="inlineStr"><is>${textXml(v)}</is></c>`;
 }
 
 function paneXml(freeze: { rows: number; columns: number } | undefined): string {
@@ -271,14 +266,36 @@ export function worksheetXml(
     );
   }
   out.write('<sheetData>');
-  const letters: string[] = [];
+  // A row's cells as one string (V8 joins short strings fast, cold or warm), encoded into the sink's buffer.
+  const cellStarts: string[] = [];
+  const styleAttrs: string[] = [];
+  // The last text of each column and its shared-string index (a column often repeats its text).
+  const lastTexts: string[] = [];
+  const lastIndices: number[] = [];
   rows.forEach((row, r) => {
-    let xml = `<row r="${r + 1}">`;
+    const rowNumber = String(r + 1);
+    let xml = `<row r="${rowNumber}">`;
     const { values, styles: ids } = row;
     for (let c = 0; c < ids.length; c += 1) {
       const id = ids[c];
       if (id === undefined) continue;
-      xml += cellXml(`${(letters[c] ??= columnLetters(c))}${r + 1}`, values[c], indexOf(id), strings);
+      const style = indexOf(id);
+      // `<c r="B7" s="3"`, then the value: `/>`, `><v>12</v></c>`, ` t="s"><v>4</v></c>`…
+      xml +=
+        (cellStarts[c] ??= `<c r="${columnLetters(c)}`) +
+        rowNumber +
+        (styleAttrs[style] ??= style !== 0 ? `" s="${style}"` : '"');
+      const v = values[c];
+      if (v === undefined) xml += '/>';
+      else if (typeof v === 'number') xml += `><v>${v}</v></c>`;
+      else if (typeof v === 'boolean') xml += v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>';
+      else if (strings.kind === 'shared') {
+        if (lastTexts[c] !== v) {
+          lastTexts[c] = v;
+          lastIndices[c] = strings.index(v);
+        }
+        xml += ` t="s"><v>${lastIndices[c]!}</v></c>`;
+      } else xml += ` t="inlineStr"><is>${textXml(v)}</is></c>`;
     }
     out.write(`${xml}</row>`);
   });

@@ -1,5 +1,7 @@
 import { analyse } from '../../../src/core/analyse';
-import { sha256Hex } from '../../../src/core/hash';
+import { createHash } from 'node:crypto';
+import { sha256Hex, snapshotContentHash } from '../../../src/core/hash';
+import { workbook } from '../../helpers/snapshot';
 import { DEFAULT_SETTINGS, type EndedRule } from '../../../src/core/settings';
 import { findHandMadeSummaries, reconcile } from '../../../src/core/summary/reconcile';
 import { summarize } from '../../../src/core/summary/summarize';
@@ -165,4 +167,14 @@ test('SHA-256 known vectors', () => {
   expect(sha256Hex('a'.repeat(1000))).toBe(
     '41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3',
   );
+});
+
+test('SHA-256 agrees with Node at every length around the block boundaries, and so does the content hash', () => {
+  const native = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  for (let n = 0; n <= 200; n += 1) {
+    const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n) & 0xff);
+    expect([n, sha256Hex(bytes)]).toEqual([n, native(bytes)]);
+  }
+  const book = workbook('a.xlsx', [{ name: 'S', rows: [['名前', '◎', 3, true, null], ['x']] }]);
+  expect(snapshotContentHash(book)).toBe(snapshotContentHash(book, native));
 });
