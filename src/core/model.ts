@@ -34,7 +34,6 @@ export interface MarkEntry {
   readonly mark: MarkKey | null;
   /** The grade's canonical symbol in the scale in force (`D` of A–F, whose role is behind), or null. */
   readonly grade: string | null;
-  readonly source: SourceRef;
 }
 
 export type ValueKind = 'number' | 'notApplicable' | 'text' | 'blank';
@@ -104,8 +103,13 @@ export interface PlanItem {
   readonly name: string;
   /** 【重点】 marks a priority item. */
   readonly priority: boolean;
-  /** One entry per year column of the table, in year order. */
+  /**
+   * One entry per year column of the table, in year order. Entries are values (the reader shares equal
+   * ones between items); where each was read is in markSources.
+   */
   readonly marks: readonly MarkEntry[];
+  /** The cell of each entry of marks, in the same order. */
+  readonly markSources: readonly SourceRef[];
   readonly owners: readonly Owner[];
   readonly indicator: Indicator | null;
   readonly result: string | null;

@@ -10,21 +10,21 @@ import { achievementOf, consistencyOf } from './summary/indicators';
 import { compareFiscalYears } from './values/years';
 import { formatParsedValue } from './values/numbers';
 import { markSymbol } from './values/marks';
-import { cellOf, ReadItem } from './reader/items';
+import { markCell, ReadItem, valueCell } from './reader/items';
 
-function markOf(item: PlanItem, year: FiscalYear): MarkEntry | undefined {
+function markIndex(item: PlanItem, year: FiscalYear): number {
   const marks = item.marks;
-  for (let i = 0; i < marks.length; i += 1) if (marks[i]!.year === year) return marks[i];
-  return undefined;
+  for (let i = 0; i < marks.length; i += 1) if (marks[i]!.year === year) return i;
+  return -1;
 }
 
 function missingMark(item: PlanItem, year: FiscalYear, symbols: readonly string[], out: Finding[]): void {
-  const entry = markOf(item, year);
-  if (!entry || entry.state !== 'blank' || !inPlan(item, year, year)) return;
+  const index = markIndex(item, year);
+  if (index < 0 || item.marks[index]!.state !== 'blank' || !inPlan(item, year, year)) return;
   out.push(
     finding(
       'mark.missing',
-      { file: item.file, sheet: item.sheet, cell: cellOf(entry) },
+      { file: item.file, sheet: item.sheet, cell: markCell(item, index) },
       { year, item: item.name, symbols },
     ),
   );
@@ -39,7 +39,8 @@ function marksAfterEnded(item: PlanItem, out: Finding[]): void {
       break;
     }
   if (!ended) return;
-  for (const m of item.marks) {
+  for (let i = 0; i < item.marks.length; i += 1) {
+    const m = item.marks[i]!;
     if (
       compareFiscalYears(m.year, ended.year) > 0 &&
       (m.state === 'mark' || m.state === 'unknown') &&
@@ -48,7 +49,7 @@ function marksAfterEnded(item: PlanItem, out: Finding[]): void {
       out.push(
         finding(
           'mark.afterEnded',
-          { file: item.file, sheet: item.sheet, cell: cellOf(m) },
+          { file: item.file, sheet: item.sheet, cell: markCell(item, i) },
           { item: item.name, endedYear: ended.year, year: m.year, raw: m.raw },
         ),
       );
@@ -85,13 +86,14 @@ function indicatorFindings(
   for (const item of items) {
     const indicator = item.indicator;
     if (!indicator) continue;
-    const entry = markOf(item, year);
+    const index = markIndex(item, year);
+    const entry = index < 0 ? undefined : item.marks[index];
     const mark = entry?.mark ?? null;
     const { target, actual } = indicator;
     const result = achievementOf(target, actual, indicator.direction === 'lowerIsBetter');
     const mismatch = mark !== null && consistencyOf(mark, result.achievement, result.pass) === 'mismatch';
     if (result.note !== 'zeroTarget' && !mismatch) continue;
-    const cell = cellOf(actual) ?? indicatorCell(item);
+    const cell = valueCell(actual) ?? indicatorCell(item);
     const base = { file: item.file, sheet: item.sheet, cell };
     if (result.note === 'zeroTarget') {
       out.push(finding('indicator.zeroTarget', base, { item: item.name }));

@@ -120,7 +120,7 @@ describe('published layout: heading rows and a two-row merged header', () => {
       row: 6,
     });
     expect(first.marks.map((m) => m.mark)).toEqual(['onPlan', 'nearlyOnPlan', 'nearlyOnPlan']);
-    expect(first.marks[2]!.source).toEqual({ file: 't.xlsx', sheet: '令和2年度実績', cell: 'E7' });
+    expect(first.markSources[2]).toEqual({ file: 't.xlsx', sheet: '令和2年度実績', cell: 'E7' });
     const tablet = result.items[2]!;
     expect(tablet.measure).toBe('業務改善');
     expect(tablet.owners).toEqual([
@@ -237,7 +237,7 @@ describe('bare era-year headers, table not at A1, unmerged group header', () => 
   test('reads the years below a centred group header and places cells absolutely', () => {
     expect(result.years).toEqual(['H30', 'R1']);
     expect(result.items).toHaveLength(2);
-    expect(result.items[0]!.marks[0]!.source.cell).toBe('D7');
+    expect(result.items[0]!.markSources[0]!.cell).toBe('D7');
     expect(codes(result)).toEqual(
       expect.arrayContaining([
         'mark.variant@Sheet1!D7',

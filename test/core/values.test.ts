@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import {
   findFiscalYear,
   foldForMatch,
+  foldsToItself,
   formatFiscalYear,
   isDashOnly,
   parseFiscalYear,
@@ -150,4 +151,37 @@ test('item numbers, headings, tags, owners, direction', () => {
   expect(isDashOnly('－')).toBe(true);
   expect(isDashOnly('‐')).toBe(true);
   expect(foldForMatch('進捗 状況\n')).toBe('進捗状況');
+});
+
+test('foldsToItself holds only for text that NFKC, spaces, dashes and case leave as it is', () => {
+  // Every character it accepts, one by one and next to each other: the slow fold changes none of them.
+  const ranges: [number, number][] = [
+    [0x4e00, 0x9fff],
+    [0x3041, 0x3096],
+    [0x30a1, 0x30f6],
+    [0x3010, 0x3011],
+    [0x30, 0x39],
+    [0x61, 0x7a],
+  ];
+  const slowFold = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/[\s\u3000\u00a0]+/g, '')
+      .replace(/[-－―‐—−–‑ー─━]/g, '-')
+      .toLowerCase();
+  let accepted = '';
+  for (const [from, to] of ranges) {
+    for (let c = from; c <= to; c += 1) {
+      const ch = String.fromCharCode(c);
+      expect(foldsToItself(ch)).toBe(true);
+      if (slowFold(ch) !== ch) throw new Error(`U+${c.toString(16)} folds`);
+      accepted += ch;
+    }
+  }
+  expect(slowFold(accepted)).toBe(accepted);
+  // Text it refuses still folds as before.
+  for (const text of ['項目 1', 'ＡＢＣ', 'Total', '合\u3000計', 'ー', 'か\u3099', '⼩計', '①'])
+    expect(foldsToItself(text)).toBe(false);
+  expect(foldForMatch('⼩計')).toBe('小計');
+  expect(foldForMatch('項目1【重点】')).toBe('項目1【重点】');
 });

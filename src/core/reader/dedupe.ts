@@ -45,19 +45,20 @@ export function dedupeItems(items: readonly ReadItem[]): { items: ReadItem[]; fi
       const b = markSignature(item, year);
       if (a === '' || b === '' || a === b) continue;
       conflicted = true;
-      const mine = item.marks.find((m) => m.year === year)!;
-      const theirs = first.marks.find((m) => m.year === year)!;
+      const mine = item.marks.findIndex((m) => m.year === year);
+      const theirs = first.marks.findIndex((m) => m.year === year);
+      const cell = item.markCell(mine);
       findings.push(
         finding(
           'item.conflict',
-          { file: item.file, sheet: item.sheet, cell: mine.source.cell },
+          { file: item.file, sheet: item.sheet, cell },
           {
             item: item.name,
             year,
-            raw: mine.raw,
-            cell: `${item.sheet}!${mine.source.cell}`,
-            other: place(first, theirs.source.cell),
-            otherRaw: theirs.raw,
+            raw: item.marks[mine]!.raw,
+            cell: `${item.sheet}!${cell}`,
+            other: place(first, first.markCell(theirs)),
+            otherRaw: first.marks[theirs]!.raw,
           },
         ),
       );

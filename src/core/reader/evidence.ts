@@ -6,7 +6,8 @@
  */
 import type { CellValue } from '../grid';
 import { ANY_SCALE_TOKENS } from '../scales';
-import { cellText, cleanText, isDashOnly, type MarkParse } from '../values';
+import { cellText, cleanText, foldsToItself, isDashOnly } from '../values/text';
+import type { MarkParse } from '../values/marks';
 
 /** What one status cell says about its column. */
 export type StatusEvidence = 'empty' | 'mark' | 'gradeLike' | 'other';
@@ -44,7 +45,7 @@ const UNIT_TEXT = new RegExp(`^(千|百万|万|億|十)?${UNIT}([/／・]${UNIT}
 
 /** Item names that are no item: a unit (千円, 人, 個/㎡) or a numeric code (0086, 10103). */
 export function isItemName(name: string): boolean {
-  const text = name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const text = foldsToItself(name) ? name : name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   if (text === '') return false;
   if (/^[0-9.,-]+$/.test(text)) return false;
   return !(text.length <= 8 && UNIT_TEXT.test(text));

@@ -10,7 +10,7 @@ import { cellText, cleanText, isDashOnly } from '../values/text';
 import { directionFromName } from '../values/direction';
 import { parseIndicatorValue } from '../values/numbers';
 import { stripIndicatorTags } from '../values/tags';
-import { type ItemTable, ReadIndicator, type ReadItem, ReadValue } from './items';
+import { type ItemTable, ReadIndicator, type ReadItem, ReadNumber, ReadValue } from './items';
 
 const BLANK: ParsedValue = {
   raw: '',
@@ -24,7 +24,11 @@ const BLANK: ParsedValue = {
 
 function parseCell(table: ItemTable, row: number, col: number | null): ParsedValue {
   if (col === null) return BLANK;
-  const p = parseIndicatorValue(table.value(row, col), table.grid.numberFormat(row, col));
+  const cell = table.value(row, col);
+  const p = parseIndicatorValue(cell, table.grid.numberFormat(row, col));
+  // A number cell: its text is derived from the number (as parseIndicatorValue made it), not kept.
+  if (typeof cell === 'number' && p.kind === 'number' && p.value !== null)
+    return new ReadNumber(p.value, p.percent, table, row, col);
   return new ReadValue(p.raw, p.kind, p.value, p.percent, p.unit, p.yearTag, table, row, col);
 }
 
@@ -81,7 +85,7 @@ function valueFindings(
   year: FiscalYear | null,
   findings: Finding[],
 ): void {
-  if (!(value instanceof ReadValue)) return;
+  if (!(value instanceof ReadValue || value instanceof ReadNumber)) return;
   if (value.kind === 'text' && looksNumeric(value.raw)) {
     findings.push(
       finding(

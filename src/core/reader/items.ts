@@ -8,14 +8,13 @@
  * a source asked for is a plain SourceRef made on the spot.
  */
 import type { CellValue } from '../grid';
+import { cellText } from '../values/text';
 import type {
   Direction,
   FiscalYear,
   Indicator,
   ItemField,
   MarkEntry,
-  MarkKey,
-  MarkState,
   Owner,
   ParsedValue,
   PlanItem,
@@ -34,9 +33,13 @@ export interface YearColumns {
 /** One plan table's columns on its sheet, shared by all its items. */
 export class ItemTable {
   readonly sheet: string;
+  /** The status columns, in the order of every item's marks. */
+  readonly statusColumns: readonly number[];
   /** The year a target / actual column without a year in its header belongs to (set once the table is read). */
   tableYear: FiscalYear | null = null;
   private readonly picked = new Map<FiscalYear | null, YearColumns>();
+  private lastYear: FiscalYear | null = null;
+  private lastColumns: YearColumns | null = null;
 
   constructor(
     readonly grid: SheetGrid,
@@ -44,6 +47,7 @@ export class ItemTable {
     readonly map: ColumnMap,
   ) {
     this.sheet = grid.sheet.name;
+    this.statusColumns = [...map.status.values()];
   }
 
   source(row: number, col: number): SourceRef {
@@ -59,6 +63,7 @@ export class ItemTable {
    * table is that year's. Never another year's figures: a `計画(R2)` is no target for R1.
    */
   columnsFor(year: FiscalYear | null): YearColumns {
+    if (year === this.lastYear && this.lastColumns) return this.lastColumns;
     let columns = this.picked.get(year);
     if (!columns) {
       const pick = (cells: ReadonlyMap<FiscalYear | null, number>): number | null => {
@@ -68,37 +73,9 @@ export class ItemTable {
       columns = { target: pick(this.map.target), actual: pick(this.map.actual) };
       this.picked.set(year, columns);
     }
+    this.lastYear = year;
+    this.lastColumns = columns;
     return columns;
-  }
-}
-
-export class ReadMark implements MarkEntry {
-  readonly #table: ItemTable;
-  readonly #row: number;
-  readonly #col: number;
-
-  constructor(
-    readonly year: FiscalYear,
-    readonly state: MarkState,
-    readonly raw: string,
-    readonly mark: MarkKey | null,
-    readonly grade: string | null,
-    table: ItemTable,
-    row: number,
-    col: number,
-  ) {
-    this.#table = table;
-    this.#row = row;
-    this.#col = col;
-  }
-
-  get source(): SourceRef {
-    return this.#table.source(this.#row, this.#col);
-  }
-
-  /** The cell's A1 address (the merge's top-left for a merged cell). */
-  get cell(): string {
-    return this.#table.grid.address(this.#row, this.#col);
   }
 }
 
@@ -121,6 +98,52 @@ export class ReadValue implements ParsedValue {
     this.#table = table;
     this.#row = row;
     this.#col = col;
+  }
+
+  get source(): SourceRef {
+    return this.#table.source(this.#row, this.#col);
+  }
+
+  get cell(): string {
+    return this.#table.grid.address(this.#row, this.#col);
+  }
+}
+
+/**
+ * A plain number (`514`, `40.1%` read as 40.1): most targets and actuals. Its text is derived from the
+ * number, as parseIndicatorValue writes it, instead of being kept.
+ */
+export class ReadNumber implements ParsedValue {
+  readonly #table: ItemTable;
+  readonly #row: number;
+  readonly #col: number;
+
+  constructor(
+    readonly value: number,
+    readonly percent: boolean,
+    table: ItemTable,
+    row: number,
+    col: number,
+  ) {
+    this.#table = table;
+    this.#row = row;
+    this.#col = col;
+  }
+
+  get raw(): string {
+    return this.percent ? `${this.value}%` : cellText(this.value);
+  }
+
+  get kind(): ValueKind {
+    return 'number';
+  }
+
+  get unit(): null {
+    return null;
+  }
+
+  get yearTag(): null {
+    return null;
   }
 
   get source(): SourceRef {
@@ -156,13 +179,18 @@ export class ReadIndicator implements Indicator {
   }
 }
 
-/** What the row reader found in an item's cells (the indicator comes with the target year). */
-export interface ItemFields {
-  readonly key: string;
+/** 基本方針 / 施策 of an item: one object shared by the items under the same headings. */
+export interface Headings {
   readonly policy: string | null;
   readonly policyNo: number | null;
   readonly measure: string | null;
   readonly measureNo: number | null;
+}
+
+/** What the row reader found in an item's cells (the indicator comes with the target year). */
+export interface ItemFields {
+  readonly key: string;
+  readonly headings: Headings;
   readonly number: string;
   readonly numberValue: number | null;
   readonly name: string;
@@ -175,13 +203,7 @@ export interface ItemFields {
 
 export class ReadItem implements PlanItem {
   readonly key: string;
-  readonly file: string;
-  readonly sheet: string;
   readonly row: number;
-  readonly policy: string | null;
-  readonly policyNo: number | null;
-  readonly measure: string | null;
-  readonly measureNo: number | null;
   readonly number: string;
   readonly numberValue: number | null;
   readonly name: string;
@@ -193,19 +215,15 @@ export class ReadItem implements PlanItem {
   readonly result: string | null;
   readonly nextPlan: string | null;
   readonly #table: ItemTable;
+  readonly #headings: Headings;
   /** The target year's target and actual columns, once finalized. */
   #columns: YearColumns | null = null;
 
   constructor(table: ItemTable, row: number, fields: ItemFields) {
     this.#table = table;
+    this.#headings = fields.headings;
     this.key = fields.key;
-    this.file = table.file;
-    this.sheet = table.sheet;
     this.row = row;
-    this.policy = fields.policy;
-    this.policyNo = fields.policyNo;
-    this.measure = fields.measure;
-    this.measureNo = fields.measureNo;
     this.number = fields.number;
     this.numberValue = fields.numberValue;
     this.name = fields.name;
@@ -220,6 +238,39 @@ export class ReadItem implements PlanItem {
     return this.#table;
   }
 
+  get file(): string {
+    return this.#table.file;
+  }
+
+  get sheet(): string {
+    return this.#table.sheet;
+  }
+
+  get policy(): string | null {
+    return this.#headings.policy;
+  }
+
+  get policyNo(): number | null {
+    return this.#headings.policyNo;
+  }
+
+  get measure(): string | null {
+    return this.#headings.measure;
+  }
+
+  get measureNo(): number | null {
+    return this.#headings.measureNo;
+  }
+
+  get markSources(): readonly SourceRef[] {
+    return this.#table.statusColumns.map((col) => this.#table.source(this.row, col));
+  }
+
+  /** The A1 cell of marks[index], without making a SourceRef. */
+  markCell(index: number): string {
+    return this.#table.grid.address(this.row, this.#table.statusColumns[index]!);
+  }
+
   /** Records the target year's columns (see finalizeItems). */
   setColumns(columns: YearColumns): void {
     this.#columns = columns;
@@ -227,7 +278,7 @@ export class ReadItem implements PlanItem {
 
   /** The same item under another key (two different items that share a number under one measure). */
   withKey(key: string): ReadItem {
-    const copy = new ReadItem(this.#table, this.row, { ...this, key });
+    const copy = new ReadItem(this.#table, this.row, { ...this, headings: this.#headings, key });
     copy.indicator = this.indicator;
     copy.#columns = this.#columns;
     return copy;
@@ -266,8 +317,14 @@ export class ReadItem implements PlanItem {
   }
 }
 
-/** The A1 cell of a mark or value, without making a SourceRef when the reader made it. */
-export function cellOf(entry: MarkEntry | ParsedValue): string | null {
-  if (entry instanceof ReadMark || entry instanceof ReadValue) return entry.cell;
-  return entry.source?.cell ?? null;
+/** The A1 cell of a value, without making a SourceRef when the reader made it. */
+export function valueCell(value: ParsedValue): string | null {
+  if (value instanceof ReadNumber || value instanceof ReadValue) return value.cell;
+  return value.source?.cell ?? null;
+}
+
+/** The A1 cell of an item's marks[index], without making a SourceRef when the reader made the item. */
+export function markCell(item: PlanItem, index: number): string | null {
+  if (item instanceof ReadItem) return item.markCell(index);
+  return item.markSources[index]?.cell ?? null;
 }

@@ -72,20 +72,39 @@ export class SheetGrid {
     return m ? a1(m.top, m.left) : a1(row, col);
   }
 
+  /** Whether the cell at index i of a row holds a value of its own (not blank, not covered by a merge). */
+  private ownFilled(values: readonly CellValue[], i: number, row: number): boolean {
+    const v = values[i];
+    if (v === null || v === undefined) return false;
+    if (typeof v === 'string' && cleanText(v) === '') return false;
+    const col = this.left + i;
+    const merge = this.mergeAt(row, col);
+    return !merge || (merge.top === row && merge.left === col);
+  }
+
   /** Columns of a row that hold a value of their own (cells covered by a merge excluded), left to right. */
   filledColumns(row: number): number[] {
     const values = this.sheet.values[row - this.top];
     if (!values) return [];
     const out: number[] = [];
-    for (let i = 0; i < values.length; i += 1) {
-      const v = values[i];
-      if (v === null || v === undefined) continue;
-      if (typeof v === 'string' && cleanText(v) === '') continue;
-      const col = this.left + i;
-      const merge = this.mergeAt(row, col);
-      if (merge && (merge.top !== row || merge.left !== col)) continue;
-      out.push(col);
-    }
+    for (let i = 0; i < values.length; i += 1) if (this.ownFilled(values, i, row)) out.push(this.left + i);
     return out;
+  }
+
+  /** How many columns filledColumns would give, counting no further than `upTo` (the row walk needs no more). */
+  filledCount(row: number, upTo: number): number {
+    const values = this.sheet.values[row - this.top];
+    if (!values) return 0;
+    let count = 0;
+    for (let i = 0; i < values.length && count < upTo; i += 1) if (this.ownFilled(values, i, row)) count += 1;
+    return count;
+  }
+
+  /** The first of filledColumns, or -1. */
+  firstFilled(row: number): number {
+    const values = this.sheet.values[row - this.top];
+    if (!values) return -1;
+    for (let i = 0; i < values.length; i += 1) if (this.ownFilled(values, i, row)) return this.left + i;
+    return -1;
   }
 }

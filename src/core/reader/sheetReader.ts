@@ -19,7 +19,7 @@ import { stripItemTags } from '../values/tags';
 import { type ColumnMap, headerWords, type HeaderWords } from './headers';
 import { type HeaderAttempt, type HeaderBlock, tryHeaderAt } from './headerBlock';
 import { SheetGrid } from './sheetGrid';
-import { ItemTable, ReadItem, ReadMark } from './items';
+import { type Headings, ItemTable, ReadItem } from './items';
 import { type ColumnEvidence, isItemName, isStatusColumn, statusEvidence } from './evidence';
 
 export interface SheetRead {
@@ -41,23 +41,18 @@ export interface RejectedTable {
   readonly reason: 'statusNotMarks' | 'rowsNotItems';
 }
 
-interface Context {
-  policy: string | null;
-  policyNo: number | null;
-  measure: string | null;
-  measureNo: number | null;
-}
-
 /** A table being walked: its rows are read only once the whole table is known to be a plan table. */
 interface OpenTable {
   readonly map: ColumnMap;
   readonly info: MutableTable;
   readonly headerCell: string;
+  /** The status columns as an array, made once: the row tests run on every row. */
+  readonly statusColumns: readonly number[];
   /** Item-shaped rows, each with the heading context (1. 基本方針, (1) 施策) in force above it. */
-  readonly rows: { readonly row: number; readonly context: Readonly<Context> }[];
+  readonly rows: { readonly row: number; readonly context: Headings }[];
 }
 
-const NO_CONTEXT: Readonly<Context> = { policy: null, policyNo: null, measure: null, measureNo: null };
+const NO_CONTEXT: Headings = { policy: null, policyNo: null, measure: null, measureNo: null };
 
 const TOTAL_ROW_NAMES = new Set(['合計', '計', '小計', '総計', 'total', 'subtotal']);
 
@@ -80,11 +75,12 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
   const findings: Finding[] = [];
   const rejected: RejectedTable[] = [];
   const grades = gradesOf(settings);
+  const parsers = new SheetParsers(grades);
   const words = headerWordsOf(settings);
   const symbols = grades.flatMap((m) => [m.symbol, ...m.variants]);
   const markTexts = new Set(symbols);
   // Replaced, never changed, when a heading is read: the rows below share it.
-  let context: Readonly<Context> = NO_CONTEXT;
+  let context: Headings = NO_CONTEXT;
   const sheetYear = findFiscalYear(sheet.name);
   let titleYear: FiscalYear | null = null;
   let table: OpenTable | null = null;
@@ -92,7 +88,7 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
 
   const close = (open: OpenTable | null) => {
     if (!open) return;
-    const verdict = judgeTable(grid, open, settings);
+    const verdict = judgeTable(grid, open, parsers);
     if (verdict.kind === 'rejected') {
       rejected.push({ cell: open.headerCell, reason: verdict.reason });
       return;
@@ -100,7 +96,7 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     tables.push(open.info);
     const ignored = new Set(verdict.notMarkColumns.map((c) => c.col));
     const itemTable = new ItemTable(grid, file, open.map);
-    const rows = new ItemRowReader(itemTable, settings, ignored, findings);
+    const rows = new ItemRowReader(itemTable, parsers, ignored, findings);
     for (const { row, context: above } of verdict.rows) {
       items.push(rows.read(row, above));
       open.info.items += 1;
@@ -145,15 +141,17 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
   };
 
   for (let row = grid.top; row <= grid.bottom; row += 1) {
-    const filled = grid.filledColumns(row);
-    if (filled.length === 0) continue;
+    // How many cells the row fills matters only up to three (none: skipped; one or two: maybe a heading).
+    const filled = grid.filledCount(row, 3);
+    if (filled === 0) continue;
 
     // A row with a mark in one of the table's status columns is an item, never a repeated header:
     // skipping the header test there keeps a 100,000-row sheet fast.
-    const itemLike: boolean = table !== null && hasMark(grid, row, table.map, markTexts);
-    const attempt: HeaderAttempt = itemLike
-      ? NO_HEADER
-      : tryHeaderAt(grid, row, sheetYear ?? titleYear, words);
+    const itemLike: boolean = table !== null && hasMark(grid, row, table.statusColumns, markTexts);
+    // A header needs an item column and a status (or two other) columns: one filled cell (merged or not,
+    // its one label) never makes one, so heading rows skip the test too.
+    const attempt: HeaderAttempt =
+      itemLike || filled < 2 ? NO_HEADER : tryHeaderAt(grid, row, sheetYear ?? titleYear, words);
     if (attempt.kind === 'header') {
       const { map, top, bottom }: HeaderBlock = attempt.block;
       close(table);
@@ -167,7 +165,13 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
         markColumns: Object.fromEntries(map.status),
         items: 0,
       };
-      table = { map, info, headerCell: grid.address(top, firstColumn(map)), rows: [] };
+      table = {
+        map,
+        info,
+        headerCell: grid.address(top, firstColumn(map)),
+        statusColumns: [...map.status.values()],
+        rows: [],
+      };
       row = bottom;
       continue;
     }
@@ -176,10 +180,10 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
       if (attempt.kind === 'incomplete') continue;
     }
 
-    const firstText = grid.text(row, filled[0]!);
-    if (filled.length <= 2) {
+    const firstText = grid.text(row, grid.firstFilled(row));
+    if (filled <= 2) {
       const heading = parseHeading(firstText);
-      if (heading && !(table && isItemRowShape(grid, row, table.map))) {
+      if (heading && !(table && isItemRowShape(grid, row, table))) {
         context =
           heading.level === 'policy'
             ? { policy: heading.title, policyNo: heading.no, measure: null, measureNo: null }
@@ -193,7 +197,7 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
       titleYear = titleYear ?? findFiscalYear(firstText);
       continue;
     }
-    if (!isItemRowShape(grid, row, table.map)) continue;
+    if (!isItemRowShape(grid, row, table)) continue;
     table.rows.push({ row, context });
   }
   close(table);
@@ -247,8 +251,7 @@ type Verdict =
  * A plan table needs rows that name items (most of them: a stray unit row is passed over) and, when its
  * status columns hold anything, at least one that holds mostly marks.
  */
-function judgeTable(grid: SheetGrid, open: OpenTable, settings: Settings): Verdict {
-  const grades = gradesOf(settings);
+function judgeTable(grid: SheetGrid, open: OpenTable, parsers: SheetParsers): Verdict {
   const rows = open.rows.filter(({ row }) => isItemName(stripItemTags(grid.text(row, open.map.name)).name));
   if (rows.length * 2 < open.rows.length) return { kind: 'rejected', reason: 'rowsNotItems' };
   const notMarkColumns: NotMarkColumn[] = [];
@@ -257,7 +260,7 @@ function judgeTable(grid: SheetGrid, open: OpenTable, settings: Settings): Verdi
     const evidence: ColumnEvidence = { filled: 0, marks: 0, gradeLike: 0 };
     for (const { row } of rows) {
       const value = grid.value(row, col);
-      const kind = statusEvidence(value, parseMark(value, grades));
+      const kind = statusEvidence(value, parsers.parseMark(value));
       if (kind === 'empty') continue;
       evidence.filled += 1;
       if (kind === 'mark') evidence.marks += 1;
@@ -272,20 +275,12 @@ function judgeTable(grid: SheetGrid, open: OpenTable, settings: Settings): Verdi
 
 const NO_HEADER: HeaderAttempt = { kind: 'none' };
 
-/** A table's status columns as an array, made once per table: the row tests below run on every row. */
-const statusColumnsByMap = new WeakMap<ColumnMap, readonly number[]>();
-
-function statusColumns(map: ColumnMap): readonly number[] {
-  let columns = statusColumnsByMap.get(map);
-  if (!columns) {
-    columns = [...map.status.values()];
-    statusColumnsByMap.set(map, columns);
-  }
-  return columns;
-}
-
-function hasMark(grid: SheetGrid, row: number, map: ColumnMap, markTexts: ReadonlySet<string>): boolean {
-  const columns = statusColumns(map);
+function hasMark(
+  grid: SheetGrid,
+  row: number,
+  columns: readonly number[],
+  markTexts: ReadonlySet<string>,
+): boolean {
   for (let i = 0; i < columns.length; i += 1) if (markTexts.has(grid.text(row, columns[i]!))) return true;
   return false;
 }
@@ -293,47 +288,43 @@ function hasMark(grid: SheetGrid, row: number, map: ColumnMap, markTexts: Readon
 type MutableTable = { -readonly [K in keyof TableInfo]: TableInfo[K] };
 
 /** An item row has a name and at least one of: a number, an owner, a status cell. */
-function isItemRowShape(grid: SheetGrid, row: number, map: ColumnMap): boolean {
+function isItemRowShape(grid: SheetGrid, row: number, table: OpenTable): boolean {
+  const map = table.map;
   const name = grid.text(row, map.name);
   if (name === '' || (name.length <= 8 && TOTAL_ROW_NAMES.has(foldForMatch(name)))) return false;
   const filled = (col: number | null) => col !== null && grid.text(row, col) !== '';
   if (filled(map.number) || filled(map.department) || filled(map.division) || filled(map.owner)) return true;
-  const columns = statusColumns(map);
+  const columns = table.statusColumns;
   for (let i = 0; i < columns.length; i += 1) if (filled(columns[i]!)) return true;
   return false;
 }
-
-/** Marks parsed once per distinct cell text of a table (a 100,000-row table has a handful). */
-const MARK_CACHE_LIMIT = 256;
-/** Owners parsed once per distinct pair of cell texts; the arrays are shared by the items (read-only). */
-const OWNER_CACHE_LIMIT = 1024;
 
 /**
  * Reads the item rows of one plan table: the table's columns, the settings and the sheet stay put
  * while rows go by; 基本方針 / 施策 columns carry down from row to row (a blank means "as above").
  */
 class ItemRowReader {
-  /** 基本方針 / 施策 as last written in their columns, carried to the rows below. */
-  private readonly carry: Context = { policy: null, policyNo: null, measure: null, measureNo: null };
+  /** 基本方針 / 施策 as last written in their columns, carried to the rows below (replaced, never changed). */
+  private carry: Headings = NO_CONTEXT;
+  /** The last headings made from `carry` and the headings above, with those two: rows in a run share them. */
+  private mixed: { carry: Headings; above: Headings; headings: Headings } | null = null;
   private readonly grid: SheetGrid;
   private readonly map: ColumnMap;
   private readonly file: string;
   private readonly sheet: string;
-  private readonly grades: readonly MarkSymbol[];
-  private readonly symbols: readonly string[];
-  // The table's status columns as arrays, made once: iterating the map's entries made an array per cell.
   private readonly years: readonly FiscalYear[];
   private readonly columns: readonly number[];
+  /** Per status column: whether the column's cells are numbers or text (see judgeTable), and the entries read. */
+  private readonly entries: readonly Map<string, MarkEntry>[];
   /** Per status column: whether any row has a recognised mark in it. */
   private readonly marked: boolean[];
-  private readonly markParses = new Map<string, MarkParse>();
-  private readonly ownerLists = new Map<string, readonly Owner[]>();
+  private readonly scratch: MarkEntry[];
   /** Unknown marks' texts, spaces removed (for table.otherScale). */
   readonly unknownTexts = new Set<string>();
 
   constructor(
     private readonly table: ItemTable,
-    settings: Settings,
+    private readonly parsers: SheetParsers,
     /** Status columns of numbers or text, reported once for the table rather than per cell. */
     private readonly ignored: ReadonlySet<number>,
     /** Where the cell-level findings (unknown marks, variants) go. */
@@ -343,11 +334,11 @@ class ItemRowReader {
     this.map = table.map;
     this.file = table.file;
     this.sheet = table.sheet;
-    this.grades = gradesOf(settings);
-    this.symbols = this.grades.map((m) => m.symbol);
     this.years = [...table.map.status.keys()];
-    this.columns = [...table.map.status.values()];
+    this.columns = table.statusColumns;
+    this.entries = this.columns.map((col, i) => parsers.entriesFor(this.years[i]!, ignored.has(col)));
     this.marked = this.columns.map(() => false);
+    this.scratch = new Array<MarkEntry>(this.columns.length);
   }
 
   /** The latest year whose column has a recognised mark in any row read so far. */
@@ -364,43 +355,46 @@ class ItemRowReader {
     return col === null ? '' : this.grid.text(row, col);
   }
 
-  /** One item row; `above` is the heading context (1. 基本方針, (1) 施策) in force above it. */
-  read(row: number, above: Context): ReadItem {
-    const { grid, map, carry } = this;
-    // 基本方針 / 施策 from their columns (carried down) when the table has them, else from the headings above.
+  /** 基本方針 / 施策 from their columns (carried down) when the table has them, else from the headings above. */
+  private headings(row: number, above: Headings): Headings {
+    const { map } = this;
+    if (map.policy === null && map.measure === null) return above;
     if (map.policy !== null) {
       const policyCell = stripHeadingNumber(this.text(row, map.policy));
-      if (policyCell.title !== '') {
-        carry.policy = policyCell.title;
-        carry.policyNo = policyCell.no;
-        carry.measure = null;
-        carry.measureNo = null;
-      }
+      if (policyCell.title !== '')
+        this.carry = { policy: policyCell.title, policyNo: policyCell.no, measure: null, measureNo: null };
     }
     if (map.measure !== null) {
       const measureCell = stripHeadingNumber(this.text(row, map.measure));
-      if (measureCell.title !== '') {
-        carry.measure = measureCell.title;
-        carry.measureNo = measureCell.no;
-      }
+      if (measureCell.title !== '')
+        this.carry = { ...this.carry, measure: measureCell.title, measureNo: measureCell.no };
     }
-    const fromColumns = map.policy !== null || map.measure !== null;
-    const fromPolicy = fromColumns && carry.policy;
-    const fromMeasure = fromColumns && carry.measure;
-    const policy = fromPolicy ? carry.policy : above.policy;
-    const policyNo = fromPolicy ? carry.policyNo : above.policyNo;
-    const measure = fromMeasure ? carry.measure : above.measure;
-    const measureNo = fromMeasure ? carry.measureNo : above.measureNo;
+    const { carry, mixed } = this;
+    if (mixed && mixed.carry === carry && mixed.above === above) return mixed.headings;
+    const headings: Headings = {
+      policy: carry.policy ? carry.policy : above.policy,
+      policyNo: carry.policy ? carry.policyNo : above.policyNo,
+      measure: carry.measure ? carry.measure : above.measure,
+      measureNo: carry.measure ? carry.measureNo : above.measureNo,
+    };
+    this.mixed = { carry, above, headings };
+    return headings;
+  }
 
+  /** One item row; `above` is the heading context (1. 基本方針, (1) 施策) in force above it. */
+  read(row: number, above: Headings): ReadItem {
+    const { grid, map } = this;
+    const headings = this.headings(row, above);
+    const { policy, measure } = headings;
     const numberText = this.text(row, map.number);
     const numberValue = map.number === null ? null : parseItemNumber(grid.value(row, map.number)).value;
     const { name, priority } = stripItemTags(this.text(row, map.name));
     const marks = this.marks(row, name);
     const owners =
       map.department !== null || map.division !== null
-        ? this.owners(this.text(row, map.department), this.text(row, map.division))
+        ? this.parsers.owners(this.text(row, map.department), this.text(row, map.division))
         : map.owner !== null
-          ? this.owners(this.text(row, map.owner), '')
+          ? this.parsers.owners(this.text(row, map.owner), '')
           : NO_OWNERS;
     const result = this.text(row, map.result);
     const nextPlan = this.text(row, map.nextPlan);
@@ -411,10 +405,7 @@ class ItemRowReader {
 
     return new ReadItem(this.table, row, {
       key,
-      policy,
-      policyNo,
-      measure,
-      measureNo,
+      headings,
       number: numberText,
       numberValue,
       name,
@@ -426,7 +417,148 @@ class ItemRowReader {
     });
   }
 
-  private owners(department: string, division: string): readonly Owner[] {
+  /** The row's status cells, one entry per year column; unknown marks and variants reported. */
+  private marks(row: number, item: string): readonly MarkEntry[] {
+    const { grid, file, sheet, years, columns, scratch } = this;
+    for (let i = 0; i < columns.length; i += 1) {
+      const year = years[i]!;
+      const col = columns[i]!;
+      const value = grid.value(row, col);
+      const parsed = this.parsers.parseMark(value);
+      const ignored = this.ignored.has(col) && parsed.kind !== 'mark';
+      let entry = typeof value === 'string' ? this.entries[i]!.get(value) : undefined;
+      if (!entry) {
+        const raw = cleanText(cellText(value));
+        // A column of numbers or text under a year header: one finding for the table, not one per cell.
+        entry =
+          parsed.kind === 'mark' && !ignored
+            ? { year, state: 'mark', raw, mark: parsed.key, grade: parsed.symbol }
+            : { year, state: parsed.kind, raw, mark: null, grade: null };
+        if (typeof value === 'string') this.parsers.remember(this.entries[i]!, value, entry);
+      }
+      scratch[i] = entry;
+      if (parsed.kind === 'mark' && !ignored) {
+        this.marked[i] = true;
+        if (parsed.variant) {
+          this.findings.push(
+            finding(
+              'mark.variant',
+              { file, sheet, cell: grid.address(row, col) },
+              { year, raw: entry.raw, symbol: parsed.symbol, item },
+            ),
+          );
+        }
+      } else if (parsed.kind === 'unknown') {
+        this.unknownTexts.add(entry.raw.replace(/[\s\u3000]+/g, ''));
+        if (!ignored) {
+          this.findings.push(
+            finding(
+              'mark.unknown',
+              { file, sheet, cell: grid.address(row, col) },
+              {
+                year,
+                raw: entry.raw,
+                item,
+                suggested: parsed.suggestion ?? null,
+                symbols: this.parsers.symbols,
+              },
+            ),
+          );
+        }
+      }
+    }
+    return this.parsers.shareList(scratch);
+  }
+}
+
+const NO_OWNERS: readonly Owner[] = [];
+
+/** Cache sizes: a sheet's marks and owners have a handful of distinct texts, but a hostile one may not. */
+const PARSE_CACHE_LIMIT = 256;
+const OWNER_CACHE_LIMIT = 1024;
+const LIST_CACHE_LIMIT = 4096;
+
+/**
+ * Per sheet: marks and owners parsed once per distinct text, equal mark entries (and equal rows of them)
+ * made once and shared by the items. They are read-only values, so sharing them is safe.
+ */
+class SheetParsers {
+  readonly symbols: readonly string[];
+  private readonly parses = new Map<string, MarkParse>();
+  private readonly ownerLists = new Map<string, readonly Owner[]>();
+  private readonly entryMaps = new Map<string, Map<string, MarkEntry>>();
+  private remembered = 0;
+  /** Rows of entries by length, then entry by entry (a trie keyed by the shared entries). */
+  private readonly lists = new Map<number, Map<MarkEntry, unknown>>();
+  private listCount = 0;
+
+  constructor(readonly grades: readonly MarkSymbol[]) {
+    this.symbols = grades.map((m) => m.symbol);
+  }
+
+  parseMark(value: CellValue): MarkParse {
+    // Only text is cached: parseMark reads a number or a date differently from the same text.
+    if (typeof value !== 'string') return parseMark(value, this.grades);
+    let parsed = this.parses.get(value);
+    if (!parsed) {
+      parsed = parseMark(value, this.grades);
+      if (this.parses.size >= PARSE_CACHE_LIMIT) this.parses.clear();
+      this.parses.set(value, parsed);
+    }
+    return parsed;
+  }
+
+  /** The entries read so far for a year's column, by cell text (columns of numbers or text apart). */
+  entriesFor(year: FiscalYear, ignored: boolean): Map<string, MarkEntry> {
+    const id = `${ignored ? 1 : 0}${year}`;
+    let entries = this.entryMaps.get(id);
+    if (!entries) {
+      entries = new Map();
+      this.entryMaps.set(id, entries);
+    }
+    return entries;
+  }
+
+  remember(entries: Map<string, MarkEntry>, text: string, entry: MarkEntry): void {
+    if (this.remembered >= PARSE_CACHE_LIMIT) {
+      for (const map of this.entryMaps.values()) map.clear();
+      this.remembered = 0;
+    }
+    entries.set(text, entry);
+    this.remembered += 1;
+  }
+
+  /** A row's entries as a shared array: the same array for every row with the same entries. */
+  shareList(row: readonly MarkEntry[]): readonly MarkEntry[] {
+    if (row.length === 0) return NO_MARKS;
+    let node = this.lists.get(row.length);
+    if (!node) {
+      node = new Map();
+      this.lists.set(row.length, node);
+    }
+    for (let i = 0; i < row.length - 1; i += 1) {
+      let next = node.get(row[i]!) as Map<MarkEntry, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        node.set(row[i]!, next);
+      }
+      node = next;
+    }
+    const last = row[row.length - 1]!;
+    const found = node.get(last) as readonly MarkEntry[] | undefined;
+    if (found) return found;
+    const list = row.slice();
+    if (this.listCount >= LIST_CACHE_LIMIT) {
+      this.lists.clear();
+      this.listCount = 0;
+    } else {
+      node.set(last, list);
+      this.listCount += 1;
+    }
+    return list;
+  }
+
+  owners(department: string, division: string): readonly Owner[] {
     const id = `${department}\u0000${division}`;
     let owners = this.ownerLists.get(id);
     if (!owners) {
@@ -436,61 +568,6 @@ class ItemRowReader {
     }
     return owners;
   }
-
-  private parseMark(value: CellValue): MarkParse {
-    // Only text is cached: parseMark reads a number or a date differently from the same text.
-    if (typeof value !== 'string') return parseMark(value, this.grades);
-    let parsed = this.markParses.get(value);
-    if (!parsed) {
-      parsed = parseMark(value, this.grades);
-      if (this.markParses.size >= MARK_CACHE_LIMIT) this.markParses.clear();
-      this.markParses.set(value, parsed);
-    }
-    return parsed;
-  }
-
-  /** The row's status cells, one entry per year column; unknown marks and variants reported. */
-  private marks(row: number, item: string): MarkEntry[] {
-    const { grid, file, sheet, table, years, columns } = this;
-    const marks: MarkEntry[] = new Array<MarkEntry>(columns.length);
-    for (let i = 0; i < columns.length; i += 1) {
-      const year = years[i]!;
-      const col = columns[i]!;
-      const value = grid.value(row, col);
-      const raw = cleanText(cellText(value));
-      const parsed = this.parseMark(value);
-      if (this.ignored.has(col) && parsed.kind !== 'mark') {
-        // A column of numbers or text under a year header: one finding for the table, not one per cell.
-        marks[i] = new ReadMark(year, parsed.kind, raw, null, null, table, row, col);
-        if (parsed.kind === 'unknown') this.unknownTexts.add(raw.replace(/[\s\u3000]+/g, ''));
-      } else if (parsed.kind === 'mark') {
-        this.marked[i] = true;
-        marks[i] = new ReadMark(year, 'mark', raw, parsed.key, parsed.symbol, table, row, col);
-        if (parsed.variant) {
-          this.findings.push(
-            finding(
-              'mark.variant',
-              { file, sheet, cell: grid.address(row, col) },
-              { year, raw, symbol: parsed.symbol, item },
-            ),
-          );
-        }
-      } else if (parsed.kind === 'unknown') {
-        marks[i] = new ReadMark(year, 'unknown', raw, null, null, table, row, col);
-        this.unknownTexts.add(raw.replace(/[\s\u3000]+/g, ''));
-        this.findings.push(
-          finding(
-            'mark.unknown',
-            { file, sheet, cell: grid.address(row, col) },
-            { year, raw, item, suggested: parsed.suggestion ?? null, symbols: this.symbols },
-          ),
-        );
-      } else {
-        marks[i] = new ReadMark(year, parsed.kind, raw, null, null, table, row, col);
-      }
-    }
-    return marks;
-  }
 }
 
-const NO_OWNERS: readonly Owner[] = [];
+const NO_MARKS: readonly MarkEntry[] = [];

@@ -127,6 +127,8 @@ export function parseIndicatorValue(v: CellValue, numberFormat?: string): Parsed
 
 /** 88210 → 88,210 (toLocaleString is slow enough to matter at 100,000 items). */
 function groupThousands(n: number): string {
+  // Whole numbers below 1,000 (most figures) print as they are: toPrecision(12) keeps them exact.
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
   const [int, frac] = String(Number(n.toPrecision(12))).split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return frac ? `${grouped}.${frac}` : grouped;

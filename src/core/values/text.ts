@@ -64,8 +64,33 @@ export function mayBeSpace(code: number): boolean {
   );
 }
 
+/**
+ * Whether folding leaves a text as it is: every character is a CJK ideograph (U+4E00–9FFF), hiragana,
+ * katakana (ァ–ヶ), 【】, an ASCII digit or lower-case letter — none of which NFKC maps, none a space, a dash or
+ * upper case, and none a combining mark that could compose with its neighbour. Most item names and
+ * cells are; checking is much cheaper than normalizing.
+ */
+export function foldsToItself(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3041 && c <= 0x3096) ||
+      (c >= 0x30a1 && c <= 0x30f6) ||
+      c === 0x3010 ||
+      c === 0x3011 ||
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x61 && c <= 0x7a)
+    )
+      continue;
+    return false;
+  }
+  return true;
+}
+
 /** For matching headers and keywords: NFKC, no whitespace, dashes unified to '-', lower case. */
 export function foldForMatch(s: string): string {
+  if (foldsToItself(s)) return s;
   return s
     .normalize('NFKC')
     .replace(/[\s\u3000\u00a0]+/g, '')

@@ -34,3 +34,29 @@ test('the undated 計画/実績 columns are the table year’s: its item carries
   expect(JSON.stringify(again.items[0]!.sources)).toBe(JSON.stringify(first.sources));
   expect(Object.keys(first.sources)).toEqual(['measure', 'number', 'name', 'indicator', 'target', 'actual']);
 });
+
+test('equal rows of marks are one shared array; each item still knows its own cells', () => {
+  const shared = workbook('b.xlsx', [
+    {
+      name: 'S',
+      rows: [
+        ['施策', '番号', '実施項目', 'R1', 'R2'],
+        ['業務改善', 1, '窓口の改善', '○', '〇'],
+        ['業務改善', 2, '電子申請', '○', '〇'],
+        ['業務改善', 3, '庁舎管理', '○', '◎'],
+      ],
+    },
+  ]);
+  const result = analyse([shared], DEFAULT_SETTINGS);
+  const [a, b, c] = result.items;
+  expect(a!.marks).toBe(b!.marks);
+  expect(c!.marks).not.toBe(a!.marks);
+  expect(c!.marks[0]).toBe(a!.marks[0]);
+  expect(a!.marks.map((m) => [m.raw, m.mark, m.grade])).toEqual([
+    ['○', 'onPlan', '○'],
+    ['〇', 'onPlan', '○'],
+  ]);
+  expect(b!.markSources.map((s) => s.cell)).toEqual(['D3', 'E3']);
+  expect(c!.markSources.map((s) => s.cell)).toEqual(['D4', 'E4']);
+  expect(result.findings.filter((f) => f.code === 'mark.variant').map((f) => f.cell)).toEqual(['E2', 'E3']);
+});
