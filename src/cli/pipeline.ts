@@ -161,9 +161,15 @@ export async function runPipeline(
  */
 export function inFileOrder(files: readonly string[], findings: readonly Finding[]): Finding[] {
   const order = new Map(files.map((f, i) => [f, i]));
+  const rank = (f: Finding): number => order.get(f.file) ?? 0;
+  // Usually already so (each file's findings come together, in the files' order): nothing to sort.
+  let sorted = true;
+  for (let i = 1; i < findings.length && sorted; i += 1)
+    sorted = rank(findings[i - 1]!) <= rank(findings[i]!);
+  if (sorted) return [...findings];
   return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => (order.get(a.f.file) ?? 0) - (order.get(b.f.file) ?? 0) || a.i - b.i)
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
     .map((x) => x.f);
 }
 

@@ -62,10 +62,16 @@ export function truncateUnits(text: string, units: number): string {
  * cursor or erase a line. Newline and tab are kept, and so are the exact sequences in `keep` (our own
  * colours). The escapes are JSON's too, so JSON text stays valid JSON meaning the same.
  */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for (one class, linear)
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 export function terminalSafe(text: string, keep: readonly string[] = []): string {
+  // Most text holds none of these: one native scan finds the first (or none) before the character loop.
+  const first = text.search(TERMINAL_UNSAFE);
+  if (first < 0) return text;
   let out = '';
   let last = 0;
-  for (let i = 0; i < text.length; i += 1) {
+  for (let i = first; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     const bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x2028 || c === 0x2029;
     if (((c >= 0x20 && c < 0x7f) || c > 0x9f || c === 10 || c === 9) && !bidi) continue;

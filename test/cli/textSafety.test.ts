@@ -4,6 +4,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import { safeFileStem, terminalSafe, truncateUnits } from '../../src/core/textSafety';
 import { sheetNameFor } from '../../src/core/template/templateSheet';
@@ -135,4 +136,47 @@ test('a department name with U+0001: the chart parts stay well-formed XML', asyn
   const chartText = (await Promise.all(charts.map((c) => written.file(c)!.async('string')))).join('');
   expect(chartText).toContain('総務部');
   expect((await readXlsx(readFileSync(out), 'summary.xlsx')).ok).toBe(true);
+});
+
+/** terminalSafe's definition, character by character (terminalSafe first looks for the first such character). */
+function terminalSafeReference(text: string, keep: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x2028 || c === 0x2029;
+    const kept = c === 0x1b ? keep.find((k) => text.startsWith(k, i)) : undefined;
+    if (kept) {
+      out += kept;
+      i += kept.length - 1;
+    } else if (((c >= 0x20 && c < 0x7f) || c > 0x9f || c === 10 || c === 9) && !bidi) out += text[i];
+    else out += `\\u${c.toString(16).padStart(4, '0')}`;
+  }
+  return out;
+}
+
+test('terminalSafe: the same as escaping character by character, for any text', () => {
+  const keep = ['\u001b[31m', '\u001b[0m'];
+  const unit = fc.oneof(
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    fc.constantFrom(
+      '\u001b',
+      '\u001b[31m',
+      '\u001b[0m',
+      '\u202e',
+      '\u2066',
+      '\u2028',
+      '\u0085',
+      '\t',
+      '\n',
+      'a',
+      '令',
+    ),
+  );
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
+      const text = units.join('');
+      expect(terminalSafe(text, keep)).toBe(terminalSafeReference(text, keep));
+    }),
+    { numRuns: 3000 },
+  );
 });

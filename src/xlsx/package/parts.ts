@@ -33,7 +33,7 @@ export function partKey(name: string): string {
       // A malformed escape stays as written: it then names no part.
     }
   }
-  return n.replace(/\\/g, '/').toLowerCase();
+  return (n.includes('\\') ? n.replace(/\\/g, '/') : n).toLowerCase();
 }
 
 /** Resolve a relationship target against the part that holds the relationship. */

@@ -17,7 +17,7 @@ import {
 } from '../../core';
 import { PackageError, PackageParts, type Relationship } from './parts';
 import { readStyles, NO_STYLES, type Styles } from './styles';
-import { ReadRefusal, SheetReader, type WorkbookBudget } from './sheetPart';
+import { ReadRefusal, SheetReader, TAKE_AT_ONCE, type WorkbookBudget } from './sheetPart';
 import { decodeSpreadsheetText, XmlError, XmlScanner } from './xml';
 import {
   InflateLimitError,
@@ -313,9 +313,13 @@ async function readSharedStrings(
 }
 
 /** The stored settings from the add-in's web-extension parts, reached from the package's relationships. */
-function readStoredSettings(parts: PackageParts, budget: InflateBudget): unknown {
+function readStoredSettings(
+  parts: PackageParts,
+  packageRels: readonly Relationship[],
+  budget: InflateBudget,
+): unknown {
   const extensions: string[] = [];
-  for (const rel of parts.relationships('', budget)) {
+  for (const rel of packageRels) {
     if (rel.kind !== 'webextensiontaskpanes' || rel.part === null) continue;
     for (const pane of parts.relationships(rel.part, budget))
       if (pane.kind === 'webextension' && pane.part !== null) extensions.push(pane.part);
@@ -359,8 +363,12 @@ async function readSheet(
   for (;;) {
     const token = stream.next();
     if (token === 'end') break;
-    const taken = reader.token(token, s);
+    let taken = reader.token(token, s);
     if (clock.due(1 + taken)) await clock.pause();
+    while (taken === TAKE_AT_ONCE) {
+      taken = reader.more(s);
+      if (clock.due(taken)) await clock.pause();
+    }
   }
   return reader.finish();
 }
@@ -392,7 +400,8 @@ export async function readXlsx(
       ...(options.inflate ? { native: options.inflate } : {}),
     };
     const parts = new PackageParts(bytes, entries);
-    const office = byKind(parts.relationships('', budget), 'officeDocument');
+    const packageRels = parts.relationships('', budget);
+    const office = byKind(packageRels, 'officeDocument');
     if (!office?.part || !parts.get(office.part)) return unreadable(file, 'other', 'no workbook part');
     const workbookName = office.part;
     const used: WorkbookBudget = {
@@ -443,7 +452,7 @@ export async function readXlsx(
         sheets,
         ownedSheets: honouredOwnedSheets(workbook.markerSheets),
       },
-      settings: readStoredSettings(parts, budget),
+      settings: readStoredSettings(parts, packageRels, budget),
       findings,
     };
   } catch (err) {

@@ -44,7 +44,7 @@ export interface SheetContext {
 }
 
 /** Cells and row tags read in place at most per call (see SheetReader.takeCells). */
-const TAKE_AT_ONCE = 256;
+export const TAKE_AT_ONCE = 256;
 
 const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
@@ -345,6 +345,15 @@ export class SheetReader {
       }
     }
     return 0;
+  }
+
+  /**
+   * After `token` or `more` returned TAKE_AT_ONCE: the cells and rows that follow, read in place as
+   * far as they go (the same count returned), so that a sheet of plain cells is never read token by
+   * token.
+   */
+  more(s: XmlScanner): number {
+    return this.takeCells(s);
   }
 
   /**

@@ -288,6 +288,9 @@ function completeLength(b: Uint8Array): number {
   return b.length;
 }
 
+/** One decoder for every piece of every part: each piece is decoded whole (no `stream`), so none carries state. */
+const pieceDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /**
  * An entry's text, decoded as UTF-8 piece by piece (a character split across pieces is kept whole).
  * Each piece is decoded on its own, its cut character carried to the next: with `stream: true` the
@@ -299,7 +302,7 @@ export function* inflateText(
   budget: InflateBudget,
 ): Generator<string, void, undefined> {
   // A byte order mark is dropped at the start of the part only, below: never from a piece's start.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const decoder = pieceDecoder;
   let first = true;
   let carry: Uint8Array | null = null;
   for (const chunk of inflateChunks(bytes, entry, budget)) {
