@@ -97,8 +97,9 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     const ignored = new Set(verdict.notMarkColumns.map((c) => c.col));
     const itemTable = new ItemTable(grid, file, open.map);
     const rows = new ItemRowReader(itemTable, parsers, ignored, findings);
-    for (const { row, context: above } of verdict.rows) {
-      items.push(rows.read(row, above));
+    for (let i = 0; i < verdict.rows.length; i += 1) {
+      const { row, context: above } = verdict.rows[i]!;
+      items.push(rows.read(row, above, verdict.names[i]!));
       open.info.items += 1;
       open.info.lastRow = row;
     }
@@ -243,6 +244,8 @@ type Verdict =
   | {
       readonly kind: 'plan';
       readonly rows: OpenTable['rows'];
+      /** Each row's item name, tags taken out (as the test read it; the row reader takes it from here). */
+      readonly names: readonly ItemName[];
       /** Status columns of a plan table that hold something other than marks: reported once, per table. */
       readonly notMarkColumns: readonly NotMarkColumn[];
     };
@@ -252,7 +255,14 @@ type Verdict =
  * status columns hold anything, at least one that holds mostly marks.
  */
 function judgeTable(grid: SheetGrid, open: OpenTable, parsers: SheetParsers): Verdict {
-  const rows = open.rows.filter(({ row }) => isItemName(stripItemTags(grid.text(row, open.map.name)).name));
+  const rows: OpenTable['rows'][number][] = [];
+  const names: ItemName[] = [];
+  for (const entry of open.rows) {
+    const name = stripItemTags(grid.text(entry.row, open.map.name));
+    if (!isItemName(name.name)) continue;
+    rows.push(entry);
+    names.push(name);
+  }
   if (rows.length * 2 < open.rows.length) return { kind: 'rejected', reason: 'rowsNotItems' };
   const notMarkColumns: NotMarkColumn[] = [];
   let markColumns = 0;
@@ -270,7 +280,7 @@ function judgeTable(grid: SheetGrid, open: OpenTable, parsers: SheetParsers): Ve
     else if (evidence.filled > 0) markColumns += 1;
   }
   if (notMarkColumns.length > 0 && markColumns === 0) return { kind: 'rejected', reason: 'statusNotMarks' };
-  return { kind: 'plan', rows, notMarkColumns };
+  return { kind: 'plan', rows, names, notMarkColumns };
 }
 
 const NO_HEADER: HeaderAttempt = { kind: 'none' };
@@ -393,13 +403,12 @@ class ItemRowReader {
   }
 
   /** One item row; `above` is the heading context (1. 基本方針, (1) 施策) in force above it. */
-  read(row: number, above: Headings): ReadItem {
+  read(row: number, above: Headings, { name, priority }: ItemName): ReadItem {
     const { grid, map } = this;
     const headings = this.headings(row, above);
     const { policy, measure } = headings;
     const numberText = this.text(row, map.number);
     const numberValue = map.number === null ? null : parseItemNumber(grid.value(row, map.number)).value;
-    const { name, priority } = stripItemTags(this.text(row, map.name));
     const marks = this.marks(row, name);
     const owners =
       map.department !== null || map.division !== null
@@ -588,3 +597,5 @@ class SheetParsers {
 }
 
 const NO_MARKS: readonly MarkEntry[] = [];
+
+type ItemName = ReturnType<typeof stripItemTags>;
