@@ -1,7 +1,7 @@
 /** A finding's message and suggestion in the reader's language. */
 import { formatMessage, type Lang, type MessageParams } from '../messages/format';
 import { endedRuleLabels } from '../messages/summary';
-import { formatFiscalYear, parseFiscalYear } from '../values';
+import { formatFiscalYear, parseFiscalYear } from '../values/years';
 import {
   FINDINGS,
   fieldLabels,
