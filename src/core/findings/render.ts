@@ -1,7 +1,7 @@
 /** A finding's message and suggestion in the reader's language. */
 import { formatMessage, type Lang, type MessageParams } from '../messages/format';
 import { endedRuleLabels } from '../messages/summary';
-import { formatFiscalYear, parseFiscalYear } from '../values';
+import { formatFiscalYear, parseFiscalYear } from '../values/years';
 import {
   FINDINGS,
   fieldLabels,
@@ -69,7 +69,16 @@ function localizeParams(finding: Finding, lang: Lang): MessageParams {
   return out;
 }
 
+/** Each finding's text per language, made once: the findings sheet and the CLI's list show the same findings. */
+const renderedTexts = new WeakMap<Finding, Partial<Record<Lang, RenderedFinding>>>();
+
 export function renderFinding(finding: Finding, lang: Lang): RenderedFinding {
+  let texts = renderedTexts.get(finding);
+  if (!texts) renderedTexts.set(finding, (texts = {}));
+  return (texts[lang] ??= renderNow(finding, lang));
+}
+
+function renderNow(finding: Finding, lang: Lang): RenderedFinding {
   const entry = FINDINGS[finding.code];
   const params = localizeParams(finding, lang);
   const suggestion =

@@ -308,6 +308,8 @@ class ItemRowReader {
   private carry: Headings = NO_CONTEXT;
   /** The last headings made from `carry` and the headings above, with those two: rows in a run share them. */
   private mixed: { carry: Headings; above: Headings; headings: Headings } | null = null;
+  private prefixOf: Headings | null = null;
+  private prefix = '';
   private readonly grid: SheetGrid;
   private readonly map: ColumnMap;
   private readonly file: string;
@@ -381,6 +383,15 @@ class ItemRowReader {
     return headings;
   }
 
+  /** `policy|measure|`, made once per headings: the items under them share it in their keys. */
+  private keyPrefix(headings: Headings): string {
+    if (this.prefixOf !== headings) {
+      this.prefixOf = headings;
+      this.prefix = `${headings.policy ?? ''}|${headings.measure ?? ''}|`;
+    }
+    return this.prefix;
+  }
+
   /** One item row; `above` is the heading context (1. 基本方針, (1) 施策) in force above it. */
   read(row: number, above: Headings): ReadItem {
     const { grid, map } = this;
@@ -400,7 +411,7 @@ class ItemRowReader {
     const nextPlan = this.text(row, map.nextPlan);
     const key =
       (policy !== null || measure !== null) && (numberValue !== null || numberText !== '')
-        ? `${policy ?? ''}|${measure ?? ''}|${numberValue ?? numberText}`
+        ? this.keyPrefix(headings) + String(numberValue ?? numberText)
         : `${this.file}|${this.sheet}|${a1(row, map.name)}`;
 
     return new ReadItem(this.table, row, {
@@ -485,7 +496,7 @@ const LIST_CACHE_LIMIT = 4096;
 class SheetParsers {
   readonly symbols: readonly string[];
   private readonly parses = new Map<string, MarkParse>();
-  private readonly ownerLists = new Map<string, readonly Owner[]>();
+  private readonly ownerLists = new Map<string, Map<string, readonly Owner[]>>();
   private readonly entryMaps = new Map<string, Map<string, MarkEntry>>();
   private remembered = 0;
   /** Rows of entries by length, then entry by entry (a trie keyed by the shared entries). */
@@ -559,12 +570,18 @@ class SheetParsers {
   }
 
   owners(department: string, division: string): readonly Owner[] {
-    const id = `${department}\u0000${division}`;
-    let owners = this.ownerLists.get(id);
+    // By department, then division: the cells' own strings are the keys, no joined key made per row.
+    let byDivision = this.ownerLists.get(department);
+    if (!byDivision) {
+      if (this.ownerLists.size >= OWNER_CACHE_LIMIT) this.ownerLists.clear();
+      byDivision = new Map();
+      this.ownerLists.set(department, byDivision);
+    }
+    let owners = byDivision.get(division);
     if (!owners) {
       owners = parseOwners(department, division);
-      if (this.ownerLists.size >= OWNER_CACHE_LIMIT) this.ownerLists.clear();
-      this.ownerLists.set(id, owners);
+      if (byDivision.size >= OWNER_CACHE_LIMIT) byDivision.clear();
+      byDivision.set(division, owners);
     }
     return owners;
   }
