@@ -42,19 +42,24 @@ export interface AnalyseOptions {
   readonly year?: string | null;
 }
 
-interface WorkbookRead {
+/** What one workbook adds to the analysis: its items, tables and findings go straight into these. */
+interface AnalysisParts {
   readonly items: ReadItem[];
-  readonly latestMarkedYear: FiscalYear | null;
   readonly tables: TableInfo[];
   readonly findings: Finding[];
 }
 
-function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookRead {
+/** Reads one workbook into the parts; returns the latest year its items have a mark for. */
+function readWorkbook(
+  workbook: WorkbookSnapshot,
+  settings: Settings,
+  parts: AnalysisParts,
+): FiscalYear | null {
   const owned = new Set(workbook.ownedSheets);
-  const items: ReadItem[] = [];
+  const { items, findings } = parts;
   let latestMarked: FiscalYear | null = null;
-  const tables: TableInfo[] = [];
-  const findings: Finding[] = [];
+  let tableCount = 0;
+  let notFoundSaid = false;
   const silent: string[] = [];
   for (const sheet of workbook.sheets) {
     // The add-in's own sheets are never plan data; hidden sheets are not what staff see and count.
@@ -62,13 +67,15 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
     const read = readSheet(sheet, workbook.file, settings);
     pushAll(items, read.items);
     latestMarked = laterYear(latestMarked, read.latestMarkedYear);
-    pushAll(tables, read.tables);
+    pushAll(parts.tables, read.tables);
+    tableCount += read.tables.length;
     pushAll(findings, read.findings);
     const notFound = (cell: string | null): Finding =>
       finding('table.notFound', { file: workbook.file, sheet: sheet.name, cell }, { sheet: sheet.name });
     if (read.tables.length === 0 && (read.incompleteHeader || read.rejected.length > 0)) {
       // One finding for the sheet, however many rows of it read like a header.
       findings.push(notFound(read.rejected[0]?.cell ?? null));
+      notFoundSaid = true;
     } else if (read.tables.length > 0) {
       for (const table of read.rejected) {
         findings.push(
@@ -81,7 +88,7 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
       }
     } else if (sheet.values.length > 0) silent.push(sheet.name);
   }
-  if (tables.length === 0 && !findings.some((f) => f.code === 'table.notFound')) {
+  if (tableCount === 0 && !notFoundSaid) {
     // No plan anywhere in the file: say so for each sheet that has anything on it, by its name.
     const names = silent.length > 0 ? silent : workbook.sheets.slice(0, 1).map((s) => s.name);
     for (const name of names) {
@@ -95,7 +102,7 @@ function readWorkbook(workbook: WorkbookSnapshot, settings: Settings): WorkbookR
       );
     }
   }
-  return { items, latestMarkedYear: latestMarked, tables, findings };
+  return latestMarked;
 }
 
 function laterYear(a: FiscalYear | null, b: FiscalYear | null): FiscalYear | null {
@@ -114,17 +121,12 @@ export function analyse(
   options: AnalyseOptions = {},
 ): Analysis {
   const workbooks = byFileName(given);
-  const reads = workbooks.map((w) => readWorkbook(w, settings));
   const items: ReadItem[] = [];
   const tables: TableInfo[] = [];
   const findings: Finding[] = [];
   let latestMarked: FiscalYear | null = null;
-  for (const read of reads) {
-    pushAll(items, read.items);
-    pushAll(tables, read.tables);
-    pushAll(findings, read.findings);
-    latestMarked = laterYear(latestMarked, read.latestMarkedYear);
-  }
+  for (const workbook of workbooks)
+    latestMarked = laterYear(latestMarked, readWorkbook(workbook, settings, { items, tables, findings }));
 
   const years = [...new Set(tables.flatMap((t) => t.years))].sort(compareFiscalYears);
   const asked = options.year ? parseFiscalYear(options.year) : null;

@@ -9,7 +9,7 @@ import { layoutSummary } from '../layout/layoutSummary';
 import type { Finding } from '../model';
 import type { Lang } from '../messages';
 import type { Settings } from '../settings';
-import { findHandMadeSummaries, reconcile, type LabelCache } from '../summary/reconcile';
+import { findHandMadeSummaries, labelCache, reconcile } from '../summary/reconcile';
 import { carriedOverYears, planNameFromWorkbooks } from '../summary/publication';
 import { previousMidYearReports } from '../summary/previousReports';
 import { summarize } from '../summary/summarize';
@@ -74,7 +74,7 @@ export function generateSummary(input: GenerateInput): GenerateResult {
     earlierReports: input.workbooks.flatMap(previousMidYearReports),
   });
   // One reading of each distinct text for all the workbooks (departments share their marks and labels).
-  const labels: LabelCache = new Map();
+  const labels = labelCache();
   const handMade = input.workbooks.map((w) => ({ file: w.file, tables: findHandMadeSummaries(w, labels) }));
   const mismatches = handMade.flatMap((h) => reconcile(h.tables, model.years, settings.endedRule, h.file));
   const publication = {

@@ -8,6 +8,7 @@ import { formatMessage, layoutMessages, type Lang } from '../messages';
 import type { MarkSymbol } from '../settings';
 import { fiscalYearToWestern, markSymbol } from '../values';
 import type { PlanSheet, PlanValue, PrintSetup } from '../writePlan';
+import { ReadItem } from '../reader/items';
 import { SheetBuilder } from './sheetBuilder';
 
 export const ITEM_SHEET = 'RP_項目一覧';
@@ -90,7 +91,8 @@ export function itemTableRows(
     row.push(indicator?.name ?? '', indicator ? indicator.key : null);
     pushValueColumns(row, indicator?.target);
     pushValueColumns(row, indicator?.actual);
-    row.push(i.sources.name?.cell ?? '');
+    // The reader's items give the cell without making every field's SourceRef.
+    row.push((i instanceof ReadItem ? i.cellOf('name') : i.sources.name?.cell) ?? '');
     return row;
   });
   return { header, rows };

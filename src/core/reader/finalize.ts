@@ -8,7 +8,7 @@ import { finding } from '../findings/finding';
 import type { Settings } from '../settings';
 import { cellText, cleanText, isDashOnly } from '../values/text';
 import { directionFromName } from '../values/direction';
-import { parseIndicatorValue } from '../values/numbers';
+import { isPercentFormat, numberCellValue, parseIndicatorValue } from '../values/numbers';
 import { stripIndicatorTags } from '../values/tags';
 import { type ItemTable, ReadIndicator, type ReadItem, ReadNumber, ReadValue } from './items';
 
@@ -25,10 +25,13 @@ const BLANK: ParsedValue = {
 function parseCell(table: ItemTable, row: number, col: number | null): ParsedValue {
   if (col === null) return BLANK;
   const cell = table.value(row, col);
-  const p = parseIndicatorValue(cell, table.grid.numberFormat(row, col));
-  // A number cell: its text is derived from the number (as parseIndicatorValue made it), not kept.
-  if (typeof cell === 'number' && p.kind === 'number' && p.value !== null)
-    return new ReadNumber(p.value, p.percent, table, row, col);
+  const numberFormat = table.grid.numberFormat(row, col);
+  // A number cell, as parseIndicatorValue reads it: its text is derived from the number, not kept.
+  if (typeof cell === 'number' && Number.isFinite(cell)) {
+    const percent = isPercentFormat(numberFormat);
+    return new ReadNumber(numberCellValue(cell, percent), percent, table, row, col);
+  }
+  const p = parseIndicatorValue(cell, numberFormat);
   return new ReadValue(p.raw, p.kind, p.value, p.percent, p.unit, p.yearTag, table, row, col);
 }
 

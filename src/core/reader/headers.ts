@@ -4,7 +4,8 @@
  * (NFKC, no spaces, dashes unified) with any fiscal year taken out of the text.
  */
 import type { FiscalYear } from '../model';
-import { findFiscalYear, foldForMatch } from '../values';
+import { foldForMatch } from '../values/text';
+import { findFiscalYear } from '../values/years';
 
 export type HeaderField =
   | 'number'

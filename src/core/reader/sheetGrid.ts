@@ -3,7 +3,7 @@
  * as the area's top-left cell and is addressed by it (that is where Excel keeps the value).
  */
 import { a1, cellAt, type CellRange, type CellValue, type SheetSnapshot, sheetColumnCount } from '../grid';
-import { cellText, cleanText } from '../values';
+import { cellText, cleanText } from '../values/text';
 
 export class SheetGrid {
   readonly top: number;
@@ -12,12 +12,15 @@ export class SheetGrid {
   readonly right: number;
   /** For every row, the merged areas that cover it (clipped to the used range). */
   private readonly mergesByRow = new Map<number, CellRange[]>();
+  /** 1 for the rows (from top) that have any merged area: most rows have none, and need no map lookup. */
+  private readonly rowMerged: Uint8Array;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.top = sheet.top;
     this.left = sheet.left;
     this.bottom = sheet.top + sheet.values.length - 1;
     this.right = sheet.left + sheetColumnCount(sheet) - 1;
+    this.rowMerged = new Uint8Array(sheet.values.length);
     for (const merge of sheet.merges) {
       const from = Math.max(merge.top, this.top);
       const to = Math.min(merge.bottom, this.bottom);
@@ -25,12 +28,14 @@ export class SheetGrid {
         const list = this.mergesByRow.get(row);
         if (list) list.push(merge);
         else this.mergesByRow.set(row, [merge]);
+        this.rowMerged[row - this.top] = 1;
       }
     }
   }
 
   /** The merged area covering a cell, if any. */
   mergeAt(row: number, col: number): CellRange | null {
+    if (this.rowMerged[row - this.top] !== 1) return null;
     const list = this.mergesByRow.get(row);
     if (!list) return null;
     for (const m of list) if (col >= m.left && col <= m.right) return m;

@@ -97,8 +97,9 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
     const ignored = new Set(verdict.notMarkColumns.map((c) => c.col));
     const itemTable = new ItemTable(grid, file, open.map);
     const rows = new ItemRowReader(itemTable, parsers, ignored, findings);
-    for (const { row, context: above } of verdict.rows) {
-      items.push(rows.read(row, above));
+    for (let i = 0; i < verdict.rows.length; i += 1) {
+      const { row, context: above } = verdict.rows[i]!;
+      items.push(rows.read(row, above, verdict.names[i]!));
       open.info.items += 1;
       open.info.lastRow = row;
     }
@@ -243,6 +244,8 @@ type Verdict =
   | {
       readonly kind: 'plan';
       readonly rows: OpenTable['rows'];
+      /** Each row's item name, tags taken out (as the test read it; the row reader takes it from here). */
+      readonly names: readonly ItemName[];
       /** Status columns of a plan table that hold something other than marks: reported once, per table. */
       readonly notMarkColumns: readonly NotMarkColumn[];
     };
@@ -252,7 +255,14 @@ type Verdict =
  * status columns hold anything, at least one that holds mostly marks.
  */
 function judgeTable(grid: SheetGrid, open: OpenTable, parsers: SheetParsers): Verdict {
-  const rows = open.rows.filter(({ row }) => isItemName(stripItemTags(grid.text(row, open.map.name)).name));
+  const rows: OpenTable['rows'][number][] = [];
+  const names: ItemName[] = [];
+  for (const entry of open.rows) {
+    const name = stripItemTags(grid.text(entry.row, open.map.name));
+    if (!isItemName(name.name)) continue;
+    rows.push(entry);
+    names.push(name);
+  }
   if (rows.length * 2 < open.rows.length) return { kind: 'rejected', reason: 'rowsNotItems' };
   const notMarkColumns: NotMarkColumn[] = [];
   let markColumns = 0;
@@ -270,7 +280,7 @@ function judgeTable(grid: SheetGrid, open: OpenTable, parsers: SheetParsers): Ve
     else if (evidence.filled > 0) markColumns += 1;
   }
   if (notMarkColumns.length > 0 && markColumns === 0) return { kind: 'rejected', reason: 'statusNotMarks' };
-  return { kind: 'plan', rows, notMarkColumns };
+  return { kind: 'plan', rows, names, notMarkColumns };
 }
 
 const NO_HEADER: HeaderAttempt = { kind: 'none' };
@@ -308,6 +318,8 @@ class ItemRowReader {
   private carry: Headings = NO_CONTEXT;
   /** The last headings made from `carry` and the headings above, with those two: rows in a run share them. */
   private mixed: { carry: Headings; above: Headings; headings: Headings } | null = null;
+  private prefixOf: Headings | null = null;
+  private prefix = '';
   private readonly grid: SheetGrid;
   private readonly map: ColumnMap;
   private readonly file: string;
@@ -381,14 +393,22 @@ class ItemRowReader {
     return headings;
   }
 
+  /** `policy|measure|`, made once per headings: the items under them share it in their keys. */
+  private keyPrefix(headings: Headings): string {
+    if (this.prefixOf !== headings) {
+      this.prefixOf = headings;
+      this.prefix = `${headings.policy ?? ''}|${headings.measure ?? ''}|`;
+    }
+    return this.prefix;
+  }
+
   /** One item row; `above` is the heading context (1. 基本方針, (1) 施策) in force above it. */
-  read(row: number, above: Headings): ReadItem {
+  read(row: number, above: Headings, { name, priority }: ItemName): ReadItem {
     const { grid, map } = this;
     const headings = this.headings(row, above);
     const { policy, measure } = headings;
     const numberText = this.text(row, map.number);
     const numberValue = map.number === null ? null : parseItemNumber(grid.value(row, map.number)).value;
-    const { name, priority } = stripItemTags(this.text(row, map.name));
     const marks = this.marks(row, name);
     const owners =
       map.department !== null || map.division !== null
@@ -400,7 +420,7 @@ class ItemRowReader {
     const nextPlan = this.text(row, map.nextPlan);
     const key =
       (policy !== null || measure !== null) && (numberValue !== null || numberText !== '')
-        ? `${policy ?? ''}|${measure ?? ''}|${numberValue ?? numberText}`
+        ? this.keyPrefix(headings) + String(numberValue ?? numberText)
         : `${this.file}|${this.sheet}|${a1(row, map.name)}`;
 
     return new ReadItem(this.table, row, {
@@ -485,7 +505,7 @@ const LIST_CACHE_LIMIT = 4096;
 class SheetParsers {
   readonly symbols: readonly string[];
   private readonly parses = new Map<string, MarkParse>();
-  private readonly ownerLists = new Map<string, readonly Owner[]>();
+  private readonly ownerLists = new Map<string, Map<string, readonly Owner[]>>();
   private readonly entryMaps = new Map<string, Map<string, MarkEntry>>();
   private remembered = 0;
   /** Rows of entries by length, then entry by entry (a trie keyed by the shared entries). */
@@ -559,15 +579,23 @@ class SheetParsers {
   }
 
   owners(department: string, division: string): readonly Owner[] {
-    const id = `${department}\u0000${division}`;
-    let owners = this.ownerLists.get(id);
+    // By department, then division: the cells' own strings are the keys, no joined key made per row.
+    let byDivision = this.ownerLists.get(department);
+    if (!byDivision) {
+      if (this.ownerLists.size >= OWNER_CACHE_LIMIT) this.ownerLists.clear();
+      byDivision = new Map();
+      this.ownerLists.set(department, byDivision);
+    }
+    let owners = byDivision.get(division);
     if (!owners) {
       owners = parseOwners(department, division);
-      if (this.ownerLists.size >= OWNER_CACHE_LIMIT) this.ownerLists.clear();
-      this.ownerLists.set(id, owners);
+      if (byDivision.size >= OWNER_CACHE_LIMIT) byDivision.clear();
+      byDivision.set(division, owners);
     }
     return owners;
   }
 }
 
 const NO_MARKS: readonly MarkEntry[] = [];
+
+type ItemName = ReturnType<typeof stripItemTags>;

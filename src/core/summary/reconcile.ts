@@ -24,6 +24,9 @@ const LABELS: ReadonlyArray<readonly [FigureKind, RegExp]> = [
   ['nearlyOnPlan', /^□$/],
 ];
 
+/** How many different figures a label can name (FigureKind). */
+const FIGURE_KINDS = 7;
+
 export function figureKind(text: string): FigureKind | null {
   const t = foldForMatch(text);
   if (t === '' || t.length > 30) return null;
@@ -93,8 +96,18 @@ interface LabelCell {
   readonly label: string;
 }
 
-/** A text's figure kind and label, worked out once per distinct text of a workbook (marks and names repeat). */
-export type LabelCache = Map<string, { readonly kind: FigureKind; readonly label: string } | null>;
+/**
+ * What a text reads as, worked out once per distinct text (marks, names and headers repeat): its
+ * figure kind and label, and the fiscal year it names.
+ */
+export interface LabelCache {
+  readonly labels: Map<string, { readonly kind: FigureKind; readonly label: string } | null>;
+  readonly years: Map<string, FiscalYear | null>;
+}
+
+export function labelCache(): LabelCache {
+  return { labels: new Map(), years: new Map() };
+}
 
 function labelCells(sheet: SheetSnapshot, cache: LabelCache): LabelCell[] {
   const out: LabelCell[] = [];
@@ -104,11 +117,11 @@ function labelCells(sheet: SheetSnapshot, cache: LabelCache): LabelCell[] {
     for (let j = 0; j < row.length; j += 1) {
       const v = row[j];
       if (typeof v !== 'string') continue;
-      let known = cache.get(v);
+      let known = cache.labels.get(v);
       if (known === undefined) {
         const kind = figureKind(v);
         known = kind ? { kind, label: cleanText(v) } : null;
-        cache.set(v, known);
+        cache.labels.set(v, known);
       }
       if (known) out.push({ row: top + i, col: left + j, kind: known.kind, label: known.label });
     }
@@ -129,14 +142,20 @@ function yearsAlong(
   fixed: number,
   from: number,
   across: boolean,
+  cache: LabelCache,
 ): Map<number, FiscalYear> {
   const years = new Map<number, FiscalYear>();
   const limit = across ? sheet.left + sheetColumnCount(sheet) : sheet.top + sheet.values.length;
   let skipped = 0;
   for (let k = from + 1; k < limit && skipped <= MAX_SKIPPED; k += 1) {
     const v = across ? cellAt(sheet, fixed, k) : cellAt(sheet, k, fixed);
-    const text = cleanText(cellText(v));
-    const year = text === '' ? null : parseFiscalYear(text);
+    const text = cellText(v);
+    let year = text === '' ? null : cache.years.get(text);
+    if (year === undefined) {
+      const clean = cleanText(text);
+      year = clean === '' ? null : parseFiscalYear(clean);
+      cache.years.set(text, year);
+    }
     if (year) {
       years.set(k, year);
       skipped = 0;
@@ -156,9 +175,12 @@ function labelRuns<T extends { kind: FigureKind }>(sorted: readonly T[], positio
   const runs: T[][] = [];
   let run: T[] = [];
   const flush = () => {
-    const counts = new Map<FigureKind, number>();
-    for (const l of run) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
-    if (counts.size >= 3 && [...counts.values()].every((n) => n <= 2)) runs.push(run);
+    // Three kinds at most twice each: 3 to 14 labels (7 kinds), so a long status column is settled by its length.
+    if (run.length >= 3 && run.length <= 2 * FIGURE_KINDS) {
+      const counts = new Map<FigureKind, number>();
+      for (const l of run) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
+      if (counts.size >= 3 && [...counts.values()].every((n) => n <= 2)) runs.push(run);
+    }
     run = [];
   };
   for (const l of sorted) {
@@ -215,25 +237,26 @@ function tablesInSheet(sheet: SheetSnapshot, cache: LabelCache): HandMadeTable[]
       if (line) line.push(l);
       else lines.set(axis.line(l), [l]);
     }
-    const runs = [...lines].flatMap(([line, group]) =>
-      labelRuns(group, axis.along).map((run) => [line, run] as const),
-    );
-    for (const [line, run] of runs) {
-      // The years sit on one of the three lines before the run's first label.
-      const start = Math.min(...run.map(axis.along));
-      let years = new Map<number, FiscalYear>();
-      for (let k = start - 1; k >= Math.max(axis.first(sheet), start - 3) && years.size === 0; k -= 1)
-        years = yearsAlong(sheet, k, line, axis.yearsAcross);
-      if (years.size === 0) continue;
-      const figures: HandMadeFigure[] = [];
-      for (const l of run) {
-        for (const [at, year] of years) {
-          const { row, col } = axis.figure(l, at);
-          const figure = readFigure(sheet, row, col, l.kind);
-          if (figure) figures.push({ kind: l.kind, label: l.label, year, row, col, ...figure });
+    for (const [line, group] of lines) {
+      if (group.length < 3) continue; // fewer labels than any run that counts
+      for (const run of labelRuns(group, axis.along)) {
+        // The years sit on one of the three lines before the run's first label.
+        let start = Infinity;
+        for (const l of run) start = Math.min(start, axis.along(l));
+        let years = new Map<number, FiscalYear>();
+        for (let k = start - 1; k >= Math.max(axis.first(sheet), start - 3) && years.size === 0; k -= 1)
+          years = yearsAlong(sheet, k, line, axis.yearsAcross, cache);
+        if (years.size === 0) continue;
+        const figures: HandMadeFigure[] = [];
+        for (const l of run) {
+          for (const [at, year] of years) {
+            const { row, col } = axis.figure(l, at);
+            const figure = readFigure(sheet, row, col, l.kind);
+            if (figure) figures.push({ kind: l.kind, label: l.label, year, row, col, ...figure });
+          }
         }
+        if (figures.length > 0) tables.push({ sheet: sheet.name, figures });
       }
-      if (figures.length > 0) tables.push({ sheet: sheet.name, figures });
     }
   }
   return tables;
@@ -242,7 +265,7 @@ function tablesInSheet(sheet: SheetSnapshot, cache: LabelCache): HandMadeTable[]
 /** `cache` may be shared by the workbooks of one run: a text reads the same in each. */
 export function findHandMadeSummaries(
   snapshot: WorkbookSnapshot,
-  cache: LabelCache = new Map(),
+  cache: LabelCache = labelCache(),
 ): HandMadeTable[] {
   const owned = new Set(snapshot.ownedSheets);
   return snapshot.sheets.filter((s) => !owned.has(s.name)).flatMap((s) => tablesInSheet(s, cache));

@@ -20,8 +20,6 @@ import type {
   YearSummary,
 } from './types';
 
-const ZERO: MarkCounts = { ahead: 0, onPlan: 0, nearlyOnPlan: 0, behind: 0, ended: 0, notEvaluated: 0 };
-
 /** Higher is better; 終了 and 対象外 are not on this scale (neither is a rise nor a fall). */
 const RANK: Readonly<Record<Exclude<MarkKey, 'ended' | 'notEvaluated'>, number>> = {
   ahead: 3,
@@ -139,17 +137,44 @@ function readItems(
 
 /** Counts over the items at the given positions (all items when none are given). */
 function tally(status: YearStatus, positions?: readonly number[]): Tally {
-  const t: Tally = { items: 0, counts: { ...ZERO }, achieved: 0 };
-  const count = (i: number) => {
-    if (!status.inPlan[i]) return;
-    t.items += 1;
-    const mark = status.marks[i];
-    if (mark) t.counts[mark] += 1;
-    if (status.achieved[i]) t.achieved += 1;
-  };
-  if (positions) positions.forEach(count);
-  else for (let i = 0; i < status.inPlan.length; i += 1) count(i);
-  return t;
+  const { inPlan, marks, achieved } = status;
+  let items = 0;
+  let counted = 0;
+  let ahead = 0;
+  let onPlan = 0;
+  let nearlyOnPlan = 0;
+  let behind = 0;
+  let ended = 0;
+  let notEvaluated = 0;
+  const n = positions ? positions.length : inPlan.length;
+  for (let k = 0; k < n; k += 1) {
+    const i = positions ? positions[k]! : k;
+    if (!inPlan[i]) continue;
+    items += 1;
+    switch (marks[i]) {
+      case 'ahead':
+        ahead += 1;
+        break;
+      case 'onPlan':
+        onPlan += 1;
+        break;
+      case 'nearlyOnPlan':
+        nearlyOnPlan += 1;
+        break;
+      case 'behind':
+        behind += 1;
+        break;
+      case 'ended':
+        ended += 1;
+        break;
+      case 'notEvaluated':
+        notEvaluated += 1;
+        break;
+    }
+    if (achieved[i]) counted += 1;
+  }
+  // In MarkCounts' order (the JSON's).
+  return { items, counts: { ahead, onPlan, nearlyOnPlan, behind, ended, notEvaluated }, achieved: counted };
 }
 
 function unmarkedOf(t: Tally): number {

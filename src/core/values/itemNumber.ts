@@ -12,11 +12,20 @@ function circledValue(ch: string): number | null {
   return null;
 }
 
+/** `[...text].length === 1` without making the array. */
+function isOneCodePoint(text: string): boolean {
+  if (text.length === 1) return true;
+  if (text.length !== 2) return false;
+  const high = text.charCodeAt(0);
+  const low = text.charCodeAt(1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
 export function parseItemNumber(v: CellValue): { text: string; value: number | null } {
   if (typeof v === 'number') return { text: cellText(v), value: Number.isInteger(v) && v >= 0 ? v : null };
   const text = cleanText(cellText(v));
   if (text === '') return { text, value: null };
-  if ([...text].length === 1) {
+  if (isOneCodePoint(text)) {
     const circled = circledValue(text);
     if (circled !== null) return { text, value: circled };
   }

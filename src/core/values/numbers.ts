@@ -53,11 +53,21 @@ function textValue(raw: string): ParsedCellValue {
   return { raw, kind: 'text', value: null, percent: false, unit: null, yearTag: null };
 }
 
+/** A number format that shows a percentage (a `%` outside quoted text). */
+export function isPercentFormat(numberFormat: string | undefined): boolean {
+  return !!numberFormat && /%/.test(numberFormat.replace(/"[^"]*"/g, ''));
+}
+
+/** A number cell's value in its own unit: a percentage format's 0.401 is 40.1. */
+export function numberCellValue(v: number, percent: boolean): number {
+  return percent ? Number((v * 100).toPrecision(12)) : v;
+}
+
 export function parseIndicatorValue(v: CellValue, numberFormat?: string): ParsedCellValue {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return blank('');
-    const percent = !!numberFormat && /%/.test(numberFormat.replace(/"[^"]*"/g, ''));
-    const value = percent ? Number((v * 100).toPrecision(12)) : v;
+    const percent = isPercentFormat(numberFormat);
+    const value = numberCellValue(v, percent);
     return {
       raw: percent ? `${value}%` : cellText(v),
       kind: 'number',

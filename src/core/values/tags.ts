@@ -4,6 +4,8 @@ const PRIORITY_RE = /[【[〔［(（]\s*重点\s*[】\]〕］)）]/g;
 
 /** 【重点】 anywhere in an item's name marks a priority item; the tag is not part of the name. */
 export function stripItemTags(name: string): { name: string; priority: boolean } {
+  // The tag always has 重点 in it: without it, no regular expression to run.
+  if (!name.includes('重点')) return { name: cleanText(name), priority: false };
   const priority = PRIORITY_RE.test(name);
   PRIORITY_RE.lastIndex = 0;
   return { name: cleanText(name.replace(PRIORITY_RE, '')), priority };

@@ -5,6 +5,7 @@ import { isCellError, type CellValue } from '../grid';
  * but not ― (U+2015), − (U+2212), ‐ (U+2010), — (U+2014) or – (U+2013): hence an explicit table.
  */
 const DASHES = ['-', '－', '―', '‐', '—', '−', '–', '‑', 'ー', '─', '━'];
+const DASH_CODES: ReadonlySet<number> = new Set(DASHES.map((d) => d.charCodeAt(0)));
 const DASH_RE = new RegExp(`[${DASHES.map((d) => (d === '-' ? '\\-' : d)).join('')}]`, 'g');
 
 /** Spaces real cells are padded with: ASCII, U+3000 (full-width) and NBSP. */
@@ -100,6 +101,14 @@ export function foldForMatch(s: string): string {
 
 /** A cell that says "not applicable": dashes only (any kind, any number), or 該当なし. */
 export function isDashOnly(s: string): boolean {
+  // Text whose first character that may not be a space is no dash and no 該 (most cells) is not one:
+  // spaces removed, it would start with that character. No regular expression for it.
+  for (let i = 0; i < s.length; i += 1) {
+    const code = s.charCodeAt(i);
+    if (mayBeSpace(code)) continue;
+    if (!DASH_CODES.has(code) && code !== 0x8a72) return false;
+    break;
+  }
   const t = s.replace(/[\s\u3000\u00a0]+/g, '');
   if (t === '') return false;
   if (t === '該当なし' || t === '該当無し') return true;

@@ -17,6 +17,7 @@ import {
   type PlanFormat,
   type PlanProtection,
   type PlanSheet,
+  type PlanValue,
 } from '../../core';
 import { encodeSpreadsheetText, escapeXmlAttr, escapeXmlText } from '../package/xml';
 import { styleKey, type CellStyle, type StyleTable } from './styleTable';
@@ -99,23 +100,38 @@ const LOCKED = { locked: true } as const;
 
 /** A row of cells: a cell exists where `styles` has an entry (an id of the sheet's StyleStates). */
 interface GridRow {
-  readonly values: (string | number | boolean | undefined)[];
+  /** The plan's own row (not copied): a value counts where `isWritten` says so. */
+  readonly source: readonly PlanValue[] | undefined;
+  /** A link's text, in a cell that has no value of its own. */
+  links?: string[];
   readonly styles: number[];
+}
+
+/** A value the sheet shows: no empty text, null or number that is not finite. */
+function isWritten(value: PlanValue | undefined): value is string | number | boolean {
+  return !(
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    (typeof value === 'number' && !Number.isFinite(value))
+  );
+}
+
+function valueAt(row: GridRow, c: number): string | number | boolean | undefined {
+  const value = row.source?.[c];
+  return isWritten(value) ? value : row.links?.[c];
 }
 
 /** The sheet's cells: values, then formats in order (later ones win), then links, then locking. */
 function cellGrid(sheet: SheetContent, states: StyleStates): GridRow[] {
   const rows: GridRow[] = [];
-  const rowAt = (r: number): GridRow => (rows[r] ??= { values: [], styles: [] });
+  const rowAt = (r: number): GridRow => (rows[r] ??= { source: sheet.values[r], styles: [] });
   sheet.values.forEach((values, r) => {
-    let row: GridRow | undefined;
+    let styles: number[] | undefined;
     for (let c = 0; c < values.length; c += 1) {
-      const value = values[c];
-      if (value === null || value === undefined || value === '') continue;
-      if (typeof value === 'number' && !Number.isFinite(value)) continue;
-      row ??= rowAt(r);
-      row.values[c] = value;
-      row.styles[c] = 0;
+      if (!isWritten(values[c])) continue;
+      styles ??= rowAt(r).styles;
+      styles[c] = 0;
     }
   });
   const overRange = (address: string, token: unknown, change: (style: CellStyle) => CellStyle) => {
@@ -141,7 +157,7 @@ function cellGrid(sheet: SheetContent, states: StyleStates): GridRow[] {
     const p = parseRange(link.cell);
     if (!p) continue;
     const row = rowAt(p.top);
-    row.values[p.left] ??= link.targetCell;
+    if (valueAt(row, p.left) === undefined) (row.links ??= [])[p.left] = link.targetCell;
     row.styles[p.left] = states.move(row.styles[p.left] ?? 0, LINKED, (s) => ({ ...s, ...LINKED }));
   }
   if (sheet.protection) {
@@ -275,7 +291,7 @@ export function worksheetXml(
   rows.forEach((row, r) => {
     const rowNumber = String(r + 1);
     let xml = `<row r="${rowNumber}">`;
-    const { values, styles: ids } = row;
+    const ids = row.styles;
     for (let c = 0; c < ids.length; c += 1) {
       const id = ids[c];
       if (id === undefined) continue;
@@ -285,7 +301,7 @@ export function worksheetXml(
         (cellStarts[c] ??= `<c r="${columnLetters(c)}`) +
         rowNumber +
         (styleAttrs[style] ??= style !== 0 ? `" s="${style}"` : '"');
-      const v = values[c];
+      const v = valueAt(row, c);
       if (v === undefined) xml += '/>';
       else if (typeof v === 'number') xml += `><v>${v}</v></c>`;
       else if (typeof v === 'boolean') xml += v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>';
