@@ -67,8 +67,10 @@ export class SheetGrid {
   }
 
   numberFormat(row: number, col: number): string | undefined {
-    const p = this.anchor(row, col);
-    return this.sheet.numberFormats?.[p.row - this.top]?.[p.col - this.left];
+    const formats = this.sheet.numberFormats;
+    if (!formats) return undefined;
+    const m = this.mergeAt(row, col);
+    return m ? formats[m.top - this.top]?.[m.left - this.left] : formats[row - this.top]?.[col - this.left];
   }
 
   /** A1 address of the cell that holds the value (the merge's top-left for merged cells). */
