@@ -10,7 +10,7 @@ import { cellText, cleanText, isDashOnly } from '../values/text';
 import { directionFromName } from '../values/direction';
 import { isPercentFormat, numberCellValue, parseIndicatorValue } from '../values/numbers';
 import { stripIndicatorTags } from '../values/tags';
-import { type ItemTable, ReadIndicator, type ReadItem, ReadNumber, ReadValue } from './items';
+import { type ItemTable, ReadIndicator, type ReadItem, ReadNumber, ReadValue, ValueAtCell } from './items';
 
 const BLANK: ParsedValue = {
   raw: '',
@@ -88,7 +88,7 @@ function valueFindings(
   year: FiscalYear | null,
   findings: Finding[],
 ): void {
-  if (!(value instanceof ReadValue || value instanceof ReadNumber)) return;
+  if (!(value instanceof ValueAtCell)) return;
   if (value.kind === 'text' && looksNumeric(value.raw)) {
     findings.push(
       finding(

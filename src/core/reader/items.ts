@@ -79,22 +79,13 @@ export class ItemTable {
   }
 }
 
-export class ReadValue implements ParsedValue {
+/** A target or actual as read: where it came from is derived from its table, row and column when asked. */
+export abstract class ValueAtCell {
   readonly #table: ItemTable;
   readonly #row: number;
   readonly #col: number;
 
-  constructor(
-    readonly raw: string,
-    readonly kind: ValueKind,
-    readonly value: number | null,
-    readonly percent: boolean,
-    readonly unit: string | null,
-    readonly yearTag: FiscalYear | null,
-    table: ItemTable,
-    row: number,
-    col: number,
-  ) {
+  constructor(table: ItemTable, row: number, col: number) {
     this.#table = table;
     this.#row = row;
     this.#col = col;
@@ -109,15 +100,27 @@ export class ReadValue implements ParsedValue {
   }
 }
 
+export class ReadValue extends ValueAtCell implements ParsedValue {
+  constructor(
+    readonly raw: string,
+    readonly kind: ValueKind,
+    readonly value: number | null,
+    readonly percent: boolean,
+    readonly unit: string | null,
+    readonly yearTag: FiscalYear | null,
+    table: ItemTable,
+    row: number,
+    col: number,
+  ) {
+    super(table, row, col);
+  }
+}
+
 /**
  * A plain number (`514`, `40.1%` read as 40.1): most targets and actuals. Its text is derived from the
  * number, as parseIndicatorValue writes it, instead of being kept.
  */
-export class ReadNumber implements ParsedValue {
-  readonly #table: ItemTable;
-  readonly #row: number;
-  readonly #col: number;
-
+export class ReadNumber extends ValueAtCell implements ParsedValue {
   constructor(
     readonly value: number,
     readonly percent: boolean,
@@ -125,9 +128,7 @@ export class ReadNumber implements ParsedValue {
     row: number,
     col: number,
   ) {
-    this.#table = table;
-    this.#row = row;
-    this.#col = col;
+    super(table, row, col);
   }
 
   get raw(): string {
@@ -144,14 +145,6 @@ export class ReadNumber implements ParsedValue {
 
   get yearTag(): null {
     return null;
-  }
-
-  get source(): SourceRef {
-    return this.#table.source(this.#row, this.#col);
-  }
-
-  get cell(): string {
-    return this.#table.grid.address(this.#row, this.#col);
   }
 }
 
