@@ -590,33 +590,14 @@ export class SheetReader {
       if (c > right) right = c;
     }
     if (bottom < 0) return { name, top: 0, left: 0, values: [], merges, hidden };
-    const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => []);
-    let formats: string[][] | undefined;
+    const rows = new SnapshotRows(bottom - top + 1);
     const styles = this.context.styles;
     for (let i = 0; i < (order ? order.length : cells.length); i += 1) {
       const k = order ? order[i]! : i;
       if (covered[k]) continue;
-      const rowValues = values[cells.row(k) - top]!;
-      const col = cells.col(k) - left;
-      while (rowValues.length < col) rowValues.push(null);
-      rowValues[col] = cells.value(k);
-      const format = styles.format(cells.style(k));
-      if (format !== undefined) {
-        formats ??= Array.from({ length: bottom - top + 1 }, () => []);
-        const rowFormats = formats[cells.row(k) - top]!;
-        while (rowFormats.length < col) rowFormats.push('');
-        rowFormats[col] = format;
-      }
+      rows.put(cells.row(k) - top, cells.col(k) - left, cells.value(k), styles.format(cells.style(k)));
     }
-    return {
-      name,
-      top,
-      left,
-      values,
-      ...(formats ? { numberFormats: formats } : {}),
-      merges,
-      hidden,
-    };
+    return rows.snapshot(name, top, left, merges, hidden);
   }
 
   /**
@@ -631,35 +612,46 @@ export class SheetReader {
     const top = cells.row(0);
     const bottom = cells.row(cells.length - 1);
     const left = cells.minCol;
-    const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => []);
-    let formats: string[][] | undefined;
+    const snapshotRows = new SnapshotRows(bottom - top + 1);
     const styles = this.context.styles;
     for (const block of cells.blocks) {
-      const { rows, cols, values: blockValues } = block;
-      for (let i = 0; i < blockValues.length; i += 1) {
-        const row = rows[i]! - top;
-        const rowValues = values[row]!;
-        const col = cols[i]! - left;
-        while (rowValues.length < col) rowValues.push(null);
-        rowValues[col] = blockValues[i]!;
-        const format = styles.format(block.styles[i]!);
-        if (format !== undefined) {
-          formats ??= Array.from({ length: bottom - top + 1 }, () => []);
-          const rowFormats = formats[row]!;
-          while (rowFormats.length < col) rowFormats.push('');
-          rowFormats[col] = format;
-        }
-      }
+      const { rows, cols, values } = block;
+      for (let i = 0; i < values.length; i += 1)
+        snapshotRows.put(rows[i]! - top, cols[i]! - left, values[i]!, styles.format(block.styles[i]!));
     }
-    return {
-      name,
-      top,
-      left,
-      values,
-      ...(formats ? { numberFormats: formats } : {}),
-      merges,
-      hidden,
-    };
+    return snapshotRows.snapshot(name, top, left, merges, hidden);
+  }
+}
+
+/** A snapshot's rows being filled in (row, column) order; number formats kept only once a cell has one. */
+class SnapshotRows {
+  private readonly values: CellValue[][];
+  private formats: string[][] | undefined;
+
+  constructor(private readonly height: number) {
+    this.values = Array.from({ length: height }, () => []);
+  }
+
+  put(row: number, col: number, value: CellValue, format: string | undefined): void {
+    const rowValues = this.values[row]!;
+    while (rowValues.length < col) rowValues.push(null);
+    rowValues[col] = value;
+    if (format === undefined) return;
+    this.formats ??= Array.from({ length: this.height }, () => []);
+    const rowFormats = this.formats[row]!;
+    while (rowFormats.length < col) rowFormats.push('');
+    rowFormats[col] = format;
+  }
+
+  snapshot(
+    name: string,
+    top: number,
+    left: number,
+    merges: readonly CellRange[],
+    hidden: boolean,
+  ): SheetSnapshot {
+    const { values, formats } = this;
+    return { name, top, left, values, ...(formats ? { numberFormats: formats } : {}), merges, hidden };
   }
 }
 
