@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
-import { nodeDeflate } from './deflate';
+import { nodeDeflate, threadedDeflate } from './deflate';
 import { PlanConflictError } from '../xlsx/write/planConflict';
 import { newSummaryWorkbook } from '../xlsx/write/summaryWorkbook';
 import { GraftError } from '../xlsx/rollover/graft';
@@ -17,6 +17,16 @@ import { checkOutputs } from './safeWrite';
 import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
+  // The compressing thread starts while the files are read, so it is ready when the output is written.
+  const compressor = options.out !== undefined ? threadedDeflate() : null;
+  try {
+    return await summarize(options, lang, io, compressor?.deflate);
+  } finally {
+    compressor?.stop();
+  }
+}
+
+async function summarize(options: CliOptions, lang: Lang, io: CliIo, deflate = nodeDeflate): Promise<number> {
   const pipeline = await runPipeline(options, lang, io);
   const { settings, snapshots, files } = pipeline;
   // Every output refused before anything is written: an input (by device and inode), twice the same,
@@ -86,8 +96,8 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     try {
       bytes =
         single && userBytes
-          ? summaryInCopy(userBytes, result.plan, single, nodeDeflate)
-          : newSummaryWorkbook(result.plan, io.now(), nodeDeflate);
+          ? summaryInCopy(userBytes, result.plan, single, deflate)
+          : newSummaryWorkbook(result.plan, io.now(), deflate);
     } catch (err) {
       // A package the summary cannot be added to is refused (nothing written), never rewritten whole.
       if (err instanceof GraftError) {
