@@ -7,6 +7,7 @@ import { newSummaryWorkbook } from '../xlsx/write/summaryWorkbook';
 import { GraftError } from '../xlsx/rollover/graft';
 import { summaryInCopy } from '../xlsx/rollover/summaryInCopy';
 import { extensionFits } from '../xlsx/rollover/package';
+import type { Deflate } from '../xlsx/rollover/zipWrite';
 import type { CliOptions } from './args';
 import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
@@ -17,16 +18,20 @@ import { checkOutputs } from './safeWrite';
 import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
-  // The compressing thread starts while the files are read, so it is ready when the output is written.
-  const compressor = options.out !== undefined ? threadedDeflate() : null;
+  const compressor: { started?: ReturnType<typeof threadedDeflate> } = {};
   try {
-    return await summarize(options, lang, io, compressor?.deflate);
+    return await summarize(options, lang, io, () => (compressor.started ??= threadedDeflate()).deflate);
   } finally {
-    compressor?.stop();
+    compressor.started?.stop();
   }
 }
 
-async function summarize(options: CliOptions, lang: Lang, io: CliIo, deflate = nodeDeflate): Promise<number> {
+async function summarize(
+  options: CliOptions,
+  lang: Lang,
+  io: CliIo,
+  startCompressor: () => Deflate,
+): Promise<number> {
   const pipeline = await runPipeline(options, lang, io);
   const { settings, snapshots, files } = pipeline;
   // Every output refused before anything is written: an input (by device and inode), twice the same,
@@ -36,6 +41,9 @@ async function summarize(options: CliOptions, lang: Lang, io: CliIo, deflate = n
     [options.out, options.csv, options.json].filter((t): t is string => t !== undefined && t !== '-'),
     guard,
   );
+  // The compressing thread starts after the files are read (their reading keeps both cores busy)
+  // and is ready by the time the summary is laid out.
+  const deflate = options.out !== undefined ? startCompressor() : nodeDeflate;
   const single = snapshots.length === 1 ? snapshots[0]! : null;
   const result = generateSummary({
     workbooks: snapshots,
