@@ -51,6 +51,8 @@ module.exports = (env = {}, argv = {}) => ({
     ],
   },
   plugins: [
+    // The reader's fflate loaded only when an entry needs it (src/xlsx/package/softInflateLazy.ts).
+    new (require('webpack').NormalModuleReplacementPlugin)(/^\.\/softInflate$/, './softInflateLazy'),
     // The commands' lazy imports stay in the main file: one file to read, no chunk to resolve.
     new (require('webpack').optimize.LimitChunkCountPlugin)({ maxChunks: 1 }),
   ],
