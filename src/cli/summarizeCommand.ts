@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { generateSummary, gradesOf, itemTableRows, formatMessage, type Lang, toCsv } from '../core';
 import { cliMessages } from './messages';
-import { nodeDeflate } from './deflate';
+import { nodeDeflate, threadedDeflate } from './deflate';
 import { PlanConflictError } from '../xlsx/write/planConflict';
 import { newSummaryWorkbook } from '../xlsx/write/summaryWorkbook';
 import { GraftError } from '../xlsx/rollover/graft';
 import { summaryInCopy } from '../xlsx/rollover/summaryInCopy';
 import { extensionFits } from '../xlsx/rollover/package';
+import type { Deflate } from '../xlsx/rollover/zipWrite';
 import type { CliOptions } from './args';
 import { closingLine, formatFindings } from './format';
 import type { CliIo } from './io';
@@ -17,6 +18,20 @@ import { checkOutputs } from './safeWrite';
 import { summaryTable } from './summaryTable';
 
 export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliIo): Promise<number> {
+  const compressor: { started?: ReturnType<typeof threadedDeflate> } = {};
+  try {
+    return await summarize(options, lang, io, () => (compressor.started ??= threadedDeflate()).deflate);
+  } finally {
+    compressor.started?.stop();
+  }
+}
+
+async function summarize(
+  options: CliOptions,
+  lang: Lang,
+  io: CliIo,
+  startCompressor: () => Deflate,
+): Promise<number> {
   const pipeline = await runPipeline(options, lang, io);
   const { settings, snapshots, files } = pipeline;
   // Every output refused before anything is written: an input (by device and inode), twice the same,
@@ -26,6 +41,9 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     [options.out, options.csv, options.json].filter((t): t is string => t !== undefined && t !== '-'),
     guard,
   );
+  // The compressing thread starts after the files are read (their reading keeps both cores busy)
+  // and is ready by the time the summary is laid out.
+  const deflate = options.out !== undefined ? startCompressor() : nodeDeflate;
   const single = snapshots.length === 1 ? snapshots[0]! : null;
   const result = generateSummary({
     workbooks: snapshots,
@@ -86,8 +104,8 @@ export async function summarizeCommand(options: CliOptions, lang: Lang, io: CliI
     try {
       bytes =
         single && userBytes
-          ? summaryInCopy(userBytes, result.plan, single, nodeDeflate)
-          : newSummaryWorkbook(result.plan, io.now(), nodeDeflate);
+          ? summaryInCopy(userBytes, result.plan, single, deflate)
+          : newSummaryWorkbook(result.plan, io.now(), deflate);
     } catch (err) {
       // A package the summary cannot be added to is refused (nothing written), never rewritten whole.
       if (err instanceof GraftError) {
