@@ -14,7 +14,15 @@ module.exports = (env = {}, argv = {}) => ({
     library: { type: 'commonjs2' },
     clean: true,
   },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    alias: {
+      // fflate's plain build (what the pane bundles too) rather than its Node one, which loads
+      // worker_threads at start-up for the asynchronous API we never call (~3 ms of every run). The CLI
+      // uses only fflate's synchronous functions; they are the same code in both builds.
+      fflate$: path.join(__dirname, 'node_modules', 'fflate', 'esm', 'browser.js'),
+    },
+  },
   optimization: {
     // Readable stack traces in a bug report matter more than the bytes; what the parser skips costs
     // little (V8 compiles a function only when it first runs).
@@ -43,6 +51,8 @@ module.exports = (env = {}, argv = {}) => ({
     ],
   },
   plugins: [
+    // The reader's fflate loaded only when an entry needs it (src/xlsx/package/softInflateLazy.ts).
+    new (require('webpack').NormalModuleReplacementPlugin)(/^\.\/softInflate$/, './softInflateLazy'),
     // The commands' lazy imports stay in the main file: one file to read, no chunk to resolve.
     new (require('webpack').optimize.LimitChunkCountPlugin)({ maxChunks: 1 }),
   ],

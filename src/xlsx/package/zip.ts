@@ -6,7 +6,7 @@
  * No Node imports: the task pane uses it too; inflating is fflate's, or the platform's own when the
  * caller passes one (the CLI passes Node's zlib: several times faster).
  */
-import { Inflate, inflateSync } from 'fflate';
+import { softInflate } from './softInflate';
 
 export interface ZipEntry {
   /** The name exactly as stored in the central directory (UTF-8 decoded). */
@@ -169,6 +169,7 @@ const NATIVE_WHOLE_MAX = 16 * 1024 * 1024;
  * declared size was a lie (fflate drops what does not fit): inflated again with a growing buffer.
  */
 function inflateSmall(raw: Uint8Array, declaredSize: number): Uint8Array {
+  const { inflateSync } = softInflate();
   if (declaredSize >= raw.length * MAX_DEFLATE_RATIO) return inflateSync(raw);
   const room = new Uint8Array(declaredSize + 1);
   let out: Uint8Array;
@@ -233,7 +234,7 @@ export function* inflateChunks(
   }
   let pending: Uint8Array[] = [];
   let overBudget = false;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new (softInflate().Inflate)((chunk) => {
     if (overBudget || chunk.length === 0) return;
     if (chunk.length > budget.remaining) {
       overBudget = true;
