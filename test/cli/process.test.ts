@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { buildWorkbook, tmpDir } from '../helpers/buildWorkbook';
 
 const CLI = 'bin/reform-progress.js';
@@ -108,3 +109,39 @@ test('validate prints the same with and without the code cache, as the sources r
   expect(out).toBe(withCache.stdout);
   expect(code).toBe(withCache.status);
 }, 60_000);
+
+test('the bundled CLI reads a sheet part larger than one native inflation (fflate loaded when needed)', async () => {
+  // Beyond 16 MB inflated, the CLI's reader streams the part through fflate, which its bundle loads
+  // only then (src/xlsx/package/softInflateLazy.ts): the same findings as for the part unpadded.
+  const zip = await JSZip.loadAsync(readFileSync('examples/kasama-r2.xlsx'));
+  const part = 'xl/worksheets/sheet2.xml';
+  const xml = await zip.file(part)!.async('string');
+  let padding = '';
+  for (let block = 0; padding.length < 17 * 1024 * 1024; block += 1) {
+    const rows: string[] = [];
+    for (let n = 100 + block * 1000; n < 100 + (block + 1) * 1000; n += 1)
+      rows.push(`<row r="${n}"><c r="A${n}"><v>${n}</v></c></row>`);
+    padding += rows.join('');
+  }
+  zip.file(part, xml.replace('</sheetData>', `${padding}</sheetData>`));
+  const original = join(tmpDir(), 'original');
+  const padded = join(tmpDir(), 'padded');
+  mkdirSync(original);
+  mkdirSync(padded);
+  copyFileSync('examples/kasama-r2.xlsx', join(original, 'kasama.xlsx'));
+  writeFileSync(
+    join(padded, 'kasama.xlsx'),
+    await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } }),
+  );
+  const validate = (cwd: string) =>
+    spawnSync(process.execPath, [join(process.cwd(), CLI), 'validate', 'kasama.xlsx', '--lang', 'en'], {
+      cwd,
+      encoding: 'utf8',
+    });
+  const expected = validate(original);
+  const actual = validate(padded);
+  expect(expected.stdout).toMatch(/items/);
+  expect(actual.stderr).toBe(expected.stderr);
+  expect(actual.stdout).toBe(expected.stdout);
+  expect(actual.status).toBe(expected.status);
+}, 120_000);
