@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import {
   findFiscalYear,
@@ -15,6 +16,7 @@ import {
   stripIndicatorTags,
   stripItemTags,
   directionFromName,
+  groupIntegerText,
 } from '../../src/core/values';
 
 const marks = DEFAULT_SETTINGS.marks;
@@ -184,4 +186,13 @@ test('foldsToItself holds only for text that NFKC, spaces, dashes and case leave
     expect(foldsToItself(text)).toBe(false);
   expect(foldForMatch('⼩計')).toBe('小計');
   expect(foldForMatch('項目1【重点】')).toBe('項目1【重点】');
+});
+
+test('groupIntegerText groups a whole number as en-US does, and leaves other text as it is', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => {
+      expect(groupIntegerText(String(n))).toBe(n.toLocaleString('en-US'));
+    }),
+  );
+  for (const text of ['', '-', '1e+21', '-1.5', '12a', '１２３４']) expect(groupIntegerText(text)).toBe(text);
 });

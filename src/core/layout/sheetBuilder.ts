@@ -7,6 +7,7 @@
  */
 import { a1, type CellRange } from '../grid';
 import { fewestRanges } from '../validationRanges';
+import { groupIntegerText } from '../values/numbers';
 import type {
   ChartSpec,
   PlanDropdown,
@@ -54,14 +55,10 @@ export function widthFor(text: string, size = 11): number {
   return widthOfUnits(textUnits(text), size);
 }
 
-/** An integer with thousands separators, as toLocaleString('en-US') writes it, without Intl (which costs ~µs a call). */
+/** An integer with thousands separators, as toLocaleString('en-US') writes it (Intl costs ~µs a call). */
 function groupedInteger(value: number): string {
-  const digits = String(Math.abs(value));
-  if (digits.includes('e')) return value.toLocaleString('en-US');
-  let out = '';
-  for (let end = digits.length; end > 0; end -= 3)
-    out = `${digits.slice(Math.max(0, end - 3), end)}${out === '' ? '' : ','}${out}`;
-  return value < 0 ? `-${out}` : out;
+  const text = String(value);
+  return text.includes('e') ? value.toLocaleString('en-US') : groupIntegerText(text);
 }
 
 function shown(value: PlanValue, numberFormat: string | undefined): string {
