@@ -4,25 +4,11 @@
  * screen-reader user meet, read from the real page.
  */
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { browserSession, describeInBrowser as maybe } from '../helpers/browser';
 import { lieAboutSizes } from '../helpers/lyingZip';
-
-/** A plan sheet typed with 〇 (U+3007) and ◯ (U+25EF) where ○ is meant. */
-async function variantWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('令和2年度');
-  for (const row of [
-    ['施策', '番号', '実施項目', 'R1', 'R2'],
-    ['業務改善', 1, '窓口の改善', '○', '〇'],
-    ['業務改善', 2, '会議の改善', '○', '▲'],
-    ['業務改善', 3, '研修', '◯', '○'],
-  ])
-    ws.addRow(row);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+import { variantWorkbook } from '../helpers/variantWorkbook';
 
 /** A cell pointing past the end of the shared strings: our reader takes it (ExcelJS threw "reading 'richText'"). */
 async function sharedStringPastTheEnd(good: Buffer): Promise<Buffer> {
@@ -146,7 +132,7 @@ maybe('the pane and the preview, for keyboard and screen-reader users', () => {
     await page.getByLabel(/ブックを開く/).setInputFiles({
       name: 'variants.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await variantWorkbook(),
+      buffer: Buffer.from(await variantWorkbook().xlsx.writeBuffer()),
     });
     await page.getByRole('button', { name: '令和2年度', exact: true }).waitFor();
     await page.getByRole('button', { name: 'チェックする' }).click();

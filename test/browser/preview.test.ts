@@ -4,12 +4,12 @@
  * they were skipped and how to install it.
  */
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { readXlsx } from '../../src/xlsx/package/readXlsx';
 import { browserSession, describeInBrowser as maybe } from '../helpers/browser';
 import { packageProblems } from '../helpers/packageRules';
+import { VARIANT_SHEET, variantWorkbook } from '../helpers/variantWorkbook';
 
 maybe('the preview in Chromium', () => {
   const session = browserSession();
@@ -148,16 +148,8 @@ maybe('the preview in Chromium', () => {
 
   test('統一 in the preview changes the cells of the file itself, their style kept', async () => {
     const { page } = await open();
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('令和2年度');
-    for (const row of [
-      ['施策', '番号', '実施項目', 'R1', 'R2'],
-      ['業務改善', 1, '窓口の改善', '○', '〇'],
-      ['業務改善', 2, '会議の改善', '○', '▲'],
-      ['業務改善', 3, '研修', '◯', '○'],
-    ])
-      ws.addRow(row);
-    ws.getCell('E2').font = { bold: true };
+    const wb = variantWorkbook();
+    wb.getWorksheet(VARIANT_SHEET)!.getCell('E2').font = { bold: true };
     await page.getByLabel(/ブックを開く/).setInputFiles({
       name: 'variants.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
