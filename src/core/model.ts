@@ -130,6 +130,9 @@ export interface TableInfo {
   readonly headerTop: number;
   readonly headerBottom: number;
   readonly lastRow: number;
+  /** 0-based leftmost and rightmost columns the header names (number, item, owners, marks, indicator…). */
+  readonly firstColumn: number;
+  readonly lastColumn: number;
   readonly years: readonly FiscalYear[];
   /** 0-based columns of each year's status marks. */
   readonly markColumns: Readonly<Record<FiscalYear, number>>;

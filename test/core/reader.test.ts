@@ -152,6 +152,8 @@ describe('published layout: heading rows and a two-row merged header', () => {
       headerTop: 4,
       headerBottom: 5,
       lastRow: 7,
+      firstColumn: 0,
+      lastColumn: 11,
       years: ['H30', 'R1', 'R2'],
       markColumns: { H30: 2, R1: 3, R2: 4 },
       items: 2,

@@ -75,7 +75,14 @@ export function generateSummary(input: GenerateInput): GenerateResult {
   });
   // One reading of each distinct text for all the workbooks (departments share their marks and labels).
   const labels = labelCache();
-  const handMade = input.workbooks.map((w) => ({ file: w.file, tables: findHandMadeSummaries(w, labels) }));
+  const handMade = input.workbooks.map((w) => ({
+    file: w.file,
+    tables: findHandMadeSummaries(
+      w,
+      labels,
+      analysis.tables.filter((t) => t.file === w.file),
+    ),
+  }));
   const mismatches = handMade.flatMap((h) => reconcile(h.tables, model.years, settings.endedRule, h.file));
   const publication = {
     planName: settings.planName ?? planNameFromWorkbooks(input.workbooks, analysis.sources),

@@ -162,6 +162,7 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
         headerTop: top,
         headerBottom: bottom,
         lastRow: bottom,
+        ...columnSpan(map),
         years: [...map.status.keys()],
         markColumns: Object.fromEntries(map.status),
         items: 0,
@@ -225,12 +226,37 @@ export function headerWordsOf(settings: Settings): HeaderWords {
   return headerWords(scaleOf(settings).headers);
 }
 
-/** The leftmost column a table's header names. */
+/** The column a table's findings point at: the leftmost of its number, item, policy, measure and status columns. */
 function firstColumn(map: ColumnMap): number {
   let first = map.name;
   for (const col of [map.number, map.policy, map.measure, ...map.status.values()])
     if (col !== null && col < first) first = col;
   return first;
+}
+
+/** The leftmost and rightmost columns a table's header names, whatever they hold. */
+function columnSpan(map: ColumnMap): { firstColumn: number; lastColumn: number } {
+  let first = map.name;
+  let last = map.name;
+  for (const col of [
+    map.number,
+    map.policy,
+    map.measure,
+    map.department,
+    map.division,
+    map.owner,
+    map.indicator,
+    map.result,
+    map.nextPlan,
+    ...map.status.values(),
+    ...map.target.values(),
+    ...map.actual.values(),
+  ]) {
+    if (col === null) continue;
+    if (col < first) first = col;
+    if (col > last) last = col;
+  }
+  return { firstColumn: first, lastColumn: last };
 }
 
 interface NotMarkColumn {

@@ -4,7 +4,7 @@
  * under the ended-item rule in force. Years without item data are not checked.
  */
 import { a1, cellAt, sheetColumnCount, type SheetSnapshot, type WorkbookSnapshot } from '../grid';
-import type { Finding, FiscalYear } from '../model';
+import type { Finding, FiscalYear, TableInfo } from '../model';
 import { finding } from '../findings/finding';
 import type { EndedRule } from '../settings';
 import { cellText, cleanText, foldForMatch, parseFiscalYear } from '../values';
@@ -109,12 +109,36 @@ export function labelCache(): LabelCache {
   return { labels: new Map(), years: new Map() };
 }
 
-function labelCells(sheet: SheetSnapshot, cache: LabelCache): LabelCell[] {
+/** Cells of a plan table (its header and item rows, its columns): marks and item names, never a summary's labels. */
+interface PlanArea {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** The area each plan table read on a sheet covers. */
+function planAreas(tables: readonly TableInfo[], sheet: string): PlanArea[] {
+  return tables
+    .filter((t) => t.sheet === sheet)
+    .map((t) => ({ top: t.headerTop, bottom: t.lastRow, left: t.firstColumn, right: t.lastColumn }));
+}
+
+function labelCells(sheet: SheetSnapshot, cache: LabelCache, plans: readonly PlanArea[]): LabelCell[] {
   const out: LabelCell[] = [];
   const { values, top, left } = sheet;
   for (let i = 0; i < values.length; i += 1) {
     const row = values[i]!;
+    // A status column's ◎ ○ ▲ would read as labels: the plan tables' cells are passed over.
+    const covering =
+      plans.length === 0 ? plans : plans.filter((p) => top + i >= p.top && top + i <= p.bottom);
     for (let j = 0; j < row.length; j += 1) {
+      const plan =
+        covering.length === 0 ? undefined : covering.find((p) => left + j >= p.left && left + j <= p.right);
+      if (plan) {
+        j = plan.right - left;
+        continue;
+      }
       const v = row[j];
       if (typeof v !== 'string') continue;
       let known = cache.labels.get(v);
@@ -226,8 +250,8 @@ const AXES: readonly Axis[] = [
   },
 ];
 
-function tablesInSheet(sheet: SheetSnapshot, cache: LabelCache): HandMadeTable[] {
-  const labels = labelCells(sheet, cache);
+function tablesInSheet(sheet: SheetSnapshot, cache: LabelCache, plans: readonly PlanArea[]): HandMadeTable[] {
+  const labels = labelCells(sheet, cache, plans);
   const tables: HandMadeTable[] = [];
   for (const axis of AXES) {
     // labelCells walks row by row, left to right, so each line's labels are already in order along it.
@@ -262,13 +286,19 @@ function tablesInSheet(sheet: SheetSnapshot, cache: LabelCache): HandMadeTable[]
   return tables;
 }
 
-/** `cache` may be shared by the workbooks of one run: a text reads the same in each. */
+/**
+ * `cache` may be shared by the workbooks of one run: a text reads the same in each. `tables`: the plan
+ * tables read from this workbook, whose cells hold no hand-made summary.
+ */
 export function findHandMadeSummaries(
   snapshot: WorkbookSnapshot,
   cache: LabelCache = labelCache(),
+  tables: readonly TableInfo[] = [],
 ): HandMadeTable[] {
   const owned = new Set(snapshot.ownedSheets);
-  return snapshot.sheets.filter((s) => !owned.has(s.name)).flatMap((s) => tablesInSheet(s, cache));
+  return snapshot.sheets
+    .filter((s) => !owned.has(s.name))
+    .flatMap((s) => tablesInSheet(s, cache, planAreas(tables, s.name)));
 }
 
 /** The computed figure a hand-made one stands for, under the rule (on-plan: 計画どおり includes 終了). */

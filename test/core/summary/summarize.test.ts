@@ -140,7 +140,11 @@ test('an item table full of ○ □ ▲ is not taken for a hand-made summary, ho
     sheets: [{ name: 'S', top: 0, left: 0, values: rows, merges: [], hidden: false }],
     ownedSheets: [],
   };
+  const analysis = analyse([book], DEFAULT_SETTINGS);
+  expect(analysis.tables).toMatchObject([{ headerTop: 0, lastRow: 3000, firstColumn: 0, lastColumn: 5 }]);
+  // The same table whether the plan table's cells are read for labels or passed over (as a summary does).
   const tables = findHandMadeSummaries(book);
+  expect(findHandMadeSummaries(book, undefined, analysis.tables)).toEqual(tables);
   expect(tables).toHaveLength(1);
   expect(tables[0]!.figures.map((f) => `${f.kind}:${f.year}:${f.value}`)).toEqual([
     'items:R1:3000',
@@ -152,7 +156,7 @@ test('an item table full of ○ □ ▲ is not taken for a hand-made summary, ho
     'behind:R1:750',
     'behind:R2:750',
   ]);
-  const m = summarize(analyse([book], DEFAULT_SETTINGS).items, {
+  const m = summarize(analysis.items, {
     year: 'R2',
     years: ['H30', 'R1', 'R2'],
     settings: DEFAULT_SETTINGS,
