@@ -50,6 +50,29 @@ function widthOfUnits(units: number, size = 11): number {
   return Math.ceil(((units * 1.12 * size) / 11 + 2) * 10) / 10;
 }
 
+/** The most text units whose width (widthOfUnits) is at most `width`. */
+function unitsFitting(width: number): number {
+  let units = Math.max(0, Math.floor(((width - 2) * 11) / (1.12 * 11)));
+  while (units > 0 && widthOfUnits(units) > width) units -= 1;
+  while (widthOfUnits(units + 1) <= width) units += 1;
+  return widthOfUnits(units) <= width ? units : -1;
+}
+
+/**
+ * At least as many characters as `shown` writes for a number (sign, a digit carried by rounding,
+ * thousands separators, decimals, `%`), without writing it; Infinity for numbers too large to bound.
+ */
+function shownLengthBound(value: number, numberFormat: string | undefined): number {
+  const percent = numberFormat?.includes('%') === true;
+  const magnitude = Math.abs(percent ? value * 100 : value);
+  if (!(magnitude < 1e15)) return Infinity;
+  let digits = 1;
+  for (let limit = 10; limit <= magnitude; limit *= 10) digits += 1;
+  if (percent) return 1 + digits + 1 + 2 + 1;
+  if (Number.isInteger(value)) return 1 + digits + Math.floor((digits - 1) / 3);
+  return 1 + digits + 1 + 3;
+}
+
 /** Column width that shows `text` on one line at `size` points (bold headers included). */
 export function widthFor(text: string, size = 11): number {
   return widthOfUnits(textUnits(text), size);
@@ -247,26 +270,48 @@ export class SheetBuilder {
     const widths = [...columnWidths];
     const wrapColumns = new Set<number>();
     const max = (c: number) => maxWidths[c] ?? MAX_COLUMN_WIDTH;
+    // Per column, the most text units that fit its width as it stands (-1: no width yet), so that a cell
+    // that changes nothing is passed over without measuring its text or formatting its number.
+    const fits: (number | undefined)[] = [];
+    const settled: boolean[] = [];
+    const fitOf = (c: number): number => {
+      const width = widths[c];
+      return (fits[c] ??= width === undefined ? -1 : unitsFitting(Math.min(width, max(c))));
+    };
     this.rows.forEach((values, row) => {
       if (this.freeRows.has(row)) return;
       const formats = this.bodyRows.get(row);
       const header = this.headerRows.has(row);
       if (!formats && !header) return;
-      values.forEach((value, c) => {
+      for (let c = 0; c < values.length; c += 1) {
+        const value = values[c];
+        if (value === null || value === undefined || value === '') continue;
+        if (!header) {
+          const fit = fits[c] ?? fitOf(c);
+          // Numbers are ASCII (a unit a character); text may be full-width (two units a character).
+          if (typeof value === 'number') {
+            if (shownLengthBound(value, formats?.[c]) <= fit) continue;
+          } else if (2 * String(value).length <= fit) continue;
+        }
+        // As wide as it may grow and already wrapping: no cell can change the column any more.
+        if (settled[c] === true) continue;
         const text = shown(value, formats?.[c]);
-        if (text === '') return;
-        // A body cell whose widest possible text (two units a character) already fits changes nothing.
-        const now = widths[c];
-        if (!header && now !== undefined && widthOfUnits(2 * text.length) <= Math.min(now, max(c))) return;
+        const units = textUnits(text);
+        if (!header && units <= fitOf(c)) continue;
         // A header may take two lines: half its width (and at least its longest run of half-width text).
-        let need = widthFor(text);
-        if (header && need > Math.max(widths[c] ?? 0, 10)) need = Math.max(widthFor(text) / 2 + 1.5, 10);
+        let need = widthOfUnits(units);
+        if (header && need > Math.max(widths[c] ?? 0, 10)) need = Math.max(need / 2 + 1.5, 10);
         if (need > max(c)) {
           wrapColumns.add(c);
           need = max(c);
         }
-        widths[c] = Math.max(widths[c] ?? 8.43, need);
-      });
+        const width = Math.max(widths[c] ?? 8.43, need);
+        if (width !== widths[c]) {
+          widths[c] = width;
+          fits[c] = undefined;
+        }
+        if (wrapColumns.has(c) && width >= max(c)) settled[c] = true;
+      }
     });
     const formats = [...this.formats];
     const runs = rowRuns([...this.bodyRows.keys()]);
@@ -302,7 +347,10 @@ export class SheetBuilder {
 /** Consecutive numbers as [first, last] runs. */
 function rowRuns(rows: readonly number[]): [number, number][] {
   const runs: [number, number][] = [];
-  for (const row of [...rows].sort((a, b) => a - b)) {
+  // Tables add their rows in order: sorted only when they came otherwise.
+  let ordered = true;
+  for (let i = 1; i < rows.length && ordered; i += 1) ordered = rows[i - 1]! < rows[i]!;
+  for (const row of ordered ? rows : [...rows].sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];
     if (last && row === last[1] + 1) last[1] = row;
     else runs.push([row, row]);

@@ -1,6 +1,15 @@
 /** SheetBuilder counts rows from 0 and builds summaries and templates into the one sheet-content model. */
-import { SheetBuilder, columnRange, rowRange, span } from '../../../src/core/layout/sheetBuilder';
-import { printTitles } from '../../../src/core/writePlan';
+import fc from 'fast-check';
+import {
+  MAX_COLUMN_WIDTH,
+  PERCENT,
+  SheetBuilder,
+  columnRange,
+  rowRange,
+  span,
+  widthFor,
+} from '../../../src/core/layout/sheetBuilder';
+import { printTitles, type PlanValue } from '../../../src/core/writePlan';
 
 test('rows are 0-based; the A1 text is made from them', () => {
   const b = new SheetBuilder('RP_x');
@@ -62,4 +71,78 @@ test("a template's header, dropdowns and protection in the same model", () => {
   expect(sheet.protection).toEqual({ policy: 'lockedHeaders', lockedRanges: ['A1:A2'] });
   // A template's header text is not fitted: its columns keep the widths given.
   expect(sheet.columnWidths).toEqual([6, 6, 6]);
+});
+
+describe('fitting column widths', () => {
+  /** The definition: every body and header cell's text measured, as shown, in text units. */
+  function measuredWidths(
+    header: string[],
+    body: PlanValue[][],
+    formats: Record<number, string>,
+    given: number[],
+    maxWidths: number[],
+  ): { widths: number[]; wrapped: number[] } {
+    const widths = [...given];
+    const wrapped = new Set<number>();
+    const max = (c: number) => maxWidths[c] ?? MAX_COLUMN_WIDTH;
+    const rows: [PlanValue[], boolean][] = [
+      [header, true],
+      ...body.map((r): [PlanValue[], boolean] => [r, false]),
+    ];
+    for (const [values, isHeader] of rows)
+      values.forEach((value, c) => {
+        if (value === null || value === '') return;
+        let text: string;
+        if (typeof value !== 'number') text = String(value);
+        else if (!isHeader && formats[c]?.includes('%')) text = `${(value * 100).toFixed(1)}%`;
+        else if (Number.isInteger(value)) text = value.toLocaleString('en-US', { maximumFractionDigits: 20 });
+        else text = value.toFixed(2);
+        let need = widthFor(text);
+        if (isHeader && need > Math.max(widths[c] ?? 0, 10)) need = Math.max(need / 2 + 1.5, 10);
+        if (need > max(c)) {
+          wrapped.add(c);
+          need = max(c);
+        }
+        widths[c] = Math.max(widths[c] ?? 8.43, need);
+      });
+    return { widths, wrapped: [...wrapped].sort((a, b) => a - b) };
+  }
+
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.constant(''),
+    fc.boolean(),
+    fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }),
+    fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+    fc.double({ min: 0, max: 2, noNaN: true }),
+    fc.string({ maxLength: 30 }),
+    fc.string({ unit: fc.constantFrom('あ', '漢', '◎', 'a', '1', ' ', '𠮷'), maxLength: 40 }),
+  );
+
+  test('passing over the cells that change nothing gives the widths of measuring every cell', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.double({ min: 4, max: 30, noNaN: true }), { maxLength: 5 }),
+        fc.array(fc.double({ min: 8, max: 50, noNaN: true }), { maxLength: 5 }),
+        fc.array(fc.string({ unit: fc.constantFrom('項', '目', 'A', 'b'), maxLength: 12 }), {
+          minLength: 5,
+          maxLength: 5,
+        }),
+        (body, given, maxWidths, header) => {
+          const formats = { 1: PERCENT };
+          const b = new SheetBuilder('RP_x');
+          b.table(header, body, formats);
+          const sheet = b.build(given, undefined, {}, maxWidths);
+          const expected = measuredWidths(header, body, formats, given, maxWidths);
+          expect(sheet.columnWidths).toEqual(expected.widths);
+          const wrappedColumns = sheet.formats
+            .filter((f) => f.wrap === true && f.range !== 'A1:E1')
+            .map((f) => f.range.charCodeAt(0) - 65);
+          expect([...new Set(wrappedColumns)].sort((a, b) => a - b)).toEqual(expected.wrapped);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
