@@ -69,28 +69,65 @@ export function a1(row: number, col: number): string {
 /** A1 address (optionally with `$` and a sheet prefix) to 0-based row/column, or null when malformed. */
 export function parseA1(address: string): { row: number; col: number } | null {
   const bang = address.lastIndexOf('!');
-  const cellPart = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, '');
-  const match = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(cellPart);
-  if (!match) return null;
-  const letters = match[1]!.toUpperCase();
+  const cell = scanCell(address, bang + 1, address.length);
+  return cell < 0 ? null : { row: Math.floor(cell / CELL_KEY) - 1, col: cell % CELL_KEY };
+}
+
+/** Columns in a packed cell (row × CELL_KEY + column): more than Excel's 16,384 and any three letters. */
+const CELL_KEY = 32_768;
+
+/**
+ * The cell written in `text` from `from` to `to` (`$` ignored wherever it stands): one to three letters,
+ * then one to seven digits, nothing else. Packed as (row + 1) × CELL_KEY + column, or -1. A scan, not a
+ * pattern: merges and validations are read from files, thousands to a sheet.
+ */
+function scanCell(text: string, from: number, to: number): number {
   let col = 0;
-  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, col: col - 1 };
+  let letters = 0;
+  let row = 0;
+  let digits = 0;
+  for (let i = from; i < to; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 36 /* $ */) continue;
+    if (c >= 48 && c <= 57) {
+      if (letters === 0 || digits === 7) return -1;
+      row = row * 10 + (c - 48);
+      digits += 1;
+      continue;
+    }
+    const upper = c >= 97 && c <= 122 ? c - 32 : c;
+    if (upper < 65 || upper > 90 || digits > 0 || letters === 3) return -1;
+    col = col * 26 + (upper - 64);
+    letters += 1;
+  }
+  return digits === 0 ? -1 : row * CELL_KEY + (col - 1);
 }
 
 /** A range like `A1:C3` (or a single cell) to a CellRange, or null when malformed. */
 export function parseRange(address: string): CellRange | null {
-  const bang = address.lastIndexOf('!');
-  const part = bang >= 0 ? address.slice(bang + 1) : address;
-  const [first, second] = part.split(':');
-  const start = first ? parseA1(first) : null;
-  const end = second ? parseA1(second) : start;
-  if (!start || !end) return null;
+  const from = address.lastIndexOf('!') + 1;
+  // Text after a second colon is ignored, as it always was.
+  const colon = address.indexOf(':', from);
+  const firstEnd = colon < 0 ? address.length : colon;
+  if (firstEnd === from) return null;
+  const start = scanCell(address, from, firstEnd);
+  if (start < 0) return null;
+  let end = start;
+  if (colon >= 0) {
+    const next = address.indexOf(':', colon + 1);
+    const secondEnd = next < 0 ? address.length : next;
+    if (secondEnd > colon + 1) end = scanCell(address, colon + 1, secondEnd);
+    if (end < 0) return null;
+  }
+  const startRow = Math.floor(start / CELL_KEY) - 1;
+  const endRow = Math.floor(end / CELL_KEY) - 1;
+  const startCol = start % CELL_KEY;
+  const endCol = end % CELL_KEY;
   return {
-    top: Math.min(start.row, end.row),
-    left: Math.min(start.col, end.col),
-    bottom: Math.max(start.row, end.row),
-    right: Math.max(start.col, end.col),
+    top: Math.min(startRow, endRow),
+    left: Math.min(startCol, endCol),
+    bottom: Math.max(startRow, endRow),
+    right: Math.max(startCol, endCol),
   };
 }
 
