@@ -8,7 +8,7 @@ import { finding } from './findings/finding';
 import { dedupeItems } from './reader/dedupe';
 import { finalizeItems } from './reader/finalize';
 import type { ReadItem } from './reader/items';
-import { readSheet } from './reader/sheetReader';
+import { ReadContext, readSheet } from './reader/sheetReader';
 import type { Settings } from './settings';
 import { validateItems } from './validate';
 import { compareFiscalYears, parseFiscalYear } from './values/years';
@@ -53,6 +53,7 @@ interface AnalysisParts {
 function readWorkbook(
   workbook: WorkbookSnapshot,
   settings: Settings,
+  context: ReadContext,
   parts: AnalysisParts,
 ): FiscalYear | null {
   const owned = new Set(workbook.ownedSheets);
@@ -64,7 +65,7 @@ function readWorkbook(
   for (const sheet of workbook.sheets) {
     // The add-in's own sheets are never plan data; hidden sheets are not what staff see and count.
     if (owned.has(sheet.name) || sheet.hidden) continue;
-    const read = readSheet(sheet, workbook.file, settings);
+    const read = readSheet(sheet, workbook.file, settings, context);
     pushAll(items, read.items);
     latestMarked = laterYear(latestMarked, read.latestMarkedYear);
     pushAll(parts.tables, read.tables);
@@ -125,8 +126,12 @@ export function analyse(
   const tables: TableInfo[] = [];
   const findings: Finding[] = [];
   let latestMarked: FiscalYear | null = null;
+  const context = new ReadContext(settings);
   for (const workbook of workbooks)
-    latestMarked = laterYear(latestMarked, readWorkbook(workbook, settings, { items, tables, findings }));
+    latestMarked = laterYear(
+      latestMarked,
+      readWorkbook(workbook, settings, context, { items, tables, findings }),
+    );
 
   const years = [...new Set(tables.flatMap((t) => t.years))].sort(compareFiscalYears);
   const asked = options.year ? parseFiscalYear(options.year) : null;

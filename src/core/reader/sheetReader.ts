@@ -57,28 +57,70 @@ const NO_CONTEXT: Headings = { policy: null, policyNo: null, measure: null, meas
 const TOTAL_ROW_NAMES = new Set(['合計', '計', '小計', '総計', 'total', 'subtotal']);
 
 /** Legend rows such as `◎：進んでいる` or `終了:事業終了`, and the word 凡例. */
-function isLegendText(text: string, symbols: readonly string[]): boolean {
+export function isLegendText(text: string, symbols: readonly string[]): boolean {
   const t = cleanText(text);
   if (/^[(（]?凡例/.test(t)) return true;
   return symbols.some((s) => t.startsWith(s) && /^[\s\u3000]*[:：・＝=]/.test(t.slice(s.length)));
 }
 
-function isNoteText(text: string): boolean {
+export function isNoteText(text: string): boolean {
   return /^(※|＊|\*|注[)）:：\s]|[(（]注[)）])/.test(cleanText(text));
 }
 
-export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings): SheetRead {
+/** What a note (※ ＊ * 注 (注) （注）) or a legend (凡例 (凡例 （凡例, or a symbol) starts with. */
+const NOTE_OR_LEGEND_STARTS = ['※', '＊', '*', '注', '(', '（', '凡'];
+
+/**
+ * Whether a cleaned text may be a note or a legend: isNoteText and isLegendText can only hold for a text
+ * whose first character is one their patterns start with (with no empty symbol, a symbol that starts the
+ * text shares its first character). Most rows are items: this spares them two regular expressions and a
+ * scan of the symbols.
+ */
+export function mayBeNoteOrLegend(text: string, starts: ReadonlySet<number> | null): boolean {
+  return starts === null || (text !== '' && starts.has(text.charCodeAt(0)));
+}
+
+/**
+ * What reading needs from the settings, made once for all the sheets read together (an analysis):
+ * the scale's words and the parse caches. The caches hold pure results of cell texts (marks, owners,
+ * mark entries and rows of them), so sharing them across sheets changes no result; it only lets equal
+ * values of different sheets be one object (fewer long-lived objects per item).
+ */
+export class ReadContext {
+  readonly grades: readonly MarkSymbol[];
+  readonly parsers: SheetParsers;
+  readonly words: HeaderWords;
+  /** Every symbol and variant of the scale. */
+  readonly symbols: readonly string[];
+  readonly markTexts: ReadonlySet<string>;
+  /** The first characters a note or a legend can start with (null: any; see mayBeNoteOrLegend). */
+  readonly noteOrLegendStarts: ReadonlySet<number> | null;
+
+  constructor(settings: Settings) {
+    this.grades = gradesOf(settings);
+    this.parsers = new SheetParsers(this.grades);
+    this.words = headerWordsOf(settings);
+    this.symbols = this.grades.flatMap((m) => [m.symbol, ...m.variants]);
+    this.markTexts = new Set(this.symbols);
+    this.noteOrLegendStarts = this.symbols.includes('')
+      ? null
+      : new Set([...NOTE_OR_LEGEND_STARTS, ...this.symbols].map((s) => s.charCodeAt(0)));
+  }
+}
+
+export function readSheet(
+  sheet: SheetSnapshot,
+  file: string,
+  settings: Settings,
+  shared: ReadContext = new ReadContext(settings),
+): SheetRead {
   const grid = new SheetGrid(sheet);
   const items: ReadItem[] = [];
   let latestMarked: FiscalYear | null = null;
   const tables: TableInfo[] = [];
   const findings: Finding[] = [];
   const rejected: RejectedTable[] = [];
-  const grades = gradesOf(settings);
-  const parsers = new SheetParsers(grades);
-  const words = headerWordsOf(settings);
-  const symbols = grades.flatMap((m) => [m.symbol, ...m.variants]);
-  const markTexts = new Set(symbols);
+  const { grades, parsers, words, symbols, markTexts } = shared;
   // Replaced, never changed, when a heading is read: the rows below share it.
   let context: Headings = NO_CONTEXT;
   const sheetYear = findFiscalYear(sheet.name);
@@ -193,7 +235,11 @@ export function readSheet(sheet: SheetSnapshot, file: string, settings: Settings
         continue;
       }
     }
-    if (isNoteText(firstText) || isLegendText(firstText, symbols)) continue;
+    if (
+      mayBeNoteOrLegend(firstText, shared.noteOrLegendStarts) &&
+      (isNoteText(firstText) || isLegendText(firstText, symbols))
+    )
+      continue;
     if (!table) {
       // Title rows above the first table may say which year the sheet is about.
       titleYear = titleYear ?? findFiscalYear(firstText);
@@ -525,8 +571,8 @@ const OWNER_CACHE_LIMIT = 1024;
 const LIST_CACHE_LIMIT = 4096;
 
 /**
- * Per sheet: marks and owners parsed once per distinct text, equal mark entries (and equal rows of them)
- * made once and shared by the items. They are read-only values, so sharing them is safe.
+ * Per analysis (see ReadContext): marks and owners parsed once per distinct text, equal mark entries (and
+ * equal rows of them) made once and shared by the items. They are read-only values, so sharing them is safe.
  */
 class SheetParsers {
   readonly symbols: readonly string[];

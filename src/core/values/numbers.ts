@@ -39,9 +39,21 @@ const UNITS = [
   'kg',
   'g',
 ];
-const UNIT_RE = new RegExp(
+/** Exported for the test that holds unitMatch to it. */
+export const UNIT_RE = new RegExp(
   `^(.*?)(${UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`,
 );
+/**
+ * The last characters of the units: UNIT_RE can only match a text that ends with one (every unit is
+ * non-empty), so a text ending otherwise (most figures end with a digit) skips its long alternation.
+ */
+const UNIT_ENDS: ReadonlySet<number> = new Set(UNITS.map((u) => u.charCodeAt(u.length - 1)));
+
+/** UNIT_RE.exec(body), without running it when no unit can end the text. */
+export function unitMatch(body: string): RegExpExecArray | null {
+  return body !== '' && UNIT_ENDS.has(body.charCodeAt(body.length - 1)) ? UNIT_RE.exec(body) : null;
+}
+
 const TAG_RE = /^(.*?)[(（]\s*([^()（）]{1,8})\s*[)）]$/;
 const NUMBER_RE = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
 
@@ -123,7 +135,7 @@ export function parseIndicatorValue(v: CellValue, numberFormat?: string): Parsed
   }
   let unit: string | null = null;
   if (!percent) {
-    const withUnit = UNIT_RE.exec(body);
+    const withUnit = unitMatch(body);
     if (withUnit && withUnit[1]!.trim() !== '' && NUMBER_RE.test(withUnit[1]!.trim())) {
       unit = withUnit[2]!;
       body = withUnit[1]!.trim();

@@ -1,0 +1,109 @@
+/**
+ * The reader's shortcuts, held to the definitions they stand in front of: a shortcut may only skip work
+ * whose answer it knows (never a note, a legend or a unit it would have missed).
+ */
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import {
+  isLegendText,
+  isNoteText,
+  mayBeNoteOrLegend,
+  ReadContext,
+} from '../../../src/core/reader/sheetReader';
+import { cleanText } from '../../../src/core/values/text';
+import { UNIT_RE, unitMatch } from '../../../src/core/values/numbers';
+import { PRESET_SCALES } from '../../../src/core/scales';
+
+const SEED = 20261201;
+
+/** Texts made of the characters the patterns look for, and a few others. */
+function textOf(pieces: readonly string[]): fc.Arbitrary<string> {
+  return fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 2 })), { maxLength: 6 })
+    .map((parts) => parts.join(''));
+}
+
+describe('rows that cannot be a note or a legend', () => {
+  const contexts = Object.keys(PRESET_SCALES).map(
+    (scale) => new ReadContext({ ...DEFAULT_SETTINGS, scale } as typeof DEFAULT_SETTINGS),
+  );
+
+  test('are neither, for every preset scale', () => {
+    for (const context of contexts) {
+      const pieces = [
+        ...context.symbols,
+        '※',
+        '＊',
+        '*',
+        '注',
+        '(',
+        '（',
+        ')',
+        '）',
+        '凡例',
+        '：',
+        ':',
+        '・',
+        '＝',
+        '=',
+        ' ',
+        '\u3000',
+        '項目',
+        '1',
+      ];
+      fc.assert(
+        fc.property(textOf(pieces), (raw) => {
+          const text = cleanText(raw);
+          if (mayBeNoteOrLegend(text, context.noteOrLegendStarts)) return;
+          expect(isNoteText(text)).toBe(false);
+          expect(isLegendText(text, context.symbols)).toBe(false);
+        }),
+        { seed: SEED, numRuns: 3000 },
+      );
+    }
+  });
+
+  test('still include real notes and legends', () => {
+    const context = contexts[0]!;
+    for (const text of [
+      '※注記',
+      '＊印',
+      '注）',
+      '(注)',
+      '凡例',
+      '（凡例）',
+      '◎：進んでいる',
+      '終了:事業終了',
+    ])
+      expect(mayBeNoteOrLegend(text, context.noteOrLegendStarts)).toBe(true);
+    expect(mayBeNoteOrLegend('項目1', context.noteOrLegendStarts)).toBe(false);
+  });
+});
+
+test('a unit is looked for only where one can end the text, with the same match', () => {
+  const units = [
+    '千円',
+    '万円',
+    '円',
+    '人',
+    '件',
+    '時間',
+    '箇所',
+    'ヶ所',
+    'km',
+    'm',
+    't',
+    'kg',
+    'g',
+    '店',
+    '戸',
+  ];
+  fc.assert(
+    fc.property(textOf([...units, '1', '2,000', '.5', ' ', '約', 'x']), (text) => {
+      expect(unitMatch(text)).toEqual(UNIT_RE.exec(text));
+    }),
+    { seed: SEED, numRuns: 5000 },
+  );
+  expect(unitMatch('1,200千円')?.[2]).toBe('千円');
+  expect(unitMatch('1200')).toBeNull();
+});
