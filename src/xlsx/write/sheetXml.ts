@@ -77,7 +77,7 @@ export function headerFooterString(sections: HeaderFooterSections | undefined): 
   return parts === '' ? undefined : parts;
 }
 
-function applyFormat(style: CellStyle | undefined, f: PlanFormat): CellStyle {
+export function applyFormat(style: CellStyle | undefined, f: PlanFormat): CellStyle {
   const s: { -readonly [K in keyof CellStyle]: CellStyle[K] } = { ...style };
   if (f.numberFormat) s.numberFormat = f.numberFormat;
   if (f.bold !== undefined) s.bold = f.bold;
@@ -92,6 +92,21 @@ function applyFormat(style: CellStyle | undefined, f: PlanFormat): CellStyle {
     if (f.align) s.horizontal = f.align === 'centerAcross' ? 'centerContinuous' : f.align;
   }
   return s;
+}
+
+/** Whether two formats change a style alike: every field applyFormat reads (all but the range) equal. */
+export function sameLook(a: PlanFormat, b: PlanFormat): boolean {
+  return (
+    a.numberFormat === b.numberFormat &&
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.fontSize === b.fontSize &&
+    a.fontColor === b.fontColor &&
+    a.fill === b.fill &&
+    a.border === b.border &&
+    a.wrap === b.wrap &&
+    a.align === b.align
+  );
 }
 
 const LINKED = { fontColor: LINK_COLOR, underline: true } as const;
@@ -152,7 +167,14 @@ function cellGrid(sheet: SheetContent, states: StyleStates): GridRow[] {
       }
     }
   };
-  for (const format of sheet.formats) overRange(format.range, format, (s) => applyFormat(s, format));
+  // Formats that differ only in their range (a fill on each of a thousand cells) are one change, worked
+  // out once per style it meets instead of once per format.
+  let look: PlanFormat | undefined;
+  for (const format of sheet.formats) {
+    if (!look || !sameLook(look, format)) look = format;
+    const token = look;
+    overRange(format.range, token, (s) => applyFormat(s, token));
+  }
   for (const link of sheet.links ?? []) {
     const p = parseRange(link.cell);
     if (!p) continue;
