@@ -4,14 +4,13 @@
  */
 import type { FiscalYear } from '../model';
 import {
-  buildColumnMap,
   classifyHeader,
+  columnMapOf,
   combineLabels,
   type ColumnMap,
   type HeaderLabel,
   headerWords,
   type HeaderWords,
-  looksLikeHeader,
 } from './headers';
 import type { SheetGrid } from './sheetGrid';
 
@@ -33,10 +32,19 @@ export type HeaderAttempt =
   | { readonly kind: 'implausible' }
   | { readonly kind: 'header'; readonly block: HeaderBlock };
 
-/** Labels of a row's own cells, with horizontally merged group headers spread over their columns. */
-function rowLabels(grid: SheetGrid, row: number, words: HeaderWords): Map<number, HeaderLabel | null> {
+/**
+ * Labels of a row's own cells (`own`: the row's filled columns), with horizontally merged group headers
+ * spread over their columns.
+ */
+function rowLabels(
+  grid: SheetGrid,
+  row: number,
+  own: readonly number[],
+  words: HeaderWords,
+): Map<number, HeaderLabel | null> {
   const labels = new Map<number, HeaderLabel | null>();
-  for (const col of grid.filledColumns(row)) {
+  for (let i = 0; i < own.length; i += 1) {
+    const col = own[i]!;
     const label = classifyHeader(grid.ownText(row, col), words);
     labels.set(col, label);
     const merge = grid.mergeAt(row, col);
@@ -55,7 +63,9 @@ function continuationLabels(
 ): Map<number, HeaderLabel> | null {
   if (row > grid.bottom) return null;
   const labels = new Map<number, HeaderLabel>();
-  for (const col of grid.filledColumns(row)) {
+  const own = grid.filledColumns(row);
+  for (let i = 0; i < own.length; i += 1) {
+    const col = own[i]!;
     const merge = grid.mergeAt(row, col);
     if (merge && merge.top < row) continue;
     const label = classifyHeader(grid.ownText(row, col), words);
@@ -65,17 +75,47 @@ function continuationLabels(
   return labels.size > 0 ? labels : null;
 }
 
+/** looksLikeHeader over the row's labels, without copying them into an array. */
+function labelsLookLikeHeader(labels: ReadonlyMap<number, HeaderLabel | null>): boolean {
+  let name = false;
+  let status = false;
+  let others = 0;
+  labels.forEach((label) => {
+    if (!label) return;
+    if (label.field === 'name') name = true;
+    else if (label.field === 'status' || label.field === 'year') status = true;
+    else others += 1;
+  });
+  return name && (status || others >= 2);
+}
+
 /** At least a third of a header row's own cells are header words or years. */
-function mostlyHeaderWords(
-  grid: SheetGrid,
-  row: number,
-  labels: ReadonlyMap<number, HeaderLabel | null>,
-): boolean {
-  const own = grid.filledColumns(row);
+function mostlyHeaderWords(own: readonly number[], labels: ReadonlyMap<number, HeaderLabel | null>): boolean {
   let known = 0;
-  for (const col of own) if (labels.get(col)) known += 1;
+  for (let i = 0; i < own.length; i += 1) if (labels.get(own[i]!)) known += 1;
   return known * 3 >= own.length;
 }
+
+/** The columns of both rows, each once, in ascending order (sorted only when they are not already). */
+function columnsOf(
+  top: ReadonlyMap<number, HeaderLabel | null>,
+  below: ReadonlyMap<number, HeaderLabel> | null,
+): number[] {
+  const columns: number[] = [];
+  top.forEach((_, col) => columns.push(col));
+  if (below)
+    below.forEach((_, col) => {
+      if (!top.has(col)) columns.push(col);
+    });
+  for (let i = 1; i < columns.length; i += 1) {
+    if (columns[i - 1]! > columns[i]!) return columns.sort((a, b) => a - b);
+  }
+  return columns;
+}
+
+const NONE: HeaderAttempt = { kind: 'none' };
+const IMPLAUSIBLE: HeaderAttempt = { kind: 'implausible' };
+const INCOMPLETE: HeaderAttempt = { kind: 'incomplete' };
 
 export function tryHeaderAt(
   grid: SheetGrid,
@@ -83,31 +123,33 @@ export function tryHeaderAt(
   fallbackYear: FiscalYear | null,
   words: HeaderWords = headerWords(),
 ): HeaderAttempt {
-  const top = rowLabels(grid, row, words);
-  if (!looksLikeHeader([...top.values()])) return { kind: 'none' };
-  if (!mostlyHeaderWords(grid, row, top)) return { kind: 'implausible' };
+  const own = grid.filledColumns(row);
+  const top = rowLabels(grid, row, own, words);
+  if (!labelsLookLikeHeader(top)) return NONE;
+  if (!mostlyHeaderWords(own, top)) return IMPLAUSIBLE;
   const below = continuationLabels(grid, row + 1, words);
-  const columns = new Set<number>([...top.keys(), ...(below ? below.keys() : [])]);
-  const combined = new Map<number, HeaderLabel>();
-  const sorted = [...columns].sort((a, b) => a - b);
+  const sorted = columnsOf(top, below);
+  // The combined labels in column order, as buildColumnMap would sort them.
+  const columns: number[] = [];
+  const labels: HeaderLabel[] = [];
   let groupAbove: HeaderLabel | null = null;
-  for (const col of sorted) {
+  for (let i = 0; i < sorted.length; i += 1) {
+    const col = sorted[i]!;
     let upper = top.get(col) ?? null;
     const lower = below?.get(col) ?? null;
     // A group header centred across columns without a merge: 進捗状況 | (blank) | (blank) over H30 | R1 | R2.
     if (upper === null && lower?.field === 'year' && groupAbove) upper = groupAbove;
     if (upper && lower?.field === 'year') groupAbove = upper;
     else if (upper !== null) groupAbove = null;
-    const label = combineLabels(upper, lower);
-    if (label) combined.set(col, label);
-  }
-  if (fallbackYear) {
+    let label = combineLabels(upper, lower);
+    if (!label) continue;
     // A status column with no year anywhere takes the sheet's year (from its name or title).
-    for (const [col, label] of combined) {
-      if (label.field === 'status' && !label.year) combined.set(col, { field: 'status', year: fallbackYear });
-    }
+    if (fallbackYear && label.field === 'status' && !label.year)
+      label = { field: 'status', year: fallbackYear };
+    columns.push(col);
+    labels.push(label);
   }
-  const map = buildColumnMap(combined);
-  if (!map) return { kind: 'incomplete' };
+  const map = columnMapOf(columns, labels);
+  if (!map) return INCOMPLETE;
   return { kind: 'header', block: { map, top: row, bottom: below ? row + 1 : row } };
 }

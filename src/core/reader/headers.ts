@@ -203,6 +203,18 @@ export function combineLabels(top: HeaderLabel | null, bottom: HeaderLabel | nul
 
 /** Build the column map from labelled columns; null unless it has an item column and a status year. */
 export function buildColumnMap(labels: ColumnLabels): ColumnMap | null {
+  const columns = [...labels.keys()].sort((a, b) => a - b);
+  return columnMapOf(
+    columns,
+    columns.map((col) => labels.get(col)!),
+  );
+}
+
+/**
+ * buildColumnMap for columns already in ascending order, each with its label (labels[i] for columns[i]):
+ * the header reader makes them in that order, so it needs no map of labels and no sort.
+ */
+export function columnMapOf(columns: readonly number[], labels: readonly HeaderLabel[]): ColumnMap | null {
   const map: ColumnMap = {
     number: null,
     name: -1,
@@ -218,9 +230,9 @@ export function buildColumnMap(labels: ColumnLabels): ColumnMap | null {
     target: new Map(),
     actual: new Map(),
   };
-  const columns = [...labels.keys()].sort((a, b) => a - b);
-  for (const col of columns) {
-    const label = labels.get(col)!;
+  for (let i = 0; i < columns.length; i += 1) {
+    const col = columns[i]!;
+    const label = labels[i]!;
     switch (label.field) {
       case 'status':
         if (label.year && !map.status.has(label.year)) map.status.set(label.year, col);
@@ -242,18 +254,4 @@ export function buildColumnMap(labels: ColumnLabels): ColumnMap | null {
   }
   if (map.name < 0 || map.status.size === 0) return null;
   return map;
-}
-
-/** True when the labels look like a plan table header (an item column plus status or years). */
-export function looksLikeHeader(labels: readonly (HeaderLabel | null)[]): boolean {
-  let name = false;
-  let status = false;
-  let others = 0;
-  for (const label of labels) {
-    if (!label) continue;
-    if (label.field === 'name') name = true;
-    else if (label.field === 'status' || label.field === 'year') status = true;
-    else others += 1;
-  }
-  return name && (status || others >= 2);
 }
