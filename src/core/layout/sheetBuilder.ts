@@ -68,9 +68,11 @@ function shownLengthBound(value: number, numberFormat: string | undefined): numb
   if (!(magnitude < 1e15)) return Infinity;
   let digits = 1;
   for (let limit = 10; limit <= magnitude; limit *= 10) digits += 1;
-  if (percent) return 1 + digits + 1 + 2 + 1;
-  if (Number.isInteger(value)) return 1 + digits + Math.floor((digits - 1) / 3);
-  return 1 + digits + 1 + 3;
+  // A minus sign only below 0 (neither 0 nor -0 is written with one); an integer is never rounded up.
+  const sign = value < 0 ? 1 : 0;
+  if (percent) return sign + digits + 1 + 2 + 1;
+  if (Number.isInteger(value)) return sign + digits + Math.floor((digits - 1) / 3);
+  return sign + digits + 1 + 3;
 }
 
 /** Column width that shows `text` on one line at `size` points (bold headers included). */
@@ -314,9 +316,11 @@ export class SheetBuilder {
       }
     });
     const formats = [...this.formats];
-    const runs = rowRuns([...this.bodyRows.keys()]);
-    for (const c of wrapColumns)
-      for (const [from, to] of runs) formats.push({ range: span(from, c, to, c), wrap: true });
+    if (wrapColumns.size > 0) {
+      const runs = rowRuns(this.bodyRows);
+      for (const c of wrapColumns)
+        for (const [from, to] of runs) formats.push({ range: span(from, c, to, c), wrap: true });
+    }
     const dropdowns: PlanDropdown[] = [...this.dropdowns.values()].map((d) => ({
       ranges: fewestRanges(d.ranges),
       list: d.list,
@@ -344,13 +348,24 @@ export class SheetBuilder {
   }
 }
 
-/** Consecutive numbers as [first, last] runs. */
-function rowRuns(rows: readonly number[]): [number, number][] {
+/** A map's (distinct) number keys as [first, last] runs of consecutive ones, in order. */
+export function rowRuns(rows: Pick<ReadonlyMap<number, unknown>, 'keys'>): [number, number][] {
+  // Tables add their rows in order: read straight from the keys, sorted only when they came otherwise.
   const runs: [number, number][] = [];
-  // Tables add their rows in order: sorted only when they came otherwise.
-  let ordered = true;
-  for (let i = 1; i < rows.length && ordered; i += 1) ordered = rows[i - 1]! < rows[i]!;
-  for (const row of ordered ? rows : [...rows].sort((a, b) => a - b)) {
+  let previous = -Infinity;
+  for (const row of rows.keys()) {
+    if (!(row > previous)) return sortedRuns([...rows.keys()]);
+    const last = runs[runs.length - 1];
+    if (last && row === last[1] + 1) last[1] = row;
+    else runs.push([row, row]);
+    previous = row;
+  }
+  return runs;
+}
+
+function sortedRuns(rows: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const row of rows.sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];
     if (last && row === last[1] + 1) last[1] = row;
     else runs.push([row, row]);

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import {
   MAX_COLUMN_WIDTH,
+  rowRuns,
   PERCENT,
   SheetBuilder,
   columnRange,
@@ -145,4 +146,29 @@ describe('fitting column widths', () => {
       { numRuns: 300 },
     );
   });
+});
+
+test('row runs read from the keys are the runs of the sorted keys', () => {
+  /** The definition: the keys sorted, consecutive ones joined. */
+  const sortedRuns = (keys: number[]): [number, number][] => {
+    const runs: [number, number][] = [];
+    for (const row of [...keys].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      if (last && row === last[1] + 1) last[1] = row;
+      else runs.push([row, row]);
+    }
+    return runs;
+  };
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 40 }),
+      fc.boolean(),
+      (keys, sort) => {
+        const rows = sort ? [...keys].sort((a, b) => a - b) : keys;
+        const map = new Map(rows.map((r) => [r, {}]));
+        expect(rowRuns(map)).toEqual(sortedRuns(rows));
+      },
+    ),
+    { numRuns: 500 },
+  );
 });
