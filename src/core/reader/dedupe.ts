@@ -24,7 +24,8 @@ export function dedupeItems(items: readonly ReadItem[]): { items: ReadItem[]; fi
   const kept = new Map<string, ReadItem>();
   const out: ReadItem[] = [];
   const findings: Finding[] = [];
-  for (const item of items) {
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i]!;
     const first = kept.get(item.key);
     if (!first) {
       kept.set(item.key, item);

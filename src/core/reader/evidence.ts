@@ -39,14 +39,25 @@ export function isStatusColumn(e: ColumnEvidence): boolean {
   return e.filled === 0 || (e.marks + e.gradeLike) * 2 >= e.filled;
 }
 
-const UNIT =
-  '(円|人|件|回|日|時間|分|t|kg|g|l|m|km|㎡|m2|ha|%|箇所|か所|ヶ所|カ所|世帯|団体|団地|基|地点|海域|個|本|台|冊|校|園|施設|社|戸|棟|名|枚|頭|匹|項目|品目|点|路線|区間|日数|人日|人回|件数|ポイント|倍|割|年|月|週|床|席|区画|筆|kw|kwh|mwh)';
-const UNIT_TEXT = new RegExp(`^(千|百万|万|億|十)?${UNIT}([/／・]${UNIT})?$`);
+const UNIT_WORDS =
+  '円|人|件|回|日|時間|分|t|kg|g|l|m|km|㎡|m2|ha|%|箇所|か所|ヶ所|カ所|世帯|団体|団地|基|地点|海域|個|本|台|冊|校|園|施設|社|戸|棟|名|枚|頭|匹|項目|品目|点|路線|区間|日数|人日|人回|件数|ポイント|倍|割|年|月|週|床|席|区画|筆|kw|kwh|mwh'.split(
+    '|',
+  );
+const UNIT = `(${UNIT_WORDS.join('|')})`;
+/** Exported for the test that holds isUnitText to it. */
+export const UNIT_TEXT = new RegExp(`^(千|百万|万|億|十)?${UNIT}([/／・]${UNIT})?$`);
+/** The last characters of the units: a unit text ends with one (every unit is non-empty). */
+const UNIT_ENDS: ReadonlySet<number> = new Set(UNIT_WORDS.map((u) => u.charCodeAt(u.length - 1)));
+
+/** UNIT_TEXT.test(text), without running its long alternation on a text no unit can end (most names). */
+export function isUnitText(text: string): boolean {
+  return text !== '' && UNIT_ENDS.has(text.charCodeAt(text.length - 1)) && UNIT_TEXT.test(text);
+}
 
 /** Item names that are no item: a unit (千円, 人, 個/㎡) or a numeric code (0086, 10103). */
 export function isItemName(name: string): boolean {
   const text = foldsToItself(name) ? name : name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   if (text === '') return false;
   if (/^[0-9.,-]+$/.test(text)) return false;
-  return !(text.length <= 8 && UNIT_TEXT.test(text));
+  return !(text.length <= 8 && isUnitText(text));
 }

@@ -120,7 +120,8 @@ export function finalizeItems(
   findings: Finding[],
 ): void {
   const names = new Map<string, NamedIndicator>();
-  for (const item of items) {
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i]!;
     const table = item.table;
     const columns = table.columnsFor(year);
     item.setColumns(columns);

@@ -38,7 +38,10 @@ export class SheetGrid {
     if (this.rowMerged[row - this.top] !== 1) return null;
     const list = this.mergesByRow.get(row);
     if (!list) return null;
-    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    for (let i = 0; i < list.length; i += 1) {
+      const m = list[i]!;
+      if (col >= m.left && col <= m.right) return m;
+    }
     return null;
   }
 

@@ -48,8 +48,11 @@ interface OpenTable {
   readonly headerCell: string;
   /** The status columns as an array, made once: the row tests run on every row. */
   readonly statusColumns: readonly number[];
-  /** Item-shaped rows, each with the heading context (1. 基本方針, (1) 施策) in force above it. */
-  readonly rows: { readonly row: number; readonly context: Headings }[];
+  /**
+   * Item-shaped rows, each with the heading context (1. 基本方針, (1) 施策) in force above it and the text
+   * of its name cell (read once: the grid does not change while a sheet is read).
+   */
+  readonly rows: { readonly row: number; readonly context: Headings; readonly name: string }[];
 }
 
 const NO_CONTEXT: Headings = { policy: null, policyNo: null, measure: null, measureNo: null };
@@ -206,7 +209,7 @@ export function readSheet(
         lastRow: bottom,
         ...columnSpan(map),
         years: [...map.status.keys()],
-        markColumns: Object.fromEntries(map.status),
+        markColumns: markColumnsOf(map),
         items: 0,
       };
       table = {
@@ -245,8 +248,9 @@ export function readSheet(
       titleYear = titleYear ?? findFiscalYear(firstText);
       continue;
     }
-    if (!isItemRowShape(grid, row, table)) continue;
-    table.rows.push({ row, context });
+    const name = itemRowName(grid, row, table);
+    if (name === null) continue;
+    table.rows.push({ row, context, name });
   }
   close(table);
   return { items, latestMarkedYear: latestMarked, tables, findings, incompleteHeader, rejected };
@@ -275,8 +279,10 @@ export function headerWordsOf(settings: Settings): HeaderWords {
 /** The column a table's findings point at: the leftmost of its number, item, policy, measure and status columns. */
 function firstColumn(map: ColumnMap): number {
   let first = map.name;
-  for (const col of [map.number, map.policy, map.measure, ...map.status.values()])
-    if (col !== null && col < first) first = col;
+  for (const col of [map.number, map.policy, map.measure]) if (col !== null && col < first) first = col;
+  map.status.forEach((col) => {
+    if (col < first) first = col;
+  });
   return first;
 }
 
@@ -284,25 +290,33 @@ function firstColumn(map: ColumnMap): number {
 function columnSpan(map: ColumnMap): { firstColumn: number; lastColumn: number } {
   let first = map.name;
   let last = map.name;
-  for (const col of [
-    map.number,
-    map.policy,
-    map.measure,
-    map.department,
-    map.division,
-    map.owner,
-    map.indicator,
-    map.result,
-    map.nextPlan,
-    ...map.status.values(),
-    ...map.target.values(),
-    ...map.actual.values(),
-  ]) {
-    if (col === null) continue;
+  const take = (col: number | null) => {
+    if (col === null) return;
     if (col < first) first = col;
     if (col > last) last = col;
-  }
+  };
+  take(map.number);
+  take(map.policy);
+  take(map.measure);
+  take(map.department);
+  take(map.division);
+  take(map.owner);
+  take(map.indicator);
+  take(map.result);
+  take(map.nextPlan);
+  map.status.forEach(take);
+  map.target.forEach(take);
+  map.actual.forEach(take);
   return { firstColumn: first, lastColumn: last };
+}
+
+/** The status columns by year, as Object.fromEntries(map.status) makes them, without its iterator. */
+function markColumnsOf(map: ColumnMap): Record<FiscalYear, number> {
+  const columns: Record<FiscalYear, number> = {};
+  map.status.forEach((col, year) => {
+    columns[year] = col;
+  });
+  return columns;
 }
 
 interface NotMarkColumn {
@@ -329,8 +343,10 @@ type Verdict =
 function judgeTable(grid: SheetGrid, open: OpenTable, parsers: SheetParsers): Verdict {
   const rows: OpenTable['rows'][number][] = [];
   const names: ItemName[] = [];
-  for (const entry of open.rows) {
-    const name = stripItemTags(grid.text(entry.row, open.map.name));
+  // Loops by index here and below: a for-of makes an iterator result per row until the code is optimized.
+  for (let i = 0; i < open.rows.length; i += 1) {
+    const entry = open.rows[i]!;
+    const name = stripItemTags(entry.name);
     if (!isItemName(name.name)) continue;
     rows.push(entry);
     names.push(name);
@@ -340,8 +356,8 @@ function judgeTable(grid: SheetGrid, open: OpenTable, parsers: SheetParsers): Ve
   let markColumns = 0;
   for (const [year, col] of open.map.status) {
     const evidence: ColumnEvidence = { filled: 0, marks: 0, gradeLike: 0 };
-    for (const { row } of rows) {
-      const value = grid.value(row, col);
+    for (let i = 0; i < rows.length; i += 1) {
+      const value = grid.value(rows[i]!.row, col);
       const kind = statusEvidence(value, parsers.parseMark(value));
       if (kind === 'empty') continue;
       evidence.filled += 1;
@@ -371,14 +387,28 @@ type MutableTable = { -readonly [K in keyof TableInfo]: TableInfo[K] };
 
 /** An item row has a name and at least one of: a number, an owner, a status cell. */
 function isItemRowShape(grid: SheetGrid, row: number, table: OpenTable): boolean {
+  return itemRowName(grid, row, table) !== null;
+}
+
+/** The item name of a row of item shape (its name cell's text, as judgeTable reads it), else null. */
+function itemRowName(grid: SheetGrid, row: number, table: OpenTable): string | null {
   const map = table.map;
   const name = grid.text(row, map.name);
-  if (name === '' || (name.length <= 8 && TOTAL_ROW_NAMES.has(foldForMatch(name)))) return false;
-  const filled = (col: number | null) => col !== null && grid.text(row, col) !== '';
-  if (filled(map.number) || filled(map.department) || filled(map.division) || filled(map.owner)) return true;
+  if (name === '' || (name.length <= 8 && TOTAL_ROW_NAMES.has(foldForMatch(name)))) return null;
+  if (
+    filledAt(grid, row, map.number) ||
+    filledAt(grid, row, map.department) ||
+    filledAt(grid, row, map.division) ||
+    filledAt(grid, row, map.owner)
+  )
+    return name;
   const columns = table.statusColumns;
-  for (let i = 0; i < columns.length; i += 1) if (filled(columns[i]!)) return true;
-  return false;
+  for (let i = 0; i < columns.length; i += 1) if (filledAt(grid, row, columns[i]!)) return name;
+  return null;
+}
+
+function filledAt(grid: SheetGrid, row: number, col: number | null): boolean {
+  return col !== null && grid.text(row, col) !== '';
 }
 
 /**

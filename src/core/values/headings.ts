@@ -25,12 +25,14 @@ export function parseHeading(s: string): Heading | null {
   if (text === '' || text.length > MAX_TITLE + 8 || text.includes('\n')) return null;
   // NFKC turns ⑴ into (1), １． into 1. and （１） into (1).
   const t = text.normalize('NFKC').replace(/[\s\u3000]+/g, ' ');
-  for (const [re, level] of PATTERNS) {
-    const m = re.exec(t);
+  for (let i = 0; i < PATTERNS.length; i += 1) {
+    // No destructuring either: it runs the array's iterator.
+    const pattern = PATTERNS[i]!;
+    const m = pattern[0].exec(t);
     if (!m) continue;
     const title = cleanText(m[2]!);
     if (title === '' || title.length > MAX_TITLE || /^[\d.()]+$/.test(title)) return null;
-    return { level, no: Number(m[1]), title };
+    return { level: pattern[1], no: Number(m[1]), title };
   }
   return null;
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../src/core/reader/sheetReader';
 import { cleanText } from '../../../src/core/values/text';
 import { UNIT_RE, unitMatch } from '../../../src/core/values/numbers';
+import { isUnitText, UNIT_TEXT } from '../../../src/core/reader/evidence';
 import { PRESET_SCALES } from '../../../src/core/scales';
 
 const SEED = 20261201;
@@ -106,4 +107,36 @@ test('a unit is looked for only where one can end the text, with the same match'
   );
   expect(unitMatch('1,200千円')?.[2]).toBe('千円');
   expect(unitMatch('1200')).toBeNull();
+});
+
+test('a name is matched against the units only where one can end it, with the same answer', () => {
+  // The pattern as it was written, character for character.
+  expect(UNIT_TEXT.source).toBe(
+    '^(千|百万|万|億|十)?(円|人|件|回|日|時間|分|t|kg|g|l|m|km|㎡|m2|ha|%|箇所|か所|ヶ所|カ所|世帯|団体|団地|基|地点|海域|個|本|台|冊|校|園|施設|社|戸|棟|名|枚|頭|匹|項目|品目|点|路線|区間|日数|人日|人回|件数|ポイント|倍|割|年|月|週|床|席|区画|筆|kw|kwh|mwh)([/／・](円|人|件|回|日|時間|分|t|kg|g|l|m|km|㎡|m2|ha|%|箇所|か所|ヶ所|カ所|世帯|団体|団地|基|地点|海域|個|本|台|冊|校|園|施設|社|戸|棟|名|枚|頭|匹|項目|品目|点|路線|区間|日数|人日|人回|件数|ポイント|倍|割|年|月|週|床|席|区画|筆|kw|kwh|mwh))?$',
+  );
+  const units = [
+    '千',
+    '百万',
+    '円',
+    '人',
+    '時間',
+    'm2',
+    '%',
+    '項目',
+    'ポイント',
+    'kwh',
+    '区画',
+    '筆',
+    '/',
+    '・',
+  ];
+  fc.assert(
+    fc.property(textOf([...units, '1', '施策', 'x']), (text) => {
+      expect(isUnitText(text)).toBe(UNIT_TEXT.test(text));
+    }),
+    { seed: SEED, numRuns: 5000 },
+  );
+  expect(isUnitText('千円')).toBe(true);
+  expect(isUnitText('個/㎡')).toBe(true);
+  expect(isUnitText('項目1')).toBe(false);
 });
