@@ -141,10 +141,10 @@ export function readSheet(
     tables.push(open.info);
     const ignored = new Set(verdict.notMarkColumns.map((c) => c.col));
     const itemTable = new ItemTable(grid, file, open.map);
-    const rows = new ItemRowReader(itemTable, parsers, ignored, findings);
+    const rows = new ItemRowReader(itemTable, parsers, ignored, findings, verdict.status);
     for (let i = 0; i < verdict.rows.length; i += 1) {
       const { row, context: above } = verdict.rows[i]!;
-      items.push(rows.read(row, above, verdict.names[i]!));
+      items.push(rows.read(row, i, above, verdict.names[i]!));
       open.info.items += 1;
       open.info.lastRow = row;
     }
@@ -334,7 +334,19 @@ type Verdict =
       readonly names: readonly ItemName[];
       /** Status columns of a plan table that hold something other than marks: reported once, per table. */
       readonly notMarkColumns: readonly NotMarkColumn[];
+      /** The status cells as the test read them (the row reader takes them from here). */
+      readonly status: StatusCells;
     };
+
+/**
+ * The status cells of a table's item rows, each value with its mark as parsed, row by row: the cell of
+ * rows[i] in the table's status column c is at i × width + c.
+ */
+interface StatusCells {
+  readonly width: number;
+  readonly values: readonly CellValue[];
+  readonly parses: readonly MarkParse[];
+}
 
 /**
  * A plan table needs rows that name items (most of them: a stray unit row is passed over) and, when its
@@ -354,11 +366,19 @@ function judgeTable(grid: SheetGrid, open: OpenTable, parsers: SheetParsers): Ve
   if (rows.length * 2 < open.rows.length) return { kind: 'rejected', reason: 'rowsNotItems' };
   const notMarkColumns: NotMarkColumn[] = [];
   let markColumns = 0;
+  // Every status cell of the item rows is read here once, and kept with its parse for the row reader.
+  const width = open.statusColumns.length;
+  const values = new Array<CellValue>(rows.length * width);
+  const parses = new Array<MarkParse>(rows.length * width);
+  let c = 0;
   for (const [year, col] of open.map.status) {
     const evidence: ColumnEvidence = { filled: 0, marks: 0, gradeLike: 0 };
     for (let i = 0; i < rows.length; i += 1) {
       const value = grid.value(rows[i]!.row, col);
-      const kind = statusEvidence(value, parsers.parseMark(value));
+      const parsed = parsers.parseMark(value);
+      values[i * width + c] = value;
+      parses[i * width + c] = parsed;
+      const kind = statusEvidence(value, parsed);
       if (kind === 'empty') continue;
       evidence.filled += 1;
       if (kind === 'mark') evidence.marks += 1;
@@ -366,9 +386,10 @@ function judgeTable(grid: SheetGrid, open: OpenTable, parsers: SheetParsers): Ve
     }
     if (!isStatusColumn(evidence)) notMarkColumns.push({ year, col, evidence });
     else if (evidence.filled > 0) markColumns += 1;
+    c += 1;
   }
   if (notMarkColumns.length > 0 && markColumns === 0) return { kind: 'rejected', reason: 'statusNotMarks' };
-  return { kind: 'plan', rows, names, notMarkColumns };
+  return { kind: 'plan', rows, names, notMarkColumns, status: { width, values, parses } };
 }
 
 const NO_HEADER: HeaderAttempt = { kind: 'none' };
@@ -430,6 +451,8 @@ class ItemRowReader {
   private readonly columns: readonly number[];
   /** Per status column: whether the column's cells are numbers or text (see judgeTable), and the entries read. */
   private readonly entries: readonly Map<string, MarkEntry>[];
+  /** Per status column: whether it is one of the ignored columns (numbers or text, see judgeTable). */
+  private readonly ignoredAt: readonly boolean[];
   /** Per status column: whether any row has a recognised mark in it. */
   private readonly marked: boolean[];
   private readonly scratch: MarkEntry[];
@@ -440,9 +463,11 @@ class ItemRowReader {
     private readonly table: ItemTable,
     private readonly parsers: SheetParsers,
     /** Status columns of numbers or text, reported once for the table rather than per cell. */
-    private readonly ignored: ReadonlySet<number>,
+    ignored: ReadonlySet<number>,
     /** Where the cell-level findings (unknown marks, variants) go. */
     private readonly findings: Finding[],
+    /** The status cells of the rows to read, in the order they will be read (see judgeTable). */
+    private readonly status: StatusCells,
   ) {
     this.grid = table.grid;
     this.map = table.map;
@@ -450,7 +475,8 @@ class ItemRowReader {
     this.sheet = table.sheet;
     this.years = [...table.map.status.keys()];
     this.columns = table.statusColumns;
-    this.entries = this.columns.map((col, i) => parsers.entriesFor(this.years[i]!, ignored.has(col)));
+    this.ignoredAt = this.columns.map((col) => ignored.has(col));
+    this.entries = this.columns.map((col, i) => parsers.entriesFor(this.years[i]!, this.ignoredAt[i]!));
     this.marked = this.columns.map(() => false);
     this.scratch = new Array<MarkEntry>(this.columns.length);
   }
@@ -504,14 +530,17 @@ class ItemRowReader {
     return this.prefix;
   }
 
-  /** One item row; `above` is the heading context (1. 基本方針, (1) 施策) in force above it. */
-  read(row: number, above: Headings, { name, priority }: ItemName): ReadItem {
+  /**
+   * One item row, the index-th of the table's rows; `above` is the heading context (1. 基本方針, (1) 施策)
+   * in force above it.
+   */
+  read(row: number, index: number, above: Headings, { name, priority }: ItemName): ReadItem {
     const { grid, map } = this;
     const headings = this.headings(row, above);
     const { policy, measure } = headings;
     const numberText = this.text(row, map.number);
     const numberValue = map.number === null ? null : parseItemNumber(grid.value(row, map.number)).value;
-    const marks = this.marks(row, name);
+    const marks = this.marks(row, index * this.status.width, name);
     const owners =
       map.department !== null || map.division !== null
         ? this.parsers.owners(this.text(row, map.department), this.text(row, map.division))
@@ -539,15 +568,19 @@ class ItemRowReader {
     });
   }
 
-  /** The row's status cells, one entry per year column; unknown marks and variants reported. */
-  private marks(row: number, item: string): readonly MarkEntry[] {
+  /**
+   * The row's status cells, one entry per year column (their values and parses from `at` in the status
+   * cells); unknown marks and variants reported.
+   */
+  private marks(row: number, at: number, item: string): readonly MarkEntry[] {
     const { grid, file, sheet, years, columns, scratch } = this;
+    const { values, parses } = this.status;
     for (let i = 0; i < columns.length; i += 1) {
       const year = years[i]!;
       const col = columns[i]!;
-      const value = grid.value(row, col);
-      const parsed = this.parsers.parseMark(value);
-      const ignored = this.ignored.has(col) && parsed.kind !== 'mark';
+      const value = values[at + i] ?? null;
+      const parsed = parses[at + i]!;
+      const ignored = this.ignoredAt[i]! && parsed.kind !== 'mark';
       let entry = typeof value === 'string' ? this.entries[i]!.get(value) : undefined;
       if (!entry) {
         const raw = cleanText(cellText(value));
