@@ -14,6 +14,9 @@ export class SheetGrid {
   private readonly mergesByRow = new Map<number, CellRange[]>();
   /** 1 for the rows (from top) that have any merged area: most rows have none, and need no map lookup. */
   private readonly rowMerged: Uint8Array;
+  /** The row filledCount last counted, and its first filled column (-1: none). */
+  private countedRow = -1;
+  private countedFirst = -1;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.top = sheet.top;
@@ -106,12 +109,24 @@ export class SheetGrid {
     const values = this.sheet.values[row - this.top];
     if (!values) return 0;
     let count = 0;
-    for (let i = 0; i < values.length && count < upTo; i += 1) if (this.ownFilled(values, i, row)) count += 1;
+    let first = -1;
+    for (let i = 0; i < values.length && count < upTo; i += 1) {
+      if (!this.ownFilled(values, i, row)) continue;
+      if (count === 0) first = this.left + i;
+      count += 1;
+    }
+    // The row walk asks for the first filled column next: it was just found (the grid never changes), unless
+    // nothing was looked at.
+    if (upTo > 0) {
+      this.countedRow = row;
+      this.countedFirst = first;
+    }
     return count;
   }
 
   /** The first of filledColumns, or -1. */
   firstFilled(row: number): number {
+    if (row === this.countedRow) return this.countedFirst;
     const values = this.sheet.values[row - this.top];
     if (!values) return -1;
     for (let i = 0; i < values.length; i += 1) if (this.ownFilled(values, i, row)) return this.left + i;

@@ -11,6 +11,8 @@ import {
   ReadContext,
 } from '../../../src/core/reader/sheetReader';
 import { cleanText } from '../../../src/core/values/text';
+import type { CellValue } from '../../../src/core/grid';
+import { SheetGrid } from '../../../src/core/reader/sheetGrid';
 import { UNIT_RE, unitMatch } from '../../../src/core/values/numbers';
 import { isUnitText, UNIT_TEXT } from '../../../src/core/reader/evidence';
 import { PRESET_SCALES } from '../../../src/core/scales';
@@ -139,4 +141,30 @@ test('a name is matched against the units only where one can end it, with the sa
   expect(isUnitText('千円')).toBe(true);
   expect(isUnitText('個/㎡')).toBe(true);
   expect(isUnitText('項目1')).toBe(false);
+});
+
+test('the first filled column remembered from counting a row is the one a fresh look finds', () => {
+  const cell = fc.constantFrom<CellValue>(null, '', ' ', '\u3000', 'x', 0, 12, '項目');
+  const merge = fc
+    .record({ top: fc.nat(3), left: fc.nat(4), height: fc.nat(1), width: fc.nat(2) })
+    .map(({ top, left, height, width }) => ({ top, left, bottom: top + height, right: left + width }));
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(cell, { maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+      fc.array(merge, { maxLength: 3 }),
+      fc.array(fc.record({ row: fc.nat(5), upTo: fc.nat(4) }), { maxLength: 6 }),
+      fc.nat(1),
+      fc.nat(2),
+      (values, merges, asks, top, left) => {
+        const sheet = { name: 'S', top, left, values, merges, hidden: false };
+        const grid = new SheetGrid(sheet);
+        for (const { row, upTo } of asks) {
+          const fresh = new SheetGrid(sheet);
+          expect(grid.filledCount(row, upTo)).toBe(fresh.filledCount(row, upTo));
+          expect(grid.firstFilled(row)).toBe(new SheetGrid(sheet).firstFilled(row));
+        }
+      },
+    ),
+    { seed: SEED, numRuns: 3000 },
+  );
 });
