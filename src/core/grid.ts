@@ -156,6 +156,8 @@ export function sheetRowCount(sheet: SheetSnapshot): number {
 
 export function sheetColumnCount(sheet: SheetSnapshot): number {
   let max = 0;
-  for (const row of sheet.values) if (row.length > max) max = row.length;
+  // By index: a for-of makes an iterator result per row until the code is optimized.
+  const rows = sheet.values;
+  for (let i = 0; i < rows.length; i += 1) if (rows[i]!.length > max) max = rows[i]!.length;
   return max;
 }

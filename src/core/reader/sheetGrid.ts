@@ -24,7 +24,8 @@ export class SheetGrid {
     this.bottom = sheet.top + sheet.values.length - 1;
     this.right = sheet.left + sheetColumnCount(sheet) - 1;
     this.rowMerged = new Uint8Array(sheet.values.length);
-    for (const merge of sheet.merges) {
+    for (let i = 0; i < sheet.merges.length; i += 1) {
+      const merge = sheet.merges[i]!;
       const from = Math.max(merge.top, this.top);
       const to = Math.min(merge.bottom, this.bottom);
       for (let row = from; row <= to; row += 1) {

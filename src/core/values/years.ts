@@ -61,9 +61,11 @@ const WHOLE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => FiscalYear 
 /** The whole text as a fiscal year (`H30`, `令和元年度`, `R２`, `2020年度`, `FY2020`), else null. */
 export function parseFiscalYear(s: string): FiscalYear | null {
   const t = squeeze(s);
-  for (const [re, make] of WHOLE_PATTERNS) {
-    const m = re.exec(t);
-    if (m) return make(m);
+  // By index, without destructuring: both run an iterator until the code is optimized.
+  for (let i = 0; i < WHOLE_PATTERNS.length; i += 1) {
+    const pattern = WHOLE_PATTERNS[i]!;
+    const m = pattern[0].exec(t);
+    if (m) return pattern[1](m);
   }
   return null;
 }
@@ -80,10 +82,11 @@ const FIND_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => FiscalYear |
 /** A fiscal year anywhere in a header text (`進捗状況H30`, `計画(R2)`, `令和3年度の取組計画`), else null. */
 export function findFiscalYear(s: string): FiscalYear | null {
   const t = squeeze(s);
-  for (const [re, make] of FIND_PATTERNS) {
-    const m = re.exec(t);
+  for (let i = 0; i < FIND_PATTERNS.length; i += 1) {
+    const pattern = FIND_PATTERNS[i]!;
+    const m = pattern[0].exec(t);
     if (m) {
-      const year = make(m);
+      const year = pattern[1](m);
       if (year) return year;
     }
   }
