@@ -12,7 +12,7 @@ import { presetFitting } from '../scales';
 import { cellText, cleanText, foldForMatch, isDashOnly } from '../values/text';
 import { compareFiscalYears, findFiscalYear } from '../values/years';
 import { parseHeading, stripHeadingNumber } from '../values/headings';
-import { parseItemNumber } from '../values/itemNumber';
+import { itemNumberValue } from '../values/itemNumber';
 import { parseMark, type MarkParse } from '../values/marks';
 import { parseOwners } from '../values/owners';
 import { stripItemTags } from '../values/tags';
@@ -538,8 +538,14 @@ class ItemRowReader {
     const { grid, map } = this;
     const headings = this.headings(row, above);
     const { policy, measure } = headings;
-    const numberText = this.text(row, map.number);
-    const numberValue = map.number === null ? null : parseItemNumber(grid.value(row, map.number)).value;
+    // The number cell read once for its text (as grid.text reads it) and its value.
+    let numberText = '';
+    let numberValue: number | null = null;
+    if (map.number !== null) {
+      const numberCell = grid.value(row, map.number);
+      numberText = cleanText(cellText(numberCell));
+      numberValue = itemNumberValue(numberCell, numberText);
+    }
     const marks = this.marks(row, index * this.status.width, name);
     const owners =
       map.department !== null || map.division !== null

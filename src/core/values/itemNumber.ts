@@ -22,16 +22,25 @@ function isOneCodePoint(text: string): boolean {
 }
 
 export function parseItemNumber(v: CellValue): { text: string; value: number | null } {
-  if (typeof v === 'number') return { text: cellText(v), value: Number.isInteger(v) && v >= 0 ? v : null };
+  if (typeof v === 'number') return { text: cellText(v), value: itemNumberValue(v, '') };
   const text = cleanText(cellText(v));
-  if (text === '') return { text, value: null };
+  return { text, value: itemNumberValue(v, text) };
+}
+
+/**
+ * parseItemNumber(v).value without making the object, for a cell whose text the caller has read already:
+ * `text` is cleanText(cellText(v)) (for a number it is not looked at).
+ */
+export function itemNumberValue(v: CellValue, text: string): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : null;
+  if (text === '') return null;
   if (isOneCodePoint(text)) {
     const circled = circledValue(text);
-    if (circled !== null) return { text, value: circled };
+    if (circled !== null) return circled;
   }
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   const m = /^(?:no\.?|№|#)?[(]?(\d{1,4})[)]?[.、:]?$/i.exec(t);
-  return { text, value: m ? Number(m[1]) : null };
+  return m ? Number(m[1]) : null;
 }
 
 /** A short cell that reads as an item number (not a sentence that starts with one). */

@@ -10,7 +10,8 @@ import {
   mayBeNoteOrLegend,
   ReadContext,
 } from '../../../src/core/reader/sheetReader';
-import { cleanText } from '../../../src/core/values/text';
+import { cellText, cleanText } from '../../../src/core/values/text';
+import { itemNumberValue, parseItemNumber } from '../../../src/core/values/itemNumber';
 import type { CellValue } from '../../../src/core/grid';
 import { SheetGrid } from '../../../src/core/reader/sheetGrid';
 import { UNIT_RE, unitMatch } from '../../../src/core/values/numbers';
@@ -166,5 +167,43 @@ test('the first filled column remembered from counting a row is the one a fresh 
       },
     ),
     { seed: SEED, numRuns: 3000 },
+  );
+});
+
+test('an item number read from the text the row reader has, as parseItemNumber read the cell', () => {
+  // parseItemNumber as it was written.
+  const circledValue = (ch: string): number | null => {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1;
+    if (c >= 0x3251 && c <= 0x325f) return c - 0x3251 + 21;
+    if (c >= 0x32b1 && c <= 0x32bf) return c - 0x32b1 + 36;
+    if (c >= 0x2474 && c <= 0x2487) return c - 0x2474 + 1;
+    if (c >= 0x2776 && c <= 0x277f) return c - 0x2776 + 1;
+    return null;
+  };
+  const before = (v: CellValue): number | null => {
+    if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : null;
+    const text = cleanText(cellText(v));
+    if (text === '') return null;
+    if ([...text].length === 1) {
+      const circled = circledValue(text);
+      if (circled !== null) return circled;
+    }
+    const t = text.normalize('NFKC').replace(/\s+/g, '');
+    const m = /^(?:no\.?|№|#)?[(]?(\d{1,4})[)]?[.、:]?$/i.exec(t);
+    return m ? Number(m[1]) : null;
+  };
+  const value = fc.oneof(
+    textOf(['①', '⑫', '㉑', '⑴', '❶', 'No.', 'no', '#', '№', '(', ')', '12', '１２', ' ', '.', '、', '🀄']),
+    fc.integer({ min: -5, max: 20_000 }),
+    fc.double({ noNaN: false }),
+    fc.constantFrom<CellValue>(null, true, false, new Date(0), { error: '#N/A' }),
+  );
+  fc.assert(
+    fc.property(value, (v) => {
+      expect(itemNumberValue(v, cleanText(cellText(v)))).toBe(before(v));
+      expect(parseItemNumber(v).value).toBe(before(v));
+    }),
+    { seed: SEED, numRuns: 5000 },
   );
 });
