@@ -6,7 +6,7 @@
 import type { Direction, Finding, FiscalYear, Indicator, ParsedValue } from '../model';
 import { finding } from '../findings/finding';
 import type { Settings } from '../settings';
-import { cellText, cleanText, isDashOnly } from '../values/text';
+import { isDashOnly } from '../values/text';
 import { directionFromName } from '../values/direction';
 import { isPercentFormat, numberCellValue, parseIndicatorValue } from '../values/numbers';
 import { stripIndicatorTags } from '../values/tags';
@@ -24,14 +24,14 @@ const BLANK: ParsedValue = {
 
 function parseCell(table: ItemTable, row: number, col: number | null): ParsedValue {
   if (col === null) return BLANK;
-  const cell = table.value(row, col);
-  const numberFormat = table.grid.numberFormat(row, col);
+  const cell = table.grid.value(row, col);
   // A number cell, as parseIndicatorValue reads it: its text is derived from the number, not kept.
   if (typeof cell === 'number' && Number.isFinite(cell)) {
-    const percent = isPercentFormat(numberFormat);
+    const percent = isPercentFormat(table.grid.numberFormat(row, col));
     return new ReadNumber(numberCellValue(cell, percent), percent, table, row, col);
   }
-  const p = parseIndicatorValue(cell, numberFormat);
+  // parseIndicatorValue looks at the number format of finite numbers only: no need to look it up here.
+  const p = parseIndicatorValue(cell);
   return new ReadValue(p.raw, p.kind, p.value, p.percent, p.unit, p.yearTag, table, row, col);
 }
 
@@ -129,7 +129,7 @@ export function finalizeItems(
     const target = parseCell(table, row, columns.target);
     const actual = parseCell(table, row, columns.actual);
     const nameCol = table.map.indicator;
-    const nameText = nameCol === null ? '' : cleanText(cellText(table.value(row, nameCol)));
+    const nameText = nameCol === null ? '' : table.grid.text(row, nameCol);
     const hasName = nameText !== '' && !isDashOnly(nameText);
     const hasValues =
       target.kind === 'number' ||
