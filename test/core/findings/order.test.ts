@@ -131,7 +131,23 @@ describe('the order kept in small integers, as the definition before it', () => 
   const sheets = ['S1', 'S2', 'T', 'unlisted'];
   const cells = fc.oneof(
     fc.constant(null),
-    fc.constantFrom('A1', 'B10', 'AA10', 'A11', 'ZZZ9999999', '$B$2', 'S1!C3', 'bad', 'ABCD1', 'XFD1048576'),
+    fc.constantFrom(
+      'A1',
+      'B1',
+      'C2',
+      'B3',
+      'B10',
+      'AA10',
+      'A11',
+      'ZZZ9999999',
+      '$B$2',
+      '$A$2',
+      'S1!C3',
+      'S1!A3',
+      'bad',
+      'ABCD1',
+      'XFD1048576',
+    ),
     fc
       .record({ row: fc.integer({ min: 0, max: 9_999_998 }), col: fc.integer({ min: 0, max: 18_277 }) })
       .map(({ row, col }) => a1(row, col)),
