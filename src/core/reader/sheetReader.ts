@@ -279,7 +279,10 @@ export function headerWordsOf(settings: Settings): HeaderWords {
 /** The column a table's findings point at: the leftmost of its number, item, policy, measure and status columns. */
 function firstColumn(map: ColumnMap): number {
   let first = map.name;
-  for (const col of [map.number, map.policy, map.measure]) if (col !== null && col < first) first = col;
+  // No array of the columns and no for-of over it: this runs once per table, mostly not yet optimized.
+  if (map.number !== null && map.number < first) first = map.number;
+  if (map.policy !== null && map.policy < first) first = map.policy;
+  if (map.measure !== null && map.measure < first) first = map.measure;
   map.status.forEach((col) => {
     if (col < first) first = col;
   });

@@ -6,9 +6,10 @@ const PRIORITY_RE = /[【[〔［(（]\s*重点\s*[】\]〕］)）]/g;
 export function stripItemTags(name: string): { name: string; priority: boolean } {
   // The tag always has 重点 in it: without it, no regular expression to run.
   if (!name.includes('重点')) return { name: cleanText(name), priority: false };
-  const priority = PRIORITY_RE.test(name);
-  PRIORITY_RE.lastIndex = 0;
-  return { name: cleanText(name.replace(PRIORITY_RE, '')), priority };
+  // One pass: a tag found is taken out, and a tag is never empty, so the text is shorter exactly when
+  // there was one (replace starts from 0 and leaves lastIndex at 0 with a global pattern).
+  const stripped = name.replace(PRIORITY_RE, '');
+  return { name: cleanText(stripped), priority: stripped.length !== name.length };
 }
 
 /** A leading ☆ (or ★) marks a key indicator. */

@@ -12,6 +12,7 @@ import {
 } from '../../../src/core/reader/sheetReader';
 import { cellText, cleanText } from '../../../src/core/values/text';
 import { itemNumberValue, parseItemNumber } from '../../../src/core/values/itemNumber';
+import { stripItemTags } from '../../../src/core/values/tags';
 import type { CellValue } from '../../../src/core/grid';
 import { SheetGrid } from '../../../src/core/reader/sheetGrid';
 import { UNIT_RE, unitMatch } from '../../../src/core/values/numbers';
@@ -204,6 +205,46 @@ test('an item number read from the text the row reader has, as parseItemNumber r
       expect(itemNumberValue(v, cleanText(cellText(v)))).toBe(before(v));
       expect(parseItemNumber(v).value).toBe(before(v));
     }),
+    { seed: SEED, numRuns: 5000 },
+  );
+});
+
+test('priority tags found and taken out in one pass, as the test and the replace before', () => {
+  const before = (name: string): { name: string; priority: boolean } => {
+    const re = /[【[〔［(（]\s*重点\s*[】\]〕］)）]/g;
+    if (!name.includes('重点')) return { name: cleanText(name), priority: false };
+    const priority = re.test(name);
+    re.lastIndex = 0;
+    return { name: cleanText(name.replace(re, '')), priority };
+  };
+  fc.assert(
+    fc.property(
+      textOf([
+        '【重点】',
+        '( 重点 )',
+        '重点',
+        '【',
+        '】',
+        '[',
+        ']',
+        '〔',
+        '〕',
+        '［',
+        '］',
+        '(',
+        ')',
+        '（',
+        '）',
+        ' ',
+        '\u3000',
+        '項目',
+      ]),
+      (name) => {
+        expect(stripItemTags(name)).toEqual(before(name));
+        // Twice: the pattern's state must not carry over from one name to the next.
+        expect(stripItemTags(name)).toEqual(before(name));
+      },
+    ),
     { seed: SEED, numRuns: 5000 },
   );
 });
