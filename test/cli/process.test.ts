@@ -58,6 +58,13 @@ function launcherCopy(): string {
   return root;
 }
 
+test('the bundle is ASCII: Node reads it into a one-byte string, without decoding UTF-8', () => {
+  const bundle = readFileSync(join('dist', 'cli', 'reform-progress.js'));
+  expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  // The Japanese messages are still there, as escapes.
+  expect(bundle.toString('latin1')).toContain('\\u9032\\u6357\\u7387'); // 進捗率
+});
+
 test('the build makes a code cache that the launcher uses, for the bundle it was made from only', () => {
   const root = launcherCopy();
   const probe = (dir: string) =>
