@@ -2,6 +2,7 @@
  * The worksheet reader's cells read in place (`takeCells`, for whole plain cells) against the same
  * cells read token by token: the same snapshot for every kind of value, and the same refusals.
  */
+import fc from 'fast-check';
 import type { SheetSnapshot } from '../../../src/core/grid';
 import { ReadRefusal, SheetReader, type WorkbookBudget } from '../../../src/xlsx/package/sheetPart';
 import { readStyles } from '../../../src/xlsx/package/styles';
@@ -138,4 +139,54 @@ test('cells out of order are put in place, and of two at one address the later o
       `<row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData>${merges}`;
     for (const step of [1, xml.length]) expect(read(xml, step).values).toEqual([['one'], [2, 1]]);
   }
+});
+
+test('a cell written in any form Excel, ExcelJS or another writer may use reads the same in place as token by token', () => {
+  // Attributes in any order, quotes and spacing: the in-place reading takes Excel's own form
+  // (r, s, t in that order) by a shortcut and every other form by the general reading.
+  const attribute = fc.oneof(
+    fc.constantFrom('r="A1"', 'r="B1"', "r='C1'", 'r="D1"'),
+    fc.constantFrom('s="1"', 's="2"', "s='0'", 's="7"'),
+    fc.constantFrom('t="s"', 't="n"', 't="str"', "t='b'", 't="e"'),
+    fc.constantFrom('cm="1"', 'x14ac:dyDescent="0.25"'),
+  );
+  const separator = fc.constantFrom(' ', '  ', '\t', '\n');
+  const cell = fc
+    .tuple(
+      fc.array(fc.tuple(separator, attribute), { maxLength: 4 }),
+      fc.constantFrom('', ' '),
+      fc.constantFrom('<v>1</v></c>', '<v>0</v></c>', '<v>-2.5</v></c>', '/>', '></c>'),
+    )
+    .map(([attributes, end, body]) => {
+      const open = `<c${attributes.map(([sep, a]) => sep + a).join('')}${end}`;
+      return body === '/>' ? `${open}/>` : `${open}${body.startsWith('>') ? body : `>${body}`}`;
+    });
+  // Excel's own form, the shortcut's, as often as the others.
+  const excelCell = fc
+    .tuple(
+      fc.constantFrom('A1', 'B1', 'C1', '$D$1'),
+      fc.constantFrom('', ' s="1"', ' s="2"', ' s=""'),
+      fc.constantFrom('', ' t="s"', ' t="n"', ' t="str"', ' t="b"', ' t=""'),
+      fc.constantFrom('><v>1</v></c>', '><v>2</v></c>', '/>', '></c>', ' ><v>1</v></c>'),
+    )
+    .map(([ref, style, type, body]) => `<c r="${ref}"${style}${type}${body}`);
+  fc.assert(
+    fc.property(fc.array(fc.oneof(cell, excelCell), { minLength: 1, maxLength: 6 }), (cells) => {
+      const xml = `<worksheet><sheetData><row r="1">${cells.join('')}</row></sheetData></worksheet>`;
+      let whole: SheetSnapshot | Error;
+      let pieces: SheetSnapshot | Error;
+      try {
+        whole = read(xml, xml.length);
+      } catch (err) {
+        whole = err as Error;
+      }
+      try {
+        pieces = read(xml, 1);
+      } catch (err) {
+        pieces = err as Error;
+      }
+      expect(whole).toEqual(pieces);
+    }),
+    { numRuns: 2000 },
+  );
 });
