@@ -195,20 +195,53 @@ function cellGrid(sheet: SheetContent, states: StyleStates): GridRow[] {
   return rows;
 }
 
+/** Whether a UTF-16 code unit is white space as a regular expression's `\s` takes it. */
+export function isSpaceCode(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 function textXml(text: string): string {
   const encoded = encodeSpreadsheetText(text);
-  const edge = /^\s|\s$/.test(text) || text.includes('\n');
+  // White space at either end, or a line break: kept as written (what /^\s|\s$/ and '\n' found).
+  const edge =
+    (text.length > 0 && (isSpaceCode(text.charCodeAt(0)) || isSpaceCode(text.charCodeAt(text.length - 1)))) ||
+    text.includes('\n');
   return edge ? `<t xml:space="preserve">${encoded}</t>` : `<t>${encoded}</t>`;
 }
 
-/** The shared-strings part for the texts a StringStore collected. */
-export function sharedStringsXml(texts: readonly string[]): string {
-  return (
+/** Characters of shared strings joined before each write (one write per batch, not per string). */
+const STRINGS_BATCH = 16_384;
+
+/**
+ * The shared-strings part for the texts a StringStore collected, written into `out` (a compressing zip
+ * entry: the part, ~40,000 texts for 50 workbooks, is never held whole as text or bytes).
+ */
+export function writeSharedStrings(texts: readonly string[], out: TextSink): void {
+  out.write(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<sst xmlns="${NS_MAIN}" count="${texts.length}" uniqueCount="${texts.length}">` +
-    texts.map((t) => `<si>${textXml(t)}</si>`).join('') +
-    '</sst>'
+      `<sst xmlns="${NS_MAIN}" count="${texts.length}" uniqueCount="${texts.length}">`,
   );
+  let batch = '';
+  for (const text of texts) {
+    batch += `<si>${textXml(text)}</si>`;
+    if (batch.length >= STRINGS_BATCH) {
+      out.write(batch);
+      batch = '';
+    }
+  }
+  out.write(`${batch}</sst>`);
 }
 
 export function sharedStrings(): { store: StringStore; texts: string[] } {

@@ -13,7 +13,7 @@ import {
   NS_MAIN,
   NS_REL,
   sharedStrings,
-  sharedStringsXml,
+  writeSharedStrings,
   worksheetXml,
   type SheetContent,
 } from './sheetXml';
@@ -168,11 +168,9 @@ export function workbookParts(sheets: readonly SheetContent[], options: Workbook
   // The style table and the strings are complete only once every sheet is written.
   parts.push({ name: 'xl/styles.xml', text: styles.xml(), contentType: CONTENT_TYPE.styles });
   if (store.kind === 'shared') {
-    parts.push({
-      name: 'xl/sharedStrings.xml',
-      text: sharedStringsXml(shared.texts),
-      contentType: CONTENT_TYPE.sharedStrings,
-    });
+    const sink = new ZipEntrySink('xl/sharedStrings.xml', options.deflate);
+    writeSharedStrings(shared.texts, sink);
+    parts.push({ name: 'xl/sharedStrings.xml', text: sink.entry(), contentType: CONTENT_TYPE.sharedStrings });
     workbookRels.push({
       id: `rId${sheets.length + 2}`,
       type: `${REL}/sharedStrings`,
