@@ -308,30 +308,51 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Policy number and title, measure number and title: the part of plan order items share by the hundred. */
+type Section = readonly [policyNo: number, policy: string, measureNo: number, measure: string];
+
+function compareSections(a: Section, b: Section): number {
+  return a[0] - b[0] || compareText(a[1], b[1]) || a[2] - b[2] || compareText(a[3], b[3]);
+}
+
 /**
  * Plan order: policy number, measure number, item number (then names and sources), whatever order the
  * files were read in, so that groups and lists come out the same for the same data. Each item's keys
  * are read once into arrays: the sort compares arrays, not items scattered over the heap; ties keep
- * their order (a stable sort).
+ * their order (a stable sort). The policy and measure (numbers and titles) are ranked once per
+ * distinct section, so that the sort compares one integer where it compared two titles that are
+ * mostly equal (equal text is compared to its last character).
  */
-function inPlanOrder(unordered: readonly PlanItem[]): PlanItem[] {
+export function inPlanOrder(unordered: readonly PlanItem[]): PlanItem[] {
   const n = unordered.length;
-  const policyNo = new Float64Array(n);
-  const measureNo = new Float64Array(n);
+  const sectionOf = new Int32Array(n);
   const numberValue = new Float64Array(n);
   const row = new Float64Array(n);
-  const policy: string[] = new Array<string>(n);
-  const measure: string[] = new Array<string>(n);
   const number: string[] = new Array<string>(n);
   const name: string[] = new Array<string>(n);
   const file: string[] = new Array<string>(n);
   const sheet: string[] = new Array<string>(n);
+  // Policy number → policy → measure number → measure → the section's index in `sections`.
+  const ids = new Map<number, Map<string, Map<number, Map<string, number>>>>();
+  const sections: Section[] = [];
   for (let i = 0; i < n; i += 1) {
     const item = unordered[i]!;
-    policyNo[i] = item.policyNo ?? LAST;
-    policy[i] = item.policy ?? '';
-    measureNo[i] = item.measureNo ?? LAST;
-    measure[i] = item.measure ?? '';
+    const policyNo = item.policyNo ?? LAST;
+    const policy = item.policy ?? '';
+    const measureNo = item.measureNo ?? LAST;
+    const measure = item.measure ?? '';
+    let byPolicy = ids.get(policyNo);
+    if (!byPolicy) ids.set(policyNo, (byPolicy = new Map()));
+    let byMeasureNo = byPolicy.get(policy);
+    if (!byMeasureNo) byPolicy.set(policy, (byMeasureNo = new Map()));
+    let byMeasure = byMeasureNo.get(measureNo);
+    if (!byMeasure) byMeasureNo.set(measureNo, (byMeasure = new Map()));
+    let id = byMeasure.get(measure);
+    if (id === undefined) {
+      id = sections.push([policyNo, policy, measureNo, measure]) - 1;
+      byMeasure.set(measure, id);
+    }
+    sectionOf[i] = id;
     numberValue[i] = item.numberValue ?? LAST;
     number[i] = item.number;
     name[i] = item.name;
@@ -339,13 +360,21 @@ function inPlanOrder(unordered: readonly PlanItem[]): PlanItem[] {
     sheet[i] = item.sheet;
     row[i] = item.row;
   }
+  const rank = new Int32Array(sections.length);
+  const ranked = Array.from({ length: sections.length }, (_, i) => i).sort((a, b) =>
+    compareSections(sections[a]!, sections[b]!),
+  );
+  // Sections that compare equal (a number written 1 and 1.0 is one number) share a rank.
+  for (let r = 0, k = 0; k < ranked.length; k += 1) {
+    if (k > 0 && compareSections(sections[ranked[k - 1]!]!, sections[ranked[k]!]!) !== 0) r += 1;
+    rank[ranked[k]!] = r;
+  }
+  const key = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) key[i] = rank[sectionOf[i]!]!;
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort(
     (a, b) =>
-      policyNo[a]! - policyNo[b]! ||
-      compareText(policy[a]!, policy[b]!) ||
-      measureNo[a]! - measureNo[b]! ||
-      compareText(measure[a]!, measure[b]!) ||
+      key[a]! - key[b]! ||
       numberValue[a]! - numberValue[b]! ||
       compareText(number[a]!, number[b]!) ||
       compareText(name[a]!, name[b]!) ||
