@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { encodeSpreadsheetText } from '../../src/xlsx/package/xml';
-import { isSpaceCode, NS_MAIN, writeSharedStrings } from '../../src/xlsx/write/sheetXml';
+import { isSpaceCode } from '../../src/core/values/text';
+import { NS_MAIN, writeSharedStrings } from '../../src/xlsx/write/sheetXml';
 
 test('isSpaceCode is \\s for every UTF-16 code unit', () => {
   for (let code = 0; code <= 0xffff; code += 1)

@@ -45,24 +45,29 @@ export function cleanText(s: string): string {
   return s.replace(/\r\n?/g, '\n').replace(EDGE_SPACES, '');
 }
 
-/**
- * Whether a character may be one `\s`, U+3000 or NBSP match: every one of them, and a few more (C0
- * controls, NEL). It only decides whether to run a regular expression, so a superset is safe.
- */
-export function mayBeSpace(code: number): boolean {
+/** Whether a UTF-16 code unit is white space as a regular expression's `\s` takes it (U+3000 and NBSP included). */
+export function isSpaceCode(code: number): boolean {
   return (
-    code <= 0x20 ||
-    code === 0x3000 ||
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
     code === 0xa0 ||
-    code === 0x85 ||
     code === 0x1680 ||
     (code >= 0x2000 && code <= 0x200a) ||
     code === 0x2028 ||
     code === 0x2029 ||
     code === 0x202f ||
     code === 0x205f ||
+    code === 0x3000 ||
     code === 0xfeff
   );
+}
+
+/**
+ * Whether a character may be one `\s`, U+3000 or NBSP match: every one of them, and a few more (C0
+ * controls, NEL). It only decides whether to run a regular expression, so a superset is safe.
+ */
+export function mayBeSpace(code: number): boolean {
+  return code <= 0x20 || code === 0x85 || isSpaceCode(code);
 }
 
 /**

@@ -209,34 +209,16 @@ export class XmlScanner {
     const refEnd = close;
     let i = close + 1;
     let styleStart = -1;
-    let styleEnd = -1;
-    if (
-      buf.charCodeAt(i) === 32 &&
-      buf.charCodeAt(i + 1) === 115 /* s */ &&
-      buf.charCodeAt(i + 2) === EQ &&
-      buf.charCodeAt(i + 3) === DQ
-    ) {
-      close = i + 4;
-      while (close < len && buf.charCodeAt(close) !== DQ) close += 1;
-      if (close >= len) return -1;
+    const styleEnd = this.valueEndAfter(i, 115 /* s */);
+    if (styleEnd >= 0) {
       styleStart = i + 4;
-      styleEnd = close;
-      i = close + 1;
+      i = styleEnd + 1;
     }
     let typeStart = -1;
-    let typeEnd = -1;
-    if (
-      buf.charCodeAt(i) === 32 &&
-      buf.charCodeAt(i + 1) === 116 /* t */ &&
-      buf.charCodeAt(i + 2) === EQ &&
-      buf.charCodeAt(i + 3) === DQ
-    ) {
-      close = i + 4;
-      while (close < len && buf.charCodeAt(close) !== DQ) close += 1;
-      if (close >= len) return -1;
+    const typeEnd = this.valueEndAfter(i, 116 /* t */);
+    if (typeEnd >= 0) {
       typeStart = i + 4;
-      typeEnd = close;
-      i = close + 1;
+      i = typeEnd + 1;
     }
     const c = buf.charCodeAt(i);
     if (c === GT) {
@@ -254,6 +236,25 @@ export class XmlScanner {
     this.cellTypeStart = typeStart;
     this.cellTypeEnd = typeEnd;
     return i;
+  }
+
+  /**
+   * Where the value of ` n="…"` at buf[i] ends (its closing quote), for a one-letter name `n`; -1 when
+   * the text there is not that, or the value never closes (then the tag is not in the shortcut's form).
+   */
+  private valueEndAfter(i: number, name: number): number {
+    const buf = this.buf;
+    if (
+      buf.charCodeAt(i) !== 32 ||
+      buf.charCodeAt(i + 1) !== name ||
+      buf.charCodeAt(i + 2) !== EQ ||
+      buf.charCodeAt(i + 3) !== DQ
+    )
+      return -1;
+    const len = buf.length;
+    let close = i + 4;
+    while (close < len && buf.charCodeAt(close) !== DQ) close += 1;
+    return close < len ? close : -1;
   }
 
   /**

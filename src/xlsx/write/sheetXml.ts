@@ -9,6 +9,7 @@ import {
   a1,
   columnLetters,
   fewestRanges,
+  isSpaceCode,
   parseRange,
   printTitles,
   quoteSheetName,
@@ -193,23 +194,6 @@ function cellGrid(sheet: SheetContent, states: StyleStates): GridRow[] {
       overRange(address, LOCKED, (s) => ({ ...s, ...LOCKED }));
   }
   return rows;
-}
-
-/** Whether a UTF-16 code unit is white space as a regular expression's `\s` takes it. */
-export function isSpaceCode(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 function textXml(text: string): string {
